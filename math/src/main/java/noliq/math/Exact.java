@@ -1,0 +1,100 @@
+package noliq.math;
+
+import java.math.BigInteger;
+
+/**
+ * Exact unsigned integer arithmetic on the range {@code [0, 2^256)}, the range of an EVM
+ * {@code uint256}. Nothing wraps: a result outside the range throws {@link ArithmeticException}.
+ * Intermediate products are computed at full width, so {@link #mulDiv} is exact whenever its
+ * result fits (like Uniswap's FullMath, without the 512-bit tricks).
+ */
+public final class Exact {
+  /** {@code 2^256 - 1}, the largest value any protocol quantity may take. */
+  public static final BigInteger MAX = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+  /** {@code 10^18}: one whole unit at 18 decimals (a WAD). */
+  public static final BigInteger WAD = BigInteger.TEN.pow(18);
+  /** {@code 10^27}: a RAY, as in Maker and Aave. */
+  public static final BigInteger RAY = BigInteger.TEN.pow(27);
+
+  private Exact() {}
+
+  /** True when {@code v} is in {@code [0, 2^256)}. */
+  public static boolean inRange(BigInteger v) {
+    return v.signum() >= 0 && v.bitLength() <= 256;
+  }
+
+  /** Returns {@code v}, or throws naming {@code field} when it is negative or too large. */
+  public static BigInteger requireInRange(BigInteger v, String field) {
+    if (v == null) {
+      throw new RuleViolation(field, "is required");
+    }
+    if (v.signum() < 0) {
+      throw new RuleViolation(field, "must not be negative (was " + v + ")");
+    }
+    if (v.bitLength() > 256) {
+      throw new RuleViolation(field, "must be below 2^256");
+    }
+    return v;
+  }
+
+  public static BigInteger add(BigInteger a, BigInteger b) {
+    BigInteger r = a.add(b);
+    if (!inRange(r) || a.signum() < 0 || b.signum() < 0) {
+      throw new ArithmeticException("add out of range: " + a + " + " + b);
+    }
+    return r;
+  }
+
+  /** {@code a - b}; throws when {@code b > a}, since no quantity can go below zero. */
+  public static BigInteger sub(BigInteger a, BigInteger b) {
+    if (b.compareTo(a) > 0 || b.signum() < 0) {
+      throw new ArithmeticException("sub underflow: " + a + " - " + b);
+    }
+    return a.subtract(b);
+  }
+
+  /** {@code a * b}, exact. */
+  public static BigInteger mul(BigInteger a, BigInteger b) {
+    BigInteger r = a.multiply(b);
+    if (!inRange(r) || a.signum() < 0 || b.signum() < 0) {
+      throw new ArithmeticException("mul out of range: " + a + " * " + b);
+    }
+    return r;
+  }
+
+  /** {@code a / d}, rounded as named. */
+  public static BigInteger div(BigInteger a, BigInteger d, Rounding rounding) {
+    return mulDiv(a, BigInteger.ONE, d, rounding);
+  }
+
+  /**
+   * {@code a * b / d} computed exactly and rounded as named. The operands must be in range and
+   * {@code d} positive; the result must fit in 256 bits, else this throws rather than truncate.
+   */
+  public static BigInteger mulDiv(BigInteger a, BigInteger b, BigInteger d, Rounding rounding) {
+    if (!inRange(a) || !inRange(b) || !inRange(d)) {
+      throw new ArithmeticException("mulDiv operand out of range: " + a + ", " + b + ", " + d);
+    }
+    if (d.signum() == 0) {
+      throw new ArithmeticException("mulDiv by zero");
+    }
+    BigInteger[] qr = a.multiply(b).divideAndRemainder(d);
+    BigInteger q = qr[0];
+    BigInteger rem = qr[1];
+    if (rem.signum() != 0) {
+      switch (rounding) {
+        case DOWN -> { }
+        case UP -> q = q.add(BigInteger.ONE);
+        case HALF_UP -> {
+          if (rem.shiftLeft(1).compareTo(d) >= 0) {
+            q = q.add(BigInteger.ONE);
+          }
+        }
+      }
+    }
+    if (q.bitLength() > 256) {
+      throw new ArithmeticException("mulDiv result exceeds 2^256: " + a + " * " + b + " / " + d);
+    }
+    return q;
+  }
+}

@@ -1,0 +1,209 @@
+package noliq.math.book;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import noliq.math.Amount;
+import noliq.math.Exact;
+import noliq.math.RuleViolation;
+
+/**
+ * Balances of every account in every token, and each token's total supply. For every token, the
+ * balances sum to the supply at all times; no balance is ever negative.
+ *
+ * <p>Single writer: not thread-safe, by design (one engine steps it, as in the LMAX model).
+ */
+public final class TokenBook {
+  private final Map<Token, Map<AccountId, BigInteger>> balances = new HashMap<>();
+  private final Map<Token, BigInteger> supplies = new HashMap<>();
+  /** Undo actions of the open transactions, oldest first. */
+  private final ArrayList<Runnable> undo = new ArrayList<>();
+  /** For each open transaction, the size of {@link #undo} when it began. */
+  private int[] savepoints = new int[8];
+  private int depth;
+
+  public Amount balanceOf(AccountId account, Token token) {
+    Map<AccountId, BigInteger> byAccount = balances.get(token);
+    BigInteger v = byAccount == null ? null : byAccount.get(account);
+    return v == null ? Amount.ZERO : new Amount(v);
+  }
+
+  public Amount totalSupply(Token token) {
+    BigInteger v = supplies.get(token);
+    return v == null ? Amount.ZERO : new Amount(v);
+  }
+
+  /** Creates {@code amount} of {@code token} in {@code to}. Only the token's issuer calls this. */
+  public void mint(Token token, AccountId to, Amount amount) {
+    requirePositive(amount);
+    BigInteger supply = supplies.getOrDefault(token, BigInteger.ZERO);
+    BigInteger newSupply = Exact.add(supply, amount.wei());
+    credit(token, to, amount.wei());
+    setSupply(token, newSupply);
+  }
+
+  /** Destroys {@code amount} of {@code token} held by {@code from}. Only the token's issuer calls this. */
+  public void burn(Token token, AccountId from, Amount amount) {
+    requirePositive(amount);
+    debit(token, from, amount);
+    setSupply(token, supplies.get(token).subtract(amount.wei()));
+  }
+
+  /** Moves {@code amount} of {@code token}; a transfer to oneself is refused as a likely mistake. */
+  public void transfer(Token token, AccountId from, AccountId to, Amount amount) {
+    requirePositive(amount);
+    if (from.equals(to)) {
+      throw new RuleViolation("to", "must differ from the sender (" + from + ")");
+    }
+    debit(token, from, amount);
+    credit(token, to, amount.wei());
+  }
+
+  /**
+   * Runs {@code operation} all-or-nothing: if it throws, every balance change it made (and every
+   * action registered with {@link #onRollback}) is undone before the exception propagates.
+   * Transactions nest; an inner failure caught by an outer operation undoes only the inner part.
+   */
+  public <T> T atomically(Supplier<T> operation) {
+    if (depth == savepoints.length) {
+      savepoints = java.util.Arrays.copyOf(savepoints, depth * 2);
+    }
+    savepoints[depth++] = undo.size();
+    try {
+      T result = operation.get();
+      depth--;
+      if (depth == 0) {
+        undo.clear();
+      }
+      return result;
+    } catch (RuntimeException | Error e) {
+      int savepoint = savepoints[--depth];
+      for (int i = undo.size() - 1; i >= savepoint; i--) {
+        undo.remove(i).run();
+      }
+      throw e;
+    }
+  }
+
+  /** {@link #atomically(Supplier)} for an operation with no result. */
+  public void atomically(Runnable operation) {
+    atomically(() -> {
+      operation.run();
+      return null;
+    });
+  }
+
+  /**
+   * Registers an undo action for state that lives outside the book (a protocol's own fields), to
+   * run if the enclosing {@link #atomically} fails. Outside a transaction it does nothing.
+   */
+  public void onRollback(Runnable action) {
+    if (depth > 0) {
+      undo.add(action);
+    }
+  }
+
+  /** Every token that has ever had a supply here, in symbol order. */
+  public java.util.SortedSet<Token> tokens() {
+    return Collections.unmodifiableSortedSet(new java.util.TreeSet<>(supplies.keySet()));
+  }
+
+  /** The non-zero balances of {@code token}, by account. */
+  public Map<AccountId, Amount> holders(Token token) {
+    Map<AccountId, Amount> out = new TreeMap<>();
+    Map<AccountId, BigInteger> byAccount = balances.get(token);
+    if (byAccount != null) {
+      byAccount.forEach((a, v) -> out.put(a, new Amount(v)));
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** The non-zero balances of {@code account}, by token. */
+  public Map<Token, Amount> balancesOf(AccountId account) {
+    Map<Token, Amount> out = new TreeMap<>();
+    balances.forEach((t, byAccount) -> {
+      BigInteger v = byAccount.get(account);
+      if (v != null) {
+        out.put(t, new Amount(v));
+      }
+    });
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** An immutable, ordered copy of every non-zero balance and every supply, for comparison and persistence. */
+  public Snapshot snapshot() {
+    Map<Token, Map<AccountId, Amount>> b = new TreeMap<>();
+    balances.forEach((t, byAccount) -> {
+      if (!byAccount.isEmpty()) {
+        b.put(t, holders(t));
+      }
+    });
+    Map<Token, Amount> s = new TreeMap<>();
+    supplies.forEach((t, v) -> s.put(t, new Amount(v)));
+    return new Snapshot(Collections.unmodifiableMap(b), Collections.unmodifiableMap(s));
+  }
+
+  /** The book's whole state at one moment. Equal snapshots mean equal books. */
+  public record Snapshot(Map<Token, Map<AccountId, Amount>> balances, Map<Token, Amount> supplies) {}
+
+  private static void requirePositive(Amount amount) {
+    if (amount == null) {
+      throw new RuleViolation("amount", "is required");
+    }
+    if (!amount.isPositive()) {
+      throw new RuleViolation("amount", "must be positive (was " + amount + ")");
+    }
+  }
+
+  private void debit(Token token, AccountId account, Amount amount) {
+    Map<AccountId, BigInteger> byAccount = balances.get(token);
+    BigInteger have = byAccount == null ? null : byAccount.get(account);
+    if (have == null || have.compareTo(amount.wei()) < 0) {
+      throw new InsufficientBalance(account, token, amount,
+          have == null ? Amount.ZERO : new Amount(have));
+    }
+    setBalance(token, account, have, have.subtract(amount.wei()));
+  }
+
+  private void credit(Token token, AccountId account, BigInteger amount) {
+    BigInteger have = balances.computeIfAbsent(token, t -> new HashMap<>()).get(account);
+    BigInteger now = Exact.add(have == null ? BigInteger.ZERO : have, amount);
+    setBalance(token, account, have, now);
+  }
+
+  private void setBalance(Token token, AccountId account, BigInteger before, BigInteger after) {
+    Map<AccountId, BigInteger> byAccount = balances.computeIfAbsent(token, t -> new HashMap<>());
+    if (after.signum() == 0) {
+      byAccount.remove(account);
+    } else {
+      byAccount.put(account, after);
+    }
+    if (depth > 0) {
+      undo.add(() -> {
+        Map<AccountId, BigInteger> m = balances.computeIfAbsent(token, t -> new HashMap<>());
+        if (before == null || before.signum() == 0) {
+          m.remove(account);
+        } else {
+          m.put(account, before);
+        }
+      });
+    }
+  }
+
+  private void setSupply(Token token, BigInteger after) {
+    BigInteger before = supplies.put(token, after);
+    if (depth > 0) {
+      undo.add(() -> {
+        if (before == null) {
+          supplies.remove(token);
+        } else {
+          supplies.put(token, before);
+        }
+      });
+    }
+  }
+}
