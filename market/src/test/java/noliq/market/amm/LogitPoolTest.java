@@ -1,0 +1,114 @@
+package noliq.market.amm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.SplittableRandom;
+import noliq.market.MarketError;
+import noliq.market.MarketException;
+import noliq.math.Amount;
+import noliq.math.Price;
+import noliq.math.RuleViolation;
+import noliq.math.book.AccountId;
+import noliq.math.book.Token;
+import noliq.math.book.TokenBook;
+import org.junit.jupiter.api.Test;
+
+class LogitPoolTest {
+  static final Token P = new Token("P:1500");
+  static final Token USD = new Token("USD");
+  static final AccountId LP = AccountId.of("lp");
+  static final AccountId ALICE = AccountId.of("alice");
+  static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
+  static final Instant MATURITY = T0.plus(Duration.ofDays(30));
+
+  static LogitPool seeded(TokenBook book) {
+    book.mint(P, LP, Amount.of(1000));
+    book.mint(USD, LP, Amount.of(500_000));
+    book.mint(P, ALICE, Amount.of(1000));
+    book.mint(USD, ALICE, Amount.of(2_000_000));
+    LogitPool pool = new LogitPool(book, "P-USD", P, USD, Amount.of(1500), MATURITY, 50.0, 1000,
+        LogitPool.PENDLE_MAX_PROPORTION);
+    pool.initialize(LP, Amount.of(1000), Amount.of(500_000), 1.05, T0);
+    return pool;
+  }
+
+  @Test
+  void withTimeAloneThePriceRisesToTheFaceAtMaturity() {
+    TokenBook book = new TokenBook();
+    LogitPool pool = seeded(book);
+    double start = pool.spotPrice(T0).toDouble();
+    // The seed: E = ln(0.75 / 0.25) / (50 * 365 / 30) + 1.05.
+    double e0 = Math.log(3) / (50 * 365.0 / 30) + 1.05;
+    assertThat(start).isCloseTo(1500 / e0, within(1e-9));
+    double previous = start;
+    for (int day = 5; day < 30; day += 5) {
+      double p = pool.spotPrice(T0.plus(Duration.ofDays(day))).toDouble();
+      assertThat(p).isGreaterThan(previous).isLessThan(1500);
+      previous = p;
+    }
+    assertThat(pool.spotPrice(MATURITY.minusSeconds(60)).toDouble()).isCloseTo(1500, within(0.01));
+    assertThatThrownBy(() -> pool.spotPrice(MATURITY))
+        .isInstanceOfSatisfying(MarketException.class, e -> assertThat(e.reason()).isInstanceOf(MarketError.Halted.class));
+  }
+
+  @Test
+  void buyingRaisesThePriceSellingLowersItAndTheCapHolds() {
+    TokenBook book = new TokenBook();
+    LogitPool pool = seeded(book);
+    Instant t = T0.plus(Duration.ofDays(1));
+    Price p0 = pool.spotPrice(t);
+    var buy = pool.buyP(ALICE, Amount.of(100), null, t);
+    assertThat(pool.spotPrice(t)).isGreaterThan(p0);
+    assertThat(buy.amountIn().toDouble() / 100).isGreaterThan(p0.toDouble()).isLessThan(1500 * 1.001);
+    var sell = pool.sellP(ALICE, Amount.of(100), null, t);
+    assertThat(sell.amountOut()).isLessThan(buy.amountIn());
+    var before = book.snapshot();
+    assertThatThrownBy(() -> pool.sellP(ALICE, Amount.of(1000), null, t))
+        .isInstanceOfSatisfying(MarketException.class,
+            e -> assertThat(e.reason()).isInstanceOf(MarketError.InsufficientLiquidity.class))
+        .hasMessageContaining("above the cap 0.96");
+    assertThatThrownBy(() -> pool.buyP(ALICE, Amount.ZERO, null, t))
+        .isInstanceOf(MarketException.class).hasMessage("pOut: must be positive (was 0)");
+    assertThatThrownBy(() -> pool.buyP(ALICE, Amount.of(10), Amount.of(1), t))
+        .isInstanceOfSatisfying(MarketException.class,
+            e -> assertThat(e.reason()).isInstanceOf(MarketError.SlippageExceeded.class));
+    assertThat(book.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void randomTradesConserveTokensAndNeverPricePAboveItsFace() {
+    for (long seed : new long[] {31, 32}) {
+      SplittableRandom rnd = new SplittableRandom(seed);
+      TokenBook book = new TokenBook();
+      LogitPool pool = seeded(book);
+      Instant now = T0;
+      for (int i = 0; i < 1500; i++) {
+        now = now.plusSeconds(rnd.nextInt(1500));
+        Amount amount = Amount.ofWei(BigInteger.valueOf(rnd.nextLong(1, Long.MAX_VALUE)).shiftRight(rnd.nextInt(58)));
+        var before = book.snapshot();
+        double lnRate = pool.lnImpliedRate();
+        Instant at = now;
+        try {
+          if (rnd.nextBoolean()) {
+            var s = pool.buyP(ALICE, amount, null, at);
+            // Before the fee, P never costs more than its face.
+            assertThat(s.amountIn().toDouble() / s.amountOut().toDouble()).isLessThanOrEqualTo(1500 * 1.001 + 1e-9);
+          } else {
+            pool.sellP(ALICE, amount, null, at);
+          }
+        } catch (RuleViolation e) {
+          assertThat(book.snapshot()).isEqualTo(before);
+          assertThat(pool.lnImpliedRate()).isEqualTo(lnRate);
+        }
+        assertThat(book.totalSupply(P)).isEqualTo(Amount.of(2000));
+        assertThat(book.totalSupply(USD)).isEqualTo(Amount.of(2_500_000));
+        assertThat(pool.lnImpliedRate()).isGreaterThanOrEqualTo(0);
+      }
+    }
+  }
+}
