@@ -1,0 +1,107 @@
+package noliq.market.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import noliq.market.amm.ConstantProductPool;
+import noliq.market.amm.FeeSchedule;
+import noliq.market.auction.AuctionTerms;
+import noliq.market.auction.RotationAuctionHouse;
+import noliq.market.book.OrderBook;
+import noliq.math.Amount;
+import noliq.math.Price;
+import noliq.math.Rounding;
+import noliq.math.book.AccountId;
+import noliq.math.book.Token;
+import noliq.math.book.TokenBook;
+import noliq.pricing.InverseOptions;
+import noliq.pricing.OptionInputs;
+import org.junit.jupiter.api.Test;
+
+class AgentsTest {
+  static final Token OLD = new Token("P:2000");
+  static final Token NEW = new Token("P:1500");
+  static final AccountId HOLDER = AccountId.of("holder");
+  static final AccountId MM = AccountId.of("mm");
+  static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
+  static final double SPOT = 3000;
+  static final Leg OLD_LEG = new Leg(OLD, 2000, 7);
+  static final Leg NEW_LEG = new Leg(NEW, 1500, 28);
+
+  @Test
+  void makerValuesPWithBlackScholesAndQuotesAroundIt() {
+    TokenBook book = new TokenBook();
+    MarketMaker mm = new MarketMaker(MM, new MakerParams(0.7, 25, 10, 100, 1_000_000), book);
+    double fair = InverseOptions.value(OptionInputs.of(SPOT, 2000, 7, 0.7)).pEth();
+    assertThat(mm.fairEth(OLD_LEG, SPOT)).isEqualTo(fair);
+    Price[] q = mm.quoteEth(OLD_LEG, SPOT);
+    assertThat(q[0].toDouble()).isCloseTo(fair * 0.9975, within(1e-15));
+    assertThat(q[1].toDouble()).isCloseTo(fair * 1.0025, within(1e-15));
+  }
+
+  @Test
+  void makerTakesFromAnAuctionOnlyOnceTheEdgeCoversItsInventoryRequirement() {
+    TokenBook book = new TokenBook();
+    RotationAuctionHouse house = new RotationAuctionHouse(book, "roll");
+    MakerParams params = new MakerParams(0.7, 25, 50, 150, 1_000_000);
+    MarketMaker mm = new MarketMaker(MM, params, book);
+    book.mint(OLD, HOLDER, Amount.of(10_000));
+    book.mint(NEW, MM, Amount.of(100_000));
+    double ratio = mm.fairEth(OLD_LEG, SPOT) / mm.fairEth(NEW_LEG, SPOT);
+    long id = house.start(HOLDER, OLD, Amount.of(10_000), NEW,
+        AuctionTerms.kyrrui(Price.fromDouble(ratio, Rounding.UP)), T0).auctionId();
+    // 0.5% edge (50 bps) is reached after 6 hours of a 2%-per-day ramp.
+    assertThat(mm.considerAuction(house, id, OLD_LEG, NEW_LEG, SPOT, T0.plus(Duration.ofHours(5)))).isEmpty();
+    var first = mm.considerAuction(house, id, OLD_LEG, NEW_LEG, SPOT, T0.plus(Duration.ofHours(9)));
+    assertThat(first).isPresent();
+    // At 75 bps it holds a quarter of its limit.
+    assertThat(mm.inventoryUsd()).isCloseTo(250_000, within(1.0));
+    var v = house.view(id);
+    double lotValue = mm.fairEth(OLD_LEG, SPOT) * SPOT;
+    assertThat(v.lot().minus(v.remaining()).toDouble() * lotValue).isCloseTo(250_000, within(1.0));
+    mm.considerAuction(house, id, OLD_LEG, NEW_LEG, SPOT, T0.plus(Duration.ofHours(23)));
+    assertThat(mm.inventoryUsd()).isLessThanOrEqualTo(1_000_000 + 1e-6).isGreaterThan(900_000);
+  }
+
+  @Test
+  void makerRestsPostOnlyQuotesAndReplacesThem() {
+    TokenBook book = new TokenBook();
+    OrderBook ob = new OrderBook(book, "P-ETH", OLD, Token.ETH);
+    MarketMaker mm = new MarketMaker(MM, new MakerParams(0.7, 25, 10, 100, 1_000_000), book);
+    book.mint(OLD, MM, Amount.of(100));
+    book.mint(Token.ETH, MM, Amount.of(100));
+    mm.restQuotes(ob, OLD_LEG, Amount.of(10), SPOT, T0);
+    mm.restQuotes(ob, OLD_LEG, Amount.of(10), SPOT, T0);
+    assertThat(ob.openOrders()).hasSize(2);
+    assertThat(ob.bestBid().orElseThrow()).isLessThan(ob.bestAsk().orElseThrow());
+  }
+
+  @Test
+  void arbitrageurPullsThePoolToTheLaggedReferenceWhenItPaysForGas() {
+    TokenBook book = new TokenBook();
+    ConstantProductPool pool = new ConstantProductPool(book, "P-ETH", OLD, Token.ETH, new FeeSchedule.Flat(3000),
+        Optional.empty());
+    AccountId lp = AccountId.of("lp");
+    AccountId arb = AccountId.of("arb");
+    book.mint(OLD, lp, Amount.of(1000));
+    book.mint(Token.ETH, lp, Amount.of(400));
+    pool.addLiquidity(lp, Amount.of(1000), Amount.of(400), T0);
+    book.mint(OLD, arb, Amount.of(1000));
+    book.mint(Token.ETH, arb, Amount.of(1000));
+    // The reference jumps from 0.40 to 0.44 at T0 + 1 min; the arbitrageur sees it 12 s late.
+    ReferencePrice ref = t -> t.isBefore(T0.plusSeconds(60)) ? Price.of("0.40") : Price.of("0.44");
+    Arbitrageur a = new Arbitrageur(arb, book, Duration.ofSeconds(12), Amount.of("0.001"));
+    assertThat(a.act(pool, OLD, ref, T0.plusSeconds(65))).isEmpty();
+    var swap = a.act(pool, OLD, ref, T0.plusSeconds(75));
+    assertThat(swap).isPresent();
+    // After the trade the pool sits near the edge of the no-arbitrage band, ref * (1 - fee); the fee kept in
+    // the pool lifts it slightly inside.
+    assertThat(Arbitrageur.deviation(pool, OLD, ref, T0.plusSeconds(75))).isBetween(-0.003, -0.0025);
+    assertThat(a.act(pool, OLD, ref, T0.plusSeconds(90))).isEmpty();
+    double arbValue = book.balanceOf(arb, Token.ETH).toDouble() + book.balanceOf(arb, OLD).toDouble() * 0.44;
+    assertThat(arbValue).isGreaterThan(1000 + 1000 * 0.44);
+  }
+}
