@@ -1,0 +1,120 @@
+package noliq.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import noliq.market.roll.RollAssumptions;
+import noliq.market.roll.RollCostStudy;
+import noliq.market.roll.RollCostStudy.Mechanism;
+import noliq.market.roll.RollRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "roll-cost",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Cost of one roll (sell P of one series, buy P of another) through an instant AMM swap, a Dutch",
+        "rotation auction filled by market makers, and patient resting orders in a book, in basis points",
+        "against Black-Scholes fair value. Every modelling assumption is printed with its source."
+    })
+final class MarketRollCostCommand implements Runnable {
+  /** Which mechanisms to run. */
+  enum MechanismChoice { AMM, AUCTION, BOOK, ALL }
+
+  @Spec CommandSpec spec;
+  @Mixin Output output;
+
+  @Option(names = "--size-usd", required = true, split = ",", paramLabel = "N",
+      description = "Value of the P sold, in index units (USD); several sizes separated by commas.")
+  List<Double> sizes;
+
+  @Option(names = "--from-strike", required = true, paramLabel = "S1", description = "Strike of the series sold.")
+  double fromStrike;
+
+  @Option(names = "--to-strike", required = true, paramLabel = "S2", description = "Strike of the series bought.")
+  double toStrike;
+
+  @Option(names = "--days", required = true, paramLabel = "D", description = "Days to maturity of the series sold.")
+  double days;
+
+  @Option(names = "--to-days", paramLabel = "D2",
+      description = "Days to maturity of the series bought (default: the same as --days).")
+  Double toDays;
+
+  @Option(names = "--vol", required = true, paramLabel = "V", description = "Volatility per year (0.7 = 70%%).")
+  double vol;
+
+  @Option(names = "--spot", defaultValue = "3000", paramLabel = "X",
+      description = "ETH price in index units (default: ${DEFAULT-VALUE}, the spot of the P/N market-making backtest, anchors A12).")
+  double spot;
+
+  @Option(names = "--mechanism", defaultValue = "all", paramLabel = "M",
+      description = "amm, auction, book or all (default: ${DEFAULT-VALUE}).")
+  MechanismChoice mechanism;
+
+  /** One row of the comparison. */
+  record Row(double sizeUsd, String mechanism, double filledFraction, double costBps, double costUsd,
+      Map<String, Object> details) {}
+
+  /** The printed result. */
+  record Result(Map<String, Object> roll, Map<String, Double> fairValue, List<Row> rows,
+      List<RollAssumptions.Assumption> assumptions) {}
+
+  @Override
+  public void run() {
+    Set<Mechanism> mechanisms = mechanism == MechanismChoice.ALL
+        ? EnumSet.allOf(Mechanism.class) : EnumSet.of(Mechanism.valueOf(mechanism.name()));
+    double d2 = toDays == null ? days : toDays;
+    // Validate every size before running anything.
+    List<RollRequest> requests = new ArrayList<>();
+    for (double size : sizes) {
+      requests.add(new RollRequest(size, spot, fromStrike, days, toStrike, d2, vol));
+    }
+    List<Row> rows = new ArrayList<>();
+    RollCostStudy.Report last = null;
+    for (RollRequest req : requests) {
+      last = RollCostStudy.run(req, RollAssumptions.DEFAULTS, mechanisms);
+      for (var c : last.costs()) {
+        rows.add(new Row(c.sizeUsd(), c.mechanism().name().toLowerCase(), c.filledFraction(), c.costBps(),
+            c.costUsd(), c.details()));
+      }
+    }
+    Map<String, Object> roll = new LinkedHashMap<>();
+    roll.put("spot", spot);
+    roll.put("fromStrike", fromStrike);
+    roll.put("fromDays", days);
+    roll.put("toStrike", toStrike);
+    roll.put("toDays", d2);
+    roll.put("vol", vol);
+    Map<String, Double> fair = new LinkedHashMap<>();
+    fair.put("oldP_eth", last.fair().oldPEth());
+    fair.put("newP_eth", last.fair().newPEth());
+    fair.put("oldP_index", last.fair().oldPIndex());
+    fair.put("newP_index", last.fair().newPIndex());
+    Result result = new Result(roll, fair, rows, last.assumptions());
+    PrintWriter out = spec.commandLine().getOut();
+    output.print(out, result, r -> {
+      out.printf("Roll P(S=%s, %s days) -> P(S=%s, %s days) at spot %s, vol %s%n", fromStrike, days, toStrike, d2, spot, vol);
+      out.printf("Fair value per P: old %.6f ETH (%.2f), new %.6f ETH (%.2f)%n%n", r.fairValue().get("oldP_eth"),
+          r.fairValue().get("oldP_index"), r.fairValue().get("newP_eth"), r.fairValue().get("newP_index"));
+      out.printf("%14s  %-8s %8s %12s %16s%n", "size (USD)", "mechanism", "filled", "cost (bps)", "cost (USD)");
+      for (Row row : r.rows()) {
+        out.printf("%,14.0f  %-8s %7.1f%% %12.2f %,16.0f%n", row.sizeUsd(), row.mechanism(), 100 * row.filledFraction(),
+            row.costBps(), row.costUsd());
+      }
+      out.printf("%nCost is (fair value given - fair value received) / fair value given, over the filled part.%n");
+      out.printf("%nAssumptions:%n");
+      for (var a : r.assumptions()) {
+        out.printf("  %-20s %s%n  %-20s   source: %s%n", a.name(), a.value(), "", a.source());
+      }
+    });
+  }
+}

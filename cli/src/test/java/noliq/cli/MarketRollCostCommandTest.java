@@ -1,0 +1,56 @@
+package noliq.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class MarketRollCostCommandTest {
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void printsTheComparisonForEveryMechanism() {
+    Run r = run("market", "roll-cost", "--size-usd", "10000", "--from-strike", "2000", "--to-strike", "1500",
+        "--days", "7", "--vol", "0.7");
+    assertThat(r.code()).as(r.err()).isEqualTo(0);
+    assertThat(r.out()).contains("amm", "auction", "book", "cost (bps)", "Assumptions:", "ammPoolDepthUsd", "Kyrrui");
+  }
+
+  @Test
+  void jsonHasOneRowPerSizeAndMechanism() throws Exception {
+    Run r = run("market", "roll-cost", "--size-usd", "10000,1000000", "--from-strike", "2000", "--to-strike", "1500",
+        "--days", "7", "--to-days", "28", "--vol", "0.7", "--mechanism", "auction", "--json");
+    assertThat(r.code()).as(r.err()).isEqualTo(0);
+    JsonNode json = Output.JSON.readTree(r.out());
+    assertThat(json.get("rows")).hasSize(2);
+    assertThat(json.get("rows").get(0).get("mechanism").asText()).isEqualTo("auction");
+    assertThat(json.get("rows").get(1).get("costBps").asDouble()).isBetween(10.0, 200.0);
+    assertThat(json.get("roll").get("toDays").asDouble()).isEqualTo(28.0);
+  }
+
+  @Test
+  void badInputExitsTwoWithTheOptionNamed() {
+    Run zero = run("market", "roll-cost", "--size-usd", "0", "--from-strike", "2000", "--to-strike", "1500",
+        "--days", "7", "--vol", "0.7");
+    assertThat(zero.code()).isEqualTo(2);
+    assertThat(zero.err()).startsWith("noliq: --size-usd: must be positive");
+    Run same = run("market", "roll-cost", "--size-usd", "1000", "--from-strike", "2000", "--to-strike", "2000",
+        "--days", "7", "--vol", "0.7");
+    assertThat(same.code()).isEqualTo(2);
+    assertThat(same.err()).startsWith("noliq: --to-strike: must differ");
+    Run mech = run("market", "roll-cost", "--size-usd", "1000", "--from-strike", "2000", "--to-strike", "1500",
+        "--days", "7", "--vol", "0.7", "--mechanism", "swap");
+    assertThat(mech.code()).isEqualTo(2);
+    assertThat(mech.err()).contains("--mechanism");
+    assertThat(run("market").code()).isEqualTo(2);
+  }
+}
