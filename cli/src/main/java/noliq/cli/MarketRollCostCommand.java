@@ -60,6 +60,61 @@ final class MarketRollCostCommand implements Runnable {
       description = "amm, auction, book or all (default: ${DEFAULT-VALUE}).")
   MechanismChoice mechanism;
 
+  @Option(names = "--pool-depth-usd", paramLabel = "USD",
+      description = "Value locked in each P/ETH pool, both sides (default: 10000000; an assumption).")
+  Double poolDepthUsd;
+
+  @Option(names = "--makers", paramLabel = "K", description = "Number of market makers (default: 5; an assumption).")
+  Integer makers;
+
+  @Option(names = "--maker-inventory-usd", paramLabel = "USD",
+      description = "Each maker's inventory limit per series and side (default: 5000000; an assumption).")
+  Double makerInventoryUsd;
+
+  @Option(names = "--maker-half-spread-bps", paramLabel = "BPS",
+      description = "Makers' half-spread around fair value in a book (default: 25; an assumption).")
+  Double makerHalfSpreadBps;
+
+  @Option(names = "--patience-days", paramLabel = "DAYS",
+      description = "How long resting orders wait before crossing (default: 3, from the post).")
+  Double patienceDays;
+
+  @Option(names = "--flow-usd-per-day", paramLabel = "USD",
+      description = "Other traders' flow per leg per day that takes resting orders (default: 1000000; an assumption).")
+  Double flowUsdPerDay;
+
+  /** The defaults, with what the command line overrides. */
+  RollAssumptions assumptions() {
+    RollAssumptions d = RollAssumptions.DEFAULTS;
+    java.time.Duration patience = patienceDays == null ? d.patience()
+        : java.time.Duration.ofSeconds(Math.round(requirePositive("patience-days", patienceDays) * 86_400));
+    return new RollAssumptions(
+        poolDepthUsd == null ? d.ammPoolDepthUsd() : requirePositive("pool-depth-usd", poolDepthUsd),
+        d.ammBaseFeePips(), d.ammFinalFeePips(), d.ammFeeRampWindow(), d.auctionEdgePips(), d.auctionRamp(),
+        d.makerPollInterval(),
+        makers == null ? d.makerCount() : (int) requirePositive("makers", makers),
+        makerHalfSpreadBps == null ? d.makerHalfSpreadBps() : requireNonNegative("maker-half-spread-bps", makerHalfSpreadBps),
+        d.makerMinEdgeBps(), d.makerMaxEdgeBps(),
+        makerInventoryUsd == null ? d.makerInventoryUsd() : requirePositive("maker-inventory-usd", makerInventoryUsd),
+        patience,
+        flowUsdPerDay == null ? d.naturalFlowUsdPerDay() : requireNonNegative("flow-usd-per-day", flowUsdPerDay),
+        d.flowInterval());
+  }
+
+  private static double requirePositive(String option, double v) {
+    if (!(v > 0) || Double.isInfinite(v)) {
+      throw new noliq.math.RuleViolation(option, "must be a positive number (was " + v + ")");
+    }
+    return v;
+  }
+
+  private static double requireNonNegative(String option, double v) {
+    if (!(v >= 0) || Double.isInfinite(v)) {
+      throw new noliq.math.RuleViolation(option, "must be a non-negative number (was " + v + ")");
+    }
+    return v;
+  }
+
   /** One row of the comparison. */
   record Row(double sizeUsd, String mechanism, double filledFraction, double costBps, double costUsd,
       Map<String, Object> details) {}
@@ -74,6 +129,7 @@ final class MarketRollCostCommand implements Runnable {
         ? EnumSet.allOf(Mechanism.class) : EnumSet.of(Mechanism.valueOf(mechanism.name()));
     double d2 = toDays == null ? days : toDays;
     // Validate every size before running anything.
+    RollAssumptions assumptions = assumptions();
     List<RollRequest> requests = new ArrayList<>();
     for (double size : sizes) {
       requests.add(new RollRequest(size, spot, fromStrike, days, toStrike, d2, vol));
@@ -81,7 +137,7 @@ final class MarketRollCostCommand implements Runnable {
     List<Row> rows = new ArrayList<>();
     RollCostStudy.Report last = null;
     for (RollRequest req : requests) {
-      last = RollCostStudy.run(req, RollAssumptions.DEFAULTS, mechanisms);
+      last = RollCostStudy.run(req, assumptions, mechanisms);
       for (var c : last.costs()) {
         rows.add(new Row(c.sizeUsd(), c.mechanism().name().toLowerCase(), c.filledFraction(), c.costBps(),
             c.costUsd(), c.details()));

@@ -38,6 +38,18 @@ class MarketRollCostCommandTest {
   }
 
   @Test
+  void assumptionsCanBeVariedFromTheCommandLine() throws Exception {
+    String[] base = {"market", "roll-cost", "--size-usd", "100000", "--from-strike", "2000", "--to-strike", "1500",
+        "--days", "7", "--vol", "0.7", "--mechanism", "amm", "--json"};
+    double shallow = Output.JSON.readTree(run(base).out()).get("rows").get(0).get("costBps").asDouble();
+    String[] deeper = java.util.Arrays.copyOf(base, base.length + 2);
+    deeper[base.length] = "--pool-depth-usd";
+    deeper[base.length + 1] = "100000000";
+    double deep = Output.JSON.readTree(run(deeper).out()).get("rows").get(0).get("costBps").asDouble();
+    assertThat(deep).isLessThan(shallow);
+  }
+
+  @Test
   void badInputExitsTwoWithTheOptionNamed() {
     Run zero = run("market", "roll-cost", "--size-usd", "0", "--from-strike", "2000", "--to-strike", "1500",
         "--days", "7", "--vol", "0.7");
@@ -52,5 +64,9 @@ class MarketRollCostCommandTest {
     assertThat(mech.code()).isEqualTo(2);
     assertThat(mech.err()).contains("--mechanism");
     assertThat(run("market").code()).isEqualTo(2);
+    Run depth = run("market", "roll-cost", "--size-usd", "1000", "--from-strike", "2000", "--to-strike", "1500",
+        "--days", "7", "--vol", "0.7", "--pool-depth-usd", "-5");
+    assertThat(depth.code()).isEqualTo(2);
+    assertThat(depth.err()).startsWith("noliq: --pool-depth-usd: must be a positive number");
   }
 }
