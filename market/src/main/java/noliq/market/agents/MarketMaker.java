@@ -17,7 +17,7 @@ import noliq.pricing.InverseOptions;
 import noliq.pricing.OptionInputs;
 
 /**
- * A market maker that values P with Black–Scholes ({@link InverseOptions}) at its own volatility
+ * A market maker that values P and N with Black–Scholes ({@link InverseOptions}) at its own volatility
  * estimate. It takes from rotation auctions when the current price gives it at least the edge its
  * inventory requires, and rests bids and asks around its fair value in order books.
  */
@@ -47,13 +47,17 @@ public final class MarketMaker {
     return inventoryUsd;
   }
 
-  /** Its fair value of one P of {@code leg}, in ETH. */
-  public double fairEth(Leg leg, double spot) {
-    return InverseOptions.value(OptionInputs.of(spot, leg.strike(), leg.days(), params.volEstimate())).pEth();
+  /** Its fair value of one token of {@code leg} (P or N), in ETH. */
+  public double fairEth(SeriesLeg leg, double spot) {
+    var v = InverseOptions.value(OptionInputs.of(spot, leg.strike(), leg.days(), params.volEstimate()));
+    return switch (leg.leg()) {
+      case P -> v.pEth();
+      case N -> v.nEth();
+    };
   }
 
-  /** Its bid and ask for {@code leg} in ETH per P: fair value less and plus the half-spread. */
-  public Price[] quoteEth(Leg leg, double spot) {
+  /** Its bid and ask for {@code leg} in ETH per token: fair value less and plus the half-spread. */
+  public Price[] quoteEth(SeriesLeg leg, double spot) {
     double fair = fairEth(leg, spot);
     double h = params.halfSpreadBps() / 10_000;
     return new Price[] {Price.fromDouble(fair * (1 - h), Rounding.DOWN), Price.fromDouble(fair * (1 + h), Rounding.UP)};
@@ -63,8 +67,8 @@ public final class MarketMaker {
    * Looks at an open rotation auction selling {@code sold} for {@code paid} and takes what its
    * edge and inventory allow at the current price. Returns the take, if any.
    */
-  public Optional<MarketEvent.AuctionTaken> considerAuction(RotationAuctionHouse house, long auctionId, Leg sold,
-      Leg paid, double spot, Instant now) {
+  public Optional<MarketEvent.AuctionTaken> considerAuction(RotationAuctionHouse house, long auctionId, SeriesLeg sold,
+      SeriesLeg paid, double spot, Instant now) {
     var view = house.view(auctionId);
     if (view.status() != RotationAuctionHouse.Status.OPEN || !now.isBefore(view.end())) {
       return Optional.empty();
@@ -93,7 +97,7 @@ public final class MarketMaker {
    * with a bid and an ask of {@code size} each, around its fair value. Post-only: a quote that
    * would cross is skipped rather than taken.
    */
-  public List<MarketEvent> restQuotes(OrderBook orderBook, Leg leg, Amount size, double spot, Instant now) {
+  public List<MarketEvent> restQuotes(OrderBook orderBook, SeriesLeg leg, Amount size, double spot, Instant now) {
     List<MarketEvent> events = new ArrayList<>();
     for (long orderId : restingOrders) {
       if (orderBook.order(orderId).isPresent()) {

@@ -104,6 +104,10 @@ public final class LogitPool {
     }
     Checks.positive("pAmount", pAmount);
     Checks.positive("assetAmount", assetAmount);
+    if (!now.isBefore(maturity)) {
+      throw new MarketException(new MarketError.Halted(name, maturity, now));
+    }
+    requireNotSelf(provider);
     double t = secondsToExpiry(now);
     if (!(initialAnchor >= 1) || Double.isInfinite(initialAnchor)) {
       throw new MarketException(new MarketError.OutOfRange("initialAnchor", "at least 1", initialAnchor));

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import noliq.market.agents.Leg;
+import noliq.market.agents.SeriesLeg;
 import noliq.market.agents.MakerParams;
 import noliq.market.agents.MarketMaker;
 import noliq.market.amm.ConstantProductPool;
@@ -100,8 +100,8 @@ public final class RollCostStudy {
     Amount lot = Amount.fromDouble(f.oldUnits(), Rounding.DOWN);
     book.mint(OLD, HOLDER, lot);
     List<MarketMaker> makers = makers(book, r, a, f);
-    Leg oldLeg = new Leg(OLD, r.fromStrike(), r.fromDays());
-    Leg newLeg = new Leg(NEW, r.toStrike(), r.toDays());
+    SeriesLeg oldLeg = SeriesLeg.p(OLD, r.fromStrike(), r.fromDays());
+    SeriesLeg newLeg = SeriesLeg.p(NEW, r.toStrike(), r.toDays());
     Price fairRatio = Price.fromDouble(f.oldPEth() / f.newPEth(), Rounding.UP);
     AuctionTerms terms = new AuctionTerms(fairRatio, a.auctionEdgePips(), a.auctionRamp(), a.auctionRamp());
     long id = house.start(HOLDER, OLD, lot, NEW, terms, T0).auctionId();
@@ -134,8 +134,8 @@ public final class RollCostStudy {
     TokenBook book = new TokenBook();
     OrderBook oldBook = new OrderBook(book, "old-ETH", OLD, ETH);
     OrderBook newBook = new OrderBook(book, "new-ETH", NEW, ETH);
-    Leg oldLeg = new Leg(OLD, r.fromStrike(), r.fromDays());
-    Leg newLeg = new Leg(NEW, r.toStrike(), r.toDays());
+    SeriesLeg oldLeg = SeriesLeg.p(OLD, r.fromStrike(), r.fromDays());
+    SeriesLeg newLeg = SeriesLeg.p(NEW, r.toStrike(), r.toDays());
     List<MarketMaker> makers = makers(book, r, a, f);
     for (MarketMaker mm : makers) {
       mm.restQuotes(oldBook, oldLeg, units(a.makerInventoryUsd(), r.spot(), f.oldPEth()), r.spot(), T0);

@@ -28,8 +28,8 @@ class AgentsTest {
   static final AccountId MM = AccountId.of("mm");
   static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
   static final double SPOT = 3000;
-  static final Leg OLD_LEG = new Leg(OLD, 2000, 7);
-  static final Leg NEW_LEG = new Leg(NEW, 1500, 28);
+  static final SeriesLeg OLD_LEG = SeriesLeg.p(OLD, 2000, 7);
+  static final SeriesLeg NEW_LEG = SeriesLeg.p(NEW, 1500, 28);
 
   @Test
   void makerValuesPWithBlackScholesAndQuotesAroundIt() {
@@ -40,6 +40,10 @@ class AgentsTest {
     Price[] q = mm.quoteEth(OLD_LEG, SPOT);
     assertThat(q[0].toDouble()).isCloseTo(fair * 0.9975, within(1e-15));
     assertThat(q[1].toDouble()).isCloseTo(fair * 1.0025, within(1e-15));
+    // N of the same series: the two fair values sum to 1 ETH (r = q = 0).
+    double n = mm.fairEth(SeriesLeg.n(new Token("N:2000"), 2000, 7), SPOT);
+    assertThat(n).isEqualTo(InverseOptions.value(OptionInputs.of(SPOT, 2000, 7, 0.7)).nEth());
+    assertThat(fair + n).isCloseTo(1.0, within(1e-12));
   }
 
   @Test

@@ -81,6 +81,25 @@ class LogitPoolTest {
   }
 
   @Test
+  void initialisationIsCheckedAndChangesNothingWhenRefused() {
+    TokenBook book = new TokenBook();
+    book.mint(P, LP, Amount.of(1000));
+    book.mint(USD, LP, Amount.of(500_000));
+    LogitPool pool = new LogitPool(book, "P-USD", P, USD, Amount.of(1500), MATURITY, 50.0, 1000, 0.96);
+    var before = book.snapshot();
+    assertThatThrownBy(() -> pool.initialize(LP, Amount.of(1000), Amount.of(500_000), 1.05, MATURITY))
+        .isInstanceOfSatisfying(MarketException.class, e -> assertThat(e.reason()).isInstanceOf(MarketError.Halted.class));
+    assertThatThrownBy(() -> pool.initialize(LP, Amount.of(1000), Amount.of(500_000), 0.9, T0))
+        .isInstanceOf(MarketException.class).hasMessageStartingWith("initialAnchor: must be at least 1");
+    assertThatThrownBy(() -> pool.initialize(LP, Amount.of(1000), Amount.of(10), 1.05, T0))
+        .isInstanceOf(MarketException.class).hasMessageStartingWith("pAmount: must be at most 0.96 of the pool");
+    assertThatThrownBy(() -> pool.buyP(LP, Amount.of(1), null, T0))
+        .isInstanceOfSatisfying(MarketException.class,
+            e -> assertThat(e.reason()).isInstanceOf(MarketError.InsufficientLiquidity.class));
+    assertThat(book.snapshot()).isEqualTo(before);
+  }
+
+  @Test
   void randomTradesConserveTokensAndNeverPricePAboveItsFace() {
     for (long seed : new long[] {31, 32}) {
       SplittableRandom rnd = new SplittableRandom(seed);
