@@ -95,7 +95,7 @@ public final class SettlementTimeline {
     for (int d = 1; d <= disputes; d++) {
       oo.propose(key, proposer, WRONG_VALUE, t);
       Instant disputed = t.plus(disputeAfter);
-      phases.add(new Phase("proposal " + d + " (liveness " + liveness + "), disputed", since(t), since(disputed)));
+      phases.add(new Phase("proposal " + d + " (liveness " + hours(liveness) + "), disputed", since(t), since(disputed)));
       oo.dispute(key, disputer, disputed);
       t = disputed;
     }
@@ -130,6 +130,11 @@ public final class SettlementTimeline {
     Amount posted = config.totalBond().times(disputes * 2L + (disputes == 0 ? 1 : 0));
     return new Timeline(liveness, disputes, voteRounds, bond, finalFee, List.copyOf(phases), since(t),
         settled.answer(), posted, List.copyOf(flows), burned);
+  }
+
+  private static String hours(Duration d) {
+    return java.math.BigDecimal.valueOf(d.toMillis()).divide(java.math.BigDecimal.valueOf(3_600_000), 4, java.math.RoundingMode.HALF_UP)
+        .stripTrailingZeros().toPlainString() + " h";
   }
 
   private static Duration since(Instant t) {
