@@ -37,6 +37,9 @@ import noliq.oracle.Verdict;
  * rata by stake; otherwise the question rolls into the next round, and after {@code maxRolls}
  * rolls a further miss deletes it.
  *
+ * <p>A vote weighs the voter's stake when it committed, so stake added after seeing others'
+ * reveals cannot tip a round.
+ *
  * <p>Invariant, checkable on the book: the pool's balance equals the sum of all stakes.
  * Unstaking is refused while any question is being voted on, so stakes cannot flee a slash.
  */
@@ -56,6 +59,8 @@ public final class TokenVote implements Backstop {
     Instant roundStart;
     int round = 1;
     final Map<AccountId, String> commits = new HashMap<>();
+    /** Each committer's stake when it committed: its weight, so stake added after seeing reveals counts for nothing. */
+    final Map<AccountId, BigInteger> commitWeights = new HashMap<>();
     final Map<AccountId, Answer> reveals = new LinkedHashMap<>();
     final Map<AccountId, BigInteger> weights = new HashMap<>();
     Verdict verdict;
@@ -191,11 +196,14 @@ public final class TokenVote implements Backstop {
       throw new OracleException(new OracleError.NotAllowed("voter", voter + " has no stake"));
     }
     String before = q.commits.put(voter, hash);
+    BigInteger weightBefore = q.commitWeights.put(voter, stakes.get(voter));
     book.onRollback(() -> {
       if (before == null) {
         q.commits.remove(voter);
+        q.commitWeights.remove(voter);
       } else {
         q.commits.put(voter, before);
+        q.commitWeights.put(voter, weightBefore);
       }
     });
     return record(new VoteEvent.Committed(key, q.round, voter, now));
@@ -225,7 +233,7 @@ public final class TokenVote implements Backstop {
     if (!committed.equals(commitment(key, q.round, voter, answer, salt))) {
       throw new OracleException(new OracleError.NotAllowed("answer", "does not match the commitment of " + voter));
     }
-    BigInteger weight = stakes.getOrDefault(voter, BigInteger.ZERO);
+    BigInteger weight = q.commitWeights.get(voter);
     q.reveals.put(voter, answer);
     q.weights.put(voter, weight);
     book.onRollback(() -> {
@@ -280,6 +288,7 @@ public final class TokenVote implements Backstop {
     int rolledRounds = q.round;
     Instant start = q.roundStart;
     Map<AccountId, String> commits = new HashMap<>(q.commits);
+    Map<AccountId, BigInteger> commitWeights = new HashMap<>(q.commitWeights);
     Map<AccountId, Answer> reveals = new LinkedHashMap<>(q.reveals);
     Map<AccountId, BigInteger> weights = new HashMap<>(q.weights);
     book.onRollback(() -> {
@@ -287,6 +296,8 @@ public final class TokenVote implements Backstop {
       q.roundStart = start;
       q.commits.clear();
       q.commits.putAll(commits);
+      q.commitWeights.clear();
+      q.commitWeights.putAll(commitWeights);
       q.reveals.clear();
       q.reveals.putAll(reveals);
       q.weights.clear();
@@ -294,6 +305,7 @@ public final class TokenVote implements Backstop {
       q.verdict = null;
     });
     q.commits.clear();
+    q.commitWeights.clear();
     q.reveals.clear();
     q.weights.clear();
     if (q.round > config.maxRolls()) {

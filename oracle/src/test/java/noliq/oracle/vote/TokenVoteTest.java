@@ -187,6 +187,15 @@ class TokenVoteTest {
   }
 
   @Test
+  void stakeAddedAfterCommittingCarriesNoWeight() {
+    vote(C, NO, T0, 1);
+    book.mint(UMA, C, Amount.of(9_000_000));
+    vote.stake(C, Amount.of(9_000_000), T0.plusSeconds(10));
+    var revealed = vote.reveal(KEY, C, NO, 7L, T0.plus(H24));
+    assertThat(revealed.weight()).isEqualTo(Amount.of(1_000_000));
+  }
+
+  @Test
   void aVoterCanRecommitBeforeTheRevealPhase() {
     vote(A, NO, T0, 1);
     vote.commit(KEY, A, TokenVote.commitment(KEY, 1, A, YES, 9L), T0.plusSeconds(2));
