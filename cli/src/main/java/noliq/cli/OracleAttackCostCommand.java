@@ -41,6 +41,13 @@ final class OracleAttackCostCommand implements Runnable {
   @Option(names = "--others-stake", paramLabel = "USD", description = "Value of the other voters' tokens, to price the capital needed.")
   Double othersStake;
 
+  @Option(names = "--honest-capital", paramLabel = "USD",
+      description = "Also price the escalation-game route (Reality.eth): what the honest side can post in doubling bonds.")
+  Double honestCapital;
+
+  @Option(names = "--arbitration-fee", defaultValue = "0", paramLabel = "USD", description = "Cost of requesting arbitration in that game (default: ${DEFAULT-VALUE}).")
+  double arbitrationFee;
+
   @Override
   public void run() {
     SettlementCorruption.VoteResult r = SettlementCorruption.viaVote(new SettlementCorruption.VoteInputs(
@@ -59,6 +66,22 @@ final class OracleAttackCostCommand implements Runnable {
     result.put("gain", r.gain());
     result.put("net", r.net());
     result.put("pays", r.pays());
+    SettlementCorruption.EscalationResult e = honestCapital == null ? null
+        : SettlementCorruption.viaEscalation(valueAtStake, bond, honestCapital, arbitrationFee, 200);
+    if (e != null) {
+      Map<String, Object> esc = new LinkedHashMap<>();
+      esc.put("attacker_answers", e.attackerAnswers());
+      esc.put("honest_answers", e.honestAnswers());
+      esc.put("attacker_capital", e.attackerCapital());
+      esc.put("last_attacker_bond", e.lastAttackerBond());
+      esc.put("arbitration_requested", e.arbitrationRequested());
+      esc.put("attacker_wins", e.attackerWins());
+      esc.put("cost", e.cost());
+      esc.put("gain", e.gain());
+      esc.put("net", e.net());
+      esc.put("pays", e.pays());
+      result.put("escalation", esc);
+    }
     PrintWriter out = spec.commandLine().getOut();
     output.print(out, result, x -> {
       out.printf("attacker's answer gets %.1f%% of the votes (own %.1f%% + %.1f%% of the rest following); SPAT %.0f%%%n",
@@ -71,6 +94,13 @@ final class OracleAttackCostCommand implements Runnable {
       out.printf("own share needed to decide: %.1f%%%s%n", 100 * r.shareNeeded(),
           Double.isNaN(r.capitalNeeded()) ? " (give --others-stake to price it)" : String.format(", capital %,.0f", r.capitalNeeded()));
       out.printf("cost %,.2f   gain %,.2f   net %,.2f   -> %s%n", r.cost(), r.gain(), r.net(), r.pays() ? "PAYS" : "does not pay");
+      if (e != null) {
+        out.printf("%nescalation game: attacker answers %d times (capital %,.2f, last bond %,.2f), honest side %d times;%n",
+            e.attackerAnswers(), e.attackerCapital(), e.lastAttackerBond(), e.honestAnswers());
+        out.printf("%s%n", e.attackerWins() ? "the honest side runs out and cannot pay for arbitration: the wrong answer stands"
+            : "the honest side requests arbitration: the attacker loses every bond unless it also corrupts the arbitrator");
+        out.printf("cost %,.2f   gain %,.2f   net %,.2f   -> %s%n", e.cost(), e.gain(), e.net(), e.pays() ? "PAYS" : "does not pay");
+      }
     });
   }
 }

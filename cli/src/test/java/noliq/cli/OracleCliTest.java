@@ -55,6 +55,19 @@ class OracleCliTest {
   }
 
   @Test
+  void attackCostAlsoPricesTheEscalationGameWhenAsked() {
+    CliTest.Run r = run("oracle", "attack-cost", "--value-at-stake", "1000000", "--bond", "1", "--vote-share", "0.1",
+        "--honest-capital", "100", "--arbitration-fee", "10", "--json");
+    assertThat(r.exit()).isZero();
+    JsonNode e = r.json().get("escalation");
+    assertThat(e.get("attacker_capital").asDouble()).isEqualTo(85);
+    assertThat(e.get("arbitration_requested").asBoolean()).isTrue();
+    assertThat(e.get("pays").asBoolean()).isFalse();
+    assertBad(new String[] {"oracle", "attack-cost", "--value-at-stake", "1", "--bond", "0", "--vote-share", "0.1", "--honest-capital", "5"},
+        "noliq: --bond: must be positive and finite (was 0.0)");
+  }
+
+  @Test
   void badInputGetsOneClearLineAndExitCode2() {
     assertBad(new String[] {"oracle", "settle-timeline", "--liveness", "0"}, "noliq: --liveness: must be more than zero hours");
     assertBad(new String[] {"oracle", "settle-timeline", "--disputes", "0", "--vote-rounds", "2"},
