@@ -15,6 +15,7 @@ import noliq.math.book.AccountId;
 import noliq.math.book.Token;
 import noliq.math.book.TokenBook;
 import noliq.oracle.Answer;
+import noliq.oracle.FinalAnswers;
 import noliq.oracle.OracleError;
 import noliq.oracle.OracleException;
 import noliq.oracle.RequestKey;
@@ -32,7 +33,7 @@ import noliq.oracle.Require;
  * "takeover fee" equal to its own bond; one 40th of every bond but the highest is withheld (to the
  * fee account), which makes raising one's own bond to delay resolution cost something.
  */
-public final class EscalationGame {
+public final class EscalationGame implements FinalAnswers {
   private final TokenBook book;
   private final Token currency;
   private final AccountId escrow;
@@ -196,6 +197,7 @@ public final class EscalationGame {
   }
 
   /** The final answer, or empty while it can still change. */
+  @Override
   public Optional<Answer> finalAnswer(RequestKey key, Instant now) {
     EscalationState s = state(key, now);
     if (s == EscalationState.FINALIZED || s == EscalationState.CLAIMED) {

@@ -14,6 +14,7 @@ import noliq.math.book.AccountId;
 import noliq.math.book.Token;
 import noliq.math.book.TokenBook;
 import noliq.oracle.Answer;
+import noliq.oracle.FinalAnswers;
 import noliq.oracle.Backstop;
 import noliq.oracle.OracleError;
 import noliq.oracle.OracleException;
@@ -32,7 +33,7 @@ import noliq.oracle.Verdict;
  * which pays each one to a named party or to the store. So, at every moment, the escrow holds
  * exactly the posted bonds and rewards of the unsettled requests.
  */
-public final class OptimisticOracle {
+public final class OptimisticOracle implements FinalAnswers {
   private final TokenBook book;
   private final Token currency;
   private final AccountId escrow;
@@ -181,6 +182,7 @@ public final class OptimisticOracle {
    * The final answer of {@code key} at {@code now}, or empty while it can still change. This is
    * the only value anything may settle from.
    */
+  @Override
   public Optional<Answer> finalAnswer(RequestKey key, Instant now) {
     Request r = request(key);
     if (r.settled()) {

@@ -1,4 +1,4 @@
-package noliq.oracle.optimistic;
+package noliq.oracle;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -6,26 +6,21 @@ import noliq.options.InvalidPolicy;
 import noliq.options.Resolution;
 import noliq.options.Series;
 import noliq.options.SettlementOracle;
-import noliq.oracle.Answer;
-import noliq.oracle.OracleError;
-import noliq.oracle.OracleException;
-import noliq.oracle.RequestKey;
-import noliq.oracle.Require;
 
 /**
- * The options ledger's settlement port, served by the optimistic oracle: a series' resolution
- * exists only once the oracle's answer for it is final (liveness passed undisputed, or the vote
- * decided). An INVALID answer becomes a resolution under the chosen {@link InvalidPolicy}: 50/50
+ * The options ledger's settlement port, served by a slow oracle (the optimistic oracle or the
+ * escalation game): a series' resolution exists only once the oracle's answer for it is final
+ * (liveness passed undisputed, the vote decided, the escalation timed out or was arbitrated). An INVALID answer becomes a resolution under the chosen {@link InvalidPolicy}: 50/50
  * ({@code HALF_HALF}), or, under {@code FALLBACK}, whatever the heavier fallback oracle says,
  * and nothing until it says it.
  */
-public final class OptimisticSettlementOracle implements SettlementOracle {
-  private final OptimisticOracle oracle;
+public final class SettlementPort implements SettlementOracle {
+  private final FinalAnswers oracle;
   private final InvalidPolicy policy;
   private final SettlementOracle fallback;
 
   /** {@code fallback} is required for the FALLBACK policy and must be null otherwise. */
-  public OptimisticSettlementOracle(OptimisticOracle oracle, InvalidPolicy policy, SettlementOracle fallback) {
+  public SettlementPort(FinalAnswers oracle, InvalidPolicy policy, SettlementOracle fallback) {
     this.oracle = Require.present(oracle, "oracle");
     this.policy = Require.present(policy, "policy");
     if ((policy == InvalidPolicy.FALLBACK) != (fallback != null)) {
@@ -35,8 +30,8 @@ public final class OptimisticSettlementOracle implements SettlementOracle {
     this.fallback = fallback;
   }
 
-  public static OptimisticSettlementOracle halfHalf(OptimisticOracle oracle) {
-    return new OptimisticSettlementOracle(oracle, InvalidPolicy.HALF_HALF, null);
+  public static SettlementPort halfHalf(FinalAnswers oracle) {
+    return new SettlementPort(oracle, InvalidPolicy.HALF_HALF, null);
   }
 
   /** The oracle request a series settles from: its index, its maturity, and its id. */

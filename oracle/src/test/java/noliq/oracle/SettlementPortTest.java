@@ -1,4 +1,4 @@
-package noliq.oracle.optimistic;
+package noliq.oracle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,15 +20,17 @@ import noliq.options.ReportedResolutions;
 import noliq.options.Resolution;
 import noliq.options.Series;
 import noliq.options.SeriesId;
-import noliq.oracle.Answer;
-import noliq.oracle.RequestKey;
+import noliq.oracle.escalation.EscalationConfig;
+import noliq.oracle.escalation.EscalationGame;
+import noliq.oracle.optimistic.OptimisticConfig;
+import noliq.oracle.optimistic.OptimisticOracle;
 import noliq.oracle.vote.TokenVote;
 import noliq.oracle.vote.VoteConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A P/N series settles through the optimistic oracle, and only once the oracle's value is final. */
-class OptimisticSettlementOracleTest {
+/** A P/N series settles through a slow oracle, and only once the oracle's value is final. */
+class SettlementPortTest {
   static final Token USDC = new Token("USDC");
   static final Token UMA = new Token("UMA");
   static final AccountId ALICE = AccountId.of("alice");
@@ -44,7 +46,7 @@ class OptimisticSettlementOracleTest {
   SeriesId id;
   RequestKey key;
 
-  OptionsLedger ledgerWith(OptimisticSettlementOracle port) {
+  OptionsLedger ledgerWith(SettlementPort port) {
     OptionsLedger ledger = new OptionsLedger(book, port);
     id = ledger.list(SERIES);
     ledger.deposit(ALICE, Amount.of(10));
@@ -63,7 +65,7 @@ class OptimisticSettlementOracleTest {
     book.mint(USDC, DISPUTER, Amount.of(10_000));
     book.mint(UMA, VOTER, Amount.of(5_000));
     vote.stake(VOTER, Amount.of(5_000), MATURITY);
-    key = OptimisticSettlementOracle.keyOf(SERIES);
+    key = SettlementPort.keyOf(SERIES);
   }
 
   void refusedAsNotFinal(OptionsLedger ledger, Instant now) {
@@ -81,7 +83,7 @@ class OptimisticSettlementOracleTest {
 
   @Test
   void aSeriesSettlesOnlyAfterTheLivenessWindow() {
-    OptionsLedger ledger = ledgerWith(OptimisticSettlementOracle.halfHalf(oo));
+    OptionsLedger ledger = ledgerWith(SettlementPort.halfHalf(oo));
     refusedAsNotFinal(ledger, MATURITY); // not even requested
     oo.request(key, ALICE, Amount.ZERO, MATURITY);
     refusedAsNotFinal(ledger, MATURITY);
@@ -97,7 +99,7 @@ class OptimisticSettlementOracleTest {
 
   @Test
   void aDisputedSeriesWaitsForTheVoteAndSettlesAtItsAnswer() {
-    OptionsLedger ledger = ledgerWith(OptimisticSettlementOracle.halfHalf(oo));
+    OptionsLedger ledger = ledgerWith(SettlementPort.halfHalf(oo));
     oo.request(key, ALICE, Amount.ZERO, MATURITY);
     oo.propose(key, PROPOSER, Answer.value(Price.of(4000)), MATURITY);
     oo.dispute(key, DISPUTER, MATURITY.plusSeconds(600));
@@ -115,7 +117,7 @@ class OptimisticSettlementOracleTest {
 
   @Test
   void anInvalidAnswerSettlesHalfAndHalfOrWaitsForTheFallback() {
-    OptionsLedger ledger = ledgerWith(OptimisticSettlementOracle.halfHalf(oo));
+    OptionsLedger ledger = ledgerWith(SettlementPort.halfHalf(oo));
     oo.request(key, ALICE, Amount.ZERO, MATURITY);
     oo.propose(key, PROPOSER, Answer.INVALID, MATURITY);
     ledger.settle(id, MATURITY.plus(Duration.ofHours(2)));
@@ -123,7 +125,7 @@ class OptimisticSettlementOracleTest {
 
     setUp();
     ReportedResolutions heavier = new ReportedResolutions();
-    OptionsLedger fallbackLedger = ledgerWith(new OptimisticSettlementOracle(oo, InvalidPolicy.FALLBACK, heavier));
+    OptionsLedger fallbackLedger = ledgerWith(new SettlementPort(oo, InvalidPolicy.FALLBACK, heavier));
     oo.request(key, ALICE, Amount.ZERO, MATURITY);
     oo.propose(key, PROPOSER, Answer.INVALID, MATURITY);
     refusedAsNotFinal(fallbackLedger, MATURITY.plus(Duration.ofDays(3)));
@@ -133,10 +135,24 @@ class OptimisticSettlementOracleTest {
   }
 
   @Test
+  void aSeriesSettlesThroughTheEscalationGameOnceItsTimeoutPasses() {
+    EscalationGame game = new EscalationGame(book, USDC, AccountId.of("reality:escrow"), AccountId.of("reality:fees"),
+        AccountId.of("arbitrator"), new EscalationConfig(Duration.ofHours(24), Amount.of(10), Amount.of(100)));
+    OptionsLedger ledger = ledgerWith(SettlementPort.halfHalf(game));
+    game.ask(key, ALICE, Amount.ZERO, MATURITY);
+    game.answer(key, PROPOSER, Answer.value(Price.of(9000)), Amount.of(10), null, MATURITY);
+    game.answer(key, DISPUTER, Answer.value(Price.of(4000)), Amount.of(20), null, MATURITY.plus(Duration.ofHours(5)));
+    refusedAsNotFinal(ledger, MATURITY.plus(Duration.ofHours(28)));
+    ledger.settle(id, MATURITY.plus(Duration.ofHours(29)));
+    // x = 4000, strike 2000: P gets 1/2.
+    assertThat(ledger.settlement(id).orElseThrow().pPerUnit()).isEqualTo(Amount.of("0.5"));
+  }
+
+  @Test
   void theFallbackOracleIsRequiredExactlyForTheFallbackPolicy() {
-    assertThatThrownBy(() -> new OptimisticSettlementOracle(oo, InvalidPolicy.FALLBACK, null))
+    assertThatThrownBy(() -> new SettlementPort(oo, InvalidPolicy.FALLBACK, null))
         .hasMessage("fallback: is required by the FALLBACK policy");
-    assertThatThrownBy(() -> new OptimisticSettlementOracle(oo, InvalidPolicy.HALF_HALF, new ReportedResolutions()))
+    assertThatThrownBy(() -> new SettlementPort(oo, InvalidPolicy.HALF_HALF, new ReportedResolutions()))
         .hasMessage("fallback: is only used by the FALLBACK policy");
   }
 }
