@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import noliq.math.Amount;
+import noliq.math.Exact;
 import noliq.math.Rounding;
 import noliq.math.book.AccountId;
 import noliq.math.book.Token;
@@ -238,7 +239,7 @@ public final class EscalationGame implements FinalAnswers {
       }
       lastBond = e.bond().wei();
       if (!lastBond.equals(top)) {
-        BigInteger fee = noliq.math.Exact.div(lastBond, BigInteger.valueOf(EscalationConfig.BOND_CLAIM_FEE_PROPORTION), Rounding.DOWN);
+        BigInteger fee = Exact.div(lastBond, BigInteger.valueOf(EscalationConfig.BOND_CLAIM_FEE_PROPORTION), Rounding.DOWN);
         withheld = withheld.add(fee);
         lastBond = lastBond.subtract(fee);
       }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import noliq.math.Price;
@@ -67,7 +68,7 @@ public final class PrivateMedian {
    * true value {@code delay} ago with its noise; the median of the quotes is returned as a price.
    * {@code manipulated} lets an attack replace what named sources say (null: none).
    */
-  public Reading read(IndexPath truth, Instant now, RandomGenerator rng, java.util.Map<String, Double> manipulated) {
+  public Reading read(IndexPath truth, Instant now, RandomGenerator rng, Map<String, Double> manipulated) {
     Require.present(truth, "truth");
     Require.present(now, "now");
     Require.present(rng, "rng");
