@@ -46,13 +46,24 @@ public final class LiquidationLogic {
   /** Why the close factor came out as it did. */
   public enum CloseFactorRule {
     /** Both positions ≥ $2,000, HF > 0.95, and this reserve's debt is more than half the total: capped at 50 % of the total debt. */
-    HALF_OF_TOTAL_DEBT,
+    HALF_OF_TOTAL_DEBT("50% of the total debt: both positions are worth at least $2,000 and HF > 0.95"),
     /** Both positions ≥ $2,000 and HF > 0.95, but this reserve's debt is at most half the total: all of it. */
-    RESERVE_DEBT_WITHIN_HALF_OF_TOTAL,
+    RESERVE_DEBT_WITHIN_HALF_OF_TOTAL("the whole reserve debt: it is within 50% of the total debt"),
     /** HF ≤ 0.95: 100 %. */
-    HEALTH_FACTOR_AT_MOST_0_95,
+    HEALTH_FACTOR_AT_MOST_0_95("100%: HF is at most 0.95"),
     /** The collateral or the debt reserve position is worth less than $2,000: 100 %. */
-    POSITION_BELOW_2000
+    POSITION_BELOW_2000("100%: the collateral or the debt position is worth less than $2,000");
+
+    private final String explanation;
+
+    CloseFactorRule(String explanation) {
+      this.explanation = explanation;
+    }
+
+    /** One line for people, e.g. {@code "100%: HF is at most 0.95"}. */
+    public String explanation() {
+      return explanation;
+    }
   }
 
   /** The largest debt (in debt-token units) one liquidation may repay, and the rule that set it. */
@@ -167,7 +178,23 @@ public final class LiquidationLogic {
       boolean hasNoCollateralLeft,
       List<Deficit> deficits,
       List<Position> positionsAfter,
-      AccountData after) {}
+      AccountData after) {
+
+    /**
+     * The bonus part of the collateral taken, {@code taken − percentDiv(taken, LB)}: the quantity
+     * the contract takes the protocol fee from.
+     */
+    public BigInteger bonusCollateral() {
+      BigInteger taken = collateral.collateralTaken();
+      return taken.subtract(AaveMath.percentDiv(taken, BigInteger.valueOf(liquidationBonusBps)));
+    }
+
+    /** The debt of {@code asset} written off into its reserve's deficit. */
+    public BigInteger deficitOf(Token asset) {
+      return deficits.stream().filter(d -> d.asset().equals(asset)).map(Deficit::amount)
+          .reduce(BigInteger.ZERO, BigInteger::add);
+    }
+  }
 
   /**
    * Plans the liquidation of {@code user} repaying up to {@code debtToCover} of {@code debtAsset}
