@@ -168,6 +168,15 @@ final class DebtAaveCommand implements Runnable {
     out.printf(row, "health factor", AaveMath.healthFactor(before.healthFactor()));
     out.printf(row, "liquidatable (HF < 1)", before.isLiquidatable() ? "yes" : "no");
     if (plan == null) {
+      if (refusal != null) {
+        // The plan was refused (the dust rule); the close factor it ran into is still worth showing.
+        var cf = LiquidationLogic.closeFactor(debt.wei(), before.totalDebtBase(), before.totalCollateralBase(),
+            before.totalDebtBase(), before.healthFactor(), AaveMath.ONE_DOLLAR, 18);
+        out.println();
+        out.println("2. Close factor");
+        out.printf(row, "rule", cf.rule().explanation());
+        out.printf(row, "max debt to cover", "$" + Decimals.format(cf.maxLiquidatableDebt(), 18));
+      }
       out.println();
       out.println(refusal != null ? "Liquidation refused: " + refusal : "Nothing to liquidate while HF >= 1.");
       return;

@@ -80,7 +80,9 @@ class DebtAaveCommandTest {
     // That takes 0.53235 ETH (0.529815 to the liquidator), leaving $990.37 of collateral: the dust rule refuses.
     assertThat(run("debt", "aave", "--collateral-eth", "1.025", "--debt-usd", "2028", "--price", "2000",
         "--lt", "0.95")).isZero();
-    assertThat(out.toString()).contains("Liquidation refused: debtToCover: must clear the debt or the collateral");
+    assertThat(out.toString()).contains("max debt to cover                  $1014")
+        .contains("Liquidation refused: debtToCover: must clear the debt or the collateral, or leave at least $1000 "
+            + "of each (would leave $1014 of debt and $990.37 of collateral)");
   }
 
   @Test
