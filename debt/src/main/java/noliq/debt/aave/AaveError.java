@@ -143,6 +143,17 @@ public sealed interface AaveError {
     }
   }
 
+  /** {@code HEALTH_FACTOR_LOWER_THAN_LIQUIDATION_THRESHOLD} on a borrow: the account is already at or below 1. */
+  record HealthFactorNotAboveOne(AccountId user, BigInteger healthFactor) implements AaveError {
+    public String field() {
+      return "user";
+    }
+
+    public String rule() {
+      return user + "'s health factor " + AaveMath.healthFactor(healthFactor) + " must be above 1 to borrow";
+    }
+  }
+
   /** {@code COLLATERAL_CANNOT_COVER_NEW_BORROW}: the borrow would exceed the loan-to-value. */
   record CollateralCannotCoverBorrow(BigInteger collateralNeededBase, BigInteger collateralBase, int ltvBps)
       implements AaveError {

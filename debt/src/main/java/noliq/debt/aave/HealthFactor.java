@@ -2,6 +2,7 @@ package noliq.debt.aave;
 
 import java.math.BigInteger;
 import java.util.List;
+import noliq.math.book.AccountId;
 
 /**
  * The account-level rules of Aave v3.3's GenericLogic and ValidationLogic: the health factor
@@ -64,7 +65,7 @@ public final class HealthFactor {
    * {@code amountBase}: some collateral, a non-zero LTV, a health factor above 1, and
    * {@code percentDiv(totalDebt + amount, LTV) <= totalCollateral}.
    */
-  public static void requireCanBorrow(noliq.math.book.AccountId user, AccountData account, BigInteger amountBase) {
+  public static void requireCanBorrow(AccountId user, AccountData account, BigInteger amountBase) {
     if (account.totalCollateralBase().signum() == 0) {
       throw new AaveViolation(new AaveError.NoCollateral(user));
     }
@@ -72,7 +73,7 @@ public final class HealthFactor {
       throw new AaveViolation(new AaveError.ZeroLtv(user));
     }
     if (account.healthFactor().compareTo(AaveMath.HEALTH_FACTOR_ONE) <= 0) {
-      throw new AaveViolation(new AaveError.HealthFactorTooLow("user", user, account.healthFactor()));
+      throw new AaveViolation(new AaveError.HealthFactorNotAboveOne(user, account.healthFactor()));
     }
     BigInteger needed = AaveMath.percentDiv(
         account.totalDebtBase().add(amountBase), BigInteger.valueOf(account.averageLtvBps()));

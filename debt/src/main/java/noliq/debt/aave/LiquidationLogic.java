@@ -3,6 +3,7 @@ package noliq.debt.aave;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import noliq.math.Amount;
 import noliq.math.Exact;
 import noliq.math.Rounding;
 import noliq.math.book.AccountId;
@@ -225,7 +226,7 @@ public final class LiquidationLogic {
       throw new AaveViolation(new AaveError.NoDebt("debtAsset", user, debtAsset));
     }
     if (debtToCover.signum() <= 0) {
-      throw new AaveViolation(new AaveError.NotPositive("debtToCover", noliq.math.Amount.ZERO));
+      throw new AaveViolation(new AaveError.NotPositive("debtToCover", Amount.ZERO));
     }
     int lb = eMode != null && eMode.collateralAssets().contains(collateralAsset)
         ? eMode.liquidationBonusBps()

@@ -112,6 +112,11 @@ class AaveRefusalsTest {
     refused(() -> m.pool.withdraw(BOB, ETH, Amount.ONE), "amount: exceeds bob's ETH supply (0)");
     refused(() -> m.pool.setUserEMode(ALICE, 7), "category: no e-mode category 7 is defined");
     refused(() -> m.pool.setUserEMode(ALICE, 1), "asset: GHO cannot be borrowed in e-mode category 1");
+    // $1,500 x 0.83 / $1,600 = 0.778125: no new borrow, however small.
+    m.price(ETH, "1500");
+    refused(() -> m.pool.borrow(ALICE, USDC, Amount.of("1")),
+        "user: alice's health factor 0.778125 must be above 1 to borrow",
+        r -> assertThat(r).isInstanceOf(AaveError.HealthFactorNotAboveOne.class));
   }
 
   @Test
