@@ -48,14 +48,14 @@ public record ReserveConfig(
     requireBonusFits(liquidationThresholdBps, liquidationBonusBps);
   }
 
-  /** WETH as Chainlink-era Aave v3 Ethereum has it after the Chaos Labs alignment: LTV 80 %, LT 83 %, LB 5 %, fee 10 %. */
+  /** WETH after Chaos Labs' LTV/LT alignment (anchors B1): LTV 80 %, LT 83 %, LB 5 %, protocol fee 10 %. */
   public static ReserveConfig weth() {
     return new ReserveConfig(Token.ETH, 18, 8000, 8300, 10500, 1000);
   }
 
-  /** WETH at the Aave v3 Ethereum launch values for threshold: LTV 82.5 %, LT 86 %, LB 5 %, fee 10 %. */
+  /** WETH at the Aave v3 Ethereum launch (Gauntlet's recommendation, anchors B1): LTV 82.5 %, LT 86 %, LB 5.2 %, fee 10 %. */
   public static ReserveConfig wethAtLaunch() {
-    return new ReserveConfig(Token.ETH, 18, 8250, 8600, 10500, 1000);
+    return new ReserveConfig(Token.ETH, 18, 8250, 8600, 10520, 1000);
   }
 
   /** An illustrative wstETH reserve (LTV 78.5 %, LT 81 %, LB 6 %, fee 10 %). */

@@ -233,6 +233,17 @@ class AaveLiquidationTest {
     assertThat(AaveMath.percentMul(BigInteger.valueOf(8300), BigInteger.valueOf(10500))).isEqualTo(BigInteger.valueOf(8715));
   }
 
+  @Test
+  void launchParametersMoveThePivotToLtTimesLbOf0_90472() {
+    // WETH at launch: LT 86 %, LB 5.2 %: 0.86 x 1.052 = 0.90472. 10 ETH at $2,000 x 0.86 = $17,200.
+    for (String[] c : new String[][] {{"19000", "1"}, {"19100", "-1"}}) { // HF 0.90526..., 0.90052...
+      Market m = new Market(ReserveConfig.wethAtLaunch());
+      m.open("10", c[0], "2000");
+      var plan = m.pool.previewLiquidation(ALICE, ETH, GHO, Amount.of("1000"));
+      assertThat(plan.after().healthFactor().compareTo(plan.before().healthFactor())).isEqualTo(Integer.parseInt(c[1]));
+    }
+  }
+
   private static BigInteger wei(String tokens) {
     return Amount.of(tokens).wei();
   }
