@@ -31,9 +31,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
         "What-if for one Aave v3.3 position: ETH collateral against a dollar debt (GHO, priced $1).",
-        "Prints the health factor, whether the position can be liquidated, the close factor, the largest",
-        "liquidation allowed (debt covered, collateral seized, protocol fee, deficit) and the health factor",
-        "after it, computed with the contract's integer rules."
+        "",
+        "Prints the health factor, whether the position can be liquidated, the close factor, the largest "
+            + "liquidation allowed (debt covered, collateral seized, protocol fee, deficit) and the health factor "
+            + "after it, computed with the contract's integer rules."
     })
 final class DebtAaveCommand implements Runnable {
   private static final AccountId USER = AccountId.of("position");
