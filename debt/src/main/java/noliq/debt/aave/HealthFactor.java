@@ -17,7 +17,8 @@ import noliq.math.book.AccountId;
  * </ol>
  * A supplied balance counts as collateral only when its reserve's LT is not 0. For a user in an
  * e-mode category, collateral listed in the category takes the category's LTV and LT.
- * (v3.4 and later round the debt value up instead; v3.3 truncates both, which is what this does.)
+ * (Later versions round the debt value up and skip the truncation of the average LT; v3.3 does
+ * what this does.)
  */
 public final class HealthFactor {
   private HealthFactor() {}

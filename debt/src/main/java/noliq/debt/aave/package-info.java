@@ -25,8 +25,10 @@
  *       {@code setUserUseReserveAsCollateral}).
  *   <li>The deficit is recorded per reserve; covering it (Umbrella, {@code eliminateReserveDeficit})
  *       is out of scope.
- *   <li>v3.3 values debts truncated ({@code amount * price / unit}); v3.4 and later round them up.
- *       This package follows v3.3.
+ *   <li>Versions differ in rounding; this package follows v3.3: debts are valued truncated
+ *       ({@code amount * price / unit}) and the health factor uses the average LT truncated to whole
+ *       basis points. Later versions of the same contracts round the debt value up and keep the
+ *       average LT's fraction.
  * </ul>
  */
 package noliq.debt.aave;
