@@ -125,8 +125,8 @@ final class DebtAaveCommand implements Runnable {
     inputs.put("protocol_fee", number(BigInteger.valueOf(eth.liquidationProtocolFeeBps()), 4));
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("inputs", inputs);
-    r.put("collateral_usd", number(before.totalCollateralBase(), 8));
-    r.put("debt_usd", number(before.totalDebtBase(), 8));
+    r.put("collateral_value_usd", number(before.totalCollateralBase(), 8));
+    r.put("debt_value_usd", number(before.totalDebtBase(), 8));
     r.put("health_factor", healthFactor(before.healthFactor()));
     r.put("liquidatable", before.isLiquidatable());
     BigInteger pivot = AaveMath.percentMul(
@@ -162,11 +162,14 @@ final class DebtAaveCommand implements Runnable {
         collateral, AaveMath.dollars(ethPrice), "$" + debt, AaveMath.percent(eth.liquidationThresholdBps()),
         AaveMath.percent(eth.liquidationBonusBps()), AaveMath.percent(eth.liquidationProtocolFeeBps()));
     out.println("1. Health factor = collateral x price x LT / debt");
-    out.printf(row, "collateral value", AaveMath.dollars(before.totalCollateralBase()));
-    out.printf(row, "x LT", AaveMath.dollars(AaveMath.percentMul(before.totalCollateralBase(),
-        BigInteger.valueOf(before.averageLiquidationThresholdBps()))));
+    BigInteger weighted = AaveMath.percentMul(before.totalCollateralBase(),
+        BigInteger.valueOf(before.averageLiquidationThresholdBps()));
+    out.printf(row, "collateral value", collateral + " ETH x " + AaveMath.dollars(ethPrice) + " = "
+        + AaveMath.dollars(before.totalCollateralBase()));
+    out.printf(row, "x LT " + AaveMath.percent(eth.liquidationThresholdBps()), AaveMath.dollars(weighted));
     out.printf(row, "debt", AaveMath.dollars(before.totalDebtBase()));
-    out.printf(row, "health factor", AaveMath.healthFactor(before.healthFactor()));
+    out.printf(row, "health factor", AaveMath.dollars(weighted) + " / " + AaveMath.dollars(before.totalDebtBase())
+        + " = " + AaveMath.healthFactor(before.healthFactor()));
     out.printf(row, "liquidatable (HF < 1)", before.isLiquidatable() ? "yes" : "no");
     if (plan == null) {
       if (refusal != null) {
@@ -190,7 +193,12 @@ final class DebtAaveCommand implements Runnable {
     out.println();
     out.println("3. Maximum liquidation");
     out.printf(row, "debt covered", "$" + Decimals.format(plan.debtRepaid(), 18));
-    out.printf(row, "collateral seized (x LB)", eth(c.collateralTaken()) + " (" + AaveMath.dollars(c.collateralInBase()) + ")");
+    if (plan.debtRepaid().compareTo(plan.closeFactor().maxLiquidatableDebt()) < 0) {
+      out.println("  (the collateral runs out first: all of it is seized, and the debt covered shrinks to its value / LB)");
+    }
+    out.printf(row, "collateral seized", "$" + Decimals.format(plan.debtRepaid(), 18) + " / "
+        + AaveMath.dollars(ethPrice) + " x LB " + Decimals.format(BigInteger.valueOf(plan.liquidationBonusBps()), 4)
+        + " = " + eth(c.collateralTaken()) + " (" + AaveMath.dollars(c.collateralInBase()) + ")");
     out.printf(row, "  of which bonus", eth(plan.bonusCollateral()));
     out.printf(row, "  protocol fee (share of bonus)", eth(c.protocolFee()));
     out.printf(row, "  to the liquidator", eth(c.collateralToLiquidator()));

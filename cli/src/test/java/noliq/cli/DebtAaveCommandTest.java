@@ -28,11 +28,11 @@ class DebtAaveCommandTest {
   void halfCloseFactorStepByStep() {
     assertThat(run("debt", "aave", "--collateral-eth", "10", "--debt-usd", "17000", "--price", "2000")).isEqualTo(0);
     assertThat(out.toString())
-        .contains("health factor                      0.976470588235294118")
+        .contains("health factor                      $16600 / $17000 = 0.976470588235294118")
         .contains("liquidatable (HF < 1)              yes")
         .contains("50% of the total debt")
         .contains("max debt to cover                  $8500")
-        .contains("collateral seized (x LB)           4.4625 ETH ($8925)")
+        .contains("collateral seized                  $8500 / $2000 x LB 1.05 = 4.4625 ETH ($8925)")
         .contains("protocol fee (share of bonus)    0.02125 ETH")
         .contains("to the liquidator                4.44125 ETH")
         .contains("health factor                      1.081441176470588235")
@@ -62,7 +62,9 @@ class DebtAaveCommandTest {
     assertThat(r.get("max_liquidation").get("deficit_usd").decimalValue()).isPositive();
     out.getBuffer().setLength(0);
     assertThat(run("debt", "aave", "--collateral-eth", "5", "--debt-usd", "11000", "--price", "2000")).isZero();
-    assertThat(out.toString()).contains("here it does not (each liquidation pushes HF further down)");
+    assertThat(out.toString()).contains("here it does not (each liquidation pushes HF further down)")
+        .contains("(the collateral runs out first: all of it is seized, and the debt covered shrinks to its value / LB)")
+        .contains("health factor                      infinite (no debt left)");
   }
 
   @Test
