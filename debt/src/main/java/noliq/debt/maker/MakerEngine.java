@@ -97,7 +97,7 @@ public final class MakerEngine {
   public MakerEvent.Slipped join(String ilk, AccountId usr, BigInteger wad) {
     IlkState i = ilk(ilk);
     requirePositive("wad", wad);
-    i.gem.merge(usr, wad, BigInteger::add);
+    credit(i.gem, usr, wad);
     i.joined = i.joined.add(wad);
     return emit(new MakerEvent.Slipped(ilk, usr, wad));
   }
@@ -167,7 +167,7 @@ public final class MakerEngine {
     requirePositive("delta", delta);
     BigInteger rad = i.art.multiply(delta);
     i.rate = i.rate.add(delta);
-    dai.merge(VOW, rad, BigInteger::add);
+    credit(dai, VOW, rad);
     debt = debt.add(rad);
     return emit(new MakerEvent.Folded(ilk, delta, i.rate, rad));
   }
@@ -183,7 +183,7 @@ public final class MakerEngine {
       throw refuse(new MakerError.Insufficient("rad", "the DAI of " + src, rad, have));
     }
     put(dai, src, have.subtract(rad));
-    dai.merge(dst, rad, BigInteger::add);
+    credit(dai, dst, rad);
     return emit(new MakerEvent.Moved(src, dst, rad));
   }
 
@@ -251,8 +251,8 @@ public final class MakerEngine {
     // vat.grab: the vault's collateral goes to the Clipper, its debt becomes the Vow's sin.
     i.urns.put(urn, new Urn(u.ink.subtract(dink), u.art.subtract(dart)));
     i.art = i.art.subtract(dart);
-    i.gem.merge(clipper(ilk), dink, BigInteger::add);
-    sin.merge(VOW, due, BigInteger::add);
+    credit(i.gem, clipper(ilk), dink);
+    credit(sin, VOW, due);
     vice = vice.add(due);
     dirtGlobal = dirtGlobal.add(tab);
     i.dirt = i.dirt.add(tab);
@@ -316,7 +316,7 @@ public final class MakerEngine {
     moveGem(i, clip, taker, slice);
     put(dai, taker, have.subtract(owe));
     if (owe.signum() > 0) {
-      dai.merge(VOW, owe, BigInteger::add);
+      credit(dai, VOW, owe);
     }
     BigInteger dig = lot.signum() == 0 ? tab.add(owe) : owe;
     dirtGlobal = dirtGlobal.subtract(dig);
@@ -540,9 +540,9 @@ public final class MakerEngine {
   }
 
   private void suck(AccountId to, BigInteger rad) {
-    sin.merge(VOW, rad, BigInteger::add);
+    credit(sin, VOW, rad);
     vice = vice.add(rad);
-    dai.merge(to, rad, BigInteger::add);
+    credit(dai, to, rad);
     debt = debt.add(rad);
   }
 
@@ -551,7 +551,12 @@ public final class MakerEngine {
       return;
     }
     put(i.gem, from, i.gem.get(from).subtract(wad));
-    i.gem.merge(to, wad, BigInteger::add);
+    credit(i.gem, to, wad);
+  }
+
+  /** Adds to a balance; balances are stored only while positive, so snapshots compare cleanly. */
+  private static void credit(Map<AccountId, BigInteger> m, AccountId a, BigInteger v) {
+    put(m, a, m.getOrDefault(a, BigInteger.ZERO).add(v));
   }
 
   private static void put(Map<AccountId, BigInteger> m, AccountId a, BigInteger v) {
