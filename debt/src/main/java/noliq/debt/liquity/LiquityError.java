@@ -170,4 +170,14 @@ public sealed interface LiquityError {
       return "cannot be liquidated by redistribution: no other trove has stake";
     }
   }
+
+  record LeavesPoolBelowMinimum(BigInteger minimum) implements LiquityError {
+    public String field() {
+      return "amount";
+    }
+
+    public String rule() {
+      return "would leave less than " + Decimals.format(minimum, 18) + " in the Stability Pool";
+    }
+  }
 }
