@@ -199,6 +199,34 @@ class LiquityEngineTest {
   }
 
   @Test
+  void poolGainsAreSharedProRataAndAnEmptiedPoolStartsANewEpoch() {
+    e = engine(LiquityParams.v1());
+    threeTroves();
+    e.provideToPool(ALICE, Amount.of(6_000));
+    e.provideToPool(BOB, Amount.of(4_000));
+    e.setPrice(Price.of(1500));
+    e.liquidate(CAROL, KEEPER);                                 // offsets 4,220 of 10,000
+    assertThat(e.depositorEthGain(ALICE)).isEqualTo(Amount.of("1.791"));   // 60 % of 2.985
+    assertThat(e.depositorEthGain(BOB)).isEqualTo(Amount.of("1.194"));    // 40 %
+    // A trove whose debt exceeds what is left empties the pool: every deposit drops to zero.
+    e.setPrice(Price.of(2000));
+    e.openTrove(CAROL, Amount.of(4), Amount.of(6_000));        // debt 6,230
+    e.setPrice(Price.of(1700));                                 // 6,800 / 6,230 = 109.1 %
+    LiquidationSplit s = e.liquidate(CAROL, KEEPER).split();
+    assertThat(s.debtToOffset()).isEqualTo(Amount.of(5_780).wei());      // the whole pool
+    assertThat(s.debtToRedistribute()).isEqualTo(Amount.of(450).wei());
+    assertThat(e.totalDeposits()).isEqualTo(Amount.ZERO);
+    assertThat(e.deposit(ALICE)).isEqualTo(Amount.ZERO);
+    assertThat(e.deposit(BOB)).isEqualTo(Amount.ZERO);
+    assertThat(e.depositorEthGain(ALICE).plus(e.depositorEthGain(BOB)))
+        .isLessThanOrEqualTo(book.balanceOf(e.stabilityPool(), Token.ETH));
+    assertThat(e.violatedInvariants()).isEmpty();
+    e.withdrawFromPool(ALICE, Amount.of(1));                    // takes the gains; nothing left to withdraw
+    assertThat(e.deposit(ALICE)).isEqualTo(Amount.ZERO);
+    assertThat(e.violatedInvariants()).isEmpty();
+  }
+
+  @Test
   void badInputIsRefusedAndChangesNothing() {
     e = engine(LiquityParams.v1());
     threeTroves();
