@@ -1,0 +1,23 @@
+package noliq.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "debt",
+    mixinStandardHelpOptions = true,
+    description = "What-if calculators for the debt designs noliq is compared with.",
+    subcommands = {
+        DebtMakerAuctionCommand.class,
+        DebtLiquityCommand.class,
+    })
+final class DebtCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "a debt calculator is required (see the list below)");
+  }
+}
