@@ -227,6 +227,32 @@ class LiquityEngineTest {
   }
 
   @Test
+  void aTroveBetweenTheMcrAndTheTcrIsLiquidatedInV1RecoveryModeButNotInV2WhichHasNone() {
+    for (LiquityParams params : List.of(LiquityParams.v1(), LiquityParams.v2Weth())) {
+      book = new TokenBook();
+      events.clear();
+      e = engine(params);
+      e.openTrove(ALICE, Amount.of(10), Amount.of(12_000));
+      e.openTrove(BOB, Amount.of(10), Amount.of(10_000));
+      e.openTrove(CAROL, Amount.of(10), Amount.of(16_000));
+      e.provideToPool(ALICE, Amount.of(12_000));
+      e.provideToPool(BOB, Amount.of(5_000));
+      e.setPrice(Price.of(1800));                      // v1: TCR 54,000 / 38,790 = 139 %, Carol 110.6 %
+      assertThat(e.tcr()).isLessThan(pct("150"));
+      assertThat(e.trove(CAROL).orElseThrow().icr()).isBetween(pct("110"), e.tcr());
+      if (params.recoveryMode()) {
+        assertThat(e.isRecoveryMode()).isTrue();
+        assertThat(e.liquidate(CAROL, KEEPER).split().mode()).isEqualTo(LiquidationMode.RECOVERY_CAPPED);
+      } else {
+        assertThat(e.isRecoveryMode()).isFalse();
+        assertThatUnchanged(() -> e.liquidate(CAROL, KEEPER))
+            .hasMessageStartingWith("owner: trove carol cannot be liquidated: ICR 112.5% is at or above the MCR");
+      }
+      assertThat(e.violatedInvariants()).isEmpty();
+    }
+  }
+
+  @Test
   void badInputIsRefusedAndChangesNothing() {
     e = engine(LiquityParams.v1());
     threeTroves();
