@@ -11,12 +11,14 @@ import picocli.CommandLine.Spec;
     description = {"The debt designs noliq is compared with: what-if calculators on their real liquidation rules."},
     subcommands = {
         DebtAaveCommand.class,
+        DebtMakerAuctionCommand.class,
+        DebtLiquityCommand.class,
     })
 final class DebtCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a debt design is required (see the list below)");
+    throw new ParameterException(spec.commandLine(), "a debt calculator is required (see the list below)");
   }
 }
