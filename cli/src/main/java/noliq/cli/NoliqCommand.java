@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         CompareCommand.class,
         PriceCommand.class,
         PayoffCommand.class,
+        DebtCommand.class,
         OracleCommand.class,
     },
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or input."})
