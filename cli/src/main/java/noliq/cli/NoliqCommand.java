@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
         CompareCommand.class,
         PriceCommand.class,
         PayoffCommand.class,
+        DebtCommand.class,
+        OracleCommand.class,
         MarketCommand.class,
     },
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or input."})

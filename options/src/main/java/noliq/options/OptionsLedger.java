@@ -158,6 +158,8 @@ public final class OptionsLedger {
       }
       case Resolution.Invalid(InvalidPolicy policy) -> switch (policy) {
         case HALF_HALF -> Amount.ofWei(Exact.WAD.shiftRight(1));
+        // The heavier oracle has not answered yet, so there is no final value to settle from.
+        case FALLBACK -> throw new OptionsException(new OptionsError.NotFinalized(id));
       };
     };
     Settlement settlement = new Settlement(resolution, p, Amount.ONE.minus(p), now);

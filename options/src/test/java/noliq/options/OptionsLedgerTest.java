@@ -90,6 +90,18 @@ class OptionsLedgerTest {
   }
 
   @Test
+  void anInvalidResolutionUnderTheFallbackPolicyIsNotFinalAndChangesNothing() {
+    ledger.deposit(ALICE, Amount.of(1));
+    ledger.split(ALICE, id, Amount.of(1), T0);
+    oracle.report(series, new Resolution.Invalid(InvalidPolicy.FALLBACK));
+    var before = book.snapshot();
+    assertThatThrownBy(() -> ledger.settle(id, MATURITY))
+        .isInstanceOfSatisfying(OptionsException.class, e -> assertThat(e.error()).isInstanceOf(OptionsError.NotFinalized.class));
+    assertThat(book.snapshot()).isEqualTo(before);
+    assertThat(ledger.settlement(id)).isEmpty();
+  }
+
+  @Test
   void roundingDustStaysLockedAndNeverOverpays() {
     ledger.deposit(ALICE, Amount.of(1));
     ledger.split(ALICE, id, Amount.of(1), T0);

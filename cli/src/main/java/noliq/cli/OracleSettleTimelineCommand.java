@@ -1,0 +1,109 @@
+package noliq.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import noliq.math.Amount;
+import noliq.oracle.optimistic.SettlementTimeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "settle-timeline",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Plays one settlement through the real optimistic oracle and vote on a virtual clock:",
+        "each phase's timing, the total latency after maturity, and where every bond went.",
+        "A wrong value is proposed and disputed by an honest watcher; the first K-1 disputes reopen",
+        "the request, the K-th goes to the vote, which misses its threshold for R-1 rounds and resolves",
+        "in round R. Bonds follow OptimisticOracleV2: the winner gets bond + bond - floor(bond/2) + fee."
+    })
+final class OracleSettleTimelineCommand implements Runnable {
+  @Spec CommandSpec spec;
+  @Mixin Output output;
+
+  @Option(names = "--liveness", defaultValue = "2", paramLabel = "H", description = "Liveness window in hours (default: ${DEFAULT-VALUE}, UMA's default).")
+  double liveness;
+
+  @Option(names = "--disputes", defaultValue = "0", paramLabel = "K", description = "Disputes before the value is final (default: ${DEFAULT-VALUE}).")
+  int disputes;
+
+  @Option(names = "--vote-rounds", paramLabel = "R", description = "Vote rounds of 48 h (1 + rolls, at most 6); default 1 if disputed, else 0.")
+  Integer voteRounds;
+
+  @Option(names = "--dispute-after", paramLabel = "H", description = "Hours into each window when the dispute comes (default: half the liveness).")
+  Double disputeAfter;
+
+  @Option(names = "--bond", defaultValue = "8500", paramLabel = "USD", description = "Bond above the final fee, per side (default: ${DEFAULT-VALUE}).")
+  String bond;
+
+  @Option(names = "--final-fee", defaultValue = "1500", paramLabel = "USD", description = "Final fee per side (default: ${DEFAULT-VALUE}; with the bond, UMA's docs example).")
+  String finalFee;
+
+  @Override
+  public void run() {
+    Duration live = OracleCommand.hours(liveness, "liveness", false);
+    Duration after = disputeAfter == null ? live.dividedBy(2) : OracleCommand.hours(disputeAfter, "dispute-after", true);
+    int rounds = voteRounds != null ? voteRounds : disputes > 0 ? 1 : 0;
+    SettlementTimeline.Timeline t = SettlementTimeline.run(live, disputes, rounds, after,
+        Amount.parse(bond, "bond"), Amount.parse(finalFee, "final-fee"));
+
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("liveness_hours", OracleCommand.inHours(t.liveness()));
+    result.put("disputes", t.disputes());
+    result.put("vote_rounds", t.voteRounds());
+    result.put("bond", t.bond().toString());
+    result.put("final_fee", t.finalFee().toString());
+    List<Map<String, Object>> phases = new ArrayList<>();
+    for (SettlementTimeline.Phase p : t.phases()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("phase", p.name());
+      m.put("start_hours", OracleCommand.inHours(p.start()));
+      m.put("end_hours", OracleCommand.inHours(p.end()));
+      m.put("hours", OracleCommand.inHours(p.length()));
+      phases.add(m);
+    }
+    result.put("phases", phases);
+    result.put("latency_hours", OracleCommand.inHours(t.latency()));
+    result.put("final_answer", t.finalAnswer().toString());
+    result.put("posted", t.posted().toString());
+    List<Map<String, Object>> flows = new ArrayList<>();
+    for (SettlementTimeline.Flow f : t.flows()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("to", f.to());
+      m.put("amount", f.amount().toString());
+      m.put("why", f.why());
+      flows.add(m);
+    }
+    result.put("flows", flows);
+    result.put("burned", t.burned().toString());
+
+    PrintWriter out = spec.commandLine().getOut();
+    output.print(out, result, r -> {
+      out.printf("liveness %s h, %d dispute(s), %d vote round(s); each side posts %s + %s final fee%n",
+          fmt(OracleCommand.inHours(t.liveness())), t.disputes(), t.voteRounds(), t.bond(), t.finalFee());
+      out.printf("%n%10s %10s %10s  %s%n", "start h", "end h", "hours", "phase");
+      for (SettlementTimeline.Phase p : t.phases()) {
+        out.printf("%10s %10s %10s  %s%n", fmt(OracleCommand.inHours(p.start())), fmt(OracleCommand.inHours(p.end())),
+            fmt(OracleCommand.inHours(p.length())), p.name());
+      }
+      out.printf("%nfinal after %s h (%s days) at x = %s%n", fmt(OracleCommand.inHours(t.latency())),
+          fmt(OracleCommand.inHours(t.latency()) / 24), t.finalAnswer());
+      out.printf("%nbond flows (%s posted in all):%n", t.posted());
+      for (SettlementTimeline.Flow f : t.flows()) {
+        out.printf("  %-18s %14s  %s%n", f.to(), f.amount(), f.why());
+      }
+      out.printf("burned (to the store): %s%n", t.burned());
+    });
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? String.format("%.0f", v) : String.format("%.3f", v);
+  }
+}

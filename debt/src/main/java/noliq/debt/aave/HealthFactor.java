@@ -1,0 +1,86 @@
+package noliq.debt.aave;
+
+import java.math.BigInteger;
+import java.util.List;
+import noliq.math.book.AccountId;
+
+/**
+ * The account-level rules of Aave v3.3's GenericLogic and ValidationLogic: the health factor
+ * {@code HF = Σ collateral·price·LT / Σ debt·price} and the loan-to-value check on borrows. Pure
+ * functions of the positions given.
+ *
+ * <p>Integer steps, as in {@code GenericLogic.calculateUserAccountData} (v3.3):
+ * <ol>
+ *   <li>each collateral and each debt is valued {@code amount * price / 10^decimals}, truncated;
+ *   <li>{@code avgLT = Σ(value_i * LT_i) / totalCollateral}, truncated (likewise the LTV);
+ *   <li>{@code HF = wadDiv(percentMul(totalCollateral, avgLT), totalDebt)}, both half up.
+ * </ol>
+ * A supplied balance counts as collateral only when its reserve's LT is not 0. For a user in an
+ * e-mode category, collateral listed in the category takes the category's LTV and LT.
+ * (Later versions round the debt value up and skip the truncation of the average LT; v3.3 does
+ * what this does.)
+ */
+public final class HealthFactor {
+  private HealthFactor() {}
+
+  /** The account's data; {@code eMode} is the user's category, or {@code null} for none. */
+  public static AccountData accountData(List<Position> positions, EModeCategory eMode) {
+    BigInteger totalCollateral = BigInteger.ZERO;
+    BigInteger totalDebt = BigInteger.ZERO;
+    BigInteger ltvWeighted = BigInteger.ZERO;
+    BigInteger ltWeighted = BigInteger.ZERO;
+    boolean zeroLtv = false;
+    for (Position p : positions) {
+      ReserveConfig c = p.config();
+      if (c.isCollateral() && p.supplied().signum() > 0) {
+        BigInteger value = p.suppliedBase();
+        totalCollateral = totalCollateral.add(value);
+        boolean inEMode = eMode != null && eMode.collateralAssets().contains(c.asset());
+        if (c.ltvBps() != 0) {
+          ltvWeighted = ltvWeighted.add(value.multiply(BigInteger.valueOf(inEMode ? eMode.ltvBps() : c.ltvBps())));
+        } else {
+          zeroLtv = true;
+        }
+        ltWeighted = ltWeighted.add(value.multiply(BigInteger.valueOf(
+            inEMode ? eMode.liquidationThresholdBps() : c.liquidationThresholdBps())));
+      }
+      if (p.debt().signum() > 0) {
+        totalDebt = totalDebt.add(p.debtBase());
+      }
+    }
+    int avgLtv = 0;
+    int avgLt = 0;
+    if (totalCollateral.signum() > 0) {
+      // Solidity's truncating division.
+      avgLtv = ltvWeighted.divide(totalCollateral).intValueExact();
+      avgLt = ltWeighted.divide(totalCollateral).intValueExact();
+    }
+    BigInteger hf = totalDebt.signum() == 0
+        ? AaveMath.HEALTH_FACTOR_INFINITE
+        : AaveMath.wadDiv(AaveMath.percentMul(totalCollateral, BigInteger.valueOf(avgLt)), totalDebt);
+    return new AccountData(totalCollateral, totalDebt, avgLtv, avgLt, hf, zeroLtv);
+  }
+
+  /**
+   * ValidationLogic.validateBorrow's account checks (v3.3), before a borrow worth
+   * {@code amountBase}: some collateral, a non-zero LTV, a health factor above 1, and
+   * {@code percentDiv(totalDebt + amount, LTV) <= totalCollateral}.
+   */
+  public static void requireCanBorrow(AccountId user, AccountData account, BigInteger amountBase) {
+    if (account.totalCollateralBase().signum() == 0) {
+      throw new AaveViolation(new AaveError.NoCollateral(user));
+    }
+    if (account.averageLtvBps() == 0) {
+      throw new AaveViolation(new AaveError.ZeroLtv(user));
+    }
+    if (account.healthFactor().compareTo(AaveMath.HEALTH_FACTOR_ONE) <= 0) {
+      throw new AaveViolation(new AaveError.HealthFactorNotAboveOne(user, account.healthFactor()));
+    }
+    BigInteger needed = AaveMath.percentDiv(
+        account.totalDebtBase().add(amountBase), BigInteger.valueOf(account.averageLtvBps()));
+    if (needed.compareTo(account.totalCollateralBase()) > 0) {
+      throw new AaveViolation(new AaveError.CollateralCannotCoverBorrow(
+          needed, account.totalCollateralBase(), account.averageLtvBps()));
+    }
+  }
+}

@@ -1,0 +1,522 @@
+package noliq.debt.aave;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import noliq.math.Amount;
+import noliq.math.Exact;
+import noliq.math.Price;
+import noliq.math.Rounding;
+import noliq.math.book.AccountId;
+import noliq.math.book.Token;
+import noliq.math.book.TokenBook;
+
+/**
+ * The state of an Aave v3.3 market: its reserves, the oracle's prices, each account's supplies
+ * (aToken balances) and debts (variable debt), each reserve's deficit, and the e-mode categories.
+ * The rules live in {@link HealthFactor} and {@link LiquidationLogic}; this class checks inputs,
+ * asks them, and applies the answer.
+ *
+ * <p>Underlying tokens live in the shared {@link TokenBook}: each reserve's cash is the balance of
+ * its account {@code aave:<asset>} (the aToken contract). Supplying moves tokens from the user to
+ * that account, borrowing moves them back out, repaying and liquidating move them in. So for every
+ * reserve, at all times: {@code cash + Σ debt + deficit = Σ supplied} (the treasury's fee supply
+ * included). Every operation is all-or-nothing ({@link TokenBook#atomically}) and, once accepted,
+ * is returned and published as an {@link AaveEvent}.
+ *
+ * <p>Amounts come in as {@link Amount}s (18 decimals) and are held in each token's own decimals;
+ * an amount finer than the token's decimals is refused, except a liquidation's
+ * {@code debtToCover}, which is only a cap and is truncated. Prices come in as {@link Price}s and
+ * are stored at the oracle's 8 decimals, truncated.
+ *
+ * <p>Single writer, like the book.
+ */
+public final class Pool {
+  /** Passing this as {@code debtToCover} asks for the largest liquidation allowed (Aave's {@code type(uint256).max}). */
+  public static final Amount MAX_DEBT_TO_COVER = Amount.ofWei(Exact.MAX);
+
+  private static final BigInteger PRICE_TO_BASE = BigInteger.TEN.pow(Price.DECIMALS - AaveMath.BASE_DECIMALS);
+
+  private final TokenBook book;
+  private final AccountId treasury;
+  private final LinkedHashMap<Token, Reserve> reserves = new LinkedHashMap<>();
+  private final Map<Integer, EModeCategory> eModeCategories = new HashMap<>();
+  private final Map<AccountId, Integer> userEMode = new HashMap<>();
+  private final List<Consumer<? super AaveEvent>> listeners = new ArrayList<>();
+
+  /** A pool on {@code book} whose protocol fees go to {@code aave:treasury}. */
+  public Pool(TokenBook book) {
+    this(book, AccountId.of("aave:treasury"));
+  }
+
+  public Pool(TokenBook book, AccountId treasury) {
+    this.book = book;
+    this.treasury = treasury;
+  }
+
+  private static final class Reserve {
+    final ReserveConfig config;
+    final AccountId account;
+    final BigInteger toWei;
+    BigInteger priceBase;
+    final Map<AccountId, BigInteger> supplied = new HashMap<>();
+    final Map<AccountId, BigInteger> debt = new HashMap<>();
+    BigInteger totalSupplied = BigInteger.ZERO;
+    BigInteger totalDebt = BigInteger.ZERO;
+    BigInteger deficit = BigInteger.ZERO;
+
+    Reserve(ReserveConfig config) {
+      this.config = config;
+      this.account = AccountId.of("aave:" + config.asset().symbol());
+      this.toWei = BigInteger.TEN.pow(Amount.DECIMALS - config.decimals());
+    }
+  }
+
+  /** Calls {@code listener} with every event, after the operation that made it has succeeded. */
+  public void onEvent(Consumer<? super AaveEvent> listener) {
+    listeners.add(listener);
+  }
+
+  // ---------------------------------------------------------------- configuration and oracle
+
+  public AaveEvent.ReserveListed listReserve(ReserveConfig config) {
+    if (reserves.containsKey(config.asset())) {
+      throw new AaveViolation(new AaveError.ReserveAlreadyListed(config.asset()));
+    }
+    reserves.put(config.asset(), new Reserve(config));
+    return publish(new AaveEvent.ReserveListed(config));
+  }
+
+  public AaveEvent.EModeCategorySet setEModeCategory(EModeCategory category) {
+    for (Token t : category.collateralAssets()) {
+      reserve(t, "collateralAssets");
+    }
+    for (Token t : category.borrowableAssets()) {
+      reserve(t, "borrowableAssets");
+    }
+    eModeCategories.put(category.id(), category);
+    return publish(new AaveEvent.EModeCategorySet(category));
+  }
+
+  /** Sets the oracle price of {@code asset} in the base currency (USD); must be at least 1e-8. */
+  public AaveEvent.PriceUpdated setPrice(Token asset, Price price) {
+    Reserve r = reserve(asset, "asset");
+    if (price == null) {
+      throw new AaveViolation(new AaveError.PriceNotPositive(asset, Price.ZERO));
+    }
+    // The oracle answers with 8 decimals, as a Chainlink USD feed: finer digits are cut.
+    BigInteger base = price.units().divide(PRICE_TO_BASE);
+    if (base.signum() == 0) {
+      throw new AaveViolation(new AaveError.PriceNotPositive(asset, price));
+    }
+    r.priceBase = base;
+    return publish(new AaveEvent.PriceUpdated(asset, price, base));
+  }
+
+  // ---------------------------------------------------------------- user operations
+
+  public AaveEvent.Supplied supply(AccountId user, Token asset, Amount amount) {
+    Reserve r = reserve(asset, "asset");
+    BigInteger n = toUnits(r, amount, "amount");
+    book.atomically(() -> {
+      book.transfer(asset, user, r.account, amount);
+      setSupplied(r, user, supplied(r, user).add(n));
+    });
+    return publish(new AaveEvent.Supplied(user, asset, amount));
+  }
+
+  /** Withdraws supplied collateral; refused if it would leave a health factor below 1. */
+  public AaveEvent.Withdrawn withdraw(AccountId user, Token asset, Amount amount) {
+    Reserve r = reserve(asset, "asset");
+    BigInteger n = toUnits(r, amount, "amount");
+    BigInteger have = supplied(r, user);
+    if (n.compareTo(have) > 0) {
+      throw new AaveViolation(new AaveError.ExceedsSupplied(user, asset, have, r.config.decimals()));
+    }
+    requireCash(r, n);
+    book.atomically(() -> {
+      setSupplied(r, user, have.subtract(n));
+      book.transfer(asset, r.account, user, amount);
+      if (hasDebt(user)) {
+        AccountData after = accountData(user);
+        if (after.healthFactor().compareTo(AaveMath.HEALTH_FACTOR_ONE) < 0) {
+          throw new AaveViolation(new AaveError.HealthFactorTooLow("amount", user, after.healthFactor()));
+        }
+      }
+    });
+    return publish(new AaveEvent.Withdrawn(user, asset, amount));
+  }
+
+  /** Borrows against the account's collateral; refused beyond the loan-to-value. */
+  public AaveEvent.Borrowed borrow(AccountId user, Token asset, Amount amount) {
+    Reserve r = reserve(asset, "asset");
+    BigInteger n = toUnits(r, amount, "amount");
+    EModeCategory eMode = eModeOf(user);
+    if (eMode != null && !eMode.borrowableAssets().contains(asset)) {
+      throw new AaveViolation(new AaveError.NotBorrowableInEMode(asset, eMode.id()));
+    }
+    requireCash(r, n);
+    AccountData account = accountData(user);
+    BigInteger amountBase = AaveMath.toBase(n, price(r), r.config.decimals());
+    HealthFactor.requireCanBorrow(user, account, amountBase);
+    book.atomically(() -> {
+      setDebt(r, user, debt(r, user).add(n));
+      book.transfer(asset, r.account, user, amount);
+    });
+    return publish(new AaveEvent.Borrowed(user, asset, amount, accountData(user).healthFactor()));
+  }
+
+  /**
+   * {@code payer} repays {@code onBehalfOf}'s debt; at most the whole debt is taken (so
+   * {@link #MAX_DEBT_TO_COVER} repays everything); the event carries what was repaid.
+   */
+  public AaveEvent.Repaid repay(AccountId payer, AccountId onBehalfOf, Token asset, Amount amount) {
+    Reserve r = reserve(asset, "asset");
+    BigInteger n = toUnitsCap(r, amount, "amount");
+    BigInteger owed = debt(r, onBehalfOf);
+    if (owed.signum() == 0) {
+      throw new AaveViolation(new AaveError.NoDebt("onBehalfOf", onBehalfOf, asset));
+    }
+    BigInteger paid = n.min(owed);
+    Amount paidAmount = toAmount(r, paid);
+    book.atomically(() -> {
+      book.transfer(asset, payer, r.account, paidAmount);
+      setDebt(r, onBehalfOf, owed.subtract(paid));
+    });
+    return publish(new AaveEvent.Repaid(payer, onBehalfOf, asset, paidAmount));
+  }
+
+  /**
+   * Enters e-mode category {@code category} (0 leaves e-mode). Refused when the account borrows an
+   * asset the category does not allow, or when the switch would leave a health factor below 1.
+   */
+  public AaveEvent.UserEModeSet setUserEMode(AccountId user, int category) {
+    EModeCategory target = null;
+    if (category != 0) {
+      target = eModeCategories.get(category);
+      if (target == null) {
+        throw new AaveViolation(new AaveError.UnknownEModeCategory(category));
+      }
+      for (Reserve r : reserves.values()) {
+        if (debt(r, user).signum() > 0 && !target.borrowableAssets().contains(r.config.asset())) {
+          throw new AaveViolation(new AaveError.NotBorrowableInEMode(r.config.asset(), category));
+        }
+      }
+    }
+    if (hasDebt(user)) {
+      AccountData after = HealthFactor.accountData(positions(user), target);
+      if (after.healthFactor().compareTo(AaveMath.HEALTH_FACTOR_ONE) < 0) {
+        throw new AaveViolation(new AaveError.HealthFactorTooLow("category", user, after.healthFactor()));
+      }
+    }
+    if (category == 0) {
+      userEMode.remove(user);
+    } else {
+      userEMode.put(user, category);
+    }
+    return publish(new AaveEvent.UserEModeSet(user, category));
+  }
+
+  /**
+   * {@code liquidator} repays up to {@code debtToCover} of {@code user}'s {@code debtAsset} debt and
+   * receives {@code collateralAsset} with the liquidation bonus, less the protocol fee (which goes
+   * to the treasury's supply). With {@code receiveAToken} the liquidator gets the collateral as a
+   * supply position instead of the underlying. Refused unless the health factor is below 1.
+   */
+  public AaveEvent.LiquidationCall liquidate(
+      AccountId liquidator, AccountId user, Token collateralAsset, Token debtAsset, Amount debtToCover,
+      boolean receiveAToken) {
+    Reserve cr = reserve(collateralAsset, "collateralAsset");
+    Reserve dr = reserve(debtAsset, "debtAsset");
+    BigInteger cap = toUnitsCap(dr, debtToCover, "debtToCover");
+    List<Position> positions = positions(user);
+    LiquidationLogic.LiquidationPlan plan =
+        LiquidationLogic.plan(user, positions, eModeOf(user), collateralAsset, debtAsset, cap);
+    BigInteger toLiquidator = plan.collateral().collateralToLiquidator();
+    BigInteger fee = plan.collateral().protocolFee();
+    if (!receiveAToken) {
+      // The contract sends the underlying before it pulls the liquidator's payment, so the cash must already be there.
+      requireCash(cr, toLiquidator);
+    }
+    List<AaveEvent.DeficitCreated> deficits = new ArrayList<>();
+    for (LiquidationLogic.Deficit d : plan.deficits()) {
+      deficits.add(new AaveEvent.DeficitCreated(user, d.asset(), toAmount(reserves.get(d.asset()), d.amount())));
+    }
+    book.atomically(() -> {
+      if (plan.debtRepaid().signum() > 0) {
+        book.transfer(debtAsset, liquidator, dr.account, toAmount(dr, plan.debtRepaid()));
+      }
+      int i = 0;
+      for (Reserve r : reserves.values()) {
+        Position after = plan.positionsAfter().get(i++);
+        setSupplied(r, user, after.supplied());
+        setDebt(r, user, after.debt());
+      }
+      for (LiquidationLogic.Deficit d : plan.deficits()) {
+        addDeficit(reserves.get(d.asset()), d.amount());
+      }
+      if (toLiquidator.signum() > 0) {
+        if (receiveAToken) {
+          setSupplied(cr, liquidator, supplied(cr, liquidator).add(toLiquidator));
+        } else {
+          book.transfer(collateralAsset, cr.account, liquidator, toAmount(cr, toLiquidator));
+        }
+      }
+      if (fee.signum() > 0) {
+        setSupplied(cr, treasury, supplied(cr, treasury).add(fee));
+      }
+    });
+    AaveEvent.LiquidationCall event = new AaveEvent.LiquidationCall(collateralAsset, debtAsset, user, liquidator,
+        toAmount(dr, plan.debtRepaid()), toAmount(cr, toLiquidator), toAmount(cr, fee), receiveAToken,
+        plan.closeFactor().rule(), plan.before().healthFactor(), accountData(user).healthFactor(),
+        List.copyOf(deficits));
+    deficits.forEach(this::publish);
+    return publish(event);
+  }
+
+  /** What {@link #liquidate} would do now, without doing it (refusals are thrown the same way). */
+  public LiquidationLogic.LiquidationPlan previewLiquidation(
+      AccountId user, Token collateralAsset, Token debtAsset, Amount debtToCover) {
+    reserve(collateralAsset, "collateralAsset");
+    Reserve dr = reserve(debtAsset, "debtAsset");
+    return LiquidationLogic.plan(user, positions(user), eModeOf(user), collateralAsset, debtAsset,
+        toUnitsCap(dr, debtToCover, "debtToCover"));
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /** {@code getUserAccountData}: needs a price for every reserve the account uses. */
+  public AccountData accountData(AccountId user) {
+    return HealthFactor.accountData(positions(user), eModeOf(user));
+  }
+
+  /** The account's position in every listed reserve, in listing order. */
+  public List<Position> positions(AccountId user) {
+    List<Position> out = new ArrayList<>(reserves.size());
+    for (Reserve r : reserves.values()) {
+      BigInteger s = supplied(r, user);
+      BigInteger d = debt(r, user);
+      BigInteger p = s.signum() > 0 || d.signum() > 0 ? price(r) : (r.priceBase == null ? BigInteger.ZERO : r.priceBase);
+      out.add(new Position(r.config, p, s, d));
+    }
+    return out;
+  }
+
+  public List<ReserveConfig> reserves() {
+    return reserves.values().stream().map(r -> r.config).toList();
+  }
+
+  public ReserveConfig reserveConfig(Token asset) {
+    return reserve(asset, "asset").config;
+  }
+
+  /** The account holding the reserve's underlying (its cash). */
+  public AccountId reserveAccount(Token asset) {
+    return reserve(asset, "asset").account;
+  }
+
+  public AccountId treasury() {
+    return treasury;
+  }
+
+  /** The oracle price in the base currency (8 decimals), or {@code null} if none was set. */
+  public BigInteger priceBase(Token asset) {
+    return reserve(asset, "asset").priceBase;
+  }
+
+  public Amount supplied(AccountId user, Token asset) {
+    Reserve r = reserve(asset, "asset");
+    return toAmount(r, supplied(r, user));
+  }
+
+  public Amount debt(AccountId user, Token asset) {
+    Reserve r = reserve(asset, "asset");
+    return toAmount(r, debt(r, user));
+  }
+
+  public Amount totalSupplied(Token asset) {
+    Reserve r = reserve(asset, "asset");
+    return toAmount(r, r.totalSupplied);
+  }
+
+  public Amount totalDebt(Token asset) {
+    Reserve r = reserve(asset, "asset");
+    return toAmount(r, r.totalDebt);
+  }
+
+  /** Bad debt written off in this reserve (v3.3 {@code reserve.deficit}). */
+  public Amount deficit(Token asset) {
+    Reserve r = reserve(asset, "asset");
+    return toAmount(r, r.deficit);
+  }
+
+  /** The reserve's underlying held in the book: what can be withdrawn or borrowed now. */
+  public Amount cash(Token asset) {
+    Reserve r = reserve(asset, "asset");
+    return book.balanceOf(r.account, asset);
+  }
+
+  /** The user's e-mode category, 0 for none. */
+  public int userEMode(AccountId user) {
+    return userEMode.getOrDefault(user, 0);
+  }
+
+  /** Every account with a supply or a debt, in name order. */
+  public List<AccountId> accounts() {
+    TreeSet<AccountId> out = new TreeSet<>();
+    for (Reserve r : reserves.values()) {
+      out.addAll(r.supplied.keySet());
+      out.addAll(r.debt.keySet());
+    }
+    return List.copyOf(out);
+  }
+
+  /** One reserve's state, in the token's own units. */
+  public record ReserveSnapshot(
+      BigInteger priceBase,
+      Map<AccountId, BigInteger> supplied,
+      Map<AccountId, BigInteger> debt,
+      BigInteger totalSupplied,
+      BigInteger totalDebt,
+      BigInteger deficit) {}
+
+  /** The pool's whole state (not the book's). Equal snapshots mean equal pools. */
+  public record Snapshot(Map<Token, ReserveSnapshot> reserves, Map<AccountId, Integer> userEModes,
+      Map<Integer, EModeCategory> eModeCategories) {}
+
+  public Snapshot snapshot() {
+    Map<Token, ReserveSnapshot> rs = new TreeMap<>();
+    reserves.forEach((t, r) -> rs.put(t, new ReserveSnapshot(r.priceBase,
+        Collections.unmodifiableMap(new TreeMap<>(r.supplied)), Collections.unmodifiableMap(new TreeMap<>(r.debt)),
+        r.totalSupplied, r.totalDebt, r.deficit)));
+    return new Snapshot(Collections.unmodifiableMap(rs), Collections.unmodifiableMap(new TreeMap<>(userEMode)),
+        Collections.unmodifiableMap(new TreeMap<>(eModeCategories)));
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private Reserve reserve(Token asset, String field) {
+    Reserve r = asset == null ? null : reserves.get(asset);
+    if (r == null) {
+      throw new AaveViolation(new AaveError.UnknownReserve(field, asset));
+    }
+    return r;
+  }
+
+  private EModeCategory eModeOf(AccountId user) {
+    Integer id = userEMode.get(user);
+    return id == null ? null : eModeCategories.get(id);
+  }
+
+  private static BigInteger price(Reserve r) {
+    if (r.priceBase == null) {
+      throw new AaveViolation(new AaveError.PriceMissing(r.config.asset()));
+    }
+    return r.priceBase;
+  }
+
+  private boolean hasDebt(AccountId user) {
+    for (Reserve r : reserves.values()) {
+      if (r.debt.containsKey(user)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void requireCash(Reserve r, BigInteger units) {
+    BigInteger cash = book.balanceOf(r.account, r.config.asset()).wei().divide(r.toWei);
+    if (units.compareTo(cash) > 0) {
+      throw new AaveViolation(new AaveError.InsufficientLiquidity(r.config.asset(), cash, r.config.decimals()));
+    }
+  }
+
+  /** An amount in the token's units; refused when zero or finer than the token's decimals. */
+  private static BigInteger toUnits(Reserve r, Amount amount, String field) {
+    BigInteger n = toUnitsCap(r, amount, field);
+    if (!n.multiply(r.toWei).equals(amount.wei())) {
+      throw new AaveViolation(new AaveError.TooPrecise(field, r.config.asset(), r.config.decimals(), amount));
+    }
+    return n;
+  }
+
+  /** A cap in the token's units, truncated; refused when zero. */
+  private static BigInteger toUnitsCap(Reserve r, Amount amount, String field) {
+    if (amount == null) {
+      throw new AaveViolation(new AaveError.NotPositive(field, Amount.ZERO));
+    }
+    BigInteger n = Exact.div(amount.wei(), r.toWei, Rounding.DOWN);
+    if (n.signum() == 0) {
+      throw new AaveViolation(new AaveError.NotPositive(field, amount));
+    }
+    return n;
+  }
+
+  private static Amount toAmount(Reserve r, BigInteger units) {
+    return Amount.ofWei(units.multiply(r.toWei));
+  }
+
+  private static BigInteger supplied(Reserve r, AccountId user) {
+    return r.supplied.getOrDefault(user, BigInteger.ZERO);
+  }
+
+  private static BigInteger debt(Reserve r, AccountId user) {
+    return r.debt.getOrDefault(user, BigInteger.ZERO);
+  }
+
+  private void setSupplied(Reserve r, AccountId user, BigInteger value) {
+    BigInteger old = supplied(r, user);
+    if (old.equals(value)) {
+      return;
+    }
+    BigInteger oldTotal = r.totalSupplied;
+    put(r.supplied, user, value);
+    r.totalSupplied = Exact.add(Exact.sub(oldTotal, old), value);
+    book.onRollback(() -> {
+      put(r.supplied, user, old);
+      r.totalSupplied = oldTotal;
+    });
+  }
+
+  private void setDebt(Reserve r, AccountId user, BigInteger value) {
+    BigInteger old = debt(r, user);
+    if (old.equals(value)) {
+      return;
+    }
+    BigInteger oldTotal = r.totalDebt;
+    put(r.debt, user, value);
+    r.totalDebt = Exact.add(Exact.sub(oldTotal, old), value);
+    book.onRollback(() -> {
+      put(r.debt, user, old);
+      r.totalDebt = oldTotal;
+    });
+  }
+
+  private void addDeficit(Reserve r, BigInteger amount) {
+    BigInteger old = r.deficit;
+    r.deficit = Exact.add(old, amount);
+    book.onRollback(() -> r.deficit = old);
+  }
+
+  private static void put(Map<AccountId, BigInteger> m, AccountId user, BigInteger value) {
+    if (value.signum() == 0) {
+      m.remove(user);
+    } else {
+      m.put(user, value);
+    }
+  }
+
+  private <E extends AaveEvent> E publish(E event) {
+    for (Consumer<? super AaveEvent> l : listeners) {
+      l.accept(event);
+    }
+    return event;
+  }
+}

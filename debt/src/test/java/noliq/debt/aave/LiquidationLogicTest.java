@@ -1,0 +1,77 @@
+package noliq.debt.aave;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.List;
+import noliq.debt.aave.LiquidationLogic.CloseFactorRule;
+import noliq.math.Amount;
+import noliq.math.Decimals;
+import noliq.math.book.AccountId;
+import org.junit.jupiter.api.Test;
+
+/** The pure rule functions, on positions built by hand (no pool). */
+class LiquidationLogicTest {
+  private static final BigInteger HF_096 = new BigInteger("960000000000000000");
+
+  private static BigInteger usd(String s) {
+    return Decimals.parse(s, 8, "usd");
+  }
+
+  @Test
+  void percentageAndWadMathRoundHalfUpAsTheContract() {
+    // 1 x 50 % = 0.5 -> 1; 1 x 49.99 % -> 0; 1 / 3 bps = 3,333.33 -> 3,333; 2 / 3 bps = 6,666.67 -> 6,667.
+    assertThat(AaveMath.percentMul(BigInteger.ONE, BigInteger.valueOf(5000))).isEqualTo(BigInteger.ONE);
+    assertThat(AaveMath.percentMul(BigInteger.ONE, BigInteger.valueOf(4999))).isEqualTo(BigInteger.ZERO);
+    assertThat(AaveMath.percentDiv(BigInteger.ONE, BigInteger.valueOf(3))).isEqualTo(BigInteger.valueOf(3333));
+    assertThat(AaveMath.percentDiv(BigInteger.TWO, BigInteger.valueOf(3))).isEqualTo(BigInteger.valueOf(6667));
+    assertThat(AaveMath.wadDiv(BigInteger.TWO, BigInteger.valueOf(3))).isEqualTo(new BigInteger("666666666666666667"));
+  }
+
+  @Test
+  void twoThousandDollarThresholdIsInclusiveOnBothPositions() {
+    BigInteger debt = Amount.of("2000").wei();
+    // Collateral and debt reserve positions of exactly $2,000 each, total debt $3,000, HF 0.96: 50 % of $3,000.
+    var atThreshold = LiquidationLogic.closeFactor(debt, usd("2000"), usd("2000"), usd("3000"), HF_096, AaveMath.ONE_DOLLAR, 18);
+    assertThat(atThreshold.rule()).isEqualTo(CloseFactorRule.HALF_OF_TOTAL_DEBT);
+    assertThat(atThreshold.maxLiquidatableDebt()).isEqualTo(Amount.of("1500").wei());
+    // One base unit less of collateral: 100 % of the reserve debt.
+    var below = LiquidationLogic.closeFactor(debt, usd("2000"), usd("1999.99999999"), usd("3000"), HF_096, AaveMath.ONE_DOLLAR, 18);
+    assertThat(below.rule()).isEqualTo(CloseFactorRule.POSITION_BELOW_2000);
+    assertThat(below.maxLiquidatableDebt()).isEqualTo(debt);
+    // Reserve debt at most half the total: the whole reserve debt.
+    var withinHalf = LiquidationLogic.closeFactor(debt, usd("2000"), usd("5000"), usd("4000"), HF_096, AaveMath.ONE_DOLLAR, 18);
+    assertThat(withinHalf.rule()).isEqualTo(CloseFactorRule.RESERVE_DEBT_WITHIN_HALF_OF_TOTAL);
+    assertThat(withinHalf.maxLiquidatableDebt()).isEqualTo(debt);
+  }
+
+  @Test
+  void withoutAProtocolFeeTheLiquidatorGetsTheWholeBonus() {
+    // 1,000 GHO against ETH at $2,000 with LB 1.05: 0.525 ETH, all to the liquidator.
+    var c = LiquidationLogic.collateralToLiquidate(usd("2000"), 18, AaveMath.ONE_DOLLAR, 18,
+        Amount.of("1000").wei(), Amount.of("10").wei(), 10500, 0);
+    assertThat(c.protocolFee()).isZero();
+    assertThat(c.collateralToLiquidator()).isEqualTo(Amount.of("0.525").wei());
+    assertThat(c.debtToRepay()).isEqualTo(Amount.of("1000").wei());
+    assertThat(c.collateralInBase()).isEqualTo(usd("1050"));
+  }
+
+  @Test
+  void sixDecimalCollateralAgainstEighteenDecimalDebt() {
+    // 3,000 USDC (LT 78 %, LB 4.5 %) backs 1 ETH; ETH at $2,400: HF = 2,340 / 2,400 = 0.975.
+    ReserveConfig usdc = ReserveConfig.usdc();
+    List<Position> positions = List.of(
+        new Position(ReserveConfig.weth(), usd("2400"), BigInteger.ZERO, Amount.of("1").wei()),
+        new Position(usdc, AaveMath.ONE_DOLLAR, BigInteger.valueOf(3_000_000_000L), BigInteger.ZERO));
+    var plan = LiquidationLogic.plan(AccountId.of("a"), positions, null, usdc.asset(), noliq.math.book.Token.ETH,
+        noliq.debt.aave.Pool.MAX_DEBT_TO_COVER.wei());
+    assertThat(plan.before().healthFactor()).isEqualTo(new BigInteger("975000000000000000"));
+    // 50 % of $2,400 = $1,200 = 0.5 ETH, for 1,200 x 1.045 = 1,254 USDC: bonus 54, fee 5.4, liquidator 1,248.6.
+    assertThat(plan.debtRepaid()).isEqualTo(Amount.of("0.5").wei());
+    assertThat(plan.collateral().collateralTaken()).isEqualTo(BigInteger.valueOf(1_254_000_000L));
+    assertThat(plan.collateral().protocolFee()).isEqualTo(BigInteger.valueOf(5_400_000L));
+    assertThat(plan.collateral().collateralToLiquidator()).isEqualTo(BigInteger.valueOf(1_248_600_000L));
+    // 1,746 USDC x 0.78 = 1,361.88 against $1,200: 1.1349.
+    assertThat(plan.after().healthFactor()).isEqualTo(new BigInteger("1134900000000000000"));
+  }
+}

@@ -1,0 +1,142 @@
+package noliq.oracle.optimistic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+import noliq.math.Amount;
+import noliq.math.Price;
+import noliq.math.RuleViolation;
+import noliq.math.book.AccountId;
+import noliq.math.book.Token;
+import noliq.math.book.TokenBook;
+import noliq.oracle.Answer;
+import noliq.oracle.RequestKey;
+import noliq.oracle.vote.TokenVote;
+import noliq.oracle.vote.VoteConfig;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Long random sequences of oracle and vote operations, legal and illegal. After every operation:
+ * the escrow holds exactly the unsettled bonds and rewards, the vote pool exactly the stakes, and
+ * no token was created or lost; a refused operation changed nothing. At the end every request is
+ * driven to settlement and the escrow must be empty: every bond went to a named party or the store.
+ */
+class OptimisticConservationTest {
+  static final Token USDC = new Token("USDC");
+  static final Token UMA = new Token("UMA");
+  static final AccountId ESCROW = AccountId.of("oo:escrow");
+  static final AccountId STORE = AccountId.of("uma:store");
+  static final AccountId POOL = AccountId.of("dvm:pool");
+  static final AccountId TREASURY = AccountId.of("dvm:treasury");
+  static final List<AccountId> PEOPLE = List.of(AccountId.of("p0"), AccountId.of("p1"), AccountId.of("p2"), AccountId.of("p3"));
+  static final Instant MATURITY = Instant.parse("2026-09-25T08:00:00Z");
+  static final List<RequestKey> KEYS = java.util.stream.IntStream.range(0, 40)
+      .mapToObj(i -> new RequestKey("ETH/USD", MATURITY.plus(Duration.ofDays(i / 4)), "s" + i)).toList();
+  static final List<Answer> ANSWERS = List.of(Answer.value(Price.of(2000)), Answer.value(Price.of(3000)), Answer.INVALID);
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 42, 2026})
+  void bondsAndStakesAreConservedOverRandomOperations(long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    TokenBook book = new TokenBook();
+    TokenVote vote = new TokenVote(book, UMA, POOL, TREASURY, VoteConfig.uma(Amount.of(1_000)));
+    BondRule rule = rnd.nextBoolean() ? BondRule.CONTRACT : BondRule.DOCS_EXAMPLE;
+    OptimisticOracle oo = new OptimisticOracle(book, USDC, ESCROW, STORE, vote,
+        new OptimisticConfig(Duration.ofHours(2), Amount.ofWei(8_500_000_000_000_001L), Amount.of(1_500), rule, rnd.nextInt(2)));
+    for (AccountId p : PEOPLE) {
+      book.mint(USDC, p, Amount.of(200_000));
+      book.mint(UMA, p, Amount.of(1_000));
+      vote.stake(p, Amount.of(600), MATURITY);
+    }
+    Amount usdcSupply = book.totalSupply(USDC);
+    Instant now = MATURITY.minus(Duration.ofHours(1));
+    int accepted = 0;
+    List<RequestKey> voting = new java.util.ArrayList<>();
+    for (int step = 0; step < 3_000; step++) {
+      // Mostly minutes apart, so proposals meet disputes; sometimes a day, so votes come due.
+      now = now.plusSeconds(rnd.nextInt(20) < 19 ? rnd.nextInt(1200) : rnd.nextInt(30 * 3600));
+      // Work on a few requests at a time, moving through the keys as the run goes on.
+      int window = Math.min(KEYS.size() - 3, step * KEYS.size() / 3_000);
+      RequestKey key = KEYS.get(window + rnd.nextInt(3));
+      AccountId who = PEOPLE.get(rnd.nextInt(PEOPLE.size()));
+      Answer answer = ANSWERS.get(rnd.nextInt(ANSWERS.size()));
+      TokenBook.Snapshot before = book.snapshot();
+      int ooEvents = oo.events().size();
+      int voteEvents = vote.events().size();
+      Instant t = now;
+      try {
+        // Vote operations go to a question under vote, when there is one.
+        RequestKey voted = voting.isEmpty() ? key : voting.get(rnd.nextInt(voting.size()));
+        Answer votedBallot = rnd.nextInt(10) < 8 ? ANSWERS.get(KEYS.indexOf(voted) % 2) : answer;
+        switch (rnd.nextInt(16)) {
+          case 0, 1 -> oo.request(key, who, Amount.of(rnd.nextInt(3)), t);
+          case 2, 3 -> oo.propose(key, who, answer, t);
+          case 4, 5 -> {
+            if (oo.dispute(key, who, t).escalated()) {
+              voting.add(key);
+            }
+          }
+          case 6 -> oo.settle(key, t);
+          case 7, 8, 9 -> vote.commit(voted, who, TokenVote.commitment(voted, vote.round(voted), who, votedBallot, 5L), t);
+          case 10, 11, 12 -> vote.reveal(voted, who, votedBallot, 5L, t);
+          case 13 -> {
+            vote.resolve(voted, t);
+            if (vote.verdict(voted).isPresent()) {
+              voting.remove(voted);
+            }
+          }
+          case 14 -> vote.unstake(who, Amount.of(1), t);
+          default -> vote.stake(who, Amount.of(1), t);
+        }
+        accepted++;
+      } catch (RuleViolation refused) {
+        assertThat(book.snapshot()).isEqualTo(before);
+        assertThat(oo.events()).hasSize(ooEvents);
+        assertThat(vote.events()).hasSize(voteEvents);
+      }
+      assertThat(book.balanceOf(ESCROW, USDC)).isEqualTo(oo.escrowed());
+      assertThat(book.balanceOf(POOL, UMA)).isEqualTo(vote.totalStaked());
+      assertThat(book.totalSupply(USDC)).isEqualTo(usdcSupply);
+    }
+    assertThat(accepted).isGreaterThan(100);
+    assertThat(vote.events()).hasAtLeastOneElementOfType(noliq.oracle.vote.VoteEvent.Resolved.class);
+    assertThat(oo.events()).hasAtLeastOneElementOfType(OptimisticEvent.Disputed.class)
+        .hasAtLeastOneElementOfType(OptimisticEvent.Settled.class);
+
+    // Drive every open request to the end: resolve votes as they come due, then settle.
+    for (RequestKey key : KEYS) {
+      for (int i = 0; i < 10; i++) {
+        now = now.plus(Duration.ofHours(48));
+        try {
+          if (vote.verdict(key).isEmpty()) {
+            vote.resolve(key, now);
+          }
+        } catch (RuleViolation notEscalated) {
+          // not escalated, or not due yet
+        }
+      }
+      try {
+        if (oo.state(key, now) == RequestState.PROPOSED || oo.state(key, now) == RequestState.REQUESTED) {
+          continue;
+        }
+        if (oo.state(key, now) != RequestState.SETTLED) {
+          oo.settle(key, now);
+        }
+      } catch (RuleViolation unknown) {
+        // never requested
+      }
+    }
+    assertThat(book.balanceOf(ESCROW, USDC)).isEqualTo(oo.escrowed());
+    assertThat(oo.events().stream().filter(e -> e instanceof OptimisticEvent.Settled s
+        && s.payouts().stream().anyMatch(p -> p.to().equals(STORE)))).isNotEmpty();
+    Amount held = book.balanceOf(STORE, USDC).plus(book.balanceOf(ESCROW, USDC));
+    for (AccountId p : PEOPLE) {
+      held = held.plus(book.balanceOf(p, USDC));
+    }
+    assertThat(held).isEqualTo(usdcSupply);
+  }
+}
