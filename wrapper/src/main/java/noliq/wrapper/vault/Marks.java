@@ -83,7 +83,12 @@ public final class Marks {
     double perUnit = leg.get().leg() == Leg.P
         ? InverseOptions.pIndex(x, s, days / OptionInputs.DAYS_PER_YEAR, obs.vol())
         : InverseOptions.callIndex(x, s, days / OptionInputs.DAYS_PER_YEAR, obs.vol(), 0.0, 0.0);
-    return value(amount, Price.fromDouble(Math.max(0.0, perUnit), rounding).units(), rounding);
+    BigInteger modelUnits = Price.fromDouble(Math.max(0.0, perUnit), rounding).units();
+    if (leg.get().leg() == Leg.P) {
+      // x - call cancels badly deep in the money; P can never be worth more than its cap min(x, S)
+      modelUnits = modelUnits.min(obs.spot().units().min(series.strike().units()));
+    }
+    return value(amount, modelUnits, rounding);
   }
 
   private static Price value(Amount amount, BigInteger perUnit, Rounding rounding) {
