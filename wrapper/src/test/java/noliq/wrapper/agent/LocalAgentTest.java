@@ -1,0 +1,166 @@
+package noliq.wrapper.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import noliq.math.Amount;
+import noliq.math.Price;
+import noliq.math.book.AccountId;
+import noliq.math.book.TokenBook;
+import noliq.options.IndexId;
+import noliq.options.OptionsLedger;
+import noliq.options.ReportedResolutions;
+import noliq.options.Series;
+import noliq.wrapper.drift.DriftAccount;
+import noliq.wrapper.policy.KyrruiTracker;
+import noliq.wrapper.policy.Observation;
+import noliq.wrapper.policy.Position;
+import noliq.wrapper.policy.RollDecision;
+import noliq.wrapper.policy.Trigger;
+import noliq.wrapper.port.Mechanism;
+import noliq.wrapper.port.PriceView;
+import noliq.wrapper.testing.FairVenue;
+import noliq.wrapper.vault.VaultConfig;
+import noliq.wrapper.vault.WrapperVault;
+import org.junit.jupiter.api.Test;
+
+class LocalAgentTest {
+  static final Instant T0 = Instant.parse("2026-06-01T08:00:00Z");
+
+  /** Fixed prices by source; null means the source does not answer. */
+  record FixedView(List<String> sources, List<Price> prices) implements PriceView {
+    static FixedView of(String... prices) {
+      List<String> names = new java.util.ArrayList<>();
+      List<Price> ps = new java.util.ArrayList<>();
+      for (int i = 0; i < prices.length; i++) {
+        names.add("src" + i);
+        ps.add(prices[i] == null ? null : Price.of(prices[i]));
+      }
+      return new FixedView(names, ps);
+    }
+
+    @Override
+    public Optional<Price> read(int index) {
+      return Optional.ofNullable(prices.get(index));
+    }
+  }
+
+  static final Position HELD = new Position(Price.of(1250), T0.plus(Duration.ofDays(28)), Price.of(2500), T0);
+
+  @Test
+  void theMedianOfKRandomSourcesHidesWhichOnesAreUsed() {
+    FixedView view = FixedView.of("1800", "1810", "1790", "1805", "1795", "9999", "1");
+    PrivateMedian m = new PrivateMedian(5);
+    Set<List<String>> subsets = new HashSet<>();
+    for (long seed = 1; seed <= 20; seed++) {
+      PrivateMedian.Reading r = m.read(view, new SplittableRandom(seed));
+      assertThat(r.asked()).hasSize(5).doesNotHaveDuplicates();
+      assertThat(r.median()).isPresent();
+      subsets.add(r.asked().stream().sorted().toList());
+    }
+    assertThat(subsets.size()).isGreaterThan(5);
+    // with all five honest sources the outliers cannot be the median of any 5 of 7
+    assertThat(m.read(view, new SplittableRandom(3)).median().orElseThrow()).isBetween(Price.of(1790), Price.of(1810));
+    assertThat(PrivateMedian.median(List.of(Price.of(1), Price.of(4), Price.of(2), Price.of(3)))).isEqualTo(Price.of("2.5"));
+    assertThat(PrivateMedian.median(List.of(new Price(java.math.BigInteger.ONE), new Price(java.math.BigInteger.TWO)))).isEqualTo(new Price(java.math.BigInteger.ONE));
+  }
+
+  @Test
+  void withoutAMajorityOfAnswersThereIsNoDecision() {
+    FixedView view = FixedView.of("1800", null, null);
+    LocalAgent agent = new LocalAgent(AgentConfig.of(KyrruiTracker.defaults(), 3), AccountId.of("h"), IndexId.ETH_USD,
+        Optional.of(HELD));
+    AgentDecision d = agent.decide(T0, view, new SplittableRandom(1));
+    assertThat(d.decision()).isEmpty();
+    assertThat(d.why()).contains("only 1 of 3 sources answered");
+    assertThatThrownBy(() -> new PrivateMedian(4).read(view, new SplittableRandom(1)))
+        .hasMessage("k: must not exceed the number of sources 3 (was 4)");
+  }
+
+  @Test
+  void aDueRollIsTradedAtARandomMomentInsideTheWindow() {
+    FixedView view = FixedView.of("1800", "1801", "1799");
+    AgentConfig config = AgentConfig.of(KyrruiTracker.defaults(), 3);
+    Set<Instant> moments = new HashSet<>();
+    for (long seed = 1; seed <= 10; seed++) {
+      LocalAgent agent = new LocalAgent(config, AccountId.of("h"), IndexId.ETH_USD, Optional.of(HELD));
+      AgentDecision d = agent.decide(T0, view, new SplittableRandom(seed));
+      assertThat(d.rolls()).isTrue();
+      RollDecision.Roll r = (RollDecision.Roll) d.decision().orElseThrow();
+      assertThat(r.trigger()).isEqualTo(Trigger.PRICE);
+      assertThat(r.to().strike()).isEqualTo(Price.of(900));
+      Instant at = d.tradeAt().orElseThrow();
+      assertThat(at).isBetween(T0, T0.plus(config.executionWindow()));
+      assertThat(d.tradeDeadline()).contains(at.plus(config.deadline()));
+      assertThat(d.nextCheck()).isBetween(T0.plus(Duration.ofHours(3)), T0.plus(Duration.ofHours(9)));
+      moments.add(at);
+    }
+    assertThat(moments.size()).isGreaterThan(5);
+  }
+
+  @Test
+  void theAgentTradesThroughTheVenueAndFeedsTheDriftAccount() {
+    TokenBook book = new TokenBook();
+    OptionsLedger ledger = new OptionsLedger(book, new ReportedResolutions());
+    FairVenue venue = new FairVenue(ledger, Price.of(1800), 0.8, 0.001);
+    AccountId holder = AccountId.of("holder");
+    Series first = Series.pn(IndexId.ETH_USD, HELD.strike(), HELD.maturity());
+    ledger.list(first);
+    ledger.deposit(holder, Amount.of(2));
+    ledger.split(holder, first.id(), Amount.of(2), T0);
+    LocalAgent agent = new LocalAgent(AgentConfig.of(KyrruiTracker.defaults(), 3), holder, IndexId.ETH_USD,
+        Optional.of(HELD));
+    FixedView view = FixedView.of("1800", "1800", "1800");
+    SplittableRandom rng = new SplittableRandom(42);
+
+    List<AgentEvent> first1 = agent.step(T0, view, rng, venue, ledger);
+    assertThat(first1).hasSize(1).first().isInstanceOf(AgentEvent.Decided.class);
+    Instant tradeAt = agent.pending().orElseThrow().tradeAt().orElseThrow();
+    assertThat(agent.step(tradeAt.minusSeconds(1), view, rng, venue, ledger)).isEmpty();
+    List<AgentEvent> traded = agent.step(tradeAt, view, rng, venue, ledger);
+    AgentEvent.Traded t = (AgentEvent.Traded) traded.get(1);
+    assertThat(t.from()).contains(first.id());
+    assertThat(t.mechanism()).isEqualTo(Mechanism.RESTING_ORDERS);
+    assertThat(agent.held().orElseThrow().strike()).isEqualTo(Price.of(900));
+    assertThat(ledger.balance(holder, first.pToken())).isEqualTo(Amount.ZERO);
+    assertThat(agent.log()).hasSize(3);
+
+    // the trade's fair values are what the drift accounting charges as roll cost
+    DriftAccount drift = new DriftAccount(t.fairGiven(), T0);
+    drift.roll(t.fairGiven(), t.fairReceived(), tradeAt);
+    assertThat(drift.breakdown().rollCost().toDouble()).isCloseTo(-0.001 * t.fairGiven().toDouble(),
+        org.assertj.core.data.Offset.offset(0.01));
+  }
+
+  @Test
+  void theAgentAndTheVaultRunTheSamePolicyCode() {
+    TokenBook book = new TokenBook();
+    OptionsLedger ledger = new OptionsLedger(book, new ReportedResolutions());
+    FairVenue venue = new FairVenue(ledger, Price.of(2500), 0.8, 0.0);
+    ledger.deposit(AccountId.of("a"), Amount.of(1));
+    WrapperVault vault = new WrapperVault(VaultConfig.of("v", KyrruiTracker.defaults()), ledger, venue);
+    vault.deposit(AccountId.of("a"), Amount.of(1), new Observation(Price.of(2500), T0, 0.8));
+    LocalAgent agent = new LocalAgent(AgentConfig.of(KyrruiTracker.defaults(), 1), AccountId.of("h"), IndexId.ETH_USD,
+        vault.current());
+    for (String x : new String[] {"2500", "1900", "1875", "1874", "1200"}) {
+      Instant now = T0.plus(Duration.ofDays(3));
+      AgentDecision d = agent.decide(now, FixedView.of(x), new SplittableRandom(1));
+      assertThat(d.decision()).contains(vault.rollDecision(new Observation(Price.of(x), now, 0.8)));
+    }
+  }
+
+  @Test
+  void theAgentTradesPatientlyOnly() {
+    assertThatThrownBy(() -> new AgentConfig(KyrruiTracker.defaults(), 3, Duration.ofHours(1), Duration.ZERO,
+        Mechanism.AMM_SWAP, Duration.ofHours(1), 0.8))
+        .hasMessageStartingWith("mechanism: must be RESTING_ORDERS or DUTCH_AUCTION");
+    assertThatThrownBy(() -> AgentConfig.of(KyrruiTracker.defaults(), 0)).hasMessage("k: must be at least 1 (was 0)");
+  }
+}
