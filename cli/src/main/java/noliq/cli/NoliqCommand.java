@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
         PriceCommand.class,
         PayoffCommand.class,
+        WrapperCommand.class,
+        AgentCommand.class,
     },
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or input."})
 public final class NoliqCommand implements Runnable {
