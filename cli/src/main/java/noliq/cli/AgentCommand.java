@@ -18,7 +18,6 @@ import noliq.wrapper.agent.AgentConfig;
 import noliq.wrapper.agent.AgentDecision;
 import noliq.wrapper.agent.LocalAgent;
 import noliq.wrapper.policy.Observation;
-import noliq.wrapper.policy.Policies;
 import noliq.wrapper.policy.Position;
 import noliq.wrapper.policy.RollPolicy;
 import noliq.wrapper.port.Mechanism;
@@ -87,7 +86,7 @@ final class AgentCommand implements Runnable {
 
   @Override
   public void run() {
-    RollPolicy p = Policies.named(policy, params);
+    RollPolicy p = WrapperHolding.policy(policy, params);
     AgentPriceSources view = AgentPriceSources.load(sources);
     int n = view.sources().size();
     int kk = k == null ? n / 2 + 1 : k;

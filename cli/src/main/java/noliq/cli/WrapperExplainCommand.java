@@ -9,7 +9,6 @@ import java.util.Optional;
 import noliq.math.Price;
 import noliq.math.RuleViolation;
 import noliq.wrapper.policy.Observation;
-import noliq.wrapper.policy.Policies;
 import noliq.wrapper.policy.Position;
 import noliq.wrapper.policy.RollDecision;
 import noliq.wrapper.policy.RollPolicy;
@@ -49,7 +48,7 @@ final class WrapperExplainCommand implements Runnable {
 
   @Override
   public void run() {
-    RollPolicy p = Policies.named(policy, params);
+    RollPolicy p = WrapperHolding.policy(policy, params);
     Instant at = parseNow(now);
     Price x = Price.parse(spot, "--spot");
     if (!x.isPositive()) {

@@ -48,6 +48,20 @@ final class WrapperHolding {
     }
   }
 
+  /** The named policy; a bad parameter is reported as {@code --param NAME: rule}. */
+  static RollPolicy policy(String name, Map<String, String> params) {
+    try {
+      return noliq.wrapper.policy.Policies.named(name, params);
+    } catch (RuleViolation e) {
+      String option = switch (e.field()) {
+        case "policy" -> "--policy";
+        case "param" -> "--param";
+        default -> "--param " + e.field();
+      };
+      throw new RuleViolation(option, e.rule());
+    }
+  }
+
   static Map<String, Object> describe(Position p, Instant now, boolean given) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("strike", p.strike().toString());

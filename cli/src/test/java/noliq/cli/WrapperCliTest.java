@@ -72,7 +72,7 @@ class WrapperCliTest {
     assertThat(negative.err().strip()).isEqualTo("noliq: --days: must be positive: a held P has not matured (was -3.0)");
     Run badParam = run("wrapper", "explain", "--policy", "kyrrui-tracker", "--spot", "2500", "--param", "maturityDays=-1");
     assertThat(badParam.exit()).isEqualTo(2);
-    assertThat(badParam.err().strip()).isEqualTo("noliq: maturityDays: must be positive (was -1)");
+    assertThat(badParam.err().strip()).isEqualTo("noliq: --param maturityDays: must be positive (was -1)");
     Run noSub = run("wrapper");
     assertThat(noSub.exit()).isEqualTo(2);
   }

@@ -16,6 +16,9 @@ public sealed interface AgentEvent {
   record Traded(Instant at, Optional<SeriesId> from, SeriesId to, Mechanism mechanism, Token gave, Amount given,
       Amount received, Price fairGiven, Price fairReceived) implements AgentEvent {}
 
+  /** The held series matured and settled through the slow oracle (nobody filled a roll in time): its P was redeemed for ETH. */
+  record Redeemed(Instant at, SeriesId series, Amount p, Amount eth) implements AgentEvent {}
+
   /** Nobody took the orders by the deadline: the agent keeps what it holds and tries again at a later check. */
   record Unfilled(Instant at, SeriesId target, Mechanism mechanism, String reason) implements AgentEvent {}
 }

@@ -11,6 +11,9 @@ import noliq.math.Price;
 import noliq.math.book.AccountId;
 import noliq.math.book.Token;
 import noliq.options.IndexId;
+import noliq.options.Leg;
+import noliq.options.OptionsError;
+import noliq.options.OptionsException;
 import noliq.options.OptionsLedger;
 import noliq.options.Series;
 import noliq.wrapper.policy.Exposure;
@@ -80,6 +83,7 @@ public final class LocalAgent {
    */
   public List<AgentEvent> step(Instant now, PriceView view, RandomGenerator rng, RollVenue venue, OptionsLedger ledger) {
     List<AgentEvent> out = new ArrayList<>();
+    redeemIfSettled(now, ledger).ifPresent(out::add);
     if (pending != null && !now.isBefore(pending.tradeAt().orElseThrow())) {
       AgentDecision fresh = decide(now, view, rng);
       out.add(new AgentEvent.Decided(fresh));
@@ -99,6 +103,38 @@ public final class LocalAgent {
     }
     log.addAll(out);
     return out;
+  }
+
+  /**
+   * The fallback when a roll never filled: once the held series has matured and the slow oracle is
+   * final, settle it (if nobody has) and redeem its P for ETH; the next decision re-enters from ETH.
+   */
+  private Optional<AgentEvent> redeemIfSettled(Instant now, OptionsLedger ledger) {
+    if (held == null || now.isBefore(held.maturity())) {
+      return Optional.empty();
+    }
+    Series s = Series.pn(index, held.strike(), held.maturity());
+    if (ledger.series(s.id()).isEmpty()) {
+      return Optional.empty();
+    }
+    if (ledger.settlement(s.id()).isEmpty()) {
+      try {
+        ledger.settle(s.id(), now);
+      } catch (OptionsException e) {
+        if (e.error() instanceof OptionsError.NotFinalized) {
+          return Optional.empty(); // the oracle is still resolving: wait
+        }
+        throw e;
+      }
+    }
+    Amount p = ledger.balance(holder, s.pToken());
+    held = null;
+    pending = null;
+    if (p.isZero()) {
+      return Optional.empty();
+    }
+    Amount eth = ledger.redeem(holder, s.id(), Leg.P, p, now).payout();
+    return Optional.of(new AgentEvent.Redeemed(now, s.id(), p, eth));
   }
 
   private AgentEvent execute(RollDecision.Roll roll, Price spot, Instant now, RollVenue venue, OptionsLedger ledger) {

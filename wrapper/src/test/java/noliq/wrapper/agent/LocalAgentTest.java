@@ -140,6 +140,42 @@ class LocalAgentTest {
   }
 
   @Test
+  void whenNoRollFillsTheAgentHoldsToSettlementRedeemsAndReEnters() {
+    TokenBook book = new TokenBook();
+    ReportedResolutions oracle = new ReportedResolutions();
+    OptionsLedger ledger = new OptionsLedger(book, oracle);
+    FairVenue venue = new FairVenue(ledger, Price.of(2500), 0.8, 0.0);
+    venue.stopFilling();
+    AccountId holder = AccountId.of("holder");
+    Series first = Series.pn(IndexId.ETH_USD, HELD.strike(), HELD.maturity());
+    ledger.list(first);
+    ledger.deposit(holder, Amount.of(2));
+    ledger.split(holder, first.id(), Amount.of(2), T0);
+    AgentConfig config = new AgentConfig(KyrruiTracker.defaults(), 1, Duration.ofHours(6), Duration.ZERO,
+        Mechanism.DUTCH_AUCTION, Duration.ofHours(1), 0.8);
+    LocalAgent agent = new LocalAgent(config, holder, IndexId.ETH_USD, Optional.of(HELD));
+    FixedView view = FixedView.of("2500");
+    SplittableRandom rng = new SplittableRandom(5);
+    Instant t = T0.plus(Duration.ofDays(22));
+    agent.step(t, view, rng, venue, ledger);
+    List<AgentEvent> tried = agent.step(t, view, rng, venue, ledger);
+    assertThat(tried.get(1)).isInstanceOf(AgentEvent.Unfilled.class);
+    assertThat(agent.held()).contains(HELD);
+    // at maturity the oracle is not final yet: the agent waits
+    assertThat(agent.step(HELD.maturity(), view, rng, venue, ledger)).noneMatch(e -> e instanceof AgentEvent.Redeemed);
+    oracle.report(first, new noliq.options.Resolution.Value(Price.of(2500)));
+    List<AgentEvent> after = agent.step(HELD.maturity().plusSeconds(86_400), view, rng, venue, ledger);
+    AgentEvent.Redeemed r = (AgentEvent.Redeemed) after.get(0);
+    assertThat(r.eth()).isEqualTo(Amount.of(1)); // 2 P × 1250/2500
+    assertThat(agent.held()).isEmpty();
+    venue.startFilling();
+    List<AgentEvent> reentry = agent.step(HELD.maturity().plusSeconds(2 * 86_400), view, rng, venue, ledger);
+    AgentEvent.Traded traded = (AgentEvent.Traded) reentry.get(reentry.size() - 1);
+    assertThat(traded.gave()).isEqualTo(noliq.math.book.Token.ETH);
+    assertThat(agent.held().orElseThrow().strike()).isEqualTo(Price.of(1250));
+  }
+
+  @Test
   void theAgentAndTheVaultRunTheSamePolicyCode() {
     TokenBook book = new TokenBook();
     OptionsLedger ledger = new OptionsLedger(book, new ReportedResolutions());
