@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
         ""
     },
     subcommands = {
+        CompareCommand.class,
         PriceCommand.class,
         PayoffCommand.class,
         WrapperCommand.class,

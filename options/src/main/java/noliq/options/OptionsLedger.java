@@ -26,7 +26,14 @@ public final class OptionsLedger {
   private final TokenBook book;
   private final SettlementOracle oracle;
   private final Consumer<LedgerEvent> listener;
-  private final Map<SeriesId, Series> series = new LinkedHashMap<>();
+  /** A listed series with its id and leg tokens derived once (deriving hashes the description). */
+  private record Listed(Series series, Token p, Token n) {
+    Token token(Leg leg) {
+      return leg == Leg.P ? p : n;
+    }
+  }
+
+  private final Map<SeriesId, Listed> series = new LinkedHashMap<>();
   private final Map<SeriesId, Settlement> settlements = new LinkedHashMap<>();
   private final Map<Token, SeriesId> legTokens = new LinkedHashMap<>();
   private BigInteger deposited = BigInteger.ZERO;
@@ -53,16 +60,17 @@ public final class OptionsLedger {
   /** Lists {@code s}. Listing an identical series again is a no-op that returns its id. */
   public SeriesId list(Series s) {
     SeriesId id = s.id();
-    Series existing = series.get(id);
+    Listed existing = series.get(id);
     if (existing != null) {
-      if (!existing.equals(s)) {
+      if (!existing.series().equals(s)) {
         throw new OptionsException(new OptionsError.SeriesIdCollision(id));
       }
       return id;
     }
-    series.put(id, s);
-    legTokens.put(s.pToken(), id);
-    legTokens.put(s.nToken(), id);
+    Listed listed = new Listed(s, s.pToken(), s.nToken());
+    series.put(id, listed);
+    legTokens.put(listed.p(), id);
+    legTokens.put(listed.n(), id);
     emit(new LedgerEvent.SeriesListed(id, s));
     return id;
   }
@@ -105,23 +113,23 @@ public final class OptionsLedger {
 
   /** Locks {@code amount} ETH of {@code account} and mints {@code amount} P and {@code amount} N to it. Any time. */
   public LedgerEvent.Split split(AccountId account, SeriesId id, Amount amount, Instant now) {
-    Series s = require(id);
+    Listed s = require(id);
     requirePositive(amount);
     return run(() -> {
       book.transfer(Token.ETH, account, escrow(id), amount);
-      book.mint(s.pToken(), account, amount);
-      book.mint(s.nToken(), account, amount);
+      book.mint(s.p(), account, amount);
+      book.mint(s.n(), account, amount);
       return new LedgerEvent.Split(account, id, amount);
     });
   }
 
   /** Burns {@code amount} P and {@code amount} N of {@code account} and releases {@code amount} ETH to it. Any time. */
   public LedgerEvent.Merged merge(AccountId account, SeriesId id, Amount amount, Instant now) {
-    Series s = require(id);
+    Listed s = require(id);
     requirePositive(amount);
     return run(() -> {
-      book.burn(s.pToken(), account, amount);
-      book.burn(s.nToken(), account, amount);
+      book.burn(s.p(), account, amount);
+      book.burn(s.n(), account, amount);
       book.transfer(Token.ETH, escrow(id), account, amount);
       return new LedgerEvent.Merged(account, id, amount);
     });
@@ -132,7 +140,7 @@ public final class OptionsLedger {
    * each leg's payout per unit: P's from the payoff (rounded down), N's exactly the rest.
    */
   public LedgerEvent.Settled settle(SeriesId id, Instant now) {
-    Series s = require(id);
+    Series s = require(id).series();
     if (settlements.containsKey(id)) {
       throw new OptionsException(new OptionsError.AlreadySettled(id));
     }
@@ -159,7 +167,7 @@ public final class OptionsLedger {
 
   /** Burns {@code amount} of {@code leg} and pays {@code amount × payout per unit} ETH, rounded down. */
   public LedgerEvent.Redeemed redeem(AccountId account, SeriesId id, Leg leg, Amount amount, Instant now) {
-    Series s = require(id);
+    Listed s = require(id);
     requirePositive(amount);
     Settlement settlement = settlements.get(id);
     if (settlement == null) {
@@ -178,12 +186,15 @@ public final class OptionsLedger {
   // ---- queries ----------------------------------------------------------------------------
 
   public Optional<Series> series(SeriesId id) {
-    return Optional.ofNullable(series.get(id));
+    Listed listed = series.get(id);
+    return listed == null ? Optional.empty() : Optional.of(listed.series());
   }
 
   /** Every listed series, in listing order. */
   public Map<SeriesId, Series> allSeries() {
-    return Collections.unmodifiableMap(series);
+    Map<SeriesId, Series> out = new LinkedHashMap<>();
+    series.forEach((id, listed) -> out.put(id, listed.series()));
+    return Collections.unmodifiableMap(out);
   }
 
   public Optional<Settlement> settlement(SeriesId id) {
@@ -201,9 +212,9 @@ public final class OptionsLedger {
    * its payout per unit. The ledger keeps {@code locked >= claimable} at all times.
    */
   public Amount claimable(SeriesId id) {
-    Series s = require(id);
-    Amount p = book.totalSupply(s.pToken());
-    Amount n = book.totalSupply(s.nToken());
+    Listed s = require(id);
+    Amount p = book.totalSupply(s.p());
+    Amount n = book.totalSupply(s.n());
     Settlement settlement = settlements.get(id);
     if (settlement == null) {
       return Amount.max(p, n);
@@ -227,8 +238,8 @@ public final class OptionsLedger {
 
   // ---- internals --------------------------------------------------------------------------
 
-  private Series require(SeriesId id) {
-    Series s = id == null ? null : series.get(id);
+  private Listed require(SeriesId id) {
+    Listed s = id == null ? null : series.get(id);
     if (s == null) {
       throw new OptionsException(new OptionsError.UnknownSeries(id));
     }

@@ -41,7 +41,8 @@ public final class Marks {
       return Optional.empty();
     }
     Leg leg = s.charAt(0) == 'P' ? Leg.P : Leg.N;
-    return ledger.series(id).filter(series -> series.token(leg).equals(token)).map(series -> new LegOf(id, series, leg));
+    // a leg token is "P:" or "N:" followed by its series' id, so a listed id makes it that series' leg
+    return ledger.series(id).map(series -> new LegOf(id, series, leg));
   }
 
   /** A leg of a listed series. */

@@ -64,6 +64,8 @@ public final class WrapperVault {
   private final Consumer<VaultEvent> listener;
   private final BigInteger virtualShares;
   private Position current;
+  /** The series of {@link #current}, derived once (a series id is a hash). */
+  private Series currentSeries;
 
   public WrapperVault(VaultConfig config, OptionsLedger ledger, RollVenue venue) {
     this(config, ledger, venue, e -> { });
@@ -344,13 +346,18 @@ public final class WrapperVault {
   }
 
   private Series currentSeries() {
-    return Series.pn(config.index(), current.strike(), current.maturity());
+    return currentSeries;
   }
 
   private void setCurrent(Position next) {
     Position before = current;
+    Series seriesBefore = currentSeries;
     current = next;
-    book.onRollback(() -> current = before);
+    currentSeries = next == null ? null : Series.pn(config.index(), next.strike(), next.maturity());
+    book.onRollback(() -> {
+      current = before;
+      currentSeries = seriesBefore;
+    });
   }
 
   private <E extends VaultEvent> E emitted(E event) {
