@@ -73,6 +73,37 @@ class LocalAgentTest {
   }
 
   @Test
+  void theMedianStaysWithinTheHonestSourcesWhileTheLiarsAskedAreAMinority() {
+    SplittableRandom rng = new SplittableRandom(99);
+    int checked = 0;
+    for (int trial = 0; trial < 2_000; trial++) {
+      int n = rng.nextInt(3, 13);
+      int k = rng.nextInt(1, n + 1);
+      String[] prices = new String[n];
+      java.util.Set<String> liars = new HashSet<>();
+      for (int i = 0; i < n; i++) {
+        boolean liar = rng.nextInt(4) == 0;
+        boolean silent = !liar && rng.nextInt(8) == 0;
+        prices[i] = silent ? null : liar ? (rng.nextBoolean() ? "1" : "1000000") : Integer.toString(rng.nextInt(1990, 2011));
+        if (liar) {
+          liars.add("src" + i);
+        }
+      }
+      PrivateMedian.Reading r = new PrivateMedian(k).read(FixedView.of(prices), rng);
+      long liarsAsked = r.asked().stream().filter(liars::contains).count();
+      assertThat(r.asked()).hasSize(k).doesNotHaveDuplicates();
+      if (r.median().isPresent() && liarsAsked * 2 < r.answers().size()) {
+        assertThat(r.median().get()).isBetween(Price.of(1990), Price.of(2010));
+        checked++;
+      }
+      if (r.answers().size() * 2 <= k) {
+        assertThat(r.median()).isEmpty();
+      }
+    }
+    assertThat(checked).isGreaterThan(500);
+  }
+
+  @Test
   void withoutAMajorityOfAnswersThereIsNoDecision() {
     FixedView view = FixedView.of("1800", null, null);
     LocalAgent agent = new LocalAgent(AgentConfig.of(KyrruiTracker.defaults(), 3), AccountId.of("h"), IndexId.ETH_USD,
