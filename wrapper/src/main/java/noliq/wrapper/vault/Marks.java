@@ -23,6 +23,8 @@ import noliq.wrapper.policy.Observation;
  */
 public final class Marks {
   private final OptionsLedger ledger;
+  /** Legs already resolved; a series never changes once listed, so a hit stays true. */
+  private final java.util.Map<Token, LegOf> legs = new java.util.HashMap<>();
 
   public Marks(OptionsLedger ledger) {
     this.ledger = ledger;
@@ -30,6 +32,16 @@ public final class Marks {
 
   /** The series and leg a token is, if it is a leg of a listed series. */
   public Optional<LegOf> legOf(Token token) {
+    LegOf known = legs.get(token);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<LegOf> found = resolve(token);
+    found.ifPresent(l -> legs.put(token, l));
+    return found;
+  }
+
+  private Optional<LegOf> resolve(Token token) {
     String s = token.symbol();
     if (s.length() != 26 || s.charAt(1) != ':' || (s.charAt(0) != 'P' && s.charAt(0) != 'N')) {
       return Optional.empty();
