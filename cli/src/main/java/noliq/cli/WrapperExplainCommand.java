@@ -81,9 +81,9 @@ final class WrapperExplainCommand implements Runnable {
         case RollDecision.Roll rl -> "ROLL (" + rl.trigger() + ") to strike " + rl.to().strike() + " maturing "
             + rl.to().maturity() + ": " + rl.reason();
       });
-      out.printf("next     rolls when spot < %s; on time after %s%n",
-          p.rollBelow(held).map(Price::toString).orElse("(no price trigger)"),
-          p.rollFrom(held).map(Instant::toString).orElse("(no time trigger)"));
+      out.printf("next     %s; %s%n",
+          p.rollBelow(held).map(b -> "rolls when spot < " + b).orElse("no price trigger"),
+          p.rollFrom(held).map(t -> "rolls on time after " + t).orElse("no time trigger"));
       @SuppressWarnings("unchecked")
       Map<String, Object> e = (Map<String, Object>) r.get("exposure");
       out.printf("exposure %.6f ETH per P per unit of x (%.4f%% of P's value behaves like ETH); P worth %.4f (model, vol %s) vs %.4f (intrinsic)%n",

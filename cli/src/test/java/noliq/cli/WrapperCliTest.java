@@ -35,7 +35,7 @@ class WrapperCliTest {
     assertThat(j.get("parameters").get("triggerMultiple").asText()).isEqualTo("1.5");
 
     Run human = run("wrapper", "explain", "--policy", "kyrrui-tracker", "--spot", "2500", "--now", NOW);
-    assertThat(human.out()).contains("holds    P strike 1250").contains("rolls when spot < 1875").contains("exposure");
+    assertThat(human.out()).contains("holds    P strike 1250").contains("rolls when spot < 1875").contains("rolls on time after 2026-06-22T08:00:00Z").contains("exposure");
   }
 
   @Test
