@@ -1,5 +1,7 @@
 package noliq.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -172,7 +174,11 @@ final class AgentCommand implements Runnable {
     r.put("why", d.why());
     if (output.json() && !once) {
       // the daemon's log is one JSON object a line
-      out.println(Output.toJson(r).replaceAll("\\s*\\n\\s*", " "));
+      try {
+        out.println(Output.JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+      }
       out.flush();
       return;
     }
