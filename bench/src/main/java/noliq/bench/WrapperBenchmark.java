@@ -58,9 +58,9 @@ public class WrapperBenchmark {
   @Setup(Level.Iteration)
   public void setUp() {
     ledger = new OptionsLedger(new TokenBook(), new ReportedResolutions());
-    vault = new WrapperVault(VaultConfig.of("bench", kyrrui), ledger, r -> new TradeOutcome.Unfilled("none"));
+    vault = new WrapperVault(VaultConfig.of("bench", kyrrui), ledger, r -> new TradeOutcome.Unfilled("none"), now -> obs);
     ledger.deposit(ALICE, Amount.of(1_000_000_000L));
-    vault.deposit(ALICE, Amount.of(10), obs);
+    vault.deposit(ALICE, Amount.of(10), NOW);
   }
 
   @Benchmark
@@ -75,7 +75,7 @@ public class WrapperBenchmark {
 
   @Benchmark
   public VaultEvent.Withdrawn vaultDepositWithdraw() {
-    VaultEvent.Deposited d = vault.deposit(ALICE, Amount.of("1.5"), obs);
+    VaultEvent.Deposited d = vault.deposit(ALICE, Amount.of("1.5"), NOW);
     return vault.withdraw(ALICE, d.shares());
   }
 }

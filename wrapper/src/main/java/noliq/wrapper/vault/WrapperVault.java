@@ -27,14 +27,16 @@ import noliq.wrapper.policy.Position;
 import noliq.wrapper.policy.RollDecision;
 import noliq.wrapper.policy.Trigger;
 import noliq.wrapper.port.RollVenue;
+import noliq.wrapper.port.SpotFeed;
 import noliq.wrapper.port.TradeOutcome;
 import noliq.wrapper.port.TradeRequest;
 
 /**
  * The all-rules wrapper: "a fully-automated onchain DAO (all rules, no voting, no AI)" that holds P
  * for its shareholders and rolls it by one {@link noliq.wrapper.policy.RollPolicy}. There is no
- * admin and no discretion: the rules are fixed in {@link VaultConfig}, and every action is a public
- * call that anyone may make once the rules allow it.
+ * admin and no discretion: the rules are fixed in {@link VaultConfig}, the price comes from the
+ * vault's own {@link SpotFeed}, and every action is a public call that anyone may make once the
+ * rules allow it.
  *
  * <ul>
  *   <li>{@link #deposit}: the depositor's ETH is split into the current series; the vault keeps P and
@@ -60,6 +62,7 @@ public final class WrapperVault {
   private final OptionsLedger ledger;
   private final TokenBook book;
   private final RollVenue venue;
+  private final SpotFeed feed;
   private final Marks marks;
   private final Consumer<VaultEvent> listener;
   private final BigInteger virtualShares;
@@ -67,15 +70,18 @@ public final class WrapperVault {
   /** The series of {@link #current}, derived once (a series id is a hash). */
   private Series currentSeries;
 
-  public WrapperVault(VaultConfig config, OptionsLedger ledger, RollVenue venue) {
-    this(config, ledger, venue, e -> { });
+  public WrapperVault(VaultConfig config, OptionsLedger ledger, RollVenue venue, SpotFeed feed) {
+    this(config, ledger, venue, feed, e -> { });
   }
 
-  public WrapperVault(VaultConfig config, OptionsLedger ledger, RollVenue venue, Consumer<VaultEvent> listener) {
+  /** As above, with a listener that sees every accepted event in order. */
+  public WrapperVault(VaultConfig config, OptionsLedger ledger, RollVenue venue, SpotFeed feed,
+      Consumer<VaultEvent> listener) {
     this.config = config;
     this.ledger = ledger;
     this.book = ledger.book();
     this.venue = venue;
+    this.feed = feed;
     this.marks = new Marks(ledger);
     this.listener = listener;
     this.virtualShares = BigInteger.TEN.pow(config.decimalsOffset());
@@ -84,10 +90,11 @@ public final class WrapperVault {
   // ---- operations -------------------------------------------------------------------------
 
   /** Splits {@code eth} of {@code depositor}'s ETH into the current series and mints shares for the value kept. */
-  public VaultEvent.Deposited deposit(AccountId depositor, Amount eth, Observation obs) {
+  public VaultEvent.Deposited deposit(AccountId depositor, Amount eth, Instant now) {
     if (eth == null || !eth.isPositive()) {
       throw new VaultException(new VaultError.NonPositiveAmount("amount", eth == null ? Amount.ZERO : eth));
     }
+    Observation obs = feed.observe(now);
     if (current != null) {
       RollDecision due = config.policy().decide(Optional.of(current), obs);
       if (due.rolls()) {
@@ -162,7 +169,8 @@ public final class WrapperVault {
    * held, idle ETH) for the target; with the policy holding, idle ETH is put back into the current
    * series. Refused, changing nothing, when there is nothing the rules allow.
    */
-  public VaultEvent roll(Observation obs) {
+  public VaultEvent roll(Instant now) {
+    Observation obs = feed.observe(now);
     RollDecision decision = config.policy().decide(Optional.ofNullable(current), obs);
     AccountId vault = config.account();
     Amount idleEth = book.balanceOf(vault, Token.ETH);
@@ -242,8 +250,8 @@ public final class WrapperVault {
   // ---- queries ----------------------------------------------------------------------------
 
   /** What the policy would do now; {@link #roll} does it. */
-  public RollDecision rollDecision(Observation obs) {
-    return config.policy().decide(Optional.ofNullable(current), obs);
+  public RollDecision rollDecision(Instant now) {
+    return config.policy().decide(Optional.ofNullable(current), feed.observe(now));
   }
 
   public Optional<Position> current() {
@@ -281,7 +289,12 @@ public final class WrapperVault {
     return config;
   }
 
-  /** The vault's holdings and NAV at {@code obs}, at intrinsic value and at model mark. */
+  /** The vault's holdings and NAV at {@code now} at its feed's price, at intrinsic value and at model mark. */
+  public NavReport nav(Instant now) {
+    return nav(feed.observe(now));
+  }
+
+  /** The vault's holdings and NAV at {@code obs} (any price: for reports and studies), at intrinsic value and at model mark. */
   public NavReport nav(Observation obs) {
     List<Holding> holdings = new ArrayList<>();
     BigInteger intrinsic = BigInteger.ZERO;

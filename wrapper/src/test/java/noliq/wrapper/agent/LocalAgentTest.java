@@ -20,7 +20,6 @@ import noliq.options.ReportedResolutions;
 import noliq.options.Series;
 import noliq.wrapper.drift.DriftAccount;
 import noliq.wrapper.policy.KyrruiTracker;
-import noliq.wrapper.policy.Observation;
 import noliq.wrapper.policy.Position;
 import noliq.wrapper.policy.RollDecision;
 import noliq.wrapper.policy.Trigger;
@@ -212,14 +211,15 @@ class LocalAgentTest {
     OptionsLedger ledger = new OptionsLedger(book, new ReportedResolutions());
     FairVenue venue = new FairVenue(ledger, Price.of(2500), 0.8, 0.0);
     ledger.deposit(AccountId.of("a"), Amount.of(1));
-    WrapperVault vault = new WrapperVault(VaultConfig.of("v", KyrruiTracker.defaults()), ledger, venue);
-    vault.deposit(AccountId.of("a"), Amount.of(1), new Observation(Price.of(2500), T0, 0.8));
+    WrapperVault vault = new WrapperVault(VaultConfig.of("v", KyrruiTracker.defaults()), ledger, venue, venue::observe);
+    vault.deposit(AccountId.of("a"), Amount.of(1), T0);
     LocalAgent agent = new LocalAgent(AgentConfig.of(KyrruiTracker.defaults(), 1), AccountId.of("h"), IndexId.ETH_USD,
         vault.current());
     for (String x : new String[] {"2500", "1900", "1875", "1874", "1200"}) {
       Instant now = T0.plus(Duration.ofDays(3));
       AgentDecision d = agent.decide(now, FixedView.of(x), new SplittableRandom(1));
-      assertThat(d.decision()).contains(vault.rollDecision(new Observation(Price.of(x), now, 0.8)));
+      venue.setSpot(Price.of(x));
+      assertThat(d.decision()).contains(vault.rollDecision(now));
     }
   }
 

@@ -67,6 +67,11 @@ public final class FairVenue implements RollVenue {
     return lastMechanism;
   }
 
+  /** The venue's reference price as a vault's {@link noliq.wrapper.port.SpotFeed}: its spot and vol at {@code now}. */
+  public Observation observe(Instant now) {
+    return new Observation(spot, now, vol);
+  }
+
   /** The venue's reference value of one unit of {@code token}, in index units. */
   public double perUnit(Token token, Instant now) {
     return marks.mark(token, Amount.ONE, new Observation(spot, now, vol), Rounding.DOWN).toDouble();

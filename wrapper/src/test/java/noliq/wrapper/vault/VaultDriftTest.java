@@ -40,12 +40,13 @@ class VaultDriftTest {
     ReportedResolutions oracle = new ReportedResolutions();
     OptionsLedger ledger = new OptionsLedger(book, oracle);
     FairVenue venue = new FairVenue(ledger, Price.of(2500), VOL, 0.004);
-    WrapperVault vault = new WrapperVault(VaultConfig.of("drift", KyrruiTracker.defaults()), ledger, venue);
+    WrapperVault vault = new WrapperVault(VaultConfig.of("drift", KyrruiTracker.defaults()), ledger, venue,
+        venue::observe);
     AccountId alice = AccountId.of("alice");
     ledger.deposit(alice, Amount.of(10));
 
     Price x = Price.of(2500);
-    vault.deposit(alice, Amount.of(10), new Observation(x, T0, VOL));
+    vault.deposit(alice, Amount.of(10), T0);
     Instant now = T0;
     DriftAccount drift = new DriftAccount(value(vault, alice, new Observation(x, now, VOL)), now);
     SplittableRandom rng = new SplittableRandom(2026);
@@ -69,17 +70,17 @@ class VaultDriftTest {
         settling = null;
         venue.startFilling();
         Price before = value(vault, alice, obs);
-        VaultEvent.Rolled reentry = (VaultEvent.Rolled) vault.roll(obs);
+        VaultEvent.Rolled reentry = (VaultEvent.Rolled) vault.roll(now);
         drift.roll(before, value(vault, alice, obs), now);
         rollCostSeen += reentry.fairReceived().toDouble() - reentry.fairGiven().toDouble();
         continue;
       }
-      if (vault.rollDecision(obs).rolls()) {
+      if (vault.rollDecision(now).rolls()) {
         if (!fellBack && rolls == 2) {
           venue.stopFilling();
         }
         Price before = value(vault, alice, obs);
-        VaultEvent e = vault.roll(obs);
+        VaultEvent e = vault.roll(now);
         switch (e) {
           case VaultEvent.Rolled r -> {
             rolls++;

@@ -71,7 +71,7 @@ class VaultPropertyTest {
     List<VaultEvent> events = new ArrayList<>();
     VaultConfig config = VaultConfig.of("prop" + seed, KyrruiTracker.defaults())
         .with(seed % 2 == 0 ? NHandling.SELL : NHandling.RETURN_TO_DEPOSITOR);
-    WrapperVault vault = new WrapperVault(config, ledger, venue, events::add);
+    WrapperVault vault = new WrapperVault(config, ledger, venue, venue::observe, events::add);
     List<AccountId> users = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       users.add(AccountId.of("u" + i));
@@ -96,7 +96,7 @@ class VaultPropertyTest {
       try {
         if (op < 30) {
           Amount eth = rng.nextInt(4) == 0 ? Amount.ofWei(rng.nextLong(1, 1_000_000)) : Amount.ofWei(rng.nextLong(1, 5_000_000_000_000_000_000L));
-          vault.deposit(user, eth, obs);
+          vault.deposit(user, eth, now);
           assertPerShareValueDidNotFall(navBefore, denomBefore, exactNav(vault, ledger, obs), vault);
         } else if (op < 55) {
           Amount held = vault.sharesOf(user);
@@ -113,7 +113,7 @@ class VaultPropertyTest {
           x = Price.fromDouble(Math.max(100.0, x.toDouble() * move), noliq.math.Rounding.DOWN);
           continue;
         } else if (op < 87) {
-          VaultEvent e = vault.roll(obs);
+          VaultEvent e = vault.roll(now);
           if (e instanceof VaultEvent.Rolled) {
             rolls++;
           }
@@ -174,7 +174,7 @@ class VaultPropertyTest {
     Marks marks = new Marks(ledger);
     BigInteger valueBefore = userValue(book, marks, user, obs);
     book.atomically(() -> {
-      VaultEvent.Deposited d = vault.deposit(user, eth, obs);
+      VaultEvent.Deposited d = vault.deposit(user, eth, obs.now());
       vault.withdraw(user, d.shares());
     });
     BigInteger valueAfter = userValue(book, marks, user, obs);

@@ -19,7 +19,6 @@ import noliq.options.Resolution;
 import noliq.options.Series;
 import noliq.options.SeriesId;
 import noliq.wrapper.policy.KyrruiTracker;
-import noliq.wrapper.policy.Observation;
 import noliq.wrapper.policy.Position;
 import noliq.wrapper.policy.Trigger;
 import noliq.wrapper.port.Mechanism;
@@ -41,11 +40,13 @@ class WrapperVaultTest {
   WrapperVault vault(VaultConfig config) {
     ledger.deposit(ALICE, Amount.of(100));
     ledger.deposit(BOB, Amount.of(100));
-    return new WrapperVault(config, ledger, venue, events::add);
+    return new WrapperVault(config, ledger, venue, venue::observe, events::add);
   }
 
-  static Observation at(String spot, long day) {
-    return new Observation(Price.of(spot), T0.plusSeconds(86_400 * day), 0.8);
+  /** The market (the venue's reference price, which is also the vault's feed) at {@code spot} on {@code day}. */
+  Instant at(String spot, long day) {
+    venue.setSpot(Price.of(spot));
+    return T0.plusSeconds(86_400 * day);
   }
 
   record State(TokenBook.Snapshot book, java.util.Optional<Position> current, int events) {}
@@ -142,7 +143,6 @@ class WrapperVaultTest {
     assertThatThrownBy(() -> v.deposit(BOB, Amount.of(1), at("1800", 3)))
         .hasMessageStartingWith("deposit: is closed until someone calls roll: x = 1800 < 1.5·S = 1875");
 
-    venue.setSpot(Price.of(1800));
     VaultEvent.Rolled r = (VaultEvent.Rolled) v.roll(at("1800", 3));
     assertThat(r.from()).contains(first);
     assertThat(r.trigger()).isEqualTo(Trigger.PRICE);
@@ -189,7 +189,7 @@ class WrapperVaultTest {
     // anyone re-enters: the idle ETH buys P of the policy's entry target
     venue.startFilling();
     venue.setSpot(Price.of(2000));
-    VaultEvent.Rolled again = (VaultEvent.Rolled) v.roll(new Observation(Price.of(2000), first.maturity().plusSeconds(7200), 0.8));
+    VaultEvent.Rolled again = (VaultEvent.Rolled) v.roll(first.maturity().plusSeconds(7200));
     assertThat(again.from()).isEmpty();
     assertThat(again.gave()).isEqualTo(Token.ETH);
     assertThat(v.current().orElseThrow().strike()).isEqualTo(Price.of(1000));
@@ -201,12 +201,12 @@ class WrapperVaultTest {
     WrapperVault v = vault(VaultConfig.of("k", KyrruiTracker.defaults()));
     AccountId attacker = AccountId.of("attacker");
     ledger.deposit(attacker, Amount.of(1000));
-    Observation obs = at("2500", 0);
+    Instant obs = at("2500", 0);
     // 1. the attacker deposits one wei and holds every real share
     v.deposit(attacker, Amount.ofWei(1), obs);
     Series s = v.currentSeriesIfAny().orElseThrow();
     // 2. and donates 500 P straight to the vault's account to inflate the share price
-    ledger.split(attacker, s.id(), Amount.of(500), obs.now());
+    ledger.split(attacker, s.id(), Amount.of(500), obs);
     book.transfer(s.pToken(), attacker, v.config().account(), Amount.of(500));
     // 3. the victim deposits 1 ETH: worth $1250 of P
     VaultEvent.Deposited victim = v.deposit(ALICE, Amount.of(1), obs);
@@ -244,7 +244,8 @@ class WrapperVaultTest {
   void aVenueThatLiesAboutItsFillIsCaughtAndNothingChanges() {
     ledger.deposit(ALICE, Amount.of(10));
     WrapperVault v = new WrapperVault(VaultConfig.of("k", KyrruiTracker.defaults()).with(NHandling.SELL), ledger,
-        r -> new noliq.wrapper.port.TradeOutcome.Filled(r.amount(), Amount.of(5), Price.of(1), Price.of(1), r.now()));
+        r -> new noliq.wrapper.port.TradeOutcome.Filled(r.amount(), Amount.of(5), Price.of(1), Price.of(1), r.now()),
+        venue::observe);
     State before = state(v);
     assertThatThrownBy(() -> v.deposit(ALICE, Amount.of(1), at("2500", 0)))
         .hasMessageStartingWith("venue: broke the RollVenue contract");
