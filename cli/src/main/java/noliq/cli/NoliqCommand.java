@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
         DebtCommand.class,
         OracleCommand.class,
         MarketCommand.class,
+        WrapperCommand.class,
+        AgentCommand.class,
     },
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or input."})
 public final class NoliqCommand implements Runnable {

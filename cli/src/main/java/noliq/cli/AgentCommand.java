@@ -1,0 +1,210 @@
+package noliq.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+import noliq.math.Price;
+import noliq.math.RuleViolation;
+import noliq.options.IndexId;
+import noliq.wrapper.agent.AgentConfig;
+import noliq.wrapper.agent.AgentDecision;
+import noliq.wrapper.agent.LocalAgent;
+import noliq.wrapper.policy.Observation;
+import noliq.wrapper.policy.Position;
+import noliq.wrapper.policy.RollPolicy;
+import noliq.wrapper.port.Mechanism;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "agent",
+    mixinStandardHelpOptions = true,
+    description = {
+        "The local agent: a private rebalancer on your own device. Each check reads k of the price sources",
+        "listed in --sources (local files or http://127.0.0.1 endpoints), takes their median, and asks the",
+        "roll policy what to do; a due roll is scheduled at a random moment in a window, to trade patiently.",
+        "With --once it prints one decision and exits; without it, it runs as a daemon, logging each",
+        "decision and why. Trading needs a market adapter: this command decides and schedules, it does not trade."
+    })
+final class AgentCommand implements Runnable {
+  private static final String ALGORITHM = "L64X128MixRandom";
+
+  @Spec CommandSpec spec;
+  @Mixin Output output;
+  @Mixin WrapperHolding holding;
+
+  @Option(names = "--policy", required = true, paramLabel = "NAME", description = "The roll policy.")
+  String policy;
+
+  @Option(names = "--sources", required = true, paramLabel = "FILE", description = "Price sources, one a line.")
+  Path sources;
+
+  @Option(names = "--once", description = "Print one decision and exit.")
+  boolean once;
+
+  @Option(names = "--k", paramLabel = "K", description = "Sources asked per check (default: a majority of those listed).")
+  Integer k;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed for the random source choice and timing (default: system entropy).")
+  Long seed;
+
+  @Option(names = "--vol", defaultValue = "0.8", paramLabel = "V", description = "Volatility for exposure (default: ${DEFAULT-VALUE}).")
+  double vol;
+
+  @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A policy parameter, by its source name (repeatable).")
+  Map<String, String> params = new LinkedHashMap<>();
+
+  @Option(names = "--mechanism", defaultValue = "RESTING_ORDERS", paramLabel = "M",
+      description = "RESTING_ORDERS or DUTCH_AUCTION (default: ${DEFAULT-VALUE}).")
+  Mechanism mechanism;
+
+  @Option(names = "--check-hours", defaultValue = "6", paramLabel = "H", description = "Mean hours between checks (default: ${DEFAULT-VALUE}).")
+  double checkHours;
+
+  @Option(names = "--window-hours", defaultValue = "12", paramLabel = "H", description = "A due roll trades at a random moment within this many hours (default: ${DEFAULT-VALUE}).")
+  double windowHours;
+
+  @Option(names = "--deadline-hours", defaultValue = "24", paramLabel = "H", description = "How long the orders rest or the auction runs (default: ${DEFAULT-VALUE}).")
+  double deadlineHours;
+
+  @Option(names = "--count", defaultValue = "0", paramLabel = "N", description = "Daemon: stop after N decisions (default: 0, run until stopped).")
+  long count;
+
+  @Option(names = "--now", paramLabel = "TIME", description = "With --once: decide as of this ISO-8601 UTC time (default: now).")
+  String now;
+
+  @Override
+  public void run() {
+    RollPolicy p = WrapperHolding.policy(policy, params);
+    AgentPriceSources view = AgentPriceSources.load(sources);
+    int n = view.sources().size();
+    int kk = k == null ? n / 2 + 1 : k;
+    if (kk < 1 || kk > n) {
+      throw new RuleViolation("--k", "must be in [1, " + n + "], the number of sources listed (was " + kk + ")");
+    }
+    if (count < 0) {
+      throw new RuleViolation("--count", "must not be negative (was " + count + ")");
+    }
+    if (now != null && !once) {
+      throw new RuleViolation("--now", "is only for --once; the daemon runs on the wall clock");
+    }
+    AgentConfig config;
+    try {
+      config = new AgentConfig(p, kk, hours("--check-hours", checkHours), hours("--window-hours", windowHours),
+          mechanism, hours("--deadline-hours", deadlineHours), vol);
+    } catch (RuleViolation e) {
+      String option = switch (e.field()) {
+        case "check-every" -> "--check-hours";
+        case "window" -> "--window-hours";
+        case "deadline" -> "--deadline-hours";
+        default -> e.field().startsWith("--") ? e.field() : "--" + e.field();
+      };
+      throw new RuleViolation(option, e.rule());
+    }
+    String randomness;
+    RandomGenerator rng;
+    if (seed != null) {
+      rng = RandomGeneratorFactory.of(ALGORITHM).create(seed);
+      randomness = "seed " + seed + " (" + ALGORITHM + ")";
+    } else {
+      rng = RandomGeneratorFactory.of(ALGORITHM).create(new SecureRandom().nextLong());
+      randomness = "system entropy (" + ALGORITHM + ", seed not shown)";
+    }
+    Instant start = WrapperExplainCommand.parseNow(now);
+    Optional<Position> held = holding.held(start, firstSpot(view, rng));
+    LocalAgent agent = new LocalAgent(config, noliq.math.book.AccountId.of("holder"), IndexId.ETH_USD, held);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!output.json()) {
+      err.printf("noliq agent: policy %s, %d of %d sources, randomness from %s%n", p.name(), kk, n, randomness);
+    }
+    long decisions = 0;
+    Instant t = start;
+    while (true) {
+      AgentDecision d = agent.decide(t, view, rng);
+      print(out, d, p, randomness, agent);
+      decisions++;
+      if (once || (count > 0 && decisions >= count)) {
+        return;
+      }
+      Instant next = d.nextCheck();
+      sleepUntil(t, next);
+      t = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+  }
+
+  /** With --strike and no --entry-spot the held P was bought at today's median; read it once for that. */
+  private Price firstSpot(AgentPriceSources view, RandomGenerator rng) {
+    if (holding.strike == null || holding.entrySpot != null) {
+      return Price.of(1);
+    }
+    return new noliq.wrapper.agent.PrivateMedian(view.sources().size()).read(view, rng).median()
+        .orElseThrow(() -> new RuleViolation("--entry-spot", "is needed: too few sources answered to take today's median"));
+  }
+
+  private void print(PrintWriter out, AgentDecision d, RollPolicy p, String randomness, LocalAgent agent) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("at", d.at().toString());
+    r.put("policy", p.name());
+    r.put("randomness", randomness);
+    r.put("asked", d.reading().asked());
+    r.put("answers", d.reading().answers().stream().map(Price::toString).toList());
+    r.put("median", d.reading().median().map(Price::toString).orElse(null));
+    r.put("decision", d.decision().map(WrapperHolding::decision).orElse(Map.of("action", "NONE")));
+    r.put("holds", agent.held().map(h -> WrapperHolding.describe(h, d.at(), true)).orElse(null));
+    r.put("exposure", agent.held().flatMap(h -> d.reading().median()
+        .map(x -> WrapperHolding.exposure(h, new Observation(x, d.at(), vol)))).orElse(null));
+    r.put("tradeAt", d.tradeAt().map(Instant::toString).orElse(null));
+    r.put("mechanism", d.mechanism().name());
+    r.put("tradeDeadline", d.tradeDeadline().map(Instant::toString).orElse(null));
+    r.put("nextCheck", d.nextCheck().toString());
+    r.put("why", d.why());
+    if (output.json() && !once) {
+      // the daemon's log is one JSON object a line
+      try {
+        out.println(Output.JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+      }
+      out.flush();
+      return;
+    }
+    output.print(out, r, x -> {
+      String action = d.decision().map(dd -> dd.rolls() ? "ROLL" : "HOLD").orElse("NONE");
+      out.printf("%s %s: %s%n", d.at(), action, d.why());
+      d.tradeAt().ifPresent(at -> out.printf("  trade at %s by %s, deadline %s%n", at, d.mechanism(),
+          d.tradeDeadline().orElseThrow()));
+      out.printf("  next check %s%n", d.nextCheck());
+    });
+  }
+
+  private static Duration hours(String option, double h) {
+    if (Double.isNaN(h) || Double.isInfinite(h) || h < 0) {
+      throw new RuleViolation(option, "must be a non-negative number of hours (was " + h + ")");
+    }
+    return Duration.ofMillis(Math.round(h * 3_600_000));
+  }
+
+  private static void sleepUntil(Instant from, Instant until) {
+    long ms = Math.max(0, until.toEpochMilli() - from.toEpochMilli());
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the next check", e);
+    }
+  }
+}
