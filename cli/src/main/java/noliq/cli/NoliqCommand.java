@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
         PriceCommand.class,
+        BenchCommand.class,
     },
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or input."})
 public final class NoliqCommand implements Runnable {
