@@ -208,7 +208,11 @@ public final class ReportWriter {
     for (Series s : c.series()) {
       chart.addSeries(s.name(), s.x(), s.y()).setMarker(SeriesMarkers.NONE);
     }
-    return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    if (!javax.imageio.ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", png)) {
+      throw new IllegalStateException("no PNG writer in this Java runtime");
+    }
+    return png.toByteArray();
   }
 
   static String html(Report r, Map<String, byte[]> pngs) {

@@ -1,5 +1,6 @@
 package noliq.lab.scenarios;
 
+import noliq.lab.engine.PathRandom;
 import noliq.math.RuleViolation;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -25,6 +26,11 @@ public sealed interface PriceModel permits Gbm, MertonJumpDiffusion, GarchT, Blo
     double[] out = new double[steps + 1];
     fill(x0, out, rng);
     return out;
+  }
+
+  /** Path {@code path} of a run seeded with {@code seed}: the stream {@link PathRandom#forPath(long, long)}. */
+  default double[] path(double x0, int steps, long seed, long path) {
+    return path(x0, steps, PathRandom.forPath(seed, path));
   }
 
   /** Hourly steps: 1/8760 year. */
