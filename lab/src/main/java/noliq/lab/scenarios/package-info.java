@@ -5,7 +5,9 @@
  * stream into a path; the default model fitted to real ETH history
  * ({@link noliq.lab.scenarios.FittedModels}); historical OHLC data ({@link noliq.lab.scenarios.OhlcReader},
  * with gaps reported, never filled); and crashes pinned to published facts
- * ({@link noliq.lab.scenarios.CrashEvents}, {@link noliq.lab.scenarios.EventAnchoredCrash}).
+ * ({@link noliq.lab.scenarios.CrashEvents}, {@link noliq.lab.scenarios.EventAnchoredCrash}). A
+ * {@link noliq.lab.scenarios.PricePath} puts any of them on the virtual clock: times, prices and
+ * intrabar lows (a liquidation triggers on the low).
  *
  * <p>Paths are arrays of prices: {@code path[0]} is the start, {@code path[t]} the price after step t.
  * Models work in log space and never draw from anything but the stream they are given.
