@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
         ""
     },
     subcommands = {
+        CompareCommand.class,
         PriceCommand.class,
+        PayoffCommand.class,
         BenchCommand.class,
     },
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or input."})

@@ -107,7 +107,7 @@ public final class TokenBook {
     }
   }
 
-  /** Every token that has ever had a supply here, in symbol order. */
+  /** Every token with a non-zero supply, in symbol order. */
   public java.util.SortedSet<Token> tokens() {
     return Collections.unmodifiableSortedSet(new java.util.TreeSet<>(supplies.keySet()));
   }
@@ -195,7 +195,8 @@ public final class TokenBook {
   }
 
   private void setSupply(Token token, BigInteger after) {
-    BigInteger before = supplies.put(token, after);
+    // A token whose supply returns to zero leaves no trace, so equal states have equal snapshots.
+    BigInteger before = after.signum() == 0 ? supplies.remove(token) : supplies.put(token, after);
     if (depth > 0) {
       undo.add(() -> {
         if (before == null) {

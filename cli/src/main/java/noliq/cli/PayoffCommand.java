@@ -1,0 +1,121 @@
+package noliq.cli;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import noliq.math.Amount;
+import noliq.math.Exact;
+import noliq.math.Price;
+import noliq.math.Rounding;
+import noliq.math.RuleViolation;
+import noliq.options.Payoff;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "payoff",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Each leg's settlement payout per unit, in ETH and in index units, at the index values given.",
+        "Exact: the protocol's own payoff code and rounding (P's share rounded down, N gets the rest)."
+    })
+final class PayoffCommand implements Runnable {
+  enum Kind { COVERED_CALL, LINEAR_RANGE, BINARY }
+
+  @Spec CommandSpec spec;
+  @Mixin Output output;
+
+  @Option(names = "--strike", required = true, paramLabel = "S", description = "Strike in index units.")
+  String strike;
+
+  @Option(names = "--at", required = true, split = ",", paramLabel = "X", description = "Index values x at settlement, comma-separated.")
+  List<String> at;
+
+  @Option(names = "--payoff", defaultValue = "covered-call", paramLabel = "KIND",
+      converter = KindConverter.class,
+      description = "covered-call (the post's P/N split), linear-range (needs --upper) or binary (default: ${DEFAULT-VALUE}).")
+  Kind kind;
+
+  @Option(names = "--upper", paramLabel = "U", description = "Upper end of a linear range payoff, in index units.")
+  String upper;
+
+  record Row(BigDecimal x, BigDecimal P_eth, BigDecimal P_index, BigDecimal N_eth, BigDecimal N_index) {}
+
+  @Override
+  public void run() {
+    Price s = Price.parse(strike, "--strike");
+    if (!s.isPositive()) {
+      throw new RuleViolation("--strike", "must be positive (was " + s + ")");
+    }
+    Payoff payoff = switch (kind) {
+      case COVERED_CALL -> new Payoff.CoveredCall();
+      case BINARY -> new Payoff.Binary();
+      case LINEAR_RANGE -> {
+        if (upper == null) {
+          throw new RuleViolation("--upper", "is required with --payoff linear-range");
+        }
+        Payoff.LinearRange range = new Payoff.LinearRange(Price.parse(upper, "--upper"));
+        if (range.upper().compareTo(s) <= 0) {
+          throw new RuleViolation("--upper", "must be above the strike " + s + " (was " + range.upper() + ")");
+        }
+        yield range;
+      }
+    };
+    List<Row> rows = new ArrayList<>();
+    for (String text : at) {
+      Price x = Price.parse(text, "--at");
+      if (!x.isPositive()) {
+        throw new RuleViolation("--at", "index values must be positive (was " + x + ")");
+      }
+      Amount p = payoff.pPayoutPerUnit(x, s);
+      Amount n = payoff.nPayoutPerUnit(x, s);
+      rows.add(new Row(decimal(x.units()), decimal(p.wei()), inIndexUnits(p, x), decimal(n.wei()), inIndexUnits(n, x)));
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("strike", decimal(s.units()));
+    result.put("payoff", payoff.canonical());
+    result.put("rows", rows);
+    PrintWriter out = spec.commandLine().getOut();
+    output.print(out, result, r -> {
+      out.printf("strike %s, payoff %s (per unit; P + N = 1 ETH in every row)%n", s, payoff.canonical());
+      out.printf("%14s %22s %22s %22s %22s%n", "x", "P (ETH)", "P (index)", "N (ETH)", "N (index)");
+      for (Row row : rows) {
+        out.printf("%14s %22s %22s %22s %22s%n", plain(row.x()), plain(row.P_eth()), plain(row.P_index()),
+            plain(row.N_eth()), plain(row.N_index()));
+      }
+    });
+  }
+
+  /** An 18-decimal payout valued at x, rounded down to 18 decimals like every protocol payout. */
+  private static BigDecimal inIndexUnits(Amount perUnit, Price x) {
+    return decimal(Exact.mulDiv(perUnit.wei(), x.units(), Exact.WAD, Rounding.DOWN));
+  }
+
+  private static BigDecimal decimal(java.math.BigInteger units) {
+    BigDecimal d = new BigDecimal(units, 18).stripTrailingZeros();
+    return d.scale() < 0 ? d.setScale(0) : d;
+  }
+
+  private static String plain(BigDecimal d) {
+    return d.toPlainString();
+  }
+
+  static final class KindConverter implements picocli.CommandLine.ITypeConverter<Kind> {
+    @Override
+    public Kind convert(String value) {
+      for (Kind k : Kind.values()) {
+        if (k.name().replace('_', '-').equalsIgnoreCase(value)) {
+          return k;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException(
+          "'" + value + "' is not one of covered-call, linear-range, binary");
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package noliq.options;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import noliq.math.Amount;
+import noliq.math.Price;
+import noliq.math.RuleViolation;
+import noliq.math.book.AccountId;
+import noliq.math.book.InsufficientBalance;
+import noliq.math.book.Token;
+import noliq.math.book.TokenBook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+class OptionsLedgerTest {
+  private static final AccountId ALICE = AccountId.of("alice");
+  private static final AccountId BOB = AccountId.of("bob");
+  private static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
+  private static final Instant MATURITY = Instant.parse("2026-07-31T08:00:00Z");
+
+  private TokenBook book;
+  private ReportedResolutions oracle;
+  private List<LedgerEvent> events;
+  private OptionsLedger ledger;
+  private Series series;
+  private SeriesId id;
+
+  @BeforeEach
+  void setUp() {
+    book = new TokenBook();
+    oracle = new ReportedResolutions();
+    events = new ArrayList<>();
+    ledger = new OptionsLedger(book, oracle, events::add);
+    series = Series.pn(IndexId.ETH_USD, Price.of(1500), MATURITY);
+    id = ledger.list(series);
+  }
+
+  @Test
+  void theProposalsLifecycle() {
+    ledger.deposit(ALICE, Amount.of(10));
+    ledger.split(ALICE, id, Amount.of(10), T0);
+    assertThat(ledger.locked(id)).isEqualTo(Amount.of(10));
+    assertThat(ledger.balance(ALICE, Token.ETH)).isEqualTo(Amount.ZERO);
+    // Alice keeps P (the stable side) and sells N to Bob.
+    ledger.transfer(ALICE, BOB, series.nToken(), Amount.of(10));
+    oracle.report(series, new Resolution.Value(Price.of(2500)));
+    ledger.settle(id, MATURITY);
+    var p = ledger.redeem(ALICE, id, Leg.P, Amount.of(10), MATURITY);
+    var n = ledger.redeem(BOB, id, Leg.N, Amount.of(10), MATURITY);
+    assertThat(p.payout()).isEqualTo(Amount.of(6)); // 0.6 ETH each, worth 1500 USD at x = 2500
+    assertThat(n.payout()).isEqualTo(Amount.of(4));
+    assertThat(ledger.locked(id)).isEqualTo(Amount.ZERO);
+    assertThat(book.totalSupply(series.pToken())).isEqualTo(Amount.ZERO);
+    assertThat(events).hasSize(7).first().isInstanceOf(LedgerEvent.SeriesListed.class);
+    assertThat(events.get(4)).isEqualTo(new LedgerEvent.Settled(id, new Resolution.Value(Price.of(2500)),
+        Amount.of("0.6"), Amount.of("0.4"), MATURITY));
+  }
+
+  @Test
+  void mergeWorksBeforeAndAfterSettlementAndSplitThenMergeIsTheIdentity() {
+    ledger.deposit(ALICE, Amount.of(3));
+    var before = book.snapshot();
+    ledger.split(ALICE, id, Amount.of("1.25"), T0);
+    ledger.merge(ALICE, id, Amount.of("1.25"), T0);
+    assertThat(book.snapshot()).isEqualTo(before);
+    ledger.split(ALICE, id, Amount.of(2), T0);
+    oracle.report(series, new Resolution.Value(Price.of(1000)));
+    ledger.settle(id, MATURITY.plusSeconds(3600));
+    ledger.merge(ALICE, id, Amount.of(1), MATURITY.plusSeconds(7200));
+    assertThat(ledger.balance(ALICE, Token.ETH)).isEqualTo(Amount.of(2));
+    // Below the strike P takes everything and N nothing.
+    assertThat(ledger.redeem(ALICE, id, Leg.P, Amount.of(1), MATURITY.plusSeconds(7200)).payout()).isEqualTo(Amount.of(1));
+    assertThat(ledger.redeem(ALICE, id, Leg.N, Amount.of(1), MATURITY.plusSeconds(7200)).payout()).isEqualTo(Amount.ZERO);
+    assertThat(ledger.locked(id)).isEqualTo(Amount.ZERO);
+  }
+
+  @Test
+  void invalidResolutionPaysHalfAndHalf() {
+    ledger.deposit(ALICE, Amount.of(1));
+    ledger.split(ALICE, id, Amount.of(1), T0);
+    oracle.report(series, new Resolution.Invalid(InvalidPolicy.HALF_HALF));
+    ledger.settle(id, MATURITY);
+    assertThat(ledger.redeem(ALICE, id, Leg.P, Amount.of(1), MATURITY).payout()).isEqualTo(Amount.of("0.5"));
+    assertThat(ledger.redeem(ALICE, id, Leg.N, Amount.of(1), MATURITY).payout()).isEqualTo(Amount.of("0.5"));
+  }
+
+  @Test
+  void roundingDustStaysLockedAndNeverOverpays() {
+    ledger.deposit(ALICE, Amount.of(1));
+    ledger.split(ALICE, id, Amount.of(1), T0);
+    ledger.transfer(ALICE, BOB, series.nToken(), Amount.of(1));
+    oracle.report(series, new Resolution.Value(Price.of(7000))); // P gets 1500/7000, not exact
+    ledger.settle(id, MATURITY);
+    Amount paid = Amount.ZERO;
+    for (int i = 0; i < 7; i++) { // redeem in odd slices so each payout rounds down
+      paid = paid.plus(ledger.redeem(ALICE, id, Leg.P, Amount.ofWei(142857142857142857L), MATURITY).payout());
+      paid = paid.plus(ledger.redeem(BOB, id, Leg.N, Amount.ofWei(142857142857142857L), MATURITY).payout());
+    }
+    assertThat(paid.plus(ledger.locked(id))).isEqualTo(Amount.of(1));
+    assertThat(ledger.locked(id).compareTo(ledger.claimable(id))).isGreaterThanOrEqualTo(0);
+    assertThat(ledger.locked(id).wei().longValue()).isBetween(1L, 20L);
+  }
+
+  @Test
+  void everyRefusalIsTypedClearAndChangesNothing() {
+    ledger.deposit(ALICE, Amount.of(2));
+    ledger.split(ALICE, id, Amount.of(1), T0);
+    SeriesId unknown = Series.pn(IndexId.ETH_USD, Price.of(999), MATURITY).id();
+
+    refused(() -> ledger.deposit(ALICE, Amount.ZERO), OptionsError.NonPositiveAmount.class, "amount: must be positive (was 0)");
+    refused(() -> ledger.split(ALICE, id, Amount.ZERO, T0), OptionsError.NonPositiveAmount.class, "amount: must be positive (was 0)");
+    refused(() -> ledger.split(ALICE, unknown, Amount.ONE, T0), OptionsError.UnknownSeries.class, "series: no series " + unknown + " is listed");
+    refused(() -> ledger.merge(ALICE, unknown, Amount.ONE, T0), OptionsError.UnknownSeries.class, null);
+    refused(() -> ledger.settle(unknown, MATURITY), OptionsError.UnknownSeries.class, null);
+    refused(() -> ledger.transfer(ALICE, BOB, new Token("P:deadbeef"), Amount.ONE), OptionsError.UnknownToken.class,
+        "token: is not ETH nor a leg of a listed series (was P:deadbeef)");
+    refused(() -> ledger.settle(id, MATURITY.minusSeconds(1)), OptionsError.NotMatured.class, null);
+    refused(() -> ledger.settle(id, MATURITY), OptionsError.NotFinalized.class,
+        "oracle: has no final value for series " + id + " yet; settle after the oracle finalises");
+    refused(() -> ledger.redeem(ALICE, id, Leg.P, Amount.ONE, MATURITY), OptionsError.NotSettled.class, null);
+    insufficient(() -> ledger.withdraw(ALICE, Amount.of(2)));
+    insufficient(() -> ledger.split(ALICE, id, Amount.of(2), T0));
+    insufficient(() -> ledger.merge(BOB, id, Amount.ONE, T0));
+    // Merge needs both legs: Alice holds 1 N but no P after giving P away.
+    ledger.transfer(ALICE, BOB, series.pToken(), Amount.ONE);
+    insufficient(() -> ledger.merge(ALICE, id, Amount.ONE, T0));
+
+    oracle.report(series, new Resolution.Value(Price.ZERO));
+    refused(() -> ledger.settle(id, MATURITY), OptionsError.NonPositiveIndexValue.class,
+        "x: the index value must be positive (was 0)");
+  }
+
+  @Test
+  void settlesOnlyOnceAndListingIsIdempotent() {
+    oracle.report(series, new Resolution.Value(Price.of(2000)));
+    ledger.settle(id, MATURITY);
+    refused(() -> ledger.settle(id, MATURITY.plusSeconds(1)), OptionsError.AlreadySettled.class,
+        "series: series " + id + " is already settled; it settles once");
+    int eventsBefore = events.size();
+    assertThat(ledger.list(Series.pn(IndexId.ETH_USD, Price.of(1500), MATURITY))).isEqualTo(id);
+    assertThat(events).hasSize(eventsBefore);
+    assertThatThrownBy(() -> oracle.report(series, new Resolution.Value(Price.of(1))))
+        .isInstanceOf(RuleViolation.class).hasMessageStartingWith("series: already has a reported resolution");
+  }
+
+  private void refused(Executable op, Class<? extends OptionsError> reason, String message) {
+    var before = book.snapshot();
+    var settled = ledger.settlement(id);
+    var net = ledger.netDeposits();
+    int eventCount = events.size();
+    Throwable thrown = org.junit.jupiter.api.Assertions.assertThrows(OptionsException.class, op);
+    assertThat(((OptionsException) thrown).error()).isInstanceOf(reason);
+    if (message != null) {
+      assertThat(thrown).hasMessage(message);
+    }
+    assertThat(book.snapshot()).isEqualTo(before);
+    assertThat(ledger.settlement(id)).isEqualTo(settled);
+    assertThat(ledger.netDeposits()).isEqualTo(net);
+    assertThat(events).hasSize(eventCount);
+  }
+
+  private void insufficient(Executable op) {
+    var before = book.snapshot();
+    int eventCount = events.size();
+    org.junit.jupiter.api.Assertions.assertThrows(InsufficientBalance.class, op);
+    assertThat(book.snapshot()).isEqualTo(before);
+    assertThat(events).hasSize(eventCount);
+  }
+}
