@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-        "Run the benchmark kernel of shared/bench/kernel-spec.md: a rolled P wrapper and a CDP book",
-        "on GBM paths (x0 2500, vol 80%, hourly steps), and print its statistics and path-steps per second.",
+        "Run the benchmark kernel of shared/bench/kernel-spec.md:",
+        "a rolled P wrapper and a CDP book on GBM paths (x0 2500, vol 80%%, hourly steps).",
+        "Prints its statistics and path-steps per second.",
         "The statistics depend on the paths, steps and seed only, never on the thread count."
     })
 final class BenchCommand implements Runnable {
