@@ -14,12 +14,15 @@ import org.hipparchus.special.Gamma;
  * Maximum-likelihood fit of a {@link GarchT} to a series of log returns.
  *
  * <p>The mean {@code mu} is the sample mean (fitted separately, as is usual for hourly data where
- * it is tiny next to the noise). The other four parameters are found by Nelder–Mead (Hipparchus)
+ * it is tiny next to the noise). alpha, beta and nu are found by Nelder–Mead (Hipparchus)
  * on an unconstrained reparametrisation that keeps the model valid everywhere:
- * {@code omega = v exp(a)}, {@code alpha + beta = logistic(b)}, {@code alpha = (alpha + beta) logistic(c)},
- * {@code nu = 2 + exp(d)}, where {@code v} is the sample variance, which also starts the variance
+ * {@code alpha + beta = logistic(a)}, {@code alpha = (alpha + beta) logistic(b)},
+ * {@code nu = 2 + exp(c)}; {@code v}, the sample variance, also starts the variance
  * recursion. The search is restarted from its own optimum until it stops improving, since a single
- * Nelder–Mead run can stall short of the optimum.
+ * Nelder–Mead run can stall short of the optimum. Variance targeting ({@code omega = v (1 - alpha - beta)})
+ * pins the long-run variance to the sample's: left free, hourly crypto data drives
+ * {@code alpha + beta} to 1 and the long-run variance to infinity. Returns across a gap in the data
+ * are left out by the caller ({@link OhlcSeries#logReturns()}); the recursion runs on over the gap.
  *
  * @param model the fitted model
  * @param logLikelihood the maximised log-likelihood

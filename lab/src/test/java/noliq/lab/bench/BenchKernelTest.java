@@ -105,6 +105,58 @@ class BenchKernelTest {
     assertThat(fast.pathStepsPerSec()).isEqualTo(paths * (double) steps / fast.seconds());
   }
 
+  /**
+   * A second, independent reading with another random stream (SplittableRandom's Gaussians) and
+   * the book checked position by position from the first live one each step. Over a full year the
+   * two must agree within Monte Carlo error, as the spec says two correct implementations do.
+   */
+  @Test
+  void agreesWithAnImplementationOnAnotherRandomStreamWithinMonteCarloError() {
+    int paths = 1_000;
+    int steps = 8_760;
+    KernelResult fast = BenchKernel.run(new KernelConfig(paths, steps, 12345L, 2));
+    double[] debt = new double[10_000];
+    for (int i = 0; i < debt.length; i++) {
+      debt[i] = 2500 * 0.83 / (1.05 + 1.95 * i / 9_999);
+    }
+    double sd = 0.8 * Math.sqrt(1.0 / 8760);
+    noliq.lab.metrics.Moments liq = new noliq.lab.metrics.Moments();
+    noliq.lab.metrics.Moments rolls = new noliq.lab.metrics.Moments();
+    noliq.lab.metrics.Moments logDev = new noliq.lab.metrics.Moments();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(777);
+    for (int p = 0; p < paths; p++) {
+      double x = 2500;
+      double s = 1250;
+      int left = 720;
+      double q = 1000 / pUsd(x, s, 30);
+      int firstAlive = 0;
+      double liquidated = 0;
+      int count = 0;
+      for (int t = 1; t <= steps; t++) {
+        x *= Math.exp(-0.32 / 8760 + sd * random.nextGaussian());
+        left--;
+        if (x < 1.5 * s || left < 168) {
+          double v = q * pUsd(x, s, left / 24.0);
+          s = 0.5 * x;
+          left = 720;
+          q = v / pUsd(x, s, 30);
+          count++;
+        }
+        while (firstAlive < debt.length && x * 0.83 < debt[firstAlive]) {
+          liquidated += debt[firstAlive++];
+        }
+      }
+      liq.add(liquidated);
+      rolls.add(count);
+      logDev.add(Math.log(q * pUsd(x, s, left / 24.0) / 1000));
+    }
+    // means within 4 combined standard errors (the kernel's own SE taken equal to the reference's)
+    assertThat(fast.liqMeanUsd()).isCloseTo(liq.mean(), within(4 * Math.sqrt(2) * liq.standardError()));
+    assertThat(fast.rollsPerYearMean()).isCloseTo(rolls.mean(), within(4 * Math.sqrt(2) * rolls.standardError()));
+    // a standard deviation's relative SE is about 1/sqrt(2n) for near-normal data; allow fat tails
+    assertThat(fast.wrapperLogdevStd() / logDev.standardDeviation()).isCloseTo(1.0, within(0.25));
+  }
+
   @Test
   void theStatisticsDoNotDependOnTheThreadCount() {
     KernelConfig one = new KernelConfig(300, 2_000, 99L, 1);

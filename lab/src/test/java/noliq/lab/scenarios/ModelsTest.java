@@ -127,6 +127,15 @@ class ModelsTest {
   }
 
   @Test
+  void scenariosAreFoundByNameAndAnUnknownNameIsRefused() {
+    assertThat(Scenarios.model("default")).isEqualTo(FittedModels.ethHourly());
+    assertThat(Scenarios.model(" GBM ")).isEqualTo(Gbm.hourly(0, 0.8));
+    assertThat(Scenarios.model("merton")).isInstanceOf(MertonJumpDiffusion.class);
+    assertThatThrownBy(() -> Scenarios.model("heston")).isInstanceOf(RuleViolation.class)
+        .hasMessage("scenario: unknown scenario 'heston' (known: default, garch-t, gbm, merton)");
+  }
+
+  @Test
   void impossibleParametersAreRefusedNamingTheField() {
     assertThatThrownBy(() -> Gbm.hourly(0, -0.1)).isInstanceOf(RuleViolation.class)
         .hasMessage("volatility: must not be negative (was -0.1)");
