@@ -7,6 +7,7 @@ import noliq.lab.bench.BenchKernel;
 import noliq.lab.bench.KernelConfig;
 import noliq.lab.bench.KernelResult;
 import noliq.lab.engine.Parallel;
+import noliq.lab.engine.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,7 +42,8 @@ final class BenchCommand implements Runnable {
   @Override
   public void run() {
     KernelConfig config = new KernelConfig(paths, steps, seed, threads == null ? Parallel.defaultThreads() : threads);
-    KernelResult r = BenchKernel.run(config);
+    // The bar (on stderr, only if the run takes over a second) never touches the JSON on stdout.
+    KernelResult r = BenchKernel.run(config, Progress.bar("bench", System.err));
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("paths", r.paths());
     result.put("steps", r.steps());

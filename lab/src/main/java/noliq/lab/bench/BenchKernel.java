@@ -16,6 +16,7 @@ import static noliq.lab.bench.KernelConfig.X0;
 import java.util.Arrays;
 import noliq.lab.engine.Parallel;
 import noliq.lab.engine.PathRandom;
+import noliq.lab.engine.Progress;
 import noliq.lab.metrics.Moments;
 import noliq.lab.metrics.Quantiles;
 import noliq.pricing.InverseOptions;
@@ -62,19 +63,31 @@ public final class BenchKernel {
 
   /** Runs the kernel and returns the specification's statistics and the timing. */
   public static KernelResult run(KernelConfig config) {
+    return run(config, Progress.none());
+  }
+
+  /** Runs the kernel, reporting finished paths to {@code progress}. */
+  public static KernelResult run(KernelConfig config, Progress progress) {
     BenchKernel kernel = new BenchKernel(config);
     int paths = config.paths();
     double[] logDeviation = new double[paths];
     int[] rolls = new int[paths];
     double[] liquidated = new double[paths];
     int chunks = (paths + PATHS_PER_CHUNK - 1) / PATHS_PER_CHUNK;
+    progress.start(paths);
     long start = System.nanoTime();
-    Parallel.forEachChunk(chunks, config.threads(), c -> {
-      int end = Math.min(paths, (c + 1) * PATHS_PER_CHUNK);
-      for (int p = c * PATHS_PER_CHUNK; p < end; p++) {
-        kernel.simulatePath(p, logDeviation, rolls, liquidated);
-      }
-    });
+    try {
+      Parallel.forEachChunk(chunks, config.threads(), c -> {
+        int from = c * PATHS_PER_CHUNK;
+        int end = Math.min(paths, from + PATHS_PER_CHUNK);
+        for (int p = from; p < end; p++) {
+          kernel.simulatePath(p, logDeviation, rolls, liquidated);
+        }
+        progress.advance(end - from);
+      });
+    } finally {
+      progress.finish();
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
 
     Moments logDev = new Moments();
