@@ -16,6 +16,25 @@ public final class Scenarios {
   private Scenarios() {}
 
   /**
+   * A scenario by name: one of {@link #NAMES} (a stochastic model from {@code x0} over {@code steps}
+   * hourly steps from {@code start}) or a crash id of {@link CrashEvents} (scaled to open at
+   * {@code x0}; its length is the event's). Anything else is refused, listing every known name.
+   */
+  public static Scenario scenario(String name, double x0, int steps, java.time.Instant start) {
+    String key = name.strip().toLowerCase(Locale.ROOT);
+    if (NAMES.contains(key)) {
+      return new Scenario.Stochastic(key, model(key), x0, steps, start);
+    }
+    for (CrashEvent e : CrashEvents.ALL) {
+      if (e.id().equals(key)) {
+        return new Scenario.Crash(EventAnchoredCrash.of(e), x0);
+      }
+    }
+    throw new RuleViolation("scenario", "unknown scenario '" + name + "' (known: " + String.join(", ", NAMES) + ", "
+        + String.join(", ", CrashEvents.ALL.stream().map(CrashEvent::id).toList()) + ")");
+  }
+
+  /**
    * The named model at its standard parameters: {@code default} and {@code garch-t} the fitted ETH
    * model; {@code gbm} 80% volatility without drift (the benchmark's); {@code merton} 65% diffusion
    * plus 4 jumps a year averaging -8% (sd 6%). An unknown name is refused, listing the known ones.
