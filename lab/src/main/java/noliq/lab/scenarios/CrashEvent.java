@@ -11,8 +11,10 @@ import noliq.math.RuleViolation;
  * @param id short name used on the command line, e.g. {@code mar-2020}
  * @param name what happened
  * @param pins the facts, in time order; exactly one has kind {@link Pin.Kind#LOW} and it is the lowest
+ * @param realisedVolatility the event's realised volatility per year (close-to-close log returns of
+ *     the finest bars available over the window), the default volatility of the bridges between pins
  */
-public record CrashEvent(String id, String name, List<Pin> pins) {
+public record CrashEvent(String id, String name, List<Pin> pins, double realisedVolatility) {
   /**
    * One published fact.
    *
@@ -27,6 +29,9 @@ public record CrashEvent(String id, String name, List<Pin> pins) {
 
   public CrashEvent {
     pins = List.copyOf(pins);
+    if (!(realisedVolatility >= 0) || Double.isInfinite(realisedVolatility)) {
+      throw new RuleViolation("realisedVolatility", "must be a non-negative number (was " + realisedVolatility + ")");
+    }
     if (pins.size() < 2) {
       throw new RuleViolation("pins", "need at least an open and a close (was " + pins.size() + ")");
     }

@@ -22,8 +22,6 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 public record EventAnchoredCrash(CrashEvent event, Duration step, double volatility) {
   /** Five minutes: every pin of {@link CrashEvents} is on this grid. */
   public static final Duration DEFAULT_STEP = Duration.ofMinutes(5);
-  /** Bridge volatility when none is given: 100% a year, calm next to a crash day's realised volatility. */
-  public static final double DEFAULT_VOLATILITY = 1.0;
   private static final double SECONDS_PER_YEAR = 365.0 * 86_400;
 
   public EventAnchoredCrash {
@@ -39,8 +37,9 @@ public record EventAnchoredCrash(CrashEvent event, Duration step, double volatil
     }
   }
 
+  /** Five-minute steps, bridges at the event's own realised volatility. */
   public static EventAnchoredCrash of(CrashEvent event) {
-    return new EventAnchoredCrash(event, DEFAULT_STEP, DEFAULT_VOLATILITY);
+    return new EventAnchoredCrash(event, DEFAULT_STEP, event.realisedVolatility());
   }
 
   /** The number of steps from the first pin to the last. */

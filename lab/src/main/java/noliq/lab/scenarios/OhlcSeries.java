@@ -67,6 +67,24 @@ public record OhlcSeries(String source, Duration barSize, List<Bar> bars, List<G
     return java.util.Arrays.copyOf(out, n);
   }
 
+  /** The realised volatility per year: the sample standard deviation of {@link #logReturns()} over {@code sqrt(barYears)}. */
+  public double realisedVolatility() {
+    double[] r = logReturns();
+    if (r.length < 2) {
+      throw new RuleViolation("bars", "need at least two returns for a volatility (" + source + " has " + r.length + ")");
+    }
+    double mean = 0;
+    for (double x : r) {
+      mean += x;
+    }
+    mean /= r.length;
+    double ss = 0;
+    for (double x : r) {
+      ss += (x - mean) * (x - mean);
+    }
+    return Math.sqrt(ss / (r.length - 1) / barYears());
+  }
+
   /** The bars opened in {@code [from, to)}, with the gaps that fall inside. */
   public OhlcSeries window(Instant from, Instant to) {
     List<Bar> in = new ArrayList<>();

@@ -32,6 +32,7 @@ class CrashEventsTest {
       for (CrashEvent e : CrashEvents.ALL) {
         assertThat(e.pins()).allSatisfy(p -> assertThat(p.source()).contains("Binance"));
         assertThat(e.drawdown()).isBetween(0.05, 0.6);
+        assertThat(e.realisedVolatility()).isBetween(0.5, 7.0);
       }
       return;
     }
@@ -56,6 +57,9 @@ class CrashEventsTest {
       Bar lowestFine = OhlcReader.read(fine).window(e.open().time(), e.close().time()).lowestBar();
       assertThat(lowestFine.time()).as(e.id() + " low time").isEqualTo(e.low().time());
       assertThat(e.low().source()).contains(fine.getFileName().toString());
+      // the committed realised volatility, re-measured on the finest bars of the window
+      double measured = OhlcReader.read(fine).window(e.open().time(), e.close().time()).realisedVolatility();
+      assertThat(e.realisedVolatility()).as(e.id() + " realised volatility").isCloseTo(measured, within(1e-4));
     }
   }
 
@@ -100,7 +104,7 @@ class CrashEventsTest {
     Instant t0 = Instant.parse("2020-01-01T00:00:00Z");
     assertThatThrownBy(() -> new CrashEvent("x", "x", List.of(
         new Pin(Pin.Kind.OPEN, t0, 100, "s"), new Pin(Pin.Kind.LOW, t0.plusSeconds(60), 90, "s"),
-        new Pin(Pin.Kind.CLOSE, t0.plusSeconds(120), 80, "s"))))
+        new Pin(Pin.Kind.CLOSE, t0.plusSeconds(120), 80, "s")), 1.0))
         .hasMessageStartingWith("pins: the low 90.0 must be the lowest pin");
   }
 }
