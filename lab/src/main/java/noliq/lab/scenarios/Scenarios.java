@@ -15,9 +15,23 @@ public final class Scenarios {
 
   private Scenarios() {}
 
+  /** Hours per block of the default bootstrap: a week keeps a week's volatility clustering. */
+  public static final int BOOTSTRAP_BLOCK_HOURS = 168;
+
+  /**
+   * The block bootstrap of the real hourly ETH returns in {@code shared/data/eth_usdt_1h.csv}
+   * (found by {@link DataFiles}), in blocks of a week. Refused with a clear message when the data
+   * is not there: it is never committed.
+   */
+  public static BlockBootstrap hourlyBootstrap() {
+    java.nio.file.Path file = DataFiles.file(DataFiles.ETH_HOURLY).orElseThrow(() -> new RuleViolation("scenario",
+        "bootstrap needs " + DataFiles.ETH_HOURLY + " from shared/data (set NOLIQ_DATA or -Dnoliq.data to its directory)"));
+    return BlockBootstrap.of(OhlcReader.read(file), BOOTSTRAP_BLOCK_HOURS);
+  }
+
   /**
    * A scenario by name: one of {@link #NAMES} (a stochastic model from {@code x0} over {@code steps}
-   * hourly steps from {@code start}) or a crash id of {@link CrashEvents} (scaled to open at
+   * hourly steps from {@code start}), {@code bootstrap} ({@link #hourlyBootstrap()}) or a crash id of {@link CrashEvents} (scaled to open at
    * {@code x0}; its length is the event's). Anything else is refused, listing every known name.
    */
   public static Scenario scenario(String name, double x0, int steps, java.time.Instant start) {
@@ -25,12 +39,15 @@ public final class Scenarios {
     if (NAMES.contains(key)) {
       return new Scenario.Stochastic(key, model(key), x0, steps, start);
     }
+    if (key.equals("bootstrap")) {
+      return new Scenario.Stochastic(key, hourlyBootstrap(), x0, steps, start);
+    }
     for (CrashEvent e : CrashEvents.ALL) {
       if (e.id().equals(key)) {
         return new Scenario.Crash(EventAnchoredCrash.of(e), x0);
       }
     }
-    throw new RuleViolation("scenario", "unknown scenario '" + name + "' (known: " + String.join(", ", NAMES) + ", "
+    throw new RuleViolation("scenario", "unknown scenario '" + name + "' (known: " + String.join(", ", NAMES) + ", bootstrap, "
         + String.join(", ", CrashEvents.ALL.stream().map(CrashEvent::id).toList()) + ")");
   }
 

@@ -59,6 +59,7 @@ class ReportWriterTest {
         .table(new Table("per-scenario", "Per scenario <GBM>", List.of("scenario", "paths", "final", "min_p95"),
             List.of(List.of("gbm", 600, run.metric("final").mean(), run.metric("min").quantile(0.95)),
                 List.of("gbm \"again\", with comma", 600, 2500.0, Estimates.proportion(3, 10)))))
+        .table(Tables.metrics("metrics", "All metrics", run))
         .chart(new Chart("min-quantiles", "Quantiles of the weekly low", "probability", "USD",
             List.of(new Series("gbm", x, y), new Series("start", new double[] {0, 1}, new double[] {2500, 2500}))))
         .build();
@@ -75,7 +76,9 @@ class ReportWriterTest {
     Path a = ReportWriter.write(study(1), tmp.resolve("a"));
     Path b = ReportWriter.write(study(3), tmp.resolve("b"));
     assertThat(files(a).stream().map(p -> p.getFileName().toString()))
-        .containsExactly("index.html", "min-quantiles.csv", "min-quantiles.png", "per-scenario.csv", "summary.json");
+        .containsExactly("index.html", "metrics.csv", "min-quantiles.csv", "min-quantiles.png", "per-scenario.csv", "summary.json");
+    assertThat(Files.readAllLines(a.resolve("metrics.csv"))).hasSize(3)
+        .first().asString().startsWith("metric,mean,mean_ci95_low,mean_ci95_high,mean_n,p05,");
     for (Path f : files(a)) {
       assertThat(Files.readAllBytes(b.resolve(f.getFileName()))).as(f.getFileName().toString()).isEqualTo(Files.readAllBytes(f));
     }

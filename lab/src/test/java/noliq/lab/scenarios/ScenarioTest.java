@@ -42,9 +42,36 @@ class ScenarioTest {
   }
 
   @Test
+  void theBootstrapResamplesTheRealHourlyReturnsWhenTheDataIsThere() {
+    if (DataFiles.file(DataFiles.ETH_HOURLY).isEmpty()) {
+      System.err.println("ScenarioTest: shared/data not found (set NOLIQ_DATA); checking the bootstrap's refusal instead");
+      assertThatThrownBy(() -> Scenarios.scenario("bootstrap", 2500, 10, START))
+          .hasMessageStartingWith("scenario: bootstrap needs eth_usdt_1h.csv");
+      return;
+    }
+    Scenario s = Scenarios.scenario("bootstrap", 2500, 24 * 30, START);
+    PricePath p = s.path(PathRandom.forPath(3, 0));
+    assertThat(p.size()).isEqualTo(24 * 30 + 1);
+    BlockBootstrap model = (BlockBootstrap) ((Scenario.Stochastic) s).model();
+    assertThat(model.logReturns()).hasSize(FittedModels.OBSERVATIONS);
+    assertThat(model.blockLength()).isEqualTo(168);
+    // every step of the path is one of the real hourly returns
+    java.util.TreeSet<Double> real = new java.util.TreeSet<>();
+    for (double r : model.logReturns()) {
+      real.add(r);
+    }
+    for (int t = 1; t < p.size(); t++) {
+      double r = Math.log(p.price(t) / p.price(t - 1));
+      Double below = real.floor(r + 1e-12);
+      assertThat(below).as("step " + t).isNotNull();
+      assertThat(below).as("step " + t).isCloseTo(r, within(2e-12));
+    }
+  }
+
+  @Test
   void anUnknownScenarioIsRefusedListingTheKnownOnes() {
     assertThatThrownBy(() -> Scenarios.scenario("luna", 2500, 10, START)).isInstanceOf(RuleViolation.class)
-        .hasMessage("scenario: unknown scenario 'luna' (known: default, garch-t, gbm, merton, "
+        .hasMessage("scenario: unknown scenario 'luna' (known: default, garch-t, gbm, merton, bootstrap, "
             + "mar-2020, may-2021, jun-2022, aug-2024, oct-2025, jun-2026)");
     assertThatThrownBy(() -> Scenarios.scenario("gbm", 2500, 0, START)).hasMessage("steps: must be at least 1 (was 0)");
     assertThatThrownBy(() -> Scenarios.scenario("gbm", -1, 10, START)).hasMessage("x0: must be positive (was -1.0)");
