@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
         MarketCommand.class,
         WrapperCommand.class,
         AgentCommand.class,
+        BenchCommand.class,
     },
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or input."})
 public final class NoliqCommand implements Runnable {

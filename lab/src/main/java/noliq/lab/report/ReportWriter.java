@@ -1,0 +1,309 @@
+package noliq.lab.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import noliq.lab.metrics.Estimate;
+import noliq.lab.report.Report.Chart;
+import noliq.lab.report.Report.Series;
+import noliq.lab.report.Report.Table;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Writes a {@link Report} as a directory: {@code index.html}, {@code summary.json},
+ * {@code <table>.csv} per table, {@code <chart>.csv} and {@code <chart>.png} per chart. Every file
+ * is a pure function of the report (no dates, no random ids, fixed number formats), so the same
+ * report gives byte-identical files.
+ */
+public final class ReportWriter {
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .build();
+  private static final CsvMapper CSV = new CsvMapper();
+  private static final int CHART_WIDTH = 900;
+  private static final int CHART_HEIGHT = 420;
+
+  private ReportWriter() {}
+
+  /** Writes the report into {@code dir} (created if needed; files of the same names are replaced) and returns it. */
+  public static Path write(Report report, Path dir) {
+    System.setProperty("java.awt.headless", "true");
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve("summary.json"), summaryJson(report) + "\n", StandardCharsets.UTF_8);
+      Map<String, byte[]> pngs = new LinkedHashMap<>();
+      for (Table t : report.tables()) {
+        Files.writeString(dir.resolve(t.id() + ".csv"), tableCsv(t), StandardCharsets.UTF_8);
+      }
+      for (Chart c : report.charts()) {
+        Files.writeString(dir.resolve(c.id() + ".csv"), chartCsv(c), StandardCharsets.UTF_8);
+        byte[] png = png(c);
+        Files.write(dir.resolve(c.id() + ".png"), png);
+        pngs.put(c.id(), png);
+      }
+      Files.writeString(dir.resolve("index.html"), html(report, pngs), StandardCharsets.UTF_8);
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The compact table for the terminal: the headline figures, one per line. */
+  public static String terminalTable(Report report) {
+    StringBuilder out = new StringBuilder();
+    int width = Math.max(10, report.headline().keySet().stream().mapToInt(String::length).max().orElse(10));
+    out.append(String.format(Locale.ROOT, "%-" + width + "s %14s %27s %9s%n", "figure", "value", "95% interval", "n"));
+    report.headline().forEach((name, e) -> out.append(String.format(Locale.ROOT, "%-" + width + "s %14s %27s %9d%n",
+        name, num(e.value()), "[" + num(e.low()) + ", " + num(e.high()) + "]", e.n())));
+    return out.toString();
+  }
+
+  /** {@code summary.json}: the inputs, findings, headline figures and every table. */
+  static String summaryJson(Report report) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("title", report.title());
+    root.put("inputs", report.inputs());
+    root.put("findings", report.findings());
+    Map<String, Object> headline = new LinkedHashMap<>();
+    report.headline().forEach((k, v) -> headline.put(k, estimateJson(v)));
+    root.put("headline", headline);
+    Map<String, Object> tables = new LinkedHashMap<>();
+    for (Table t : report.tables()) {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (List<Object> row : t.rows()) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        for (int i = 0; i < row.size(); i++) {
+          r.put(t.columns().get(i), cellJson(row.get(i)));
+        }
+        rows.add(r);
+      }
+      Map<String, Object> table = new LinkedHashMap<>();
+      table.put("title", t.title());
+      table.put("rows", rows);
+      tables.put(t.id(), table);
+    }
+    root.put("tables", tables);
+    try {
+      return JSON.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write summary.json: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static Object cellJson(Object cell) {
+    return switch (cell) {
+      case Estimate e -> estimateJson(e);
+      case Double d -> finiteOrNull(d);
+      case Float f -> finiteOrNull(f.doubleValue());
+      default -> cell;
+    };
+  }
+
+  private static Map<String, Object> estimateJson(Estimate e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("value", finiteOrNull(e.value()));
+    m.put("n", e.n());
+    m.put("ci95_low", finiteOrNull(e.low()));
+    m.put("ci95_high", finiteOrNull(e.high()));
+    return m;
+  }
+
+  private static Double finiteOrNull(double d) {
+    return Double.isFinite(d) ? d : null;
+  }
+
+  static String tableCsv(Table t) {
+    int columns = t.columns().size();
+    boolean[] estimateColumn = new boolean[columns];
+    for (List<Object> row : t.rows()) {
+      for (int i = 0; i < columns; i++) {
+        estimateColumn[i] |= row.get(i) instanceof Estimate;
+      }
+    }
+    List<List<String>> lines = new ArrayList<>();
+    List<String> header = new ArrayList<>();
+    for (int i = 0; i < columns; i++) {
+      String c = t.columns().get(i);
+      header.add(c);
+      if (estimateColumn[i]) {
+        header.addAll(List.of(c + "_ci95_low", c + "_ci95_high", c + "_n"));
+      }
+    }
+    lines.add(header);
+    for (List<Object> row : t.rows()) {
+      List<String> cells = new ArrayList<>();
+      for (int i = 0; i < columns; i++) {
+        Object cell = row.get(i);
+        if (cell instanceof Estimate e) {
+          cells.addAll(List.of(csvNumber(e.value()), csvNumber(e.low()), csvNumber(e.high()), Long.toString(e.n())));
+        } else {
+          cells.add(cell instanceof Number n ? csvNumber(n.doubleValue(), n) : cell.toString());
+          if (estimateColumn[i]) {
+            cells.addAll(List.of("", "", ""));
+          }
+        }
+      }
+      lines.add(cells);
+    }
+    return csv(lines);
+  }
+
+  static String chartCsv(Chart c) {
+    List<List<String>> lines = new ArrayList<>();
+    lines.add(List.of("series", c.xLabel(), c.yLabel()));
+    for (Series s : c.series()) {
+      double[] x = s.x();
+      double[] y = s.y();
+      for (int i = 0; i < x.length; i++) {
+        lines.add(List.of(s.name(), csvNumber(x[i]), csvNumber(y[i])));
+      }
+    }
+    return csv(lines);
+  }
+
+  private static String csv(List<List<String>> lines) {
+    StringBuilder out = new StringBuilder();
+    try {
+      for (List<String> line : lines) {
+        out.append(CSV.writeValueAsString(line.toArray(new String[0])).replace("\r\n", "\n"));
+      }
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write CSV: " + e.getOriginalMessage(), e);
+    }
+    return out.toString();
+  }
+
+  private static String csvNumber(double d, Number original) {
+    return original instanceof Double || original instanceof Float ? csvNumber(d) : original.toString();
+  }
+
+  /** Full precision, Java's shortest round-trip form; empty for NaN (a missing bound). */
+  private static String csvNumber(double d) {
+    return Double.isFinite(d) ? Double.toString(d) : "";
+  }
+
+  static byte[] png(Chart c) throws IOException {
+    XYChart chart = new XYChartBuilder().width(CHART_WIDTH).height(CHART_HEIGHT)
+        .title(c.title()).xAxisTitle(c.xLabel()).yAxisTitle(c.yLabel()).build();
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setLegendVisible(c.series().size() > 1);
+    chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+    for (Series s : c.series()) {
+      chart.addSeries(s.name(), s.x(), s.y()).setMarker(SeriesMarkers.NONE);
+    }
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    if (!javax.imageio.ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", png)) {
+      throw new IllegalStateException("no PNG writer in this Java runtime");
+    }
+    return png.toByteArray();
+  }
+
+  static String html(Report r, Map<String, byte[]> pngs) {
+    StringBuilder h = new StringBuilder();
+    h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+        .append(esc(r.title())).append("</title>\n<style>\n")
+        .append("body{font-family:system-ui,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222}\n")
+        .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}\n")
+        .append("th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}.ci{color:#777;font-size:85%}\n")
+        .append("img{max-width:100%;border:1px solid #eee}.findings li{margin:.3em 0}\n")
+        .append("</style>\n</head>\n<body>\n<h1>").append(esc(r.title())).append("</h1>\n");
+    if (!r.findings().isEmpty()) {
+      h.append("<h2>Findings</h2>\n<ul class=\"findings\">\n");
+      r.findings().forEach(f -> h.append("<li>").append(esc(f)).append("</li>\n"));
+      h.append("</ul>\n");
+    }
+    if (!r.headline().isEmpty()) {
+      h.append("<h2>Headline figures</h2>\n<table>\n<tr><th>figure</th><th>value</th><th>95% interval</th><th>n</th></tr>\n");
+      r.headline().forEach((name, e) -> h.append("<tr><td>").append(esc(name)).append("</td><td>").append(num(e.value()))
+          .append("</td><td class=\"ci\">[").append(num(e.low())).append(", ").append(num(e.high()))
+          .append("]</td><td>").append(e.n()).append("</td></tr>\n"));
+      h.append("</table>\n");
+    }
+    for (Table t : r.tables()) {
+      h.append("<h2>").append(esc(t.title())).append("</h2>\n<table>\n<tr>");
+      t.columns().forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
+      h.append("</tr>\n");
+      for (List<Object> row : t.rows()) {
+        h.append("<tr>");
+        for (Object cell : row) {
+          h.append("<td>").append(htmlCell(cell)).append("</td>");
+        }
+        h.append("</tr>\n");
+      }
+      h.append("</table>\n<p><a href=\"").append(esc(t.id())).append(".csv\">").append(esc(t.id())).append(".csv</a></p>\n");
+    }
+    for (Chart c : r.charts()) {
+      h.append("<h2>").append(esc(c.title())).append("</h2>\n<img alt=\"").append(esc(c.title()))
+          .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(pngs.get(c.id())))
+          .append("\">\n<p><a href=\"").append(esc(c.id())).append(".csv\">").append(esc(c.id())).append(".csv</a></p>\n");
+    }
+    if (!r.inputs().isEmpty()) {
+      h.append("<h2>Inputs</h2>\n<table>\n");
+      r.inputs().forEach((k, v) -> h.append("<tr><td>").append(esc(k)).append("</td><td>").append(esc(String.valueOf(v))).append("</td></tr>\n"));
+      h.append("</table>\n");
+    }
+    h.append("<p>Every figure: value, 95% confidence interval and sample size n. Data: <a href=\"summary.json\">summary.json</a>.</p>\n");
+    h.append("</body>\n</html>\n");
+    return h.toString();
+  }
+
+  private static String htmlCell(Object cell) {
+    return switch (cell) {
+      case Estimate e -> num(e.value()) + " <span class=\"ci\">[" + num(e.low()) + ", " + num(e.high()) + "] n=" + e.n() + "</span>";
+      case Double d -> num(d);
+      case Float f -> num(f);
+      case Number n -> n.toString();
+      default -> esc(cell.toString());
+    };
+  }
+
+  /** Four significant digits, fixed locale; "n/a" for NaN. */
+  static String num(double d) {
+    if (Double.isNaN(d)) {
+      return "n/a";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "inf" : "-inf";
+    }
+    if (d == 0) {
+      return "0";
+    }
+    double a = Math.abs(d);
+    if (a >= 1e-3 && a < 1e7) {
+      String s = new java.math.BigDecimal(d).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+      return s;
+    }
+    return String.format(Locale.ROOT, "%.3e", d);
+  }
+
+  private static String esc(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (char ch : s.toCharArray()) {
+      switch (ch) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        default -> out.append(ch);
+      }
+    }
+    return out.toString();
+  }
+}

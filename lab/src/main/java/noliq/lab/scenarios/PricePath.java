@@ -1,0 +1,130 @@
+package noliq.lab.scenarios;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import noliq.math.RuleViolation;
+
+/**
+ * A price path on the virtual clock: point {@code t} has a time, a price (the close) and the lowest
+ * price since the previous point (the intrabar low; equal to the price for generated paths). A
+ * mechanism that triggers on any touch, such as a liquidation, uses {@link #low(int)}; one that
+ * trades at the step, such as a roll, uses {@link #price(int)}. Point 0 is the start.
+ *
+ * <p>Historical paths keep their gaps: the clock jumps over missing bars, and {@link #gaps()}
+ * says where.
+ */
+public final class PricePath {
+  private final String source;
+  private final long[] epochMillis;
+  private final double[] price;
+  private final double[] low;
+  private final List<Gap> gaps;
+
+  private PricePath(String source, long[] epochMillis, double[] price, double[] low, List<Gap> gaps) {
+    this.source = source;
+    this.epochMillis = epochMillis;
+    this.price = price;
+    this.low = low;
+    this.gaps = List.copyOf(gaps);
+  }
+
+  /** A generated path: {@code prices[t]} at {@code start + t * step}; lows are the prices. */
+  public static PricePath generated(String source, Instant start, Duration step, double[] prices) {
+    if (prices.length == 0) {
+      throw new RuleViolation("prices", "must not be empty");
+    }
+    if (step.isNegative() || step.isZero()) {
+      throw new RuleViolation("step", "must be positive (was " + step + ")");
+    }
+    long[] t = new long[prices.length];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = start.plus(step.multipliedBy(i)).toEpochMilli();
+    }
+    return new PricePath(source, t, prices.clone(), prices.clone(), List.of());
+  }
+
+  /** An event-anchored crash path (from {@link EventAnchoredCrash#path}) on the event's own clock. */
+  public static PricePath crash(EventAnchoredCrash crash, double[] prices) {
+    if (prices.length != crash.steps() + 1) {
+      throw new RuleViolation("prices", "must hold " + (crash.steps() + 1) + " points for " + crash.event().id() + " (was " + prices.length + ")");
+    }
+    return generated(crash.event().id(), crash.time(0), crash.step(), prices);
+  }
+
+  /**
+   * Historical replay: point 0 is the first bar's open at its open time; point i is bar i's close
+   * at the bar's end, with the bar's low as the lowest price on the way.
+   */
+  public static PricePath replay(OhlcSeries series) {
+    List<Bar> bars = series.bars();
+    int n = bars.size() + 1;
+    long[] t = new long[n];
+    double[] p = new double[n];
+    double[] l = new double[n];
+    t[0] = bars.get(0).time().toEpochMilli();
+    p[0] = bars.get(0).open();
+    l[0] = bars.get(0).open();
+    for (int i = 0; i < bars.size(); i++) {
+      Bar b = bars.get(i);
+      t[i + 1] = b.time().plus(series.barSize()).toEpochMilli();
+      p[i + 1] = b.close();
+      l[i + 1] = b.low();
+    }
+    return new PricePath(series.source(), t, p, l, series.gaps());
+  }
+
+  public String source() {
+    return source;
+  }
+
+  /** The number of points (steps + 1). */
+  public int size() {
+    return price.length;
+  }
+
+  public Instant time(int t) {
+    return Instant.ofEpochMilli(epochMillis[t]);
+  }
+
+  public double price(int t) {
+    return price[t];
+  }
+
+  public double low(int t) {
+    return low[t];
+  }
+
+  public List<Gap> gaps() {
+    return gaps;
+  }
+
+  /** A copy of the prices. */
+  public double[] prices() {
+    return price.clone();
+  }
+
+  /** A copy of the lows. */
+  public double[] lows() {
+    return low.clone();
+  }
+
+  /** The lowest low over the whole path. */
+  public double minimum() {
+    return Arrays.stream(low).min().orElseThrow();
+  }
+
+  /** Calls {@code onTick} for every point in time order: the virtual clock. */
+  public void run(Tick onTick) {
+    for (int t = 0; t < price.length; t++) {
+      onTick.at(t, time(t), price[t], low[t]);
+    }
+  }
+
+  /** What the virtual clock calls at each point. */
+  @FunctionalInterface
+  public interface Tick {
+    void at(int step, Instant now, double price, double low);
+  }
+}

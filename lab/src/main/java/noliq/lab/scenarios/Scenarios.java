@@ -1,0 +1,67 @@
+package noliq.lab.scenarios;
+
+import java.util.List;
+import java.util.Locale;
+import noliq.math.RuleViolation;
+
+/**
+ * The stochastic scenarios by name, as the command line names them. Each is an hourly model; the
+ * default is the GARCH(1,1)-t fitted to ETH ({@link FittedModels}). Historical replay and
+ * event-anchored crashes are separate ({@link OhlcReader}, {@link CrashEvents}).
+ */
+public final class Scenarios {
+  /** The names {@link #model(String)} knows. */
+  public static final List<String> NAMES = List.of("default", "garch-t", "gbm", "merton");
+
+  private Scenarios() {}
+
+  /** Hours per block of the default bootstrap: a week keeps a week's volatility clustering. */
+  public static final int BOOTSTRAP_BLOCK_HOURS = 168;
+
+  /**
+   * The block bootstrap of the real hourly ETH returns in {@code shared/data/eth_usdt_1h.csv}
+   * (found by {@link DataFiles}), in blocks of a week. Refused with a clear message when the data
+   * is not there: it is never committed.
+   */
+  public static BlockBootstrap hourlyBootstrap() {
+    java.nio.file.Path file = DataFiles.file(DataFiles.ETH_HOURLY).orElseThrow(() -> new RuleViolation("scenario",
+        "bootstrap needs " + DataFiles.ETH_HOURLY + " from shared/data (set NOLIQ_DATA or -Dnoliq.data to its directory)"));
+    return BlockBootstrap.of(OhlcReader.read(file), BOOTSTRAP_BLOCK_HOURS);
+  }
+
+  /**
+   * A scenario by name: one of {@link #NAMES} (a stochastic model from {@code x0} over {@code steps}
+   * hourly steps from {@code start}), {@code bootstrap} ({@link #hourlyBootstrap()}) or a crash id of {@link CrashEvents} (scaled to open at
+   * {@code x0}; its length is the event's). Anything else is refused, listing every known name.
+   */
+  public static Scenario scenario(String name, double x0, int steps, java.time.Instant start) {
+    String key = name.strip().toLowerCase(Locale.ROOT);
+    if (NAMES.contains(key)) {
+      return new Scenario.Stochastic(key, model(key), x0, steps, start);
+    }
+    if (key.equals("bootstrap")) {
+      return new Scenario.Stochastic(key, hourlyBootstrap(), x0, steps, start);
+    }
+    for (CrashEvent e : CrashEvents.ALL) {
+      if (e.id().equals(key)) {
+        return new Scenario.Crash(EventAnchoredCrash.of(e), x0);
+      }
+    }
+    throw new RuleViolation("scenario", "unknown scenario '" + name + "' (known: " + String.join(", ", NAMES) + ", bootstrap, "
+        + String.join(", ", CrashEvents.ALL.stream().map(CrashEvent::id).toList()) + ")");
+  }
+
+  /**
+   * The named model at its standard parameters: {@code default} and {@code garch-t} the fitted ETH
+   * model; {@code gbm} 80% volatility without drift (the benchmark's); {@code merton} 65% diffusion
+   * plus 4 jumps a year averaging -8% (sd 6%). An unknown name is refused, listing the known ones.
+   */
+  public static PriceModel model(String name) {
+    return switch (name.strip().toLowerCase(Locale.ROOT)) {
+      case "default", "garch-t" -> FittedModels.ethHourly();
+      case "gbm" -> Gbm.hourly(0.0, 0.80);
+      case "merton" -> new MertonJumpDiffusion(0.0, 0.65, 4, -0.08, 0.06, PriceModel.HOUR_YEARS);
+      default -> throw new RuleViolation("scenario", "unknown scenario '" + name + "' (known: " + String.join(", ", NAMES) + ")");
+    };
+  }
+}

@@ -1,0 +1,110 @@
+package noliq.lab.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import noliq.lab.metrics.Estimate;
+import noliq.lab.scenarios.Gbm;
+import noliq.math.RuleViolation;
+import org.junit.jupiter.api.Test;
+
+class MonteCarloTest {
+  private static final List<String> METRICS = List.of("final", "min", "below_2000");
+
+  /** One GBM path per call, reusing its scratch array, as a real study would. */
+  private static PathSimulator gbmStudy() {
+    Gbm gbm = Gbm.hourly(0, 0.8);
+    double[] path = new double[24 * 30 + 1];
+    return (p, rng, out) -> {
+      gbm.fill(2500, path, rng);
+      double min = Double.POSITIVE_INFINITY;
+      for (double x : path) {
+        min = Math.min(min, x);
+      }
+      out[0] = path[path.length - 1];
+      out[1] = min;
+      out[2] = min < 2000 ? 1 : 0;
+    };
+  }
+
+  @Test
+  void resultsAreIdenticalOnOneThreadOrMany() {
+    MonteCarloConfig config = new MonteCarloConfig(1_000, 42, 1);
+    RunSummary one = MonteCarlo.run(config, METRICS, MonteCarloTest::gbmStudy, Progress.none());
+    for (int threads : new int[] {2, 3, 8}) {
+      RunSummary many = MonteCarlo.run(config.withThreads(threads), METRICS, MonteCarloTest::gbmStudy, Progress.none());
+      for (String m : METRICS) {
+        assertThat(many.metric(m).values()).containsExactly(one.metric(m).values());
+        assertThat(many.metric(m).mean()).isEqualTo(one.metric(m).mean());
+        assertThat(many.metric(m).quantile(0.95)).isEqualTo(one.metric(m).quantile(0.95));
+      }
+    }
+  }
+
+  @Test
+  void eachPathDrawsFromItsOwnSeededStreamAndResultsStayInPathOrder() {
+    RunSummary s = MonteCarlo.run(new MonteCarloConfig(700, 9, 3), List.of("index", "first_draw"),
+        () -> (p, rng, out) -> {
+          out[0] = p;
+          out[1] = rng.nextLong();
+        }, Progress.none());
+    double[] index = s.metric("index").values();
+    double[] draws = s.metric("first_draw").values();
+    for (int p = 0; p < 700; p++) {
+      assertThat(index[p]).isEqualTo(p);
+      assertThat(draws[p]).isEqualTo((double) PathRandom.forPath(9, p).nextLong());
+    }
+  }
+
+  @Test
+  void aMartingaleEndsWhereItStartedWithinItsInterval() {
+    RunSummary s = MonteCarlo.run(MonteCarloConfig.of(4_000, 5), METRICS, MonteCarloTest::gbmStudy, Progress.none());
+    Estimate mean = s.metric("final").mean();
+    assertThat(mean.value()).as(mean.toString()).isCloseTo(2500, within(2 * mean.halfWidth()));
+    assertThat(s.metric("final").mean().n()).isEqualTo(4_000);
+    assertThat(s.metric("below_2000").mean().value()).isBetween(0.1, 0.9);
+  }
+
+  @Test
+  void progressIsReportedForEveryPath() {
+    AtomicLong total = new AtomicLong();
+    AtomicLong done = new AtomicLong();
+    Progress counting = new Progress() {
+      @Override
+      public void start(long t) {
+        total.set(t);
+      }
+
+      @Override
+      public void advance(long paths) {
+        done.addAndGet(paths);
+      }
+
+      @Override
+      public void finish() {}
+    };
+    MonteCarlo.run(new MonteCarloConfig(1_000, 1, 2), List.of("x"), () -> (p, rng, out) -> out[0] = 1, counting);
+    assertThat(total.get()).isEqualTo(1_000);
+    assertThat(done.get()).isEqualTo(1_000);
+  }
+
+  @Test
+  void badStudiesAndConfigurationsAreRefused() {
+    assertThatThrownBy(() -> new MonteCarloConfig(0, 1, 1)).isInstanceOf(RuleViolation.class).hasMessage("paths: must be at least 1 (was 0)");
+    assertThatThrownBy(() -> MonteCarlo.run(MonteCarloConfig.of(10, 1), List.of("a", "a"), () -> (p, r, o) -> {}, Progress.none()))
+        .hasMessage("metrics: names must be distinct (were [a, a])");
+    assertThatThrownBy(() -> MonteCarlo.run(MonteCarloConfig.of(10, 1), List.of("a", "b"), () -> (p, r, o) -> o[0] = 1, Progress.none()))
+        .isInstanceOf(IllegalStateException.class).hasMessage("path 0 left metric 'b' unset (NaN)");
+    assertThatThrownBy(() -> MonteCarlo.run(new MonteCarloConfig(600, 1, 2), List.of("a"), () -> (p, r, o) -> {
+      if (p == 300) {
+        throw new RuleViolation("price", "must be positive");
+      }
+      o[0] = 1;
+    }, Progress.none())).isInstanceOf(RuleViolation.class).hasMessage("price: must be positive");
+    RunSummary s = MonteCarlo.run(MonteCarloConfig.of(5, 1), List.of("a"), () -> (p, r, o) -> o[0] = 1, Progress.none());
+    assertThatThrownBy(() -> s.metric("b")).hasMessage("metric: unknown metric 'b' (known: a)");
+  }
+}

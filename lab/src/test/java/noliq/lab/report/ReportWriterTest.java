@@ -1,0 +1,143 @@
+package noliq.lab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import noliq.lab.engine.MonteCarlo;
+import noliq.lab.engine.MonteCarloConfig;
+import noliq.lab.engine.Progress;
+import noliq.lab.engine.RunSummary;
+import noliq.lab.metrics.Estimate;
+import noliq.lab.metrics.Estimates;
+import noliq.lab.report.Report.Chart;
+import noliq.lab.report.Report.Series;
+import noliq.lab.report.Report.Table;
+import noliq.lab.scenarios.Gbm;
+import noliq.math.RuleViolation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest {
+  @TempDir Path tmp;
+
+  /** A small real study: GBM paths through the engine, summarised as a report. */
+  private static Report study(int threads) {
+    Gbm gbm = Gbm.hourly(0, 0.8);
+    RunSummary run = MonteCarlo.run(new MonteCarloConfig(600, 7, threads), List.of("final", "min"), () -> {
+      double[] path = new double[24 * 7 + 1];
+      return (p, rng, out) -> {
+        gbm.fill(2500, path, rng);
+        double min = path[0];
+        for (double x : path) {
+          min = Math.min(min, x);
+        }
+        out[0] = path[path.length - 1];
+        out[1] = min;
+      };
+    }, Progress.none());
+    double[] x = new double[50];
+    double[] y = new double[50];
+    double[] sortedMin = run.metric("min").values();
+    java.util.Arrays.sort(sortedMin);
+    for (int i = 0; i < 50; i++) {
+      x[i] = (i + 0.5) / 50;
+      y[i] = noliq.lab.metrics.Quantiles.ofSorted(sortedMin, x[i]);
+    }
+    return Report.builder("GBM, one week")
+        .input("paths", run.paths())
+        .input("seed", run.seed())
+        .finding("The week's low is below 2,000 on " + String.format(java.util.Locale.ROOT, "%.1f%%", 100 * run.metric("min").quantile(0.5).value() / 2500) + " of the median start.")
+        .headline("final_mean_usd", run.metric("final").mean())
+        .headline("min_p05_usd", run.metric("min").quantile(0.05))
+        .table(new Table("per-scenario", "Per scenario <GBM>", List.of("scenario", "paths", "final", "min_p95"),
+            List.of(List.of("gbm", 600, run.metric("final").mean(), run.metric("min").quantile(0.95)),
+                List.of("gbm \"again\", with comma", 600, 2500.0, Estimates.proportion(3, 10)))))
+        .table(Tables.metrics("metrics", "All metrics", run))
+        .chart(new Chart("min-quantiles", "Quantiles of the weekly low", "probability", "USD",
+            List.of(new Series("gbm", x, y), new Series("start", new double[] {0, 1}, new double[] {2500, 2500}))))
+        .build();
+  }
+
+  private static List<Path> files(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.sorted().toList();
+    }
+  }
+
+  @Test
+  void writesEveryPartAndTheSameReportGivesByteIdenticalFiles() throws IOException {
+    Path a = ReportWriter.write(study(1), tmp.resolve("a"));
+    Path b = ReportWriter.write(study(3), tmp.resolve("b"));
+    assertThat(files(a).stream().map(p -> p.getFileName().toString()))
+        .containsExactly("index.html", "metrics.csv", "min-quantiles.csv", "min-quantiles.png", "per-scenario.csv", "summary.json");
+    assertThat(Files.readAllLines(a.resolve("metrics.csv"))).hasSize(3)
+        .first().asString().startsWith("metric,mean,mean_ci95_low,mean_ci95_high,mean_n,p05,");
+    for (Path f : files(a)) {
+      assertThat(Files.readAllBytes(b.resolve(f.getFileName()))).as(f.getFileName().toString()).isEqualTo(Files.readAllBytes(f));
+    }
+  }
+
+  @Test
+  void theSummaryHoldsEveryHeadlineFigureWithItsIntervalAndN() throws IOException {
+    Report r = study(2);
+    Path dir = ReportWriter.write(r, tmp);
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+    assertThat(json.get("title").asText()).isEqualTo("GBM, one week");
+    assertThat(json.get("inputs").get("seed").asLong()).isEqualTo(7);
+    Estimate mean = r.headline().get("final_mean_usd");
+    JsonNode figure = json.get("headline").get("final_mean_usd");
+    assertThat(figure.get("value").asDouble()).isEqualTo(mean.value());
+    assertThat(figure.get("n").asLong()).isEqualTo(600);
+    assertThat(figure.get("ci95_low").asDouble()).isEqualTo(mean.low());
+    assertThat(json.get("tables").get("per-scenario").get("rows")).hasSize(2);
+  }
+
+  @Test
+  void tablesBecomeCsvWithIntervalColumnsAndQuotedText() throws IOException {
+    Path dir = ReportWriter.write(study(2), tmp);
+    List<String> lines = Files.readAllLines(dir.resolve("per-scenario.csv"));
+    assertThat(lines.get(0)).isEqualTo("scenario,paths,final,final_ci95_low,final_ci95_high,final_n,min_p95,min_p95_ci95_low,min_p95_ci95_high,min_p95_n");
+    assertThat(lines.get(2)).startsWith("\"gbm \"\"again\"\", with comma\",600,2500.0,,,,0.3,");
+    assertThat(Files.readAllLines(dir.resolve("min-quantiles.csv")).get(0)).isEqualTo("series,probability,USD");
+    assertThat(Files.readAllLines(dir.resolve("min-quantiles.csv"))).hasSize(1 + 50 + 2);
+  }
+
+  @Test
+  void theHtmlIsSelfContained() throws IOException {
+    Path dir = ReportWriter.write(study(2), tmp);
+    String html = Files.readString(dir.resolve("index.html"));
+    assertThat(html).contains("<h2>Findings</h2>", "data:image/png;base64,", "Per scenario &lt;GBM&gt;");
+    assertThat(html).doesNotContain("http://", "https://", "<script", "<link");
+    byte[] png = Files.readAllBytes(dir.resolve("min-quantiles.png"));
+    assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+    assertThat(ReportWriter.terminalTable(study(2))).contains("final_mean_usd", "95% interval");
+  }
+
+  @Test
+  void malformedReportsAreRefused() {
+    assertThatThrownBy(() -> Report.builder("x").table(new Table("Bad Id", "t", List.of("a"), List.of())).build())
+        .isInstanceOf(RuleViolation.class).hasMessageStartingWith("table.id: must be lower-case letters");
+    assertThatThrownBy(() -> new Table("t", "t", List.of("a", "b"), List.of(List.of("x"))))
+        .hasMessage("table t row 1: must have 2 cells (was 1)");
+    assertThatThrownBy(() -> new Series("s", new double[2], new double[3]))
+        .hasMessage("series s: x and y must have the same length (2 and 3)");
+    Chart c = new Chart("same", "c", "x", "y", List.of(new Series("s", new double[1], new double[1])));
+    assertThatThrownBy(() -> Report.builder("x").table(new Table("same", "t", List.of("a"), List.of())).chart(c).build())
+        .hasMessage("chart.id: must be unique among tables and charts (was 'same' twice)");
+  }
+
+  @Test
+  void numbersAreShownToFourSignificantDigits() {
+    assertThat(ReportWriter.num(1234.5678)).isEqualTo("1235");
+    assertThat(ReportWriter.num(0.0123456)).isEqualTo("0.01235");
+    assertThat(ReportWriter.num(Double.NaN)).isEqualTo("n/a");
+    assertThat(ReportWriter.num(12_345_678.0)).isEqualTo("1.235e+07");
+  }
+}
