@@ -1,5 +1,9 @@
 package noliq.options;
 
+import noliq.math.Amount;
+import noliq.math.Exact;
+import noliq.math.RuleViolation;
+
 /**
  * How a series pays out when its oracle question is resolved as invalid. It is one of the series'
  * terms (part of its id, see {@link Series#invalidPolicy()}), so holders know it when they trade.
@@ -24,6 +28,8 @@ public enum InvalidPolicy {
   /** The policy of a series listed without naming one; its id leaves the policy out. */
   public static final InvalidPolicy DEFAULT = HALF_HALF;
 
+  private static final Amount HALF = Amount.ofWei(Exact.WAD.shiftRight(1));
+
   private final String canonical;
 
   InvalidPolicy(String canonical) {
@@ -33,6 +39,20 @@ public enum InvalidPolicy {
   /** A stable lower-case name, part of a series' canonical description when not the default. */
   public String canonical() {
     return canonical;
+  }
+
+  /**
+   * What one unit of {@code leg} pays, in ETH, when the question is finally invalid: 1/2 for P and
+   * N under HALF_HALF, all of the 1 ETH to I under THIRD_OUTCOME. The legs' payouts sum to exactly
+   * 1 ETH. FALLBACK has none: an invalid answer never settles such a series.
+   */
+  public Amount invalidPayoutPerUnit(Leg leg) {
+    return switch (this) {
+      case HALF_HALF -> leg == Leg.I ? Amount.ZERO : HALF;
+      case THIRD_OUTCOME -> leg == Leg.I ? Amount.ONE : Amount.ZERO;
+      case FALLBACK -> throw new RuleViolation("invalidPolicy",
+          "FALLBACK pays nothing on an invalid answer: the heavier oracle must give a value");
+    };
   }
 
   /** Whether a series under this policy has the third leg I. */

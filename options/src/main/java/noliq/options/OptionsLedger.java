@@ -165,7 +165,8 @@ public final class OptionsLedger {
   /**
    * Settles {@code id} once, at or after its maturity, from the oracle's final resolution. Fixes
    * each leg's payout per unit. A value: P's from the payoff (rounded down), N's exactly the rest,
-   * I's nothing. An invalid resolution: see {@link #invalidSettlement}.
+   * I's nothing. An invalid one pays by the series' own invalid policy, and does not settle at all
+   * while either the series or the oracle says FALLBACK.
    */
   public LedgerEvent.Settled settle(SeriesId id, Instant now) {
     Series s = require(id).series();
@@ -202,19 +203,13 @@ public final class OptionsLedger {
    * waits for a value from the heavier oracle (its holders can always merge back to ETH).
    */
   private static Settlement invalidSettlement(SeriesId id, Series s, InvalidPolicy reported, Instant now) {
-    if (reported == InvalidPolicy.FALLBACK) {
+    InvalidPolicy policy = s.invalidPolicy();
+    if (reported == InvalidPolicy.FALLBACK || policy == InvalidPolicy.FALLBACK) {
+      // The heavier oracle has not answered yet, so there is no final value to settle from.
       throw new OptionsException(new OptionsError.NotFinalized(id));
     }
-    Resolution applied = new Resolution.Invalid(s.invalidPolicy());
-    return switch (s.invalidPolicy()) {
-      case HALF_HALF -> {
-        Amount half = Amount.ofWei(Exact.WAD.shiftRight(1));
-        yield new Settlement(applied, half, Amount.ONE.minus(half), Amount.ZERO, now);
-      }
-      case THIRD_OUTCOME -> new Settlement(applied, Amount.ZERO, Amount.ZERO, Amount.ONE, now);
-      // The heavier oracle has not answered yet, so there is no final value to settle from.
-      case FALLBACK -> throw new OptionsException(new OptionsError.NotFinalized(id));
-    };
+    return new Settlement(new Resolution.Invalid(policy), policy.invalidPayoutPerUnit(Leg.P),
+        policy.invalidPayoutPerUnit(Leg.N), policy.invalidPayoutPerUnit(Leg.I), now);
   }
 
   /**

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
+import noliq.math.Amount;
 import noliq.math.Price;
 import noliq.math.RuleViolation;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,21 @@ class SeriesTest {
     assertThat(THIRD.pToken()).isNotEqualTo(PN.pToken());
     assertThat(THIRD.describe()).isEqualTo("ETH/USD 1500 2026-07-31T08:00:00Z covered-call invalid:third-outcome");
     assertThat(PN.describe()).isEqualTo("ETH/USD 1500 2026-07-31T08:00:00Z covered-call");
+  }
+
+  @Test
+  void eachTerminalPolicyDividesExactlyOneEthAndFallbackDividesNothing() {
+    for (InvalidPolicy policy : new InvalidPolicy[] {InvalidPolicy.HALF_HALF, InvalidPolicy.THIRD_OUTCOME}) {
+      Amount sum = Amount.ZERO;
+      for (Leg leg : Leg.values()) {
+        sum = sum.plus(policy.invalidPayoutPerUnit(leg));
+      }
+      assertThat(sum).as("%s", policy).isEqualTo(Amount.ONE);
+    }
+    assertThat(InvalidPolicy.THIRD_OUTCOME.invalidPayoutPerUnit(Leg.I)).isEqualTo(Amount.ONE);
+    assertThat(InvalidPolicy.HALF_HALF.invalidPayoutPerUnit(Leg.P)).isEqualTo(Amount.of("0.5"));
+    assertThatThrownBy(() -> InvalidPolicy.FALLBACK.invalidPayoutPerUnit(Leg.P)).isInstanceOf(RuleViolation.class)
+        .hasMessage("invalidPolicy: FALLBACK pays nothing on an invalid answer: the heavier oracle must give a value");
   }
 
   @Test
