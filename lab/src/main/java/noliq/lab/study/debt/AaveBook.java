@@ -31,7 +31,7 @@ public final class AaveBook extends DebtBook {
   private final ReserveConfig weth;
   private final ReserveConfig usdc;
 
-  public AaveBook(Population population, Liquidators liquidators, Cascade cascade) {
+  public AaveBook(Borrowers population, Liquidators liquidators, Cascade cascade) {
     super("aave", population, liquidators, cascade);
     this.weth = ReserveConfig.weth();
     this.usdc = ReserveConfig.usdc();
@@ -157,7 +157,7 @@ public final class AaveBook extends DebtBook {
 
     @Override
     int round(double oracle) {
-      List<Integer> hit = index.triggeredBelow(oracle);
+      List<Integer> hit = triggered(oracle);
       int acted = 0;
       for (int i : hit) {
         int b = chooseLiquidator(i, oracle);

@@ -28,7 +28,7 @@ abstract class BookRun implements DesignModel.Run {
   private static final double YEAR_MILLIS = 365.25 * 24 * 3600 * 1000;
 
   protected final String id;
-  protected final Population population;
+  protected final Borrowers population;
   protected final Liquidators liquidators;
   protected final Cascade cascade;
 
@@ -60,8 +60,9 @@ abstract class BookRun implements DesignModel.Run {
   private FeedEvent.Published lastRound;
   private Price visibleAnswer;
   private double oracle;
+  private long examined;
 
-  BookRun(String id, Population population, Liquidators liquidators, Cascade cascade) {
+  BookRun(String id, Borrowers population, Liquidators liquidators, Cascade cascade) {
     this.id = id;
     this.population = population;
     this.liquidators = liquidators;
@@ -100,6 +101,7 @@ abstract class BookRun implements DesignModel.Run {
     badDebtUsd = 0;
     penaltiesUsd = 0;
     liquidationCount = 0;
+    examined = 0;
     deferred.clear();
     marketClock = null;
     publishedCount = 0;
@@ -244,6 +246,18 @@ abstract class BookRun implements DesignModel.Run {
   }
 
   // ---------------------------------------------------------------- helpers for the books
+
+  /** The positions whose liquidation price is above {@code oracle}, out of the index (O(log n + k)). */
+  protected List<Integer> triggered(double oracle) {
+    List<Integer> hit = index.triggeredBelow(oracle);
+    examined += hit.size();
+    return hit;
+  }
+
+  /** How many positions the rounds of the last path looked at: the liquidation candidates, not the book. */
+  long examined() {
+    return examined;
+  }
 
   /** The price forced sellers meet at {@code at}: the exogenous price less the deviation past sales left. */
   protected double marketPrice(double exogenous, Instant at) {

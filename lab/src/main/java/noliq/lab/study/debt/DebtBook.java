@@ -13,12 +13,12 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public abstract sealed class DebtBook implements DesignModel permits AaveBook, MakerBook, LiquityBook {
   private final String id;
-  private final Population population;
+  private final Borrowers population;
   private final Liquidators liquidators;
   private final Cascade cascade;
   private final List<MetricSpec> metrics;
 
-  DebtBook(String id, Population population, Liquidators liquidators, Cascade cascade) {
+  DebtBook(String id, Borrowers population, Liquidators liquidators, Cascade cascade) {
     if (population == null || liquidators == null || cascade == null) {
       throw new RuleViolation(id, "needs a population, liquidators and cascade settings");
     }
@@ -39,7 +39,7 @@ public abstract sealed class DebtBook implements DesignModel permits AaveBook, M
     return metrics;
   }
 
-  public final Population population() {
+  public final Borrowers population() {
     return population;
   }
 

@@ -43,7 +43,7 @@ public final class LiquityBook extends DebtBook {
   private final LiquityParams params;
   private final double poolShare;
 
-  public LiquityBook(Population population, Liquidators liquidators, Cascade cascade, double poolShare) {
+  public LiquityBook(Borrowers population, Liquidators liquidators, Cascade cascade, double poolShare) {
     super("liquity", population, liquidators, cascade);
     if (!(poolShare > 0) || poolShare > 10) {
       throw new RuleViolation("poolShare", "must be in (0, 10] (was " + poolShare + ")");
@@ -152,7 +152,7 @@ public final class LiquityBook extends DebtBook {
     @Override
     int round(double oracle) {
       int acted = 0;
-      for (int i : index.triggeredBelow(oracle)) {
+      for (int i : triggered(oracle)) {
         Liquidators.Bot bot = chooseLiquidator(i);
         if (bot == null) {
           deferred.add(i);

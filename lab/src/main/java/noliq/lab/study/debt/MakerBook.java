@@ -40,7 +40,7 @@ public final class MakerBook extends DebtBook {
 
   private final IlkParams ilk;
 
-  public MakerBook(Population population, Liquidators liquidators, Cascade cascade) {
+  public MakerBook(Borrowers population, Liquidators liquidators, Cascade cascade) {
     super("maker", population, liquidators, cascade);
     this.ilk = IlkParams.ethB();
   }
@@ -183,7 +183,7 @@ public final class MakerBook extends DebtBook {
     @Override
     int round(double oracle) {
       int acted = 0;
-      for (int i : index.triggeredBelow(oracle)) {
+      for (int i : triggered(oracle)) {
         if (bark(i)) {
           acted++;
         } else {

@@ -20,7 +20,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * @param maxHealth highest initial health factor
  */
 public record Population(int positions, double medianCollateralEth, double collateralLogSigma, double minHealth,
-    double maxHealth) {
+    double maxHealth) implements Borrowers {
 
   /**
    * The default population: 1,000 borrowers, median 10 ETH of collateral with log-sigma 1.5 (so
@@ -50,6 +50,7 @@ public record Population(int positions, double medianCollateralEth, double colla
   public record Draw(double collateralEth, double health) {}
 
   /** Draws the borrowers, in order, from {@code rng}. */
+  @Override
   public Draw[] draw(UniformRandomProvider rng) {
     Draw[] out = new Draw[positions];
     for (int i = 0; i < positions; i++) {
