@@ -60,7 +60,7 @@ public record Liquidators(int count, double minLatencySeconds, double maxLatency
     for (int i = 0; i < count; i++) {
       double latency = minLatencySeconds + (maxLatencySeconds - minLatencySeconds) * rng.nextDouble();
       double gwei = minGasGwei + (maxGasGwei - minGasGwei) * rng.nextDouble();
-      double capital = minCapitalUsd * Math.pow(maxCapitalUsd / minCapitalUsd, rng.nextDouble());
+      double capital = minCapitalUsd * StrictMath.pow(maxCapitalUsd / minCapitalUsd, rng.nextDouble());
       out[i] = new Bot(i, latency, gwei, capital);
     }
     Arrays.sort(out, Comparator.comparingDouble(Bot::latencySeconds).thenComparingInt(Bot::id));

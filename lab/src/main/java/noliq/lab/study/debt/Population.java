@@ -55,7 +55,7 @@ public record Population(int positions, double medianCollateralEth, double colla
     Draw[] out = new Draw[positions];
     for (int i = 0; i < positions; i++) {
       double z = gaussian(rng);
-      double coll = medianCollateralEth * Math.exp(collateralLogSigma * z);
+      double coll = medianCollateralEth * StrictMath.exp(collateralLogSigma * z);
       double health = minHealth + (maxHealth - minHealth) * rng.nextDouble();
       out[i] = new Draw(coll, health);
     }
@@ -66,6 +66,6 @@ public record Population(int positions, double medianCollateralEth, double colla
   static double gaussian(UniformRandomProvider rng) {
     double u1 = 1.0 - rng.nextDouble();
     double u2 = rng.nextDouble();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2);
   }
 }
