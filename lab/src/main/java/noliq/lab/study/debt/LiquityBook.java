@@ -72,9 +72,10 @@ public final class LiquityBook extends DebtBook {
     return MakerBook.toDouble(params.mcr(), 18);
   }
 
+  /** v2's penalty for a liquidation through the Stability Pool (5%). */
   @Override
   public double liquidationBonus() {
-    return params.penalty() instanceof LiquityParams.Penalty.Capped c ? MakerBook.toDouble(c.viaPool(), 18) : 0.1;
+    return MakerBook.toDouble(((LiquityParams.Penalty.Capped) params.penalty()).viaPool(), 18);
   }
 
   @Override

@@ -15,6 +15,7 @@ import noliq.debt.maker.MakerRuleViolation;
 import noliq.lab.metrics.DebtRisk;
 import noliq.lab.study.DesignModel;
 import noliq.math.Amount;
+import noliq.math.Decimals;
 import noliq.math.Price;
 import noliq.math.Rounding;
 import noliq.math.book.AccountId;
@@ -77,7 +78,7 @@ public final class MakerBook extends DebtBook {
   }
 
   static double toDouble(BigInteger units, int decimals) {
-    return new java.math.BigDecimal(units).movePointLeft(decimals).doubleValue();
+    return Decimals.toDouble(units, decimals);
   }
 
   static BigInteger wad(double x) {
