@@ -2,6 +2,7 @@ package noliq.lab.study.debt;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import noliq.debt.aave.AaveEvent;
 import noliq.debt.aave.AaveViolation;
@@ -227,6 +228,19 @@ public final class AaveBook extends DebtBook {
         }
       }
       return -1;
+    }
+
+    /** Per reserve: {@code cash + total debt + deficit = total supplied}, as the pool promises. */
+    @Override
+    List<String> violatedInvariants() {
+      List<String> broken = new ArrayList<>();
+      for (ReserveConfig r : pool.reserves()) {
+        Amount left = pool.cash(r.asset()).plus(pool.totalDebt(r.asset())).plus(pool.deficit(r.asset()));
+        if (!left.equals(pool.totalSupplied(r.asset()))) {
+          broken.add(r.asset() + ": cash + debt + deficit = " + left + " but supplied = " + pool.totalSupplied(r.asset()));
+        }
+      }
+      return broken;
     }
 
     @Override

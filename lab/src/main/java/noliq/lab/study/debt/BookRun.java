@@ -84,6 +84,9 @@ abstract class BookRun implements DesignModel.Run {
   /** Settles what is still open at the path's end (auctions) at {@code price}. */
   void finish(double price) {}
 
+  /** The engine's own invariants that the last path left broken (empty when the book was driven correctly). */
+  abstract List<String> violatedInvariants();
+
   /** Borrower {@code i}'s collateral [ETH], debt [USD] and other ETH it holds from the book (returned collateral, surplus). */
   abstract double[] holdings(int i);
 

@@ -2,6 +2,7 @@ package noliq.lab.study.debt;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.List;
 import noliq.debt.liquity.LiquidationSplit;
 import noliq.debt.liquity.LiquityEngine;
 import noliq.debt.liquity.LiquityEvent;
@@ -221,6 +222,11 @@ public final class LiquityBook extends DebtBook {
 
     private static double toEth(BigInteger wei) {
       return MakerBook.toDouble(wei, 18);
+    }
+
+    @Override
+    List<String> violatedInvariants() {
+      return engine.violatedInvariants();
     }
 
     @Override

@@ -348,6 +348,11 @@ public final class MakerBook extends DebtBook {
     }
 
     @Override
+    List<String> violatedInvariants() {
+      return engine.violatedInvariants();
+    }
+
+    @Override
     double[] holdings(int i) {
       return new double[] {coll[i], debt[i], returned[i]};
     }

@@ -36,6 +36,18 @@ class CascadeTest {
   }
 
   @Test
+  void theEnginesInvariantsHoldAfterACascadeOnEveryBook() {
+    for (DebtBook book : DebtDesigns.with(Cascade.defaults())) {
+      for (long seed = 1; seed <= 3; seed++) {
+        BookRun run = (BookRun) book.newRun();
+        double[] out = run(run, book, CRASH, seed);
+        assertThat(out[DebtMetrics.LIQUIDATIONS]).as(book.id()).isPositive();
+        assertThat(run.violatedInvariants()).as(book.id() + " seed " + seed).isEmpty();
+      }
+    }
+  }
+
+  @Test
   void theTraceShowsBothPathsSideBySide() {
     DebtBook book = DebtDesigns.with(Cascade.defaults()).get(0);
     Recording trace = new Recording();
