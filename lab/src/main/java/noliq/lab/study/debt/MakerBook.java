@@ -94,13 +94,19 @@ public final class MakerBook extends DebtBook {
     final int borrower;
     final double due;
     final double ink;
+    Instant tic;
+    double top;
+    double lot;
     double collected;
     double sold;
 
-    Auction(int borrower, double due, double ink) {
+    Auction(int borrower, double due, double ink, Instant tic, double top) {
       this.borrower = borrower;
       this.due = due;
       this.ink = ink;
+      this.tic = tic;
+      this.top = top;
+      this.lot = ink;
     }
   }
 
@@ -115,6 +121,7 @@ public final class MakerBook extends DebtBook {
     private final double cut;
     private final long cutStep;
     private final long tail;
+    private final double feedThreshold = cascade().feed().deviationBps() / 10_000.0;
 
     Run() {
       super("maker", population(), liquidators(), cascade());
@@ -191,7 +198,7 @@ public final class MakerBook extends DebtBook {
           deferred.add(i);
         }
       }
-      return acted + auctionEvents();
+      return acted + auctionEvents(oracle);
     }
 
     private boolean bark(int i) {
@@ -210,7 +217,7 @@ public final class MakerBook extends DebtBook {
           return false;
         }
         double due = toDouble(ev.due(), 45);
-        auctions.put(ev.id(), new Auction(i, due, toDouble(ev.dink(), 18)));
+        auctions.put(ev.id(), new Auction(i, due, toDouble(ev.dink(), 18), at, toDouble(ev.top(), 27)));
         liquidatedUsd += due;
         liquidationCount++;
         refresh(i);
@@ -224,48 +231,44 @@ public final class MakerBook extends DebtBook {
     }
 
     /**
-     * Runs the auctions' takes and resets due before the step ends, in time order; stops after the
-     * first take (its sale moved the price, so triggers are checked again). Returns the takes made.
+     * Runs the auctions' takes and resets due before the step ends, in time order. Stops early when
+     * a take's sale has moved the market far enough for the feed to publish a price below the next
+     * liquidation price, so that the base loop checks the triggers again. Returns the takes made.
      */
-    private int auctionEvents() {
+    private int auctionEvents(double oracle) {
+      int takes = 0;
+      double[] dai = new double[bots.length];
       while (!auctions.isEmpty()) {
         long bestId = -1;
         Instant best = null;
         boolean bestIsTake = false;
         int bestKeeper = -1;
         double mkt = marketPriceNow();
-        for (long id : List.copyOf(auctions.keySet())) {
-          MakerEngine.AuctionStatus s = engine.status(id, clock);
-          double lot = toDouble(s.lot(), 18);
-          double top = toDouble(s.top(), 27);
+        for (int b = 0; b < bots.length; b++) {
+          dai[b] = toDouble(engine.dai(keepers[bots[b].id()]), 45);
+        }
+        for (Map.Entry<Long, Auction> e : auctions.entrySet()) {
+          Auction a = e.getValue();
           for (int b = 0; b < bots.length; b++) {
             Liquidators.Bot bot = bots[b];
-            double dai = toDouble(engine.dai(keepers[bot.id()]), 45);
-            if (dai < 1) {
+            if (dai[b] < 1) {
               continue;
             }
-            double buyEth = Math.min(lot, dai / mkt);
+            double buyEth = Math.min(a.lot, dai[b] / mkt);
             double threshold = mkt * (1 - slippage(buyEth * mkt)) - gasUsd(bot, mkt) / buyEth;
             if (!(threshold > 0)) {
               continue;
             }
-            long k = threshold >= top ? 0 : (long) Math.ceil(Math.log(threshold / top) / Math.log(cut) - 1e-12);
-            long dur = k * cutStep;
-            Instant at;
-            boolean take;
-            if (dur < tail) {
-              at = s.tic().plusSeconds(dur).plusMillis(Math.round(bot.latencySeconds() * 1000));
-              take = true;
-            } else {
-              at = s.tic().plusSeconds(tail).plusMillis(Math.round(bot.latencySeconds() * 1000));
-              take = false;
-            }
+            // The stairstep price top * cut^k first reaches the threshold after k cuts.
+            long k = threshold >= a.top ? 0 : (long) Math.ceil(Math.log(threshold / a.top) / Math.log(cut) - 1e-12);
+            boolean take = k * cutStep < tail;
+            Instant at = a.tic.plusSeconds(take ? k * cutStep : tail).plusMillis(Math.round(bot.latencySeconds() * 1000));
             if (at.isBefore(clock)) {
               at = clock;
             }
             if (best == null || at.isBefore(best)) {
               best = at;
-              bestId = id;
+              bestId = e.getKey();
               bestIsTake = take;
               bestKeeper = bot.id();
             }
@@ -273,23 +276,34 @@ public final class MakerBook extends DebtBook {
           }
         }
         if (best == null || !best.isBefore(stepEnd)) {
-          return 0;
+          return takes;
         }
         advanceTo(best);
-        if (!bestIsTake) {
-          try {
-            engine.redo(bestId, keepers[bestKeeper], clock);
-          } catch (MakerRuleViolation notYet) {
-            return 0;
-          }
-          continue;
+        int result = bestIsTake ? take(bestId, bestKeeper) : reset(bestId, bestKeeper);
+        if (result == REFUSED) {
+          return takes;
         }
-        int result = take(bestId, bestKeeper);
-        if (result != RESET) {
-          return result == TAKEN ? 1 : 0;
+        if (result == TAKEN) {
+          takes++;
+          double after = marketPriceNow();
+          if (after <= oracle * (1 - feedThreshold) && after < index.highestLiquidationPrice()) {
+            return takes;
+          }
         }
       }
-      return 0;
+      return takes;
+    }
+
+    private int reset(long id, int keeper) {
+      try {
+        MakerEvent.Redone ev = engine.redo(id, keepers[keeper], clock);
+        Auction a = auctions.get(id);
+        a.tic = clock;
+        a.top = toDouble(ev.top(), 27);
+        return RESET;
+      } catch (MakerRuleViolation notYet) {
+        return REFUSED;
+      }
     }
 
     private static final int TAKEN = 1;
@@ -300,8 +314,7 @@ public final class MakerBook extends DebtBook {
     private int take(long id, int keeper) {
       MakerEngine.AuctionStatus s = engine.status(id, clock);
       if (s.needsRedo()) {
-        engine.redo(id, keepers[keeper], clock);
-        return RESET;
+        return reset(id, keeper);
       }
       AccountId who = keepers[keeper];
       BigInteger amt = s.lot().min(engine.dai(who).divide(s.price()));
@@ -318,6 +331,7 @@ public final class MakerBook extends DebtBook {
       double slice = toDouble(ev.slice(), 18);
       a.collected += toDouble(ev.owe(), 45);
       a.sold += slice;
+      a.lot = toDouble(ev.lot(), 18);
       double mkt = marketPriceNow();
       if (ev.slice().signum() > 0) {
         engine.exit(ILK, who, ev.slice());
