@@ -1,0 +1,322 @@
+package noliq.lab.study.debt;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import noliq.lab.engine.LiquidationIndex;
+import noliq.lab.metrics.DebtRisk;
+import noliq.lab.scenarios.PricePath;
+import noliq.lab.study.DesignModel;
+import noliq.lab.study.Trace;
+import noliq.market.impact.ForcedSaleMarket;
+import noliq.math.Price;
+import noliq.math.Rounding;
+import noliq.oracle.feeds.FeedEvent;
+import noliq.oracle.feeds.PushFeed;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * The virtual clock every debt book shares: it builds the book for the path, then for each step
+ * lets the protocol see the step's low through the push feed, has the protocol-specific
+ * {@link #round} liquidate what the index says is triggered, sells the seized collateral through
+ * the forced-sale market, and repeats within the step while liquidations still happen (at most
+ * {@link Cascade#maxRounds()} rounds). Subclasses hold the real engine.
+ */
+abstract class BookRun implements DesignModel.Run {
+  private static final double YEAR_MILLIS = 365.25 * 24 * 3600 * 1000;
+
+  protected final String id;
+  protected final Borrowers population;
+  protected final Liquidators liquidators;
+  protected final Cascade cascade;
+
+  // ---- per path
+  protected ForcedSaleMarket market;
+  protected PushFeed feed;
+  protected LiquidationIndex<Integer> index;
+  protected Liquidators.Bot[] bots;
+  protected int n;
+  protected double[] coll0;
+  protected double[] debt0;
+  protected double price0;
+  protected double stableSupply;
+  protected double liquidatedUsd;
+  protected double badDebtUsd;
+  protected double penaltiesUsd;
+  protected long liquidationCount;
+  /** Positions triggered this step that no one liquidated; they return to the index at the step's end. */
+  protected final List<Integer> deferred = new ArrayList<>();
+  /** The time of the latest action in this step; actions never go back in time. */
+  protected Instant clock;
+  /** The end of this step (the next point's time): actions inside a step happen before it. */
+  protected Instant stepEnd;
+  private Instant marketClock;
+  private double exoLow;
+  /** The double each published round was made from: round r is {@code published[r - 1]}. */
+  private double[] published = new double[64];
+  private int publishedCount;
+  private FeedEvent.Published lastRound;
+  private Price visibleAnswer;
+  private double oracle;
+  private long examined;
+
+  BookRun(String id, Borrowers population, Liquidators liquidators, Cascade cascade) {
+    this.id = id;
+    this.population = population;
+    this.liquidators = liquidators;
+    this.cascade = cascade;
+  }
+
+  /** Builds the engine and the book at {@code price} and {@code start}; fills coll0, debt0, stableSupply and the index. */
+  abstract void open(Population.Draw[] draws, double price, Instant start);
+
+  /** Sets the protocol's oracle price (what the feed shows now). */
+  abstract void setOracle(Price price);
+
+  /** One round of liquidations at oracle price {@code oracle}; returns how many actions moved the book. */
+  abstract int round(double oracle);
+
+  /** The liquidation price of borrower {@code i} as the book stands (0 when it has no debt). */
+  abstract double liquidationPrice(int i);
+
+  /** Settles what is still open at the path's end (auctions) at {@code price}. */
+  void finish(double price) {}
+
+  /** The engine's own invariants that the last path left broken (empty when the book was driven correctly). */
+  abstract List<String> violatedInvariants();
+
+  /** Borrower {@code i}'s collateral [ETH], debt [USD] and other ETH it holds from the book (returned collateral, surplus). */
+  abstract double[] holdings(int i);
+
+  @Override
+  public final void simulate(PricePath path, UniformRandomProvider rng, Trace trace, double[] out, int offset) {
+    Population.Draw[] draws = population.draw(rng);
+    bots = liquidators.draw(rng);
+    market = cascade.newMarket();
+    feed = new PushFeed(cascade.feed());
+    index = new LiquidationIndex<>();
+    n = draws.length;
+    coll0 = new double[n];
+    debt0 = new double[n];
+    liquidatedUsd = 0;
+    badDebtUsd = 0;
+    penaltiesUsd = 0;
+    liquidationCount = 0;
+    examined = 0;
+    deferred.clear();
+    marketClock = null;
+    publishedCount = 0;
+    lastRound = null;
+    Instant start = path.time(0);
+    price0 = path.price(0);
+    clock = start;
+    oracle = observe(price0);
+    open(draws, oracle, start);
+
+    int size = path.size();
+    double[] exo = new double[size];
+    double[] endo = new double[size];
+    exo[0] = price0;
+    endo[0] = price0;
+    double endoClose = price0;
+    long startMillis = start.toEpochMilli();
+    boolean tracing = trace.enabled();
+    for (int t = 1; t < size; t++) {
+      Instant now = path.time(t);
+      stepEnd = t + 1 < size ? path.time(t + 1) : now.plus(Duration.between(path.time(t - 1), now));
+      clock = now;
+      exoLow = path.low(t);
+      double stepMin = Double.POSITIVE_INFINITY;
+      for (int r = 0; r < cascade.maxRounds(); r++) {
+        double seen = marketPrice(exoLow, clock);
+        stepMin = Math.min(stepMin, seen);
+        updateOracle(observe(seen));
+        if (round(oracle) == 0) {
+          break;
+        }
+      }
+      stepMin = Math.min(stepMin, marketPrice(exoLow, clock));
+      for (int i : deferred) {
+        double lp = liquidationPrice(i);
+        if (lp > 0) {
+          index.put(i, lp);
+        }
+      }
+      deferred.clear();
+      endoClose = marketPrice(path.price(t), clock);
+      updateOracle(observe(endoClose));
+      exo[t] = exoLow;
+      endo[t] = stepMin;
+      if (tracing) {
+        double years = (now.toEpochMilli() - startMillis) / YEAR_MILLIS;
+        trace.record(id + ".exogenous_usd", years, exoLow);
+        trace.record(id + ".endogenous_usd", years, stepMin);
+        trace.record(id + ".liquidated_cum_usd", years, liquidatedUsd);
+      }
+    }
+    finish(endoClose);
+    writeMetrics(exo, endo, endoClose, out, offset);
+  }
+
+  private void writeMetrics(double[] exo, double[] endo, double endPrice, double[] out, int o) {
+    double insolvent = badDebtUsd;
+    double pnlSum = 0;
+    int ruined = 0;
+    double equity0Sum = 0;
+    double equitySum = 0;
+    for (int i = 0; i < n; i++) {
+      double[] h = holdings(i);
+      double collateral = h[0];
+      double debt = h[1];
+      double extraEth = h[2];
+      if (debt > 0) {
+        insolvent += Math.max(0, debt - collateral * endPrice);
+      }
+      double e0 = coll0[i] * price0 - debt0[i];
+      double e1 = (collateral + extraEth) * endPrice - debt;
+      double pnl = (e1 - e0) / e0;
+      pnlSum += pnl;
+      if (pnl <= -DebtMetrics.RUIN_FRACTION) {
+        ruined++;
+      }
+      equity0Sum += e0;
+      equitySum += e1;
+    }
+    double exoDrawdown = DebtRisk.maxDrawdown(exo);
+    out[o + DebtMetrics.LIQUIDATED_USD] = liquidatedUsd;
+    out[o + DebtMetrics.INSOLVENT_USD] = insolvent;
+    out[o + DebtMetrics.BAD_DEBT_USD] = badDebtUsd;
+    out[o + DebtMetrics.PENALTIES_USD] = penaltiesUsd;
+    out[o + DebtMetrics.LIQUIDATIONS] = liquidationCount;
+    out[o + DebtMetrics.BORROWER_PNL_PCT] = 100 * pnlSum / n;
+    out[o + DebtMetrics.BORROWER_RUINED_PCT] = 100.0 * ruined / n;
+    out[o + DebtMetrics.BORROWER_RUIN] = (equitySum - equity0Sum) / equity0Sum <= -DebtMetrics.RUIN_FRACTION ? 1 : 0;
+    out[o + DebtMetrics.CASCADE_AMPLIFICATION] = exoDrawdown == 0 ? 1.0 : DebtRisk.cascadeAmplification(exo, endo);
+    out[o + DebtMetrics.STABLE_LOSS_PCT] = 100 * badDebtUsd / stableSupply;
+    double min = Double.POSITIVE_INFINITY;
+    for (double x : endo) {
+      min = Math.min(min, x);
+    }
+    out[o + DebtMetrics.MIN_PRICE_USD] = min;
+  }
+
+  // ---------------------------------------------------------------- the feed
+
+  /** The feed sees {@code price} at the clock; returns what the protocol reads once the latest round has landed. */
+  private double observe(double price) {
+    if (cannotPublish(price)) {
+      return oracle;
+    }
+    if (feed.observe(Price.fromDouble(price, Rounding.DOWN), clock) instanceof FeedEvent.Published round) {
+      if (publishedCount == published.length) {
+        published = Arrays.copyOf(published, publishedCount * 2);
+      }
+      published[publishedCount++] = price;
+      lastRound = round;
+    }
+    FeedEvent.Published visible = feed.latest(clock.plus(cascade.feed().latency())).orElseThrow();
+    visibleAnswer = visible.answer();
+    return published[(int) visible.round() - 1];
+  }
+
+  /**
+   * A shortcut that spares the exact conversion on quiet steps: true only when the feed certainly
+   * would not publish (the move is 2% short of the deviation threshold and the heartbeat has not
+   * run out) and its latest round is already visible.
+   */
+  private boolean cannotPublish(double price) {
+    if (lastRound == null || clock.isBefore(lastRound.visibleAt())) {
+      return false;
+    }
+    double last = published[(int) lastRound.round() - 1];
+    double threshold = cascade.feed().deviationBps() / 10_000.0 * 0.98;
+    return Math.abs(price - last) < threshold * last && clock.isBefore(lastRound.at().plus(cascade.feed().heartbeat()));
+  }
+
+  /** Sets the protocol's oracle only when the feed's answer changed. */
+  private void updateOracle(double price) {
+    if (price != oracle) {
+      oracle = price;
+      setOracle(visibleAnswer);
+    }
+  }
+
+  /** The feed's answer the protocol reads now. */
+  protected Price oracleAnswer() {
+    return visibleAnswer;
+  }
+
+  // ---------------------------------------------------------------- helpers for the books
+
+  /** The positions whose liquidation price is above {@code oracle}, out of the index (O(log n + k)). */
+  protected List<Integer> triggered(double oracle) {
+    List<Integer> hit = index.triggeredBelow(oracle);
+    examined += hit.size();
+    return hit;
+  }
+
+  /** How many positions the rounds of the last path looked at: the liquidation candidates, not the book. */
+  long examined() {
+    return examined;
+  }
+
+  /** The price forced sellers meet at {@code at}: the exogenous price less the deviation past sales left. */
+  protected double marketPrice(double exogenous, Instant at) {
+    if (market == null) {
+      return exogenous;
+    }
+    Instant t = marketClock != null && at.isBefore(marketClock) ? marketClock : at;
+    marketClock = t;
+    return market.price(exogenous, t);
+  }
+
+  /** The market price at the clock, for the step's low. */
+  protected double marketPriceNow() {
+    return marketPrice(exoLow, clock);
+  }
+
+  /** Sells {@code eth} of seized collateral at the clock; returns the USD proceeds. */
+  protected double sell(double eth) {
+    if (!(eth > 0)) {
+      return 0;
+    }
+    if (market == null) {
+      return eth * exoLow;
+    }
+    Instant t = marketClock != null && clock.isBefore(marketClock) ? marketClock : clock;
+    marketClock = t;
+    return market.sell(eth, exoLow, t).proceedsUsd();
+  }
+
+  /** The average slippage of selling {@code usd} at once into an undisturbed market (a bot's estimate). */
+  protected double slippage(double usd) {
+    return market == null ? 0 : market.curve().slippage(usd);
+  }
+
+  /**
+   * Moves the clock to when {@code bot} acts on a trigger seen now: after the feed's landing and
+   * its own latency, but inside the step.
+   */
+  protected Instant actAfter(Liquidators.Bot bot) {
+    Instant t = clock.plus(cascade.feed().latency()).plusMillis(Math.round(bot.latencySeconds() * 1000));
+    return advanceTo(t);
+  }
+
+  /** Moves the clock forward to {@code t}, but never to or past the step's end. */
+  protected Instant advanceTo(Instant t) {
+    Instant last = stepEnd.minusMillis(1);
+    if (t.isAfter(last)) {
+      t = last;
+    }
+    if (t.isAfter(clock)) {
+      clock = t;
+    }
+    return clock;
+  }
+
+  protected double gasUsd(Liquidators.Bot bot, double ethPrice) {
+    return bot.gasUsd(liquidators.gasUnits(), ethPrice);
+  }
+}

@@ -1,0 +1,53 @@
+package noliq.lab.study.debt;
+
+import java.util.List;
+import noliq.lab.study.MetricSpec;
+import noliq.lab.study.MetricSpec.Headline;
+
+/** The per-path figures every debt book reports, in this order, prefixed by the book's id. */
+public final class DebtMetrics {
+  private DebtMetrics() {}
+
+  public static final int LIQUIDATED_USD = 0;
+  public static final int INSOLVENT_USD = 1;
+  public static final int BAD_DEBT_USD = 2;
+  public static final int PENALTIES_USD = 3;
+  public static final int LIQUIDATIONS = 4;
+  public static final int BORROWER_PNL_PCT = 5;
+  public static final int BORROWER_RUINED_PCT = 6;
+  public static final int BORROWER_RUIN = 7;
+  public static final int CASCADE_AMPLIFICATION = 8;
+  public static final int STABLE_LOSS_PCT = 9;
+  public static final int MIN_PRICE_USD = 10;
+  public static final int COUNT = 11;
+
+  /** A borrower is ruined when it has lost at least this fraction of its initial equity. */
+  public static final double RUIN_FRACTION = 0.5;
+
+  public static List<MetricSpec> of(String id) {
+    return List.of(
+        new MetricSpec(id + ".liquidated_usd", "USD",
+            "liquidation volume: debt repaid or seized by liquidations (P95 = LaR95, Gauntlet)", Headline.P95),
+        new MetricSpec(id + ".insolvent_usd", "USD",
+            "insolvent debt: bad debt written off plus, at the path's end, the sum over insolvent accounts of "
+                + "(debt - collateral value) (P95 = VaR95, Gauntlet)", Headline.P95),
+        new MetricSpec(id + ".bad_debt_usd", "USD", "debt the liquidated collateral did not cover", Headline.MEAN),
+        new MetricSpec(id + ".penalties_usd", "USD",
+            "penalties borrowers paid: collateral taken at the market price less the debt it repaid", Headline.MEAN),
+        new MetricSpec(id + ".liquidations", "count", "liquidation calls (Aave), barks (Maker), troves (Liquity)",
+            Headline.MEAN),
+        new MetricSpec(id + ".borrower_pnl_pct", "%",
+            "mean borrower P&L over the path, in % of its initial equity (collateral value - debt)", Headline.MEAN),
+        new MetricSpec(id + ".borrower_ruined_pct", "%",
+            "share of borrowers that lost at least " + (int) (RUIN_FRACTION * 100) + "% of their equity", Headline.MEAN),
+        new MetricSpec(id + ".borrower_ruin", "indicator",
+            "1 when the borrowers together lost at least " + (int) (RUIN_FRACTION * 100) + "% of their equity",
+            Headline.SHARE),
+        new MetricSpec(id + ".cascade_amplification", "ratio",
+            "drawdown of the endogenous (impact fed back) price over that of the exogenous path", Headline.MEAN),
+        new MetricSpec(id + ".stable_loss_pct", "%",
+            "bad debt per unit of stablecoin supply: what stablecoin holders lose", Headline.MEAN),
+        new MetricSpec(id + ".min_price_usd", "USD", "lowest endogenous price the protocol's market saw",
+            Headline.MEAN));
+  }
+}

@@ -1,0 +1,241 @@
+package noliq.lab.study.debt;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import noliq.debt.liquity.LiquidationSplit;
+import noliq.debt.liquity.LiquityEngine;
+import noliq.debt.liquity.LiquityEvent;
+import noliq.debt.liquity.LiquityParams;
+import noliq.debt.liquity.LiquityRuleViolation;
+import noliq.lab.metrics.DebtRisk;
+import noliq.lab.study.DesignModel;
+import noliq.math.Amount;
+import noliq.math.Price;
+import noliq.math.Rounding;
+import noliq.math.RuleViolation;
+import noliq.math.book.AccountId;
+import noliq.math.book.Token;
+import noliq.math.book.TokenBook;
+
+/**
+ * A population of troves on the real {@link LiquityEngine} with Liquity v2's WETH branch
+ * ({@link LiquityParams#v2Weth()}: MCR 110%, no Recovery Mode, 5% penalty through the Stability
+ * Pool and 10% by redistribution, 0.0375 ETH + 0.5% of collateral (at most 2 ETH) to the
+ * liquidator, min debt 2,000 BOLD). The Stability Pool holds a stated share of the borrowers'
+ * debt, deposited by stablecoin holders who open one trove at a 1,000% collateral ratio for it.
+ *
+ * <p>Liquidators need no float (the pool pays the debt): they act when the gas compensation pays
+ * their gas. The pool's depositors sell their collateral gains at once, and the liquidator its
+ * compensation, through the forced-sale market (the conservative case: in practice pool
+ * rebalancers such as B.Protocol sell the gains). Debt the pool cannot absorb is redistributed to
+ * the other troves, which changes every trove's liquidation price: the book then re-indexes all
+ * troves (a full scan, only on steps where the pool ran dry).
+ */
+public final class LiquityBook extends DebtBook {
+  /**
+   * The Stability Pool's depth as a share of the borrowers' debt: 50%. Liquity v1's pool held
+   * roughly 40-80% of LUSD supply through 2021-2023 (Liquity dashboards); an assumption to vary.
+   */
+  public static final double DEFAULT_POOL_SHARE = 0.5;
+  private static final AccountId DEPOSITORS = AccountId.of("stable-holders");
+  private static final double DEPOSITOR_RATIO = 10.0;
+
+  private final LiquityParams params;
+  private final double poolShare;
+
+  public LiquityBook(Borrowers population, Liquidators liquidators, Cascade cascade, double poolShare) {
+    super("liquity", population, liquidators, cascade);
+    if (!(poolShare > 0) || poolShare > 10) {
+      throw new RuleViolation("poolShare", "must be in (0, 10] (was " + poolShare + ")");
+    }
+    this.params = LiquityParams.v2Weth();
+    this.poolShare = poolShare;
+  }
+
+  public static LiquityBook defaults() {
+    return new LiquityBook(Population.defaults(), Liquidators.defaults(), Cascade.defaults(), DEFAULT_POOL_SHARE);
+  }
+
+  public double poolShare() {
+    return poolShare;
+  }
+
+  @Override
+  public String description() {
+    return "Liquity v2 WETH book: " + population().positions() + " troves, MCR 110%, Stability Pool "
+        + Math.round(poolShare * 100) + "% of debt, " + liquidators().count() + " liquidators, forced sales with "
+        + (cascade().impact() ? "price impact" : "no impact");
+  }
+
+  @Override
+  public double liquidationRatio() {
+    return MakerBook.toDouble(params.mcr(), 18);
+  }
+
+  /** v2's penalty for a liquidation through the Stability Pool (5%). */
+  @Override
+  public double liquidationBonus() {
+    return MakerBook.toDouble(((LiquityParams.Penalty.Capped) params.penalty()).viaPool(), 18);
+  }
+
+  @Override
+  double minDebt() {
+    return params.minNetDebt().toDouble();
+  }
+
+  @Override
+  public DesignModel.Run newRun() {
+    return new Run();
+  }
+
+  private final class Run extends BookRun {
+    private TokenBook book;
+    private LiquityEngine engine;
+    private AccountId[] users;
+    private double[] coll;
+    private double[] debt;
+    private double[] surplus;
+    private boolean redistributed;
+
+    Run() {
+      super("liquity", population(), liquidators(), cascade());
+    }
+
+    @Override
+    void open(Population.Draw[] draws, double price, Instant start) {
+      book = new TokenBook();
+      engine = new LiquityEngine(book, params, "liquity");
+      setOracle(oracleAnswer());
+      users = new AccountId[n];
+      coll = new double[n];
+      debt = new double[n];
+      surplus = new double[n];
+      double[][] sized = new double[n][];
+      double total = 0;
+      for (int i = 0; i < n; i++) {
+        sized[i] = sized(draws[i], price);
+        total += sized[i][1];
+      }
+      // The depositors' trove first: it keeps the system's collateral ratio above the CCR while the others open.
+      Amount deposit = Amount.fromDouble(total * poolShare, Rounding.DOWN);
+      Amount depositorColl = Amount.fromDouble(total * poolShare * DEPOSITOR_RATIO / price, Rounding.DOWN);
+      book.mint(Token.ETH, DEPOSITORS, depositorColl.plus(params.ethGasCompensation()));
+      engine.openTrove(DEPOSITORS, depositorColl, deposit);
+      engine.provideToPool(DEPOSITORS, deposit);
+      double supply = deposit.toDouble();
+      for (int i = 0; i < n; i++) {
+        AccountId u = AccountId.of("liquity:trove:" + i);
+        users[i] = u;
+        Amount c = Amount.fromDouble(sized[i][0], Rounding.DOWN);
+        book.mint(Token.ETH, u, c.plus(params.ethGasCompensation()));
+        LiquityEvent.TroveOpened opened = engine.openTrove(u, c, Amount.fromDouble(sized[i][1], Rounding.DOWN));
+        supply += opened.debt().toDouble();
+        coll[i] = c.toDouble();
+        debt[i] = opened.debt().toDouble();
+        coll0[i] = coll[i];
+        debt0[i] = debt[i];
+        index.put(i, liquidationPrice(i));
+      }
+      stableSupply = supply;
+      redistributed = false;
+    }
+
+    @Override
+    void setOracle(Price price) {
+      engine.setPrice(price);
+    }
+
+    @Override
+    double liquidationPrice(int i) {
+      return debt[i] > 0 && coll[i] > 0 ? debt[i] * liquidationRatio() / coll[i] : 0;
+    }
+
+    @Override
+    int round(double oracle) {
+      int acted = 0;
+      for (int i : triggered(oracle)) {
+        Liquidators.Bot bot = chooseLiquidator(i);
+        if (bot == null) {
+          deferred.add(i);
+          continue;
+        }
+        actAfter(bot);
+        LiquityEvent.TroveLiquidated ev;
+        try {
+          ev = engine.liquidate(users[i], AccountId.of("liquity:liquidator:" + bot.id()));
+        } catch (LiquityRuleViolation refused) {
+          // Rounding at the oracle's precision left the ICR at the MCR, or it is the last trove.
+          deferred.add(i);
+          continue;
+        }
+        LiquidationSplit s = ev.split();
+        double mkt = marketPriceNow();
+        double d = toEth(s.debt());
+        double c = toEth(s.coll());
+        double kept = toEth(s.collSurplus());
+        liquidatedUsd += d;
+        liquidationCount++;
+        penaltiesUsd += DebtRisk.penalty(d, c - kept, mkt);
+        badDebtUsd += Math.max(0, d - (toEth(s.collToPool()) + toEth(s.collToRedistribute())) * mkt);
+        surplus[i] += kept;
+        coll[i] = 0;
+        debt[i] = 0;
+        sell(toEth(s.collToPool()) + toEth(s.collGasCompensation()) + toEth(s.ethGasCompensation()));
+        if (s.debtToRedistribute().signum() > 0) {
+          redistributed = true;
+        }
+        acted++;
+      }
+      if (redistributed) {
+        reindex();
+      }
+      return acted;
+    }
+
+    /** Redistribution moved debt and collateral onto every trove: read them back and index them again. */
+    private void reindex() {
+      redistributed = false;
+      for (int i = 0; i < n; i++) {
+        if (debt[i] > 0) {
+          LiquityEngine.TroveView v = engine.trove(users[i]).orElseThrow();
+          coll[i] = v.entireColl().toDouble();
+          debt[i] = v.entireDebt().toDouble();
+          if (index.remove(i) || !deferred.contains(i)) {
+            index.put(i, liquidationPrice(i));
+          }
+        }
+      }
+    }
+
+    private Liquidators.Bot chooseLiquidator(int i) {
+      double mkt = marketPriceNow();
+      double compensation = (params.ethGasCompensation().toDouble()
+          + Math.min(coll[i] / params.collGasDivisor(), params.collGasCap().toDouble())) * mkt;
+      for (Liquidators.Bot bot : bots) {
+        if (gasUsd(bot, mkt) < compensation) {
+          return bot;
+        }
+      }
+      return null;
+    }
+
+    private static double toEth(BigInteger wei) {
+      return MakerBook.toDouble(wei, 18);
+    }
+
+    @Override
+    List<String> violatedInvariants() {
+      return engine.violatedInvariants();
+    }
+
+    @Override
+    double[] holdings(int i) {
+      if (debt[i] > 0) {
+        LiquityEngine.TroveView v = engine.trove(users[i]).orElseThrow();
+        return new double[] {v.entireColl().toDouble(), v.entireDebt().toDouble(), surplus[i]};
+      }
+      return new double[] {0, 0, surplus[i]};
+    }
+  }
+}

@@ -1,0 +1,374 @@
+package noliq.lab.study.debt;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import noliq.debt.maker.Abacus;
+import noliq.debt.maker.DssMath;
+import noliq.debt.maker.IlkParams;
+import noliq.debt.maker.MakerEngine;
+import noliq.debt.maker.MakerEvent;
+import noliq.debt.maker.MakerRuleViolation;
+import noliq.lab.metrics.DebtRisk;
+import noliq.lab.study.DesignModel;
+import noliq.math.Amount;
+import noliq.math.Decimals;
+import noliq.math.Price;
+import noliq.math.Rounding;
+import noliq.math.book.AccountId;
+
+/**
+ * A population of ETH-B vaults on the real {@link MakerEngine} (Vat, Spotter, Dog, Clipper) with
+ * {@link IlkParams#ethB()} (mat 130%, chop 13%, dust 5,000 DAI, ilk hole 15M DAI) and its July 2021
+ * clipper ({@code buf} 1.2, 1% cut every 60 s, tail 90 min, cusp 0.4, tip 300 DAI, chip 0.1%).
+ * The Dog's global {@code Hole} is 100M DAI (its value when Liquidations 2.0 went live in 2021).
+ *
+ * <p>Keepers bark any unsafe vault whose incentive ({@code tip + chip * tab}) pays their gas; they
+ * take from an auction as soon as its price is below the market price net of the slippage of
+ * selling the lot and of gas, with at most their DAI float, then sell what they bought through the
+ * forced-sale market and buy DAI back. Auctions past {@code tail} are reset ({@code redo}). The
+ * keepers' DAI, and the DAI they buy back, come from a market-maker vault collateralised 100x.
+ */
+public final class MakerBook extends DebtBook {
+  public static final String ILK = "ETH-B";
+  /** The Dog's global limit on DAI in auctions, {@code Hole} [DAI]. */
+  public static final double DOG_HOLE_DAI = 100_000_000;
+  private static final AccountId MARKET = AccountId.of("market:dai");
+  private static final double MARKET_DAI = 1e10;
+
+  private final IlkParams ilk;
+
+  public MakerBook(Borrowers population, Liquidators liquidators, Cascade cascade) {
+    super("maker", population, liquidators, cascade);
+    this.ilk = IlkParams.ethB();
+  }
+
+  public static MakerBook defaults() {
+    return new MakerBook(Population.defaults(), Liquidators.defaults(), Cascade.defaults());
+  }
+
+  @Override
+  public String description() {
+    return "Maker ETH-B book (Liquidations 2.0): " + population().positions() + " vaults, mat 130%, chop 13%, "
+        + liquidators().count() + " keepers, Clipper auctions, forced sales with "
+        + (cascade().impact() ? "price impact" : "no impact");
+  }
+
+  @Override
+  public double liquidationRatio() {
+    return toDouble(ilk.mat(), 27);
+  }
+
+  @Override
+  public double liquidationBonus() {
+    return toDouble(ilk.chop(), 18) - 1;
+  }
+
+  @Override
+  double minDebt() {
+    return toDouble(ilk.dust(), 45);
+  }
+
+  @Override
+  public DesignModel.Run newRun() {
+    return new Run();
+  }
+
+  static double toDouble(BigInteger units, int decimals) {
+    return Decimals.toDouble(units, decimals);
+  }
+
+  static BigInteger wad(double x) {
+    return Amount.fromDouble(x, Rounding.DOWN).wei();
+  }
+
+  static BigInteger rad(double x) {
+    return wad(x).multiply(DssMath.RAY);
+  }
+
+  /** One running auction as the book follows it. */
+  private static final class Auction {
+    final int borrower;
+    final double due;
+    final double ink;
+    Instant tic;
+    double top;
+    double lot;
+    double collected;
+    double sold;
+
+    Auction(int borrower, double due, double ink, Instant tic, double top) {
+      this.borrower = borrower;
+      this.due = due;
+      this.ink = ink;
+      this.tic = tic;
+      this.top = top;
+      this.lot = ink;
+    }
+  }
+
+  private final class Run extends BookRun {
+    private MakerEngine engine;
+    private AccountId[] users;
+    private AccountId[] keepers;
+    private double[] coll;
+    private double[] debt;
+    private double[] returned;
+    private final Map<Long, Auction> auctions = new LinkedHashMap<>();
+    private final double cut;
+    private final long cutStep;
+    private final long tail;
+    private final double feedThreshold = cascade().feed().deviationBps() / 10_000.0;
+
+    Run() {
+      super("maker", population(), liquidators(), cascade());
+      Abacus calc = ilk.clipper().calc();
+      if (!(calc instanceof Abacus.StairstepExponentialDecrease s)) {
+        throw new IllegalStateException("the Maker book's keepers model a stairstep clipper");
+      }
+      cut = toDouble(s.cut(), 27);
+      cutStep = s.step();
+      tail = ilk.clipper().tail();
+    }
+
+    @Override
+    void open(Population.Draw[] draws, double price, Instant start) {
+      engine = new MakerEngine(rad(DOG_HOLE_DAI));
+      engine.addIlk(ilk);
+      setOracle(oracleAnswer());
+      auctions.clear();
+      // The market maker's vault, 100x collateralised, holds the DAI keepers start with and buy back.
+      BigInteger marketInk = wad(MARKET_DAI * 100 * liquidationRatio() / price);
+      engine.join(ILK, MARKET, marketInk);
+      engine.frob(ILK, MARKET, marketInk, wad(MARKET_DAI));
+      users = new AccountId[n];
+      coll = new double[n];
+      debt = new double[n];
+      returned = new double[n];
+      double total = 0;
+      for (int i = 0; i < n; i++) {
+        double[] cd = sized(draws[i], price);
+        AccountId u = AccountId.of("maker:vault:" + i);
+        users[i] = u;
+        BigInteger ink = wad(cd[0]);
+        BigInteger art = wad(cd[1]);
+        engine.join(ILK, u, ink);
+        engine.frob(ILK, u, ink, art);
+        refresh(i);
+        coll0[i] = coll[i];
+        debt0[i] = debt[i];
+        total += debt[i];
+        index.put(i, liquidationPrice(i));
+      }
+      stableSupply = total;
+      keepers = new AccountId[bots.length];
+      for (int b = 0; b < bots.length; b++) {
+        keepers[b] = AccountId.of("maker:keeper:" + bots[b].id());
+        engine.move(MARKET, keepers[b], rad(bots[b].capitalUsd()));
+      }
+    }
+
+    private void refresh(int i) {
+      MakerEngine.UrnView u = engine.urn(ILK, users[i]);
+      coll[i] = toDouble(u.ink(), 18);
+      // The rate stays at 1 (no stability fee is accrued in the study), so the debt is art.
+      debt[i] = toDouble(u.art().multiply(engine.ilkView(ILK).rate()), 45);
+    }
+
+    @Override
+    void setOracle(Price price) {
+      engine.poke(ILK, price);
+    }
+
+    @Override
+    double liquidationPrice(int i) {
+      return debt[i] > 0 && coll[i] > 0 ? debt[i] * liquidationRatio() / coll[i] : 0;
+    }
+
+    @Override
+    int round(double oracle) {
+      int acted = 0;
+      for (int i : triggered(oracle)) {
+        if (bark(i)) {
+          acted++;
+        } else {
+          deferred.add(i);
+        }
+      }
+      return acted + auctionEvents(oracle);
+    }
+
+    private boolean bark(int i) {
+      double mkt = marketPriceNow();
+      double incentive = toDouble(ilk.clipper().tip(), 45) + toDouble(ilk.clipper().chip(), 18) * debt[i] * (1 + liquidationBonus());
+      for (Liquidators.Bot bot : bots) {
+        if (gasUsd(bot, mkt) >= incentive) {
+          continue;
+        }
+        Instant at = actAfter(bot);
+        MakerEvent.Barked ev;
+        try {
+          ev = engine.bark(ILK, users[i], keepers[bot.id()], at);
+        } catch (MakerRuleViolation refused) {
+          // Rounding at the oracle's precision (still safe) or the Hole is full: try again later.
+          return false;
+        }
+        double due = toDouble(ev.due(), 45);
+        auctions.put(ev.id(), new Auction(i, due, toDouble(ev.dink(), 18), at, toDouble(ev.top(), 27)));
+        liquidatedUsd += due;
+        liquidationCount++;
+        refresh(i);
+        double lp = liquidationPrice(i);
+        if (lp > 0) {
+          index.put(i, lp);
+        }
+        return true;
+      }
+      return false;
+    }
+
+    /**
+     * Runs the auctions' takes and resets due before the step ends, in time order. Stops early when
+     * a take's sale has moved the market far enough for the feed to publish a price below the next
+     * liquidation price, so that the base loop checks the triggers again. Returns the takes made.
+     */
+    private int auctionEvents(double oracle) {
+      int takes = 0;
+      double[] dai = new double[bots.length];
+      while (!auctions.isEmpty()) {
+        long bestId = -1;
+        Instant best = null;
+        boolean bestIsTake = false;
+        int bestKeeper = -1;
+        double mkt = marketPriceNow();
+        for (int b = 0; b < bots.length; b++) {
+          dai[b] = toDouble(engine.dai(keepers[bots[b].id()]), 45);
+        }
+        for (Map.Entry<Long, Auction> e : auctions.entrySet()) {
+          Auction a = e.getValue();
+          for (int b = 0; b < bots.length; b++) {
+            Liquidators.Bot bot = bots[b];
+            if (dai[b] < 1) {
+              continue;
+            }
+            double buyEth = Math.min(a.lot, dai[b] / mkt);
+            double threshold = mkt * (1 - slippage(buyEth * mkt)) - gasUsd(bot, mkt) / buyEth;
+            if (!(threshold > 0)) {
+              continue;
+            }
+            // The stairstep price top * cut^k first reaches the threshold after k cuts.
+            long k = threshold >= a.top ? 0 : (long) Math.ceil(Math.log(threshold / a.top) / Math.log(cut) - 1e-12);
+            boolean take = k * cutStep < tail;
+            Instant at = a.tic.plusSeconds(take ? k * cutStep : tail).plusMillis(Math.round(bot.latencySeconds() * 1000));
+            if (at.isBefore(clock)) {
+              at = clock;
+            }
+            if (best == null || at.isBefore(best)) {
+              best = at;
+              bestId = e.getKey();
+              bestIsTake = take;
+              bestKeeper = bot.id();
+            }
+            break;
+          }
+        }
+        if (best == null || !best.isBefore(stepEnd)) {
+          return takes;
+        }
+        advanceTo(best);
+        int result = bestIsTake ? take(bestId, bestKeeper) : reset(bestId, bestKeeper);
+        if (result == REFUSED) {
+          return takes;
+        }
+        if (result == TAKEN) {
+          takes++;
+          double after = marketPriceNow();
+          if (after <= oracle * (1 - feedThreshold) && after < index.highestLiquidationPrice()) {
+            return takes;
+          }
+        }
+      }
+      return takes;
+    }
+
+    private int reset(long id, int keeper) {
+      try {
+        MakerEvent.Redone ev = engine.redo(id, keepers[keeper], clock);
+        Auction a = auctions.get(id);
+        a.tic = clock;
+        a.top = toDouble(ev.top(), 27);
+        return RESET;
+      } catch (MakerRuleViolation notYet) {
+        return REFUSED;
+      }
+    }
+
+    private static final int TAKEN = 1;
+    private static final int RESET = 0;
+    private static final int REFUSED = -1;
+
+    /** Takes from auction {@code id}, or resets it if its price fell below {@code cusp * top} first. */
+    private int take(long id, int keeper) {
+      MakerEngine.AuctionStatus s = engine.status(id, clock);
+      if (s.needsRedo()) {
+        return reset(id, keeper);
+      }
+      AccountId who = keepers[keeper];
+      BigInteger amt = s.lot().min(engine.dai(who).divide(s.price()));
+      if (amt.signum() <= 0) {
+        return REFUSED;
+      }
+      MakerEvent.Taken ev;
+      try {
+        ev = engine.take(id, amt, s.price(), who, clock);
+      } catch (MakerRuleViolation refused) {
+        return REFUSED;
+      }
+      Auction a = auctions.get(id);
+      double slice = toDouble(ev.slice(), 18);
+      a.collected += toDouble(ev.owe(), 45);
+      a.sold += slice;
+      a.lot = toDouble(ev.lot(), 18);
+      double mkt = marketPriceNow();
+      if (ev.slice().signum() > 0) {
+        engine.exit(ILK, who, ev.slice());
+        double proceeds = sell(slice);
+        BigInteger back = rad(proceeds);
+        if (back.signum() > 0) {
+          engine.move(MARKET, who, back);
+        }
+      }
+      if (ev.lot().signum() == 0 || ev.tab().signum() == 0) {
+        double ret = toDouble(ev.returned(), 18);
+        returned[a.borrower] += ret;
+        badDebtUsd += Math.max(0, a.due - a.collected);
+        penaltiesUsd += DebtRisk.penalty(a.due, a.ink - ret, mkt);
+        auctions.remove(id);
+      }
+      return TAKEN;
+    }
+
+    @Override
+    void finish(double price) {
+      for (Map.Entry<Long, Auction> e : new ArrayList<>(auctions.entrySet())) {
+        Auction a = e.getValue();
+        double lot = a.ink - a.sold;
+        badDebtUsd += Math.max(0, a.due - a.collected - lot * price);
+        returned[a.borrower] += Math.max(0, lot - Math.max(0, a.due * (1 + liquidationBonus()) - a.collected) / price);
+      }
+    }
+
+    @Override
+    List<String> violatedInvariants() {
+      return engine.violatedInvariants();
+    }
+
+    @Override
+    double[] holdings(int i) {
+      return new double[] {coll[i], debt[i], returned[i]};
+    }
+  }
+}

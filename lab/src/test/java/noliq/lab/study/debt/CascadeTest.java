@@ -1,0 +1,121 @@
+package noliq.lab.study.debt;
+
+import static noliq.lab.study.debt.DebtBookFixtures.crash;
+import static noliq.lab.study.debt.DebtBookFixtures.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import noliq.lab.scenarios.PricePath;
+import noliq.lab.study.DesignModel;
+import noliq.lab.study.Trace;
+import noliq.lab.engine.PathRandom;
+import org.junit.jupiter.api.Test;
+
+/** Forced sales feed back into the price: the same path and seed with the impact on and off. */
+class CascadeTest {
+  /** 2,000 to 1,100 over a day: deep enough to reach most of the default book's liquidation prices. */
+  private static final PricePath CRASH = crash(1100, 24);
+
+  @Test
+  void withImpactTheCascadeLiquidatesMoreAndTheEndogenousLowIsDeeper() {
+    List<DebtBook> on = DebtDesigns.with(Cascade.defaults());
+    List<DebtBook> off = DebtDesigns.with(Cascade.defaults().withImpact(false));
+    for (int b = 0; b < on.size(); b++) {
+      double[] withImpact = run(on.get(b), CRASH, 11);
+      double[] exogenous = run(off.get(b), CRASH, 11);
+      String id = on.get(b).id();
+      assertThat(withImpact[DebtMetrics.LIQUIDATED_USD]).as(id + " liquidated").isGreaterThan(exogenous[DebtMetrics.LIQUIDATED_USD]);
+      assertThat(withImpact[DebtMetrics.LIQUIDATIONS]).as(id + " count").isGreaterThan(exogenous[DebtMetrics.LIQUIDATIONS]);
+      assertThat(withImpact[DebtMetrics.MIN_PRICE_USD]).as(id + " low").isLessThan(exogenous[DebtMetrics.MIN_PRICE_USD]);
+      assertThat(withImpact[DebtMetrics.CASCADE_AMPLIFICATION]).as(id + " amplification").isGreaterThan(1.0);
+      // Without impact the endogenous path is the exogenous one.
+      assertThat(exogenous[DebtMetrics.MIN_PRICE_USD]).as(id + " exogenous low").isEqualTo(1100);
+      assertThat(exogenous[DebtMetrics.CASCADE_AMPLIFICATION]).as(id + " no amplification").isEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void theEnginesInvariantsHoldAfterACascadeOnEveryBook() {
+    for (DebtBook book : DebtDesigns.with(Cascade.defaults())) {
+      for (long seed = 1; seed <= 3; seed++) {
+        BookRun run = (BookRun) book.newRun();
+        double[] out = run(run, book, CRASH, seed);
+        assertThat(out[DebtMetrics.LIQUIDATIONS]).as(book.id()).isPositive();
+        assertThat(run.violatedInvariants()).as(book.id() + " seed " + seed).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void theTraceShowsBothPathsSideBySide() {
+    DebtBook book = DebtDesigns.with(Cascade.defaults()).get(0);
+    Recording trace = new Recording();
+    double[] out = new double[book.metrics().size()];
+    book.newRun().simulate(CRASH, PathRandom.forPath(11, 0), trace, out, 0);
+    List<double[]> exo = trace.series("aave.exogenous_usd");
+    List<double[]> endo = trace.series("aave.endogenous_usd");
+    List<double[]> cum = trace.series("aave.liquidated_cum_usd");
+    assertThat(exo).hasSize(CRASH.size() - 1);
+    assertThat(endo).hasSize(exo.size());
+    for (int i = 0; i < exo.size(); i++) {
+      assertThat(endo.get(i)[1]).isLessThanOrEqualTo(exo.get(i)[1]);
+    }
+    assertThat(cum.getLast()[1]).isEqualTo(out[DebtMetrics.LIQUIDATED_USD]);
+    assertThat(endo.stream().mapToDouble(p -> p[1]).min().orElseThrow()).isEqualTo(out[DebtMetrics.MIN_PRICE_USD]);
+  }
+
+  @Test
+  void theSameSeedGivesTheSameMetricsOnAFreshOrAReusedRun() {
+    for (DesignModel model : DebtDesigns.defaults()) {
+      DesignModel.Run reused = model.newRun();
+      double[] first = run(reused, model, CRASH, 5);
+      run(reused, model, crash(1500, 12), 6);
+      double[] again = run(reused, model, CRASH, 5);
+      double[] fresh = run(model, CRASH, 5);
+      assertThat(again).as(model.id()).containsExactly(first);
+      assertThat(fresh).as(model.id()).containsExactly(first);
+      double[] other = run(model, CRASH, 6);
+      assertThat(other).as(model.id() + " another seed draws another book").isNotEqualTo(first);
+    }
+  }
+
+  @Test
+  void aStepLooksOnlyAtTheTriggeredPositionsNotTheWholeBook() {
+    // 2,000 borrowers at health 1.5-3.0 and one at 1.1: the path crosses only the one's liquidation price.
+    List<Population.Draw> draws = new ArrayList<>();
+    draws.add(new Population.Draw(10, 1.1));
+    for (int i = 0; i < 2000; i++) {
+      draws.add(new Population.Draw(5 + i % 7, 1.5 + 1.5 * i / 2000.0));
+    }
+    Borrowers book = Borrowers.listed(draws.toArray(new Population.Draw[0]));
+    PricePath path = DebtBookFixtures.hourly(2000, 1950, 1700, 1750, 1720, 1760, 1710, 1800);
+    for (DebtBook model : new DebtBook[] {new AaveBook(book, DebtBookFixtures.ONE_BOT, DebtBookFixtures.NO_IMPACT),
+        new MakerBook(book, DebtBookFixtures.ONE_BOT, DebtBookFixtures.NO_IMPACT),
+        new LiquityBook(book, DebtBookFixtures.ONE_BOT, DebtBookFixtures.NO_IMPACT, 0.5)}) {
+      BookRun run = (BookRun) model.newRun();
+      double[] out = run(run, model, path, 1);
+      assertThat(out[DebtMetrics.LIQUIDATIONS]).as(model.id()).isEqualTo(1);
+      assertThat(run.examined()).as(model.id() + ": positions looked at over 7 steps").isEqualTo(1);
+    }
+  }
+
+  /** A trace that keeps every point. */
+  private static final class Recording implements Trace {
+    private final java.util.Map<String, List<double[]>> series = new java.util.HashMap<>();
+
+    @Override
+    public void record(String name, double timeYears, double value) {
+      series.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {timeYears, value});
+    }
+
+    @Override
+    public boolean enabled() {
+      return true;
+    }
+
+    List<double[]> series(String name) {
+      return series.getOrDefault(name, List.of());
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package noliq.lab.study.debt;
+
+import static noliq.lab.study.debt.DebtBookFixtures.NO_IMPACT;
+import static noliq.lab.study.debt.DebtBookFixtures.ONE_BOT;
+import static noliq.lab.study.debt.DebtBookFixtures.THREE;
+import static noliq.lab.study.debt.DebtBookFixtures.hourly;
+import static noliq.lab.study.debt.DebtBookFixtures.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import noliq.lab.scenarios.PricePath;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every metric on a three-borrower book and a path (2,000 → 1,700 → 1,750) that crosses exactly
+ * one liquidation price (1,818), without price impact, so each figure follows by hand from the
+ * protocol's rules.
+ */
+class HandComputedBookTest {
+  private static final PricePath PATH = hourly(2000, 1700, 1750);
+
+  @Test
+  void aaveLiquidatesTheWholeDebtBelowHealth095AndPaysTheFivePercentBonus() {
+    double[] m = run(new AaveBook(THREE, ONE_BOT, NO_IMPACT), PATH, 1);
+    // debt = 10 ETH * 2000 * LT 0.83 / 1.1, in USDC's 6 decimals; health at 1700 is 0.935 < 0.95: close factor 100%.
+    double debt0 = 15090.909090;
+    assertThat(m[DebtMetrics.LIQUIDATED_USD]).isCloseTo(debt0, within(1e-6));
+    assertThat(m[DebtMetrics.LIQUIDATIONS]).isEqualTo(1);
+    // The liquidator takes debt * 1.05 / 1700 ETH (its part and the treasury's 10% of the bonus): the penalty is 5%.
+    assertThat(m[DebtMetrics.PENALTIES_USD]).isCloseTo(0.05 * debt0, within(1e-4));
+    assertThat(m[DebtMetrics.BAD_DEBT_USD]).isZero();
+    assertThat(m[DebtMetrics.INSOLVENT_USD]).isZero();
+    assertThat(m[DebtMetrics.STABLE_LOSS_PCT]).isZero();
+    assertThat(m[DebtMetrics.CASCADE_AMPLIFICATION]).isEqualTo(1.0);
+    assertThat(m[DebtMetrics.MIN_PRICE_USD]).isEqualTo(1700);
+    // P&L at the close (1,750): borrower 0 keeps 10 - 1.05 debt / 1700 ETH and no debt; the others keep everything.
+    double[] debts = {debt0, 11066.666666, 8300.0};
+    double seized = debt0 * 1.05 / 1700;
+    double pnl = 0;
+    int ruined = 0;
+    for (int i = 0; i < 3; i++) {
+      double e0 = 20000 - debts[i];
+      double e1 = i == 0 ? (10 - seized) * 1750 : 17500 - debts[i];
+      pnl += (e1 - e0) / e0;
+      ruined += (e1 - e0) / e0 <= -0.5 ? 1 : 0;
+    }
+    assertThat(m[DebtMetrics.BORROWER_PNL_PCT]).isCloseTo(100 * pnl / 3, within(1e-6));
+    assertThat(m[DebtMetrics.BORROWER_RUINED_PCT]).isCloseTo(100.0 * ruined / 3, within(1e-9));
+    assertThat(m[DebtMetrics.BORROWER_RUIN]).isZero();
+  }
+
+  @Test
+  void makerBarksTheVaultAndAKeeperTakesWhenTheAuctionPriceCrossesTheMarket() {
+    double[] m = run(new MakerBook(THREE, ONE_BOT, NO_IMPACT), PATH, 1);
+    // debt = 10 ETH * 2000 / (mat 1.3 * 1.1); the Dog seizes it all.
+    double due = 10 * 2000 / (1.3 * 1.1);
+    assertThat(m[DebtMetrics.LIQUIDATED_USD]).isCloseTo(due, within(1e-9));
+    assertThat(m[DebtMetrics.LIQUIDATIONS]).isEqualTo(1);
+    // The auction starts at 1.2 * 1700 = 2040 and falls 1% a minute; the keeper (no gas, no impact) takes
+    // when it is at or below 1700: after ceil(ln(1700/2040)/ln(0.99)) = 19 cuts, all of tab = 1.13 * due.
+    double price = 2040 * Math.pow(0.99, 19);
+    double sold = 1.13 * due / price;
+    assertThat(m[DebtMetrics.PENALTIES_USD]).isCloseTo(sold * 1700 - due, within(1e-6));
+    assertThat(m[DebtMetrics.BAD_DEBT_USD]).isZero();
+    assertThat(m[DebtMetrics.INSOLVENT_USD]).isZero();
+    assertThat(m[DebtMetrics.MIN_PRICE_USD]).isEqualTo(1700);
+  }
+
+  @Test
+  void liquityOffsetsTheTroveAgainstTheStabilityPool() {
+    double[] m = run(new LiquityBook(THREE, ONE_BOT, NO_IMPACT, 0.5), PATH, 1);
+    // debt = 10 ETH * 2000 / (MCR 1.1 * 1.1); ICR at 1700 is 1.03 < 1.1.
+    double debt = 10 * 2000 / (1.1 * 1.1);
+    assertThat(m[DebtMetrics.LIQUIDATED_USD]).isCloseTo(debt, within(1e-9));
+    assertThat(m[DebtMetrics.LIQUIDATIONS]).isEqualTo(1);
+    // v2: 0.5% of the collateral to the liquidator; the pool's share is capped at debt * 1.05 / 1700 = 10.21 ETH,
+    // more than the 9.95 left, so the owner gets no surplus and loses all 10 ETH.
+    assertThat(m[DebtMetrics.PENALTIES_USD]).isCloseTo(10 * 1700 - debt, within(1e-6));
+    assertThat(m[DebtMetrics.BAD_DEBT_USD]).isZero();
+    assertThat(m[DebtMetrics.INSOLVENT_USD]).isZero();
+  }
+
+  @Test
+  void aPathThatCrossesNoLiquidationPriceLiquidatesNothing() {
+    PricePath calm = hourly(2000, 1900, 1850, 2100);
+    for (DebtBook book : new DebtBook[] {new AaveBook(THREE, ONE_BOT, NO_IMPACT), new MakerBook(THREE, ONE_BOT, NO_IMPACT),
+        new LiquityBook(THREE, ONE_BOT, NO_IMPACT, 0.5)}) {
+      double[] m = run(book, calm, 3);
+      assertThat(m[DebtMetrics.LIQUIDATIONS]).as(book.id()).isZero();
+      assertThat(m[DebtMetrics.LIQUIDATED_USD]).as(book.id()).isZero();
+      assertThat(m[DebtMetrics.PENALTIES_USD]).as(book.id()).isZero();
+      // No liquidation: every borrower's equity moves with the price alone.
+      assertThat(m[DebtMetrics.BORROWER_PNL_PCT]).as(book.id()).isPositive();
+    }
+  }
+}
