@@ -28,6 +28,9 @@ final class WrapperTracker {
   private final DriftAccount drift;
   private final double target;
   private final List<Double> values = new ArrayList<>();
+  /** Per mark, each part's change since the previous mark, as a fraction of target: they add up to the value's change. */
+  private final List<double[]> partSteps = new ArrayList<>();
+  private double[] partsBefore = {0, 0, 0};
   private Instant nextMark;
   private double valueSum;
   private int rolls;
@@ -63,6 +66,9 @@ final class WrapperTracker {
         new MetricSpec(prefix + ".drift_pct", "%", "part of the deviation from ETH exposure between rolls", Headline.MEAN),
         new MetricSpec(prefix + ".roll_cost_pct", "%", "part of the deviation from rolls against fair value (negative: a cost)", Headline.MEAN),
         new MetricSpec(prefix + ".settlement_pct", "%", "part of the deviation from settlement and oracle error", Headline.MEAN),
+        new MetricSpec(prefix + ".te_drift_share", "share", "drift's Euler share of the variance of the value's change between marks (the three shares add up to 1; 0 if it never moved)", Headline.MEAN),
+        new MetricSpec(prefix + ".te_roll_share", "share", "roll cost's Euler share of that variance", Headline.MEAN),
+        new MetricSpec(prefix + ".te_settlement_share", "share", "settlement and oracle error's Euler share of that variance", Headline.MEAN),
         new MetricSpec(prefix + ".roll_cost_pct_per_year", "%/yr", "roll cost against fair value per year, over the average value", Headline.MEAN),
         new MetricSpec(prefix + ".shortfall_pct", "%", "final shortfall against target (0 when at or above it)", Headline.P95),
         new MetricSpec(prefix + ".roll_volume_usd", "USD", "fair value given up in rolls over the path", Headline.P95),
@@ -86,6 +92,9 @@ final class WrapperTracker {
 
   void mark(Instant now, double value) {
     drift.mark(usd(value), now);
+    double[] parts = drift.breakdown().fractionsOfTarget();
+    partSteps.add(new double[] {parts[0] - partsBefore[0], parts[1] - partsBefore[1], parts[2] - partsBefore[2]});
+    partsBefore = parts;
     record(now, value);
   }
 
@@ -128,6 +137,10 @@ final class WrapperTracker {
     out[i++] = parts[0] * 100;
     out[i++] = parts[1] * 100;
     out[i++] = parts[2] * 100;
+    double[][] shares = shares(stepYears);
+    out[i++] = shares[0][0];
+    out[i++] = shares[0][1];
+    out[i++] = shares[0][2];
     out[i++] = years > 0 ? OptionsRisk.rollCostPerYear(rollCost, valueSum / v.length, years) * 100 : 0;
     out[i++] = OptionsRisk.shortfall(finalValue, target) * 100;
     out[i++] = rollVolumeUsd;
@@ -136,6 +149,27 @@ final class WrapperTracker {
     out[i++] = forcedSalesUsd;
     out[i++] = settlements;
     out[i] = settlements == 0 ? 0 : latencyHours / settlements;
+  }
+
+  /** The Euler shares of the three parts in the variance of the per-mark change (OptionsRisk.decompose). */
+  private double[][] shares(double stepYears) {
+    int n = partSteps.size();
+    if (n < 2) {
+      return new double[][] {{0, 0, 0}};
+    }
+    double[] d = new double[n];
+    double[] r = new double[n];
+    double[] s = new double[n];
+    for (int k = 0; k < n; k++) {
+      d[k] = partSteps.get(k)[0];
+      r[k] = partSteps.get(k)[1];
+      s[k] = partSteps.get(k)[2];
+    }
+    OptionsRisk.TrackingDecomposition t = OptionsRisk.decompose(d, r, s, stepYears);
+    if (Double.isNaN(t.deltaDriftShare())) {
+      return new double[][] {{0, 0, 0}};
+    }
+    return new double[][] {{t.deltaDriftShare(), t.rollSlippageShare(), t.settlementShare()}};
   }
 
   int rolls() {

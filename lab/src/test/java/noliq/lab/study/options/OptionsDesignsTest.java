@@ -86,6 +86,8 @@ class OptionsDesignsTest {
       assertThat(m.get("drift_pct") + m.get("roll_cost_pct") + m.get("settlement_pct"))
           .as(mech.name()).isCloseTo(m.get("deviation_pct"), within(1e-9));
       assertThat(m.get("roll_cost_pct")).as(mech.name()).isLessThanOrEqualTo(1e-9);
+      assertThat(m.get("te_drift_share") + m.get("te_roll_share") + m.get("te_settlement_share"))
+          .as(mech.name()).isCloseTo(1.0, within(1e-9));
       assertThat(m.get("forced_sales_usd")).isZero();
     }
     // the drop is the last point: the drift is the held P's mark moving from (3000, 28 d) to (2000, 28 d - 5 d 1 h), by hand
