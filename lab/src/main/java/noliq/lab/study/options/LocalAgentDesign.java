@@ -101,9 +101,10 @@ public record LocalAgentDesign(String policyName, Mechanism mechanism, OptionsAs
       m.setPrice(path.price(i));
       view.at(now);
       Optional<Position> held = agent.held();
-      Series heldSeries = held.map(p -> Series.pn(IndexId.ETH_USD, p.strike(), p.maturity())).orElse(null);
-      boolean matured = held.isPresent() && !now.isBefore(held.get().maturity())
-          && m.settlementFinal(heldSeries, now, rng);
+      boolean pastMaturity = held.isPresent() && !now.isBefore(held.get().maturity());
+      // a series id is a hash: derive it only when the held series has matured
+      Series heldSeries = pastMaturity ? Series.pn(IndexId.ETH_USD, held.get().strike(), held.get().maturity()) : null;
+      boolean matured = pastMaturity && m.settlementFinal(heldSeries, now, rng);
       boolean trades = agent.pending().flatMap(d -> d.tradeAt()).map(t -> !now.isBefore(t)).orElse(false);
       double before = matured || trades ? m.markUsd(HOLDER, now) : Double.NaN;
       Amount pHeld = matured ? m.book.balanceOf(HOLDER, heldSeries.pToken()) : Amount.ZERO;
