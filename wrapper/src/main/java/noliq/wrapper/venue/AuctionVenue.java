@@ -8,8 +8,10 @@ import noliq.market.agents.SeriesLeg;
 import noliq.market.auction.AuctionTerms;
 import noliq.market.auction.RotationAuctionHouse;
 import noliq.math.Amount;
+import noliq.math.Exact;
 import noliq.math.Price;
 import noliq.math.Rounding;
+import noliq.math.book.Token;
 import noliq.wrapper.port.RollVenue;
 import noliq.wrapper.port.TradeOutcome;
 import noliq.wrapper.port.TradeRequest;
@@ -67,11 +69,11 @@ public final class AuctionVenue implements RollVenue {
     Amount receiveBefore = desk.book().balanceOf(r.trader(), r.receive());
     long id = house.start(r.trader(), r.give(), r.amount(), r.receive(), terms, now).auctionId();
     List<MarketMaker> makers = desk.makersFor(now);
-    double otherDays = r.receive().equals(noliq.math.book.Token.ETH) ? 1 : desk.leg(r.receive(), now, 1).days();
+    double otherDays = r.receive().equals(Token.ETH) ? 1 : desk.leg(r.receive(), now, 1).days();
     SeriesLeg sold = desk.leg(r.give(), now, otherDays);
     SeriesLeg paid = desk.leg(r.receive(), now, sold.days());
     // Each maker can pay for the whole lot at the auction's floor: the new P is split from its ETH, so supplies stay whole.
-    Amount payAll = r.amount().mulDiv(terms.fairPrice().units(), noliq.math.Exact.WAD, Rounding.UP);
+    Amount payAll = r.amount().mulDiv(terms.fairPrice().units(), Exact.WAD, Rounding.UP);
     for (MarketMaker mm : makers) {
       desk.cover(mm.id(), r.receive(), payAll, now);
     }

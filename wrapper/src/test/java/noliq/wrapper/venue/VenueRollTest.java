@@ -24,7 +24,6 @@ import noliq.oracle.optimistic.OptimisticConfig;
 import noliq.oracle.optimistic.OptimisticOracle;
 import noliq.options.OptionsLedger;
 import noliq.options.Series;
-import noliq.options.SeriesId;
 import noliq.wrapper.policy.KyrruiTracker;
 import noliq.wrapper.policy.Observation;
 import noliq.wrapper.port.Mechanism;

@@ -3,7 +3,6 @@ package noliq.lab.study.options;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import noliq.lab.scenarios.PricePath;
 import noliq.math.Amount;
 import noliq.math.Price;
 import noliq.math.Rounding;

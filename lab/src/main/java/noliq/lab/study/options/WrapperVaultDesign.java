@@ -94,7 +94,7 @@ public record WrapperVaultDesign(String policyName, Mechanism mechanism, Options
     Amount eth = Amount.fromDouble(assumptions.targetUsd() / strike, Rounding.DOWN);
     m.ledger.deposit(DEPOSITOR, eth);
     vault.deposit(DEPOSITOR, eth, t0);
-    WrapperTracker tracker = new WrapperTracker(id(), trace, path, m.markUsd(account, t0));
+    WrapperTracker tracker = new WrapperTracker(id(), trace, path, value(vault, m, t0));
     RollWatch watch = new RollWatch(policy);
     java.util.Set<SeriesId> toSettle = new java.util.TreeSet<>(java.util.Comparator.comparing(SeriesId::hex));
     for (int i = 1; i < path.size(); i++) {
@@ -110,11 +110,16 @@ public record WrapperVaultDesign(String policyName, Mechanism mechanism, Options
         vault.heldSeries().forEach(toSettle::add);
         vault.currentSeriesIfAny().ifPresent(s -> toSettle.remove(s.id()));
       }
-      tracker.maybeMark(now, () -> m.markUsd(account, now));
+      tracker.maybeMark(now, () -> value(vault, m, now));
     }
     Instant end = path.time(path.size() - 1);
-    tracker.mark(end, m.markUsd(account, end));
+    tracker.mark(end, value(vault, m, end));
     tracker.write(end, out, offset);
+  }
+
+  /** The vault's own {@link noliq.wrapper.vault.NavReport}: its model mark, in USD, at the path's price. */
+  private static double value(WrapperVault vault, OptionsMarket m, Instant now) {
+    return vault.nav(m.observe(now)).modelMark().toDouble();
   }
 
   private static boolean hasIdleEth(OptionsMarket m, AccountId account) {
@@ -122,8 +127,7 @@ public record WrapperVaultDesign(String policyName, Mechanism mechanism, Options
   }
 
   private static void roll(WrapperVault vault, OptionsMarket m, WrapperTracker tracker, Instant now, UniformRandomProvider rng) {
-    AccountId account = vault.config().account();
-    double before = m.markUsd(account, now);
+    double before = value(vault, m, now);
     m.drawMakers(rng);
     VaultEvent e;
     try {
@@ -132,7 +136,7 @@ public record WrapperVaultDesign(String policyName, Mechanism mechanism, Options
       return; // nothing the rules allow now (e.g. idle ETH but no current series yet)
     }
     switch (e) {
-      case VaultEvent.Rolled r -> tracker.rolled(now, before, m.markUsd(account, now), r.fairGiven().toDouble());
+      case VaultEvent.Rolled r -> tracker.rolled(now, before, value(vault, m, now), r.fairGiven().toDouble());
       case VaultEvent.HeldToSettlement h -> tracker.unfilled();
       case VaultEvent.EntryUnfilled u -> tracker.unfilled();
       default -> { }
@@ -158,7 +162,7 @@ public record WrapperVaultDesign(String policyName, Mechanism mechanism, Options
       double k = s.strike().toDouble();
       VaultEvent.Redeemed r = vault.redeem(id, now);
       toSettle.remove(id);
-      double after = m.markUsd(account, now);
+      double after = value(vault, m, now);
       // what the payout would have been at the true price at maturity, valued now
       double trueEth = p.toDouble() * Math.min(1, k / xm);
       tracker.settled(now, after - (r.eth().toDouble() - trueEth) * x, after, s.maturity());
