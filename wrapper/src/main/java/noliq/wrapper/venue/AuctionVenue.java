@@ -61,7 +61,11 @@ public final class AuctionVenue implements RollVenue {
       return new TradeOutcome.Unfilled("no maker watched the auction until " + now.plus(life));
     }
     Instant end = now.plus(life);
-    return desk.book().atomically(() -> run(r, terms, now, end));
+    try {
+      return desk.book().atomically(() -> run(r, terms, now, end));
+    } catch (NoFill e) {
+      return new TradeOutcome.Unfilled(e.reason);
+    }
   }
 
   private TradeOutcome run(TradeRequest r, AuctionTerms terms, Instant now, Instant end) {
@@ -90,8 +94,9 @@ public final class AuctionVenue implements RollVenue {
     }
     if (lastTake == null) {
       // Nobody took any of it: the seller withdraws, the lot comes back whole, and the trader's balances are as before.
+      // and the makers' preparation is undone with it, so the book is exactly as before
       house.cancel(id, r.trader(), now);
-      return new TradeOutcome.Unfilled("no maker took the auction by " + end + " (its edge never reached theirs)");
+      throw new NoFill("no maker took the auction by " + end + " (its edge never reached theirs)");
     }
     if (house.view(id).status() == RotationAuctionHouse.Status.OPEN) {
       house.expire(id, end);
@@ -105,5 +110,15 @@ public final class AuctionVenue implements RollVenue {
   @Override
   public String toString() {
     return "AuctionVenue[" + desk.assumptions().auctionEdgePips() / 1e4 + "% over " + desk.assumptions().auctionRamp() + "]";
+  }
+
+  /** Unwinds the book (escrow, makers' preparation) when nobody filled: an Unfilled trade moves nothing. */
+  static final class NoFill extends RuntimeException {
+    final String reason;
+
+    NoFill(String reason) {
+      super(reason, null, false, false);
+      this.reason = reason;
+    }
   }
 }

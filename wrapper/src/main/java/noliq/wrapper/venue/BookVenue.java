@@ -46,7 +46,11 @@ public final class BookVenue implements RollVenue {
 
   @Override
   public TradeOutcome trade(TradeRequest r) {
-    return desk.book().atomically(() -> run(r));
+    try {
+      return desk.book().atomically(() -> run(r));
+    } catch (AuctionVenue.NoFill e) {
+      return new TradeOutcome.Unfilled(e.reason);
+    }
   }
 
   private TradeOutcome run(TradeRequest r) {
@@ -128,7 +132,8 @@ public final class BookVenue implements RollVenue {
     Amount given = r.amount().minus(unsold);
     Amount received = desk.book().balanceOf(DESK, r.receive());
     if (given.isZero()) {
-      return new TradeOutcome.Unfilled("nobody bought any of the resting order by " + end);
+      // every order is off the books; undo the makers' and the flow's preparation too: nothing moved
+      throw new AuctionVenue.NoFill("nobody bought any of the resting order by " + end);
     }
     if (received.isPositive()) {
       desk.book().transfer(r.receive(), DESK, r.trader(), received);

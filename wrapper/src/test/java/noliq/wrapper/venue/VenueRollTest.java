@@ -170,16 +170,19 @@ class VenueRollTest {
     }
     Instant t = T0;
     int rolls = 0;
+    int unfilled = 0;
     for (int day = 1; day <= 120; day++) {
       t = T0.plus(Duration.ofDays(day));
       spot = Math.max(200, spot * Math.exp(0.05 * (rng.nextDouble() * 2 - 1)));
       for (WrapperVault v : vaults) {
+        desk.setMakersPresent(rng.nextInt(4) != 0);
         if (v.rollDecision(t).rolls()) {
           TokenBook.Snapshot before = book.snapshot();
           VaultEvent e = v.roll(t);
           if (e instanceof VaultEvent.Rolled) {
             rolls++;
           } else {
+            unfilled++;
             assertThat(book.snapshot()).isEqualTo(before);
           }
         }
@@ -187,6 +190,24 @@ class VenueRollTest {
       assertSupplies();
     }
     assertThat(rolls).isGreaterThanOrEqualTo(3 * 4);
+    assertThat(unfilled).isPositive();
+  }
+
+  @Test
+  void anAuctionWhoseEdgeNeverReachesTheMakersLeavesTheWholeBookAsItWas() {
+    RollAssumptions d = RollAssumptions.DEFAULTS;
+    RollAssumptions stingy = new RollAssumptions(d.ammPoolDepthUsd(), d.ammBaseFeePips(), d.ammFinalFeePips(),
+        d.ammFeeRampWindow(), 500, d.auctionRamp(), d.makerPollInterval(), d.makerCount(), d.makerHalfSpreadBps(),
+        d.makerMinEdgeBps(), d.makerMaxEdgeBps(), d.makerInventoryUsd(), d.patience(), d.naturalFlowUsdPerDay(),
+        d.flowInterval());
+    MarketDesk stingyDesk = new MarketDesk(ledger, desk::observe, stingy);
+    WrapperVault v = vault(Mechanism.DUTCH_AUCTION, new AuctionVenue(stingyDesk), Duration.ofDays(1));
+    v.deposit(ALICE, Amount.of(40), T0);
+    spot = 1800;
+    TokenBook.Snapshot before = book.snapshot();
+    // a 5 bp concession never reaches the makers' 10 bp minimum edge
+    assertThat(v.roll(T0.plus(Duration.ofDays(3)))).isInstanceOf(VaultEvent.HeldToSettlement.class);
+    assertThat(book.snapshot()).isEqualTo(before);
   }
 
   @Test
