@@ -95,6 +95,8 @@ public record LocalAgentDesign(String policyName, Mechanism mechanism, OptionsAs
     m.ledger.transfer(HOLDER, N_SIDE, first.nToken(), eth);
     LocalAgent agent = new LocalAgent(config, HOLDER, IndexId.ETH_USD,
         Optional.of(Position.opened(entry, m.observe(t0).spot(), t0)));
+    ForcedSaleAudit audit = new ForcedSaleAudit(m, HOLDER);
+    audit.in(first.pToken(), eth);
     WrapperTracker tracker = new WrapperTracker(id(), trace, path, m.markUsd(HOLDER, t0));
     for (int i = 1; i < path.size(); i++) {
       Instant now = path.time(i);
@@ -112,12 +114,15 @@ public record LocalAgentDesign(String policyName, Mechanism mechanism, OptionsAs
       for (AgentEvent e : agent.step(now, view, gen, m.venue, m.ledger)) {
         switch (e) {
           case AgentEvent.Redeemed r -> {
+            audit.out(heldSeries.pToken(), r.p());
             double after = m.markUsd(HOLDER, now);
             double trueEth = pHeld.toDouble() * Math.min(1, heldSeries.strike().toDouble() / m.truthAtMaturity(r.series()));
             tracker.settled(now, after - (r.eth().toDouble() - trueEth) * m.price(), after, heldSeries.maturity());
             before = after;
           }
           case AgentEvent.Traded t -> {
+            audit.out(t.gave(), t.given());
+            audit.in(m.ledger.series(t.to()).orElseThrow().pToken(), t.received());
             double after = m.markUsd(HOLDER, now);
             tracker.rolled(now, before, after, t.fairGiven().toDouble());
             before = after;
@@ -129,6 +134,7 @@ public record LocalAgentDesign(String policyName, Mechanism mechanism, OptionsAs
       tracker.maybeMark(now, () -> m.markUsd(HOLDER, now));
     }
     Instant end = path.time(path.size() - 1);
+    tracker.forcedSale(audit.forcedUsd(end));
     tracker.mark(end, m.markUsd(HOLDER, end));
     tracker.write(end, out, offset);
   }

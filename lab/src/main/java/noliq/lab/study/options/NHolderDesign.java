@@ -73,7 +73,7 @@ public record NHolderDesign(String policyName, Mechanism mechanism, OptionsAssum
         new MetricSpec(p + ".ruin", "0/1", "an N expired worthless, or the final loss is at least ruinLoss", Headline.SHARE),
         new MetricSpec(p + ".expired_worthless", "count", "N series that settled at or below their strike", Headline.MEAN),
         new MetricSpec(p + ".rolls", "count", "N bought (the first included)", Headline.MEAN),
-        new MetricSpec(p + ".forced_sales_usd", "USD", "N sold because a rule forced it: 0 by construction", Headline.MEAN),
+        new MetricSpec(p + ".forced_sales_usd", "USD", "N missing against the holder's own trades and redemptions, at fair value: 0 by construction (checked)", Headline.MEAN),
         new MetricSpec(p + ".settlement_latency_h", "h", "mean time from maturity to redemption (0 if none)", Headline.MEAN));
   }
 
@@ -88,6 +88,7 @@ public record NHolderDesign(String policyName, Mechanism mechanism, OptionsAssum
     Instant t0 = path.time(0);
     double startEth = assumptions.nHolderUsd() / path.price(0);
     m.ledger.deposit(HOLDER, Amount.fromDouble(startEth, Rounding.DOWN));
+    ForcedSaleAudit audit = new ForcedSaleAudit(m, HOLDER);
     Series held = null;
     int rolls = 0;
     int worthless = 0;
@@ -106,6 +107,7 @@ public record NHolderDesign(String policyName, Mechanism mechanism, OptionsAssum
         Amount n = m.book.balanceOf(HOLDER, held.nToken());
         if (n.isPositive()) {
           m.ledger.redeem(HOLDER, held.id(), Leg.N, n, now);
+          audit.out(held.nToken(), n);
         }
         settlements++;
         latencyHours += Duration.between(held.maturity(), now).toSeconds() / 3600.0;
@@ -119,7 +121,8 @@ public record NHolderDesign(String policyName, Mechanism mechanism, OptionsAssum
         m.drawMakers(rng);
         TradeOutcome o = m.venue.trade(new TradeRequest(HOLDER, Token.ETH, eth, next.nToken(), mechanism, now,
             now.plus(WrapperVaultDesign.rollWindow(mechanism, assumptions))));
-        if (o instanceof TradeOutcome.Filled) {
+        if (o instanceof TradeOutcome.Filled f) {
+          audit.in(next.nToken(), f.received());
           held = next;
           rolls++;
         }
@@ -130,6 +133,10 @@ public record NHolderDesign(String policyName, Mechanism mechanism, OptionsAssum
       }
     }
     Instant end = path.time(path.size() - 1);
+    double forced = audit.forcedUsd(end);
+    if (forced != 0) {
+      throw new IllegalStateException(id() + ": N is never sold by force, yet " + forced + " USD of it was");
+    }
     double finalUsd = m.markUsd(HOLDER, end);
     double pnl = finalUsd / assumptions.nHolderUsd() - 1;
     double pnlEth = finalUsd / path.price(path.size() - 1) / startEth - 1;
@@ -139,7 +146,7 @@ public record NHolderDesign(String policyName, Mechanism mechanism, OptionsAssum
     out[i++] = worthless > 0 || pnl <= -assumptions.ruinLoss() ? 1 : 0;
     out[i++] = worthless;
     out[i++] = rolls;
-    out[i++] = 0;
+    out[i++] = forced;
     out[i] = settlements == 0 ? 0 : latencyHours / settlements;
   }
 }

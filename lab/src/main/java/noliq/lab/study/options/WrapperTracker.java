@@ -74,7 +74,7 @@ final class WrapperTracker {
         new MetricSpec(prefix + ".roll_volume_usd", "USD", "fair value given up in rolls over the path", Headline.P95),
         new MetricSpec(prefix + ".rolls", "count", "filled rolls (re-entries from ETH included)", Headline.MEAN),
         new MetricSpec(prefix + ".unfilled_rolls", "count", "rolls nobody filled by the deadline", Headline.MEAN),
-        new MetricSpec(prefix + ".forced_sales_usd", "USD", "P sold because a rule forced it: 0 by construction", Headline.MEAN),
+        new MetricSpec(prefix + ".forced_sales_usd", "USD", "P missing against the wrapper's own rolls and redemptions, at fair value: 0 by construction (checked)", Headline.MEAN),
         new MetricSpec(prefix + ".settlements", "count", "series held to maturity and settled by the slow oracle", Headline.MEAN),
         new MetricSpec(prefix + ".settlement_latency_h", "h", "mean time from maturity to redemption over the path's settlements (0 if none)", Headline.MEAN));
   }
@@ -102,6 +102,10 @@ final class WrapperTracker {
     drift.roll(usd(before), usd(after), now);
     rolls++;
     rollVolumeUsd += volumeUsd;
+  }
+
+  void forcedSale(double usd) {
+    forcedSalesUsd += usd;
   }
 
   void unfilled() {

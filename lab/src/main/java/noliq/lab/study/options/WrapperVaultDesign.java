@@ -87,7 +87,8 @@ public record WrapperVaultDesign(String policyName, Mechanism mechanism, Options
     Instant t0 = path.time(0);
     VaultConfig config = new VaultConfig("w", noliq.options.IndexId.ETH_USD, policy, mechanism,
         rollWindow(mechanism, assumptions), NHandling.RETURN_TO_DEPOSITOR, 6);
-    WrapperVault vault = new WrapperVault(config, m.ledger, m.venue, m::observe);
+    ForcedSaleAudit audit = new ForcedSaleAudit(m, config.account());
+    WrapperVault vault = new WrapperVault(config, m.ledger, m.venue, m::observe, e -> expect(audit, m, e));
     AccountId account = config.account();
     // the deposit buys P whose intrinsic value is the target: ETH = target / strike of the entry
     double strike = policy.entry(m.observe(t0)).strike().toDouble();
@@ -113,8 +114,22 @@ public record WrapperVaultDesign(String policyName, Mechanism mechanism, Options
       tracker.maybeMark(now, () -> value(vault, m, now));
     }
     Instant end = path.time(path.size() - 1);
+    tracker.forcedSale(audit.forcedUsd(end));
     tracker.mark(end, value(vault, m, end));
     tracker.write(end, out, offset);
+  }
+
+  /** What each accepted vault event does to its P, for the audit. */
+  private static void expect(ForcedSaleAudit audit, OptionsMarket m, VaultEvent e) {
+    switch (e) {
+      case VaultEvent.Deposited d -> audit.in(m.ledger.series(d.series()).orElseThrow().pToken(), d.pAdded());
+      case VaultEvent.Rolled r -> {
+        audit.out(r.gave(), r.given());
+        audit.in(m.ledger.series(r.to()).orElseThrow().pToken(), r.received());
+      }
+      case VaultEvent.Redeemed r -> audit.out(m.ledger.series(r.series()).orElseThrow().pToken(), r.p());
+      default -> { }
+    }
   }
 
   /** The vault's own {@link noliq.wrapper.vault.NavReport}: its model mark, in USD, at the path's price. */
