@@ -192,6 +192,23 @@ class OptionsDesignsTest {
   }
 
   @Test
+  void theAuditSeesPThatLeftWithoutADecision() {
+    OptionsMarket m = new OptionsMarket(OptionsAssumptions.DEFAULTS, Mechanism.DUTCH_AUCTION, 3000);
+    noliq.options.Series s = noliq.options.Series.pn(noliq.options.IndexId.ETH_USD, noliq.math.Price.of(1500),
+        Paths.T0.plus(Duration.ofDays(28)));
+    m.ledger.list(s);
+    noliq.math.book.AccountId holder = noliq.math.book.AccountId.of("h");
+    m.ledger.deposit(holder, noliq.math.Amount.of(10));
+    m.ledger.split(holder, s.id(), noliq.math.Amount.of(10), Paths.T0);
+    ForcedSaleAudit audit = new ForcedSaleAudit(m, holder);
+    audit.in(s.pToken(), noliq.math.Amount.of(10));
+    assertThat(audit.forcedUsd(Paths.T0)).isZero();
+    // a liquidator takes 4 P: the audit values what is missing at its fair mark
+    m.ledger.transfer(holder, noliq.math.book.AccountId.of("liquidator"), s.pToken(), noliq.math.Amount.of(4));
+    assertThat(audit.forcedUsd(Paths.T0)).isCloseTo(4 * InverseOptions.pIndex(3000, 1500, 28 / 365.0, 0.8), within(1e-6));
+  }
+
+  @Test
   void designsRefuseWhatTheyCannotRun() {
     assertThatThrownBy(() -> new WrapperVaultDesign("no-such", Mechanism.AMM_SWAP))
         .isInstanceOf(RuleViolation.class).hasMessageStartingWith("policy: must be one of");
