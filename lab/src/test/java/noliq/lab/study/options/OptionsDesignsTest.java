@@ -192,6 +192,24 @@ class OptionsDesignsTest {
   }
 
   @Test
+  void anNThatExpiresWorthlessRuinsItsHolderAndAFlatPathOnlyCostsTimeValue() {
+    OptionsAssumptions a = OptionsAssumptions.DEFAULTS.withMakerOutageProbability(0).withDisputeProbability(0);
+    // N of strike 1,500 bought at 3,000; ETH falls to 1,400 and stays past maturity (28 days)
+    Map<String, Double> crash = run(new NHolderDesign(NHolderDesign.DEFAULT_POLICY, Mechanism.DUTCH_AUCTION, a), step(3000, 5, 1400, 25), 6);
+    assertThat(crash.get("expired_worthless")).isEqualTo(1.0);
+    assertThat(crash.get("ruin")).isEqualTo(1.0);
+    assertThat(crash.get("pnl_pct")).isCloseTo(-100.0, within(1e-6)); // nothing left: the proceeds were 0 ETH
+    assertThat(crash.get("settlement_latency_h")).isEqualTo(2.0);
+    assertThat(crash.get("forced_sales_usd")).isZero();
+
+    Map<String, Double> flat = run(new NHolderDesign(NHolderDesign.DEFAULT_POLICY, Mechanism.DUTCH_AUCTION, a), Paths.flat(24 * 30, 3000), 6);
+    assertThat(flat.get("ruin")).isZero();
+    assertThat(flat.get("rolls")).isEqualTo(2.0); // bought at the start and again after the first settlement
+    assertThat(flat.get("pnl_pct")).isBetween(-1.0, 0.0); // the auction edge and the call's time value
+    assertThat(flat.get("pnl_eth_pct")).isCloseTo(flat.get("pnl_pct"), within(1e-9));
+  }
+
+  @Test
   void theAuditSeesPThatLeftWithoutADecision() {
     OptionsMarket m = new OptionsMarket(OptionsAssumptions.DEFAULTS, Mechanism.DUTCH_AUCTION, 3000);
     noliq.options.Series s = noliq.options.Series.pn(noliq.options.IndexId.ETH_USD, noliq.math.Price.of(1500),
