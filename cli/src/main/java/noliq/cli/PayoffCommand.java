@@ -11,6 +11,8 @@ import noliq.math.Exact;
 import noliq.math.Price;
 import noliq.math.Rounding;
 import noliq.math.RuleViolation;
+import noliq.options.InvalidPolicy;
+import noliq.options.Leg;
 import noliq.options.Payoff;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
         "Each leg's settlement payout per unit, in ETH and in index units, at the index values given.",
-        "Exact: the protocol's own payoff code and rounding (P's share rounded down, N gets the rest)."
+        "Exact: the protocol's own payoff code and rounding (P's share rounded down, N gets the rest).",
+        "With --invalid, also what each leg gets if the oracle question turns out invalid; under",
+        "third-outcome the series has a third leg I, shown as its own column."
     })
 final class PayoffCommand implements Runnable {
   enum Kind { COVERED_CALL, LINEAR_RANGE, BINARY }
@@ -45,7 +49,18 @@ final class PayoffCommand implements Runnable {
   @Option(names = "--upper", paramLabel = "U", description = "Upper end of a linear range payoff, in index units.")
   String upper;
 
+  @Option(names = "--invalid", paramLabel = "POLICY", converter = PolicyConverter.class,
+      description = "Show the payout on an invalid answer under half-half, third-outcome (adds the I leg) or fallback.")
+  InvalidPolicy invalid;
+
   record Row(BigDecimal x, BigDecimal P_eth, BigDecimal P_index, BigDecimal N_eth, BigDecimal N_index) {}
+
+  /** A row of a third-outcome series: a valid answer pays I nothing. */
+  record ThreeLegRow(BigDecimal x, BigDecimal P_eth, BigDecimal P_index, BigDecimal N_eth, BigDecimal N_index,
+      BigDecimal I_eth) {}
+
+  /** Each leg's payout per unit on an invalid answer, in ETH; null under fallback, which pays nothing then. */
+  record IfInvalid(String policy, BigDecimal P_eth, BigDecimal N_eth, BigDecimal I_eth) {}
 
   @Override
   public void run() {
@@ -67,7 +82,8 @@ final class PayoffCommand implements Runnable {
         yield range;
       }
     };
-    List<Row> rows = new ArrayList<>();
+    boolean threeLegs = invalid != null && invalid.hasThirdOutcome();
+    List<Object> rows = new ArrayList<>();
     for (String text : at) {
       Price x = Price.parse(text, "--at");
       if (!x.isPositive()) {
@@ -75,21 +91,52 @@ final class PayoffCommand implements Runnable {
       }
       Amount p = payoff.pPayoutPerUnit(x, s);
       Amount n = payoff.nPayoutPerUnit(x, s);
-      rows.add(new Row(decimal(x.units()), decimal(p.wei()), inIndexUnits(p, x), decimal(n.wei()), inIndexUnits(n, x)));
+      rows.add(threeLegs
+          ? new ThreeLegRow(decimal(x.units()), decimal(p.wei()), inIndexUnits(p, x), decimal(n.wei()), inIndexUnits(n, x),
+              BigDecimal.ZERO)
+          : new Row(decimal(x.units()), decimal(p.wei()), inIndexUnits(p, x), decimal(n.wei()), inIndexUnits(n, x)));
     }
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("strike", decimal(s.units()));
     result.put("payoff", payoff.canonical());
     result.put("rows", rows);
+    IfInvalid ifInvalid = invalid == null ? null : ifInvalid(invalid);
+    if (invalid != null) {
+      result.put("if_invalid", ifInvalid);
+    }
     PrintWriter out = spec.commandLine().getOut();
     output.print(out, result, r -> {
-      out.printf("strike %s, payoff %s (per unit; P + N = 1 ETH in every row)%n", s, payoff.canonical());
-      out.printf("%14s %22s %22s %22s %22s%n", "x", "P (ETH)", "P (index)", "N (ETH)", "N (index)");
-      for (Row row : rows) {
-        out.printf("%14s %22s %22s %22s %22s%n", plain(row.x()), plain(row.P_eth()), plain(row.P_index()),
-            plain(row.N_eth()), plain(row.N_index()));
+      out.printf("strike %s, payoff %s (per unit; %s = 1 ETH in every row)%n", s, payoff.canonical(),
+          threeLegs ? "P + N + I" : "P + N");
+      out.printf("%14s %22s %22s %22s %22s%s%n", "x", "P (ETH)", "P (index)", "N (ETH)", "N (index)",
+          threeLegs ? String.format(" %22s", "I (ETH)") : "");
+      for (Object o : rows) {
+        switch (o) {
+          case Row row -> out.printf("%14s %22s %22s %22s %22s%n", plain(row.x()), plain(row.P_eth()),
+              plain(row.P_index()), plain(row.N_eth()), plain(row.N_index()));
+          case ThreeLegRow row -> out.printf("%14s %22s %22s %22s %22s %22s%n", plain(row.x()), plain(row.P_eth()),
+              plain(row.P_index()), plain(row.N_eth()), plain(row.N_index()), plain(row.I_eth()));
+          default -> throw new IllegalStateException("unexpected row " + o);
+        }
+      }
+      if (ifInvalid != null && ifInvalid.P_eth() == null) {
+        out.printf("if the question is invalid (%s): nothing settles until the heavier oracle gives a value%n",
+            ifInvalid.policy());
+      } else if (ifInvalid != null) {
+        out.printf("if the question is invalid (%s): P %s, N %s%s ETH per unit%n", ifInvalid.policy(),
+            plain(ifInvalid.P_eth()), plain(ifInvalid.N_eth()), threeLegs ? ", I " + plain(ifInvalid.I_eth()) : "");
       }
     });
+  }
+
+  /** The protocol's own invalid payouts for {@code policy}; fallback has none. */
+  private static IfInvalid ifInvalid(InvalidPolicy policy) {
+    if (policy == InvalidPolicy.FALLBACK) {
+      return new IfInvalid(policy.canonical(), null, null, null);
+    }
+    return new IfInvalid(policy.canonical(), decimal(policy.invalidPayoutPerUnit(Leg.P).wei()),
+        decimal(policy.invalidPayoutPerUnit(Leg.N).wei()),
+        policy.hasThirdOutcome() ? decimal(policy.invalidPayoutPerUnit(Leg.I).wei()) : null);
   }
 
   /** An 18-decimal payout valued at x, rounded down to 18 decimals like every protocol payout. */
@@ -104,6 +151,19 @@ final class PayoffCommand implements Runnable {
 
   private static String plain(BigDecimal d) {
     return d.toPlainString();
+  }
+
+  static final class PolicyConverter implements picocli.CommandLine.ITypeConverter<InvalidPolicy> {
+    @Override
+    public InvalidPolicy convert(String value) {
+      for (InvalidPolicy p : InvalidPolicy.values()) {
+        if (p.canonical().equalsIgnoreCase(value)) {
+          return p;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException(
+          "'" + value + "' is not one of half-half, third-outcome, fallback");
+    }
   }
 
   static final class KindConverter implements picocli.CommandLine.ITypeConverter<Kind> {

@@ -1,6 +1,10 @@
 package noliq.options;
 
-/** The two legs of a pair: P (the covered call, the stable side) and N (the call, the leveraged side). */
+/**
+ * The legs of a series: P (the covered call, the stable side), N (the call, the leveraged side)
+ * and, only for a series with the {@link InvalidPolicy#THIRD_OUTCOME} policy, I (the invalid
+ * outcome, paying 1 ETH if the oracle question turns out unresolvable and nothing otherwise).
+ */
 public enum Leg {
-  P, N
+  P, N, I
 }

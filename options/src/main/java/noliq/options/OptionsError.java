@@ -95,6 +95,18 @@ public sealed interface OptionsError {
     }
   }
 
+  /** Only a series with the {@link InvalidPolicy#THIRD_OUTCOME} policy has the I leg. */
+  record NoSuchLeg(SeriesId id, Leg leg, InvalidPolicy policy) implements OptionsError {
+    public String field() {
+      return "leg";
+    }
+
+    public String rule() {
+      return "series " + id + " has no " + leg + " leg: only a series listed with the THIRD_OUTCOME invalid policy"
+          + " has I (this one's policy is " + policy + ")";
+    }
+  }
+
   record NonPositiveIndexValue(Price x) implements OptionsError {
     public String field() {
       return "x";

@@ -12,6 +12,7 @@ import noliq.math.Amount;
 import noliq.math.Exact;
 import noliq.math.Price;
 import noliq.math.Rounding;
+import noliq.math.RuleViolation;
 import noliq.math.book.AccountId;
 import noliq.math.book.Token;
 import noliq.math.book.TokenBook;
@@ -26,10 +27,22 @@ public final class OptionsLedger {
   private final TokenBook book;
   private final SettlementOracle oracle;
   private final Consumer<LedgerEvent> listener;
-  /** A listed series with its id and leg tokens derived once (deriving hashes the description). */
-  private record Listed(Series series, Token p, Token n) {
+  /**
+   * A listed series with its id and leg tokens derived once (deriving hashes the description);
+   * {@code i} is null unless the series has the third outcome.
+   */
+  private record Listed(SeriesId id, Series series, Token p, Token n, Token i) {
     Token token(Leg leg) {
-      return leg == Leg.P ? p : n;
+      return switch (leg) {
+        case P -> p;
+        case N -> n;
+        case I -> {
+          if (i == null) {
+            throw new OptionsException(new OptionsError.NoSuchLeg(id, leg, series.invalidPolicy()));
+          }
+          yield i;
+        }
+      };
     }
   }
 
@@ -67,10 +80,11 @@ public final class OptionsLedger {
       }
       return id;
     }
-    Listed listed = new Listed(s, s.pToken(), s.nToken());
+    Listed listed = new Listed(id, s, s.pToken(), s.nToken(), s.hasThirdOutcome() ? s.iToken() : null);
     series.put(id, listed);
-    legTokens.put(listed.p(), id);
-    legTokens.put(listed.n(), id);
+    for (Leg leg : s.legs()) {
+      legTokens.put(listed.token(leg), id);
+    }
     emit(new LedgerEvent.SeriesListed(id, s));
     return id;
   }
@@ -99,7 +113,7 @@ public final class OptionsLedger {
     });
   }
 
-  /** Moves ETH or a listed series' P or N between accounts. */
+  /** Moves ETH or a leg (P, N or I) of a listed series between accounts. */
   public LedgerEvent.Transferred transfer(AccountId from, AccountId to, Token token, Amount amount) {
     requirePositive(amount);
     if (!token.equals(Token.ETH) && !legTokens.containsKey(token)) {
@@ -111,7 +125,10 @@ public final class OptionsLedger {
     });
   }
 
-  /** Locks {@code amount} ETH of {@code account} and mints {@code amount} P and {@code amount} N to it. Any time. */
+  /**
+   * Locks {@code amount} ETH of {@code account} and mints {@code amount} P and {@code amount} N to it,
+   * and {@code amount} I for a series with the third outcome: 1 ETH backs one full set. Any time.
+   */
   public LedgerEvent.Split split(AccountId account, SeriesId id, Amount amount, Instant now) {
     Listed s = require(id);
     requirePositive(amount);
@@ -119,17 +136,27 @@ public final class OptionsLedger {
       book.transfer(Token.ETH, account, escrow(id), amount);
       book.mint(s.p(), account, amount);
       book.mint(s.n(), account, amount);
+      if (s.i() != null) {
+        book.mint(s.i(), account, amount);
+      }
       return new LedgerEvent.Split(account, id, amount);
     });
   }
 
-  /** Burns {@code amount} P and {@code amount} N of {@code account} and releases {@code amount} ETH to it. Any time. */
+  /**
+   * Burns {@code amount} P and {@code amount} N of {@code account} (and {@code amount} I, for a series
+   * with the third outcome: only a full set is worth 1 ETH in every outcome) and releases
+   * {@code amount} ETH to it. Any time.
+   */
   public LedgerEvent.Merged merge(AccountId account, SeriesId id, Amount amount, Instant now) {
     Listed s = require(id);
     requirePositive(amount);
     return run(() -> {
       book.burn(s.p(), account, amount);
       book.burn(s.n(), account, amount);
+      if (s.i() != null) {
+        book.burn(s.i(), account, amount);
+      }
       book.transfer(Token.ETH, escrow(id), account, amount);
       return new LedgerEvent.Merged(account, id, amount);
     });
@@ -137,7 +164,9 @@ public final class OptionsLedger {
 
   /**
    * Settles {@code id} once, at or after its maturity, from the oracle's final resolution. Fixes
-   * each leg's payout per unit: P's from the payoff (rounded down), N's exactly the rest.
+   * each leg's payout per unit. A value: P's from the payoff (rounded down), N's exactly the rest,
+   * I's nothing. An invalid one pays by the series' own invalid policy, and does not settle at all
+   * while either the series or the oracle says FALLBACK.
    */
   public LedgerEvent.Settled settle(SeriesId id, Instant now) {
     Series s = require(id).series();
@@ -149,27 +178,50 @@ public final class OptionsLedger {
     }
     Resolution resolution = oracle.finalResolution(s, now)
         .orElseThrow(() -> new OptionsException(new OptionsError.NotFinalized(id)));
-    Amount p = switch (resolution) {
+    Settlement settlement = switch (resolution) {
       case Resolution.Value(Price x) -> {
         if (!x.isPositive()) {
           throw new OptionsException(new OptionsError.NonPositiveIndexValue(x));
         }
-        yield s.payoff().pPayoutPerUnit(x, s.strike());
+        Amount p = s.payoff().pPayoutPerUnit(x, s.strike());
+        yield new Settlement(resolution, p, Amount.ONE.minus(p), Amount.ZERO, now);
       }
-      case Resolution.Invalid(InvalidPolicy policy) -> switch (policy) {
-        case HALF_HALF -> Amount.ofWei(Exact.WAD.shiftRight(1));
-        // The heavier oracle has not answered yet, so there is no final value to settle from.
-        case FALLBACK -> throw new OptionsException(new OptionsError.NotFinalized(id));
-      };
+      case Resolution.Invalid(InvalidPolicy reported) -> invalidSettlement(id, s, reported, now);
     };
-    Settlement settlement = new Settlement(resolution, p, Amount.ONE.minus(p), now);
     settlements.put(id, settlement);
-    return emitted(new LedgerEvent.Settled(id, resolution, settlement.pPerUnit(), settlement.nPerUnit(), now));
+    return emitted(new LedgerEvent.Settled(id, settlement.resolution(), settlement.pPerUnit(),
+        settlement.nPerUnit(), settlement.iPerUnit(), now));
   }
 
-  /** Burns {@code amount} of {@code leg} and pays {@code amount × payout per unit} ETH, rounded down. */
+  /**
+   * How an invalid resolution settles. The series' own policy governs: it is one of the terms the
+   * holders bought (part of the series id), so no oracle can change how their ETH divides. The
+   * policy the oracle reports only says whether its INVALID is final: FALLBACK means it handed the
+   * question to a heavier oracle that has not answered, so nothing is final yet; HALF_HALF and
+   * THIRD_OUTCOME both mean "finally invalid", and the settlement records the series' policy,
+   * the one actually applied. A series under FALLBACK never settles on an invalid resolution: it
+   * waits for a value from the heavier oracle (its holders can always merge back to ETH).
+   */
+  private static Settlement invalidSettlement(SeriesId id, Series s, InvalidPolicy reported, Instant now) {
+    InvalidPolicy policy = s.invalidPolicy();
+    if (reported == InvalidPolicy.FALLBACK || policy == InvalidPolicy.FALLBACK) {
+      // The heavier oracle has not answered yet, so there is no final value to settle from.
+      throw new OptionsException(new OptionsError.NotFinalized(id));
+    }
+    return new Settlement(new Resolution.Invalid(policy), policy.invalidPayoutPerUnit(Leg.P),
+        policy.invalidPayoutPerUnit(Leg.N), policy.invalidPayoutPerUnit(Leg.I), now);
+  }
+
+  /**
+   * Burns {@code amount} of {@code leg} and pays {@code amount × payout per unit} ETH, rounded down.
+   * I exists only for a series with the third outcome; asking for it elsewhere is refused.
+   */
   public LedgerEvent.Redeemed redeem(AccountId account, SeriesId id, Leg leg, Amount amount, Instant now) {
     Listed s = require(id);
+    if (leg == null) {
+      throw new RuleViolation("leg", "is required (P, N or I)");
+    }
+    Token token = s.token(leg);
     requirePositive(amount);
     Settlement settlement = settlements.get(id);
     if (settlement == null) {
@@ -177,7 +229,7 @@ public final class OptionsLedger {
     }
     Amount payout = amount.mulDiv(settlement.perUnit(leg).wei(), Exact.WAD, Rounding.DOWN);
     return run(() -> {
-      book.burn(s.token(leg), account, amount);
+      book.burn(token, account, amount);
       if (payout.isPositive()) {
         book.transfer(Token.ETH, escrow(id), account, payout);
       }
@@ -209,20 +261,25 @@ public final class OptionsLedger {
   }
 
   /**
-   * The most ETH that holders of {@code id}'s outstanding P and N could ever claim: before
-   * settlement every pair merges for 1 ETH, so the larger supply; after it, each leg's supply at
-   * its payout per unit. The ledger keeps {@code locked >= claimable} at all times.
+   * The most ETH that holders of {@code id}'s outstanding legs (P and N, and I with the third
+   * outcome) could ever claim: before settlement every full set merges for 1 ETH and any leg may
+   * end up paying the whole ETH, so the largest supply; after it, each leg's supply at its payout
+   * per unit, rounded up. The ledger keeps {@code locked >= claimable} at all times.
    */
   public Amount claimable(SeriesId id) {
     Listed s = require(id);
-    Amount p = book.totalSupply(s.p());
-    Amount n = book.totalSupply(s.n());
     Settlement settlement = settlements.get(id);
-    if (settlement == null) {
-      return Amount.max(p, n);
+    BigInteger largest = BigInteger.ZERO;
+    BigInteger owed = BigInteger.ZERO;
+    for (Leg leg : s.series().legs()) {
+      BigInteger supply = book.totalSupply(s.token(leg)).wei();
+      if (settlement == null) {
+        largest = largest.max(supply);
+      } else {
+        owed = owed.add(supply.multiply(settlement.perUnit(leg).wei()));
+      }
     }
-    BigInteger owed = p.wei().multiply(settlement.pPerUnit().wei()).add(n.wei().multiply(settlement.nPerUnit().wei()));
-    return Amount.ofWei(Exact.div(owed, Exact.WAD, Rounding.UP));
+    return settlement == null ? Amount.ofWei(largest) : Amount.ofWei(Exact.div(owed, Exact.WAD, Rounding.UP));
   }
 
   /** Total ETH ever deposited, less total withdrawn: the ETH the ledger must hold in all. */

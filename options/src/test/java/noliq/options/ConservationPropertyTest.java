@@ -23,8 +23,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Long random operation sequences over many accounts and series, checked after every operation
  * against an independent reference model: the ledger's ETH equals deposits minus withdrawals;
- * locked ETH covers everything still redeemable; balances match the model (so none is negative and
- * a refused operation changed nothing); split followed by merge is the identity.
+ * locked ETH covers everything still redeemable and {@code claimable} is exactly the model's claim;
+ * balances match the model (so none is negative and a refused operation changed nothing); split
+ * followed by merge is the identity. The series mix the three invalid policies: half of them have
+ * the third leg I (one of those always resolves invalid, so every seed pays I), one shares its
+ * terms with a third-outcome series and differs only in its policy, and one waits for a fallback.
  * Four seeds of 250,000 operations: 1,000,000 operations per {@code ./mvnw verify}.
  */
 class ConservationPropertyTest {
@@ -32,6 +35,9 @@ class ConservationPropertyTest {
   private static final int USERS = 10;
   private static final BigInteger WAD = Exact.WAD;
   private static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
+  private static final Leg[] LEGS = Leg.values();
+  /** A third-outcome series whose question always resolves invalid (under a random terminal policy). */
+  private static final int ALWAYS_INVALID = 1;
 
   private SplittableRandom rnd;
   private TokenBook book;
@@ -39,12 +45,14 @@ class ConservationPropertyTest {
   private OptionsLedger ledger;
   private final List<Series> series = new ArrayList<>();
   private final List<AccountId> users = new ArrayList<>();
-  private final List<Token> tokens = new ArrayList<>(); // 0 = ETH, then P and N of each series
+  private final List<Token> tokens = new ArrayList<>(); // 0 = ETH, then each series' legs
+  private int[][] legToken; // [series][leg ordinal]: index into tokens, -1 if the series has no such leg
   // Reference model.
   private BigInteger[][] balance; // [user][token]
   private BigInteger[] locked; // [series]
   private Resolution[] reported; // [series]
-  private BigInteger[] pRate; // [series], null until settled
+  private BigInteger[][] rate; // [series][leg ordinal], null until settled
+  private int paidI; // I redemptions that paid ETH
   private BigInteger deposits;
   private BigInteger withdrawals;
   private Instant now;
@@ -60,12 +68,16 @@ class ConservationPropertyTest {
       step(i);
       checkInvariants(i);
     }
-    // The sequences exercise both outcomes and every series reaches settlement.
+    // The sequences exercise both outcomes, every series with a settleable report reaches
+    // settlement, and the always-invalid third-outcome series paid its I holders.
     assertThat(accepted).isGreaterThan(OPERATIONS_PER_SEED / 3);
     assertThat(refused).isGreaterThan(OPERATIONS_PER_SEED / 10);
     for (int s = 0; s < series.size(); s++) {
-      assertThat(pRate[s]).as("series %d settled", s).isNotNull();
+      assertThat(rate[s] != null).as("series %d settled", s)
+          .isEqualTo(reported[s] != null && settleable(series.get(s), reported[s]));
     }
+    assertThat(rate[ALWAYS_INVALID]).containsExactly(BigInteger.ZERO, BigInteger.ZERO, WAD);
+    assertThat(paidI).isPositive();
   }
 
   private void setUp(long seed) {
@@ -80,14 +92,22 @@ class ConservationPropertyTest {
     tokens.add(Token.ETH);
     Payoff[] payoffs = {new Payoff.CoveredCall(), new Payoff.CoveredCall(), new Payoff.CoveredCall(),
         new Payoff.CoveredCall(), new Payoff.LinearRange(Price.of(4000)), new Payoff.Binary()};
+    InvalidPolicy[] policies = {InvalidPolicy.HALF_HALF, InvalidPolicy.THIRD_OUTCOME, InvalidPolicy.HALF_HALF,
+        InvalidPolicy.FALLBACK, InvalidPolicy.THIRD_OUTCOME, InvalidPolicy.THIRD_OUTCOME};
+    legToken = new int[payoffs.length][];
     for (int s = 0; s < payoffs.length; s++) {
       Price strike = Price.of(1000 + 300L * s);
       Instant maturity = T0.plusSeconds(86_400L * (1 + rnd.nextInt(60)));
-      Series x = new Series(IndexId.ETH_USD, strike, maturity, payoffs[s]);
+      Series x = s == 2
+          ? series.get(ALWAYS_INVALID).withInvalidPolicy(policies[s]) // same terms, another policy
+          : new Series(IndexId.ETH_USD, strike, maturity, payoffs[s], policies[s]);
       ledger.list(x);
       series.add(x);
-      tokens.add(x.pToken());
-      tokens.add(x.nToken());
+      legToken[s] = new int[] {-1, -1, -1};
+      for (Leg leg : x.legs()) {
+        legToken[s][leg.ordinal()] = tokens.size();
+        tokens.add(x.token(leg));
+      }
     }
     for (int u = 0; u < USERS; u++) {
       users.add(AccountId.of("user" + u));
@@ -99,7 +119,8 @@ class ConservationPropertyTest {
     locked = new BigInteger[series.size()];
     java.util.Arrays.fill(locked, BigInteger.ZERO);
     reported = new Resolution[series.size()];
-    pRate = new BigInteger[series.size()];
+    rate = new BigInteger[series.size()][];
+    paidI = 0;
     deposits = BigInteger.ZERO;
     withdrawals = BigInteger.ZERO;
     accepted = 0;
@@ -120,12 +141,23 @@ class ConservationPropertyTest {
     return Amount.ofWei(rnd.nextLong(1, 5_000_000_000_000_000_000L));
   }
 
-  private static int pTok(int s) {
-    return 1 + 2 * s;
+  /** Whether every leg of series {@code s} held by {@code u} covers {@code a}: a full set to merge. */
+  private boolean holdsFullSets(int u, int s, BigInteger a) {
+    for (int t : legToken[s]) {
+      if (t >= 0 && balance[u][t].compareTo(a) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
-  private static int nTok(int s) {
-    return 2 + 2 * s;
+  /** Adds {@code delta} of every leg of series {@code s} to user {@code u}. */
+  private void addSets(int u, int s, BigInteger delta) {
+    for (int t : legToken[s]) {
+      if (t >= 0) {
+        balance[u][t] = balance[u][t].add(delta);
+      }
+    }
   }
 
   private void step(int i) {
@@ -154,7 +186,9 @@ class ConservationPropertyTest {
       int v = rnd.nextInt(USERS);
       int t = rnd.nextInt(tokens.size());
       boolean unknownToken = rnd.nextInt(40) == 0;
-      Token token = unknownToken ? new Token("P:000000000000000000000000") : tokens.get(t);
+      // Unknown: a leg of no series, or the I a two-leg series does not have.
+      Token token = !unknownToken ? tokens.get(t)
+          : rnd.nextBoolean() ? new Token("P:000000000000000000000000") : new Token("I:" + series.get(0).id().hex());
       Amount a = amount(u, t);
       boolean ok = !unknownToken && a.isPositive() && u != v && balance[u][t].compareTo(a.wei()) >= 0;
       attempt(i, ok, () -> ledger.transfer(user, users.get(v), token, a), () -> {
@@ -166,40 +200,50 @@ class ConservationPropertyTest {
       boolean ok = known && a.isPositive() && balance[u][0].compareTo(a.wei()) >= 0;
       attempt(i, ok, () -> ledger.split(user, id, a, now), () -> {
         balance[u][0] = balance[u][0].subtract(a.wei());
-        balance[u][pTok(s)] = balance[u][pTok(s)].add(a.wei());
-        balance[u][nTok(s)] = balance[u][nTok(s)].add(a.wei());
+        addSets(u, s, a.wei());
         locked[s] = locked[s].add(a.wei());
       });
     } else if (op < 62) {
-      Amount a = amount(u, rnd.nextBoolean() ? pTok(s) : nTok(s));
-      boolean ok = known && a.isPositive() && balance[u][pTok(s)].compareTo(a.wei()) >= 0
-          && balance[u][nTok(s)].compareTo(a.wei()) >= 0;
+      int[] legs = legToken[s];
+      int sizedBy = legs[rnd.nextInt(3)]; // an amount sized to one leg's balance, often all of it
+      Amount a = amount(u, sizedBy >= 0 ? sizedBy : legs[0]);
+      boolean ok = known && a.isPositive() && holdsFullSets(u, s, a.wei());
       attempt(i, ok, () -> ledger.merge(user, id, a, now), () -> {
-        balance[u][pTok(s)] = balance[u][pTok(s)].subtract(a.wei());
-        balance[u][nTok(s)] = balance[u][nTok(s)].subtract(a.wei());
+        addSets(u, s, a.wei().negate());
         balance[u][0] = balance[u][0].add(a.wei());
         locked[s] = locked[s].subtract(a.wei());
       });
     } else if (op < 67) {
       Resolution r = reported[s];
-      boolean ok = known && pRate[s] == null && !now.isBefore(x.maturity()) && r != null
-          && !(r instanceof Resolution.Value v && !v.x().isPositive());
-      attempt(i, ok, () -> ledger.settle(id, now), () -> pRate[s] = expectedPRate(x, r));
+      boolean ok = known && rate[s] == null && !now.isBefore(x.maturity()) && r != null && settleable(x, r);
+      attempt(i, ok, () -> ledger.settle(id, now), () -> {
+        rate[s] = expectedRates(x, r);
+        Settlement settled = ledger.settlement(id).orElseThrow();
+        for (Leg leg : LEGS) {
+          assertThat(settled.perUnit(leg).wei()).as("op %d: series %d %s per unit", i, s, leg).isEqualTo(rate[s][leg.ordinal()]);
+        }
+        // The series' own policy is what an invalid settlement applied and records.
+        assertThat(settled.resolution()).isEqualTo(r instanceof Resolution.Invalid ? new Resolution.Invalid(x.invalidPolicy()) : r);
+      });
     } else if (op < 82) {
-      boolean isP = rnd.nextBoolean();
-      int t = isP ? pTok(s) : nTok(s);
-      Amount a = amount(u, t);
-      boolean ok = known && pRate[s] != null && a.isPositive() && balance[u][t].compareTo(a.wei()) >= 0;
-      attempt(i, ok, () -> ledger.redeem(user, id, isP ? Leg.P : Leg.N, a, now), () -> {
-        BigInteger rate = isP ? pRate[s] : WAD.subtract(pRate[s]);
-        BigInteger payout = a.wei().multiply(rate).divide(WAD);
+      Leg leg = LEGS[rnd.nextInt(3)];
+      int t = legToken[s][leg.ordinal()];
+      boolean hasLeg = t >= 0;
+      Amount a = amount(u, hasLeg ? t : legToken[s][0]);
+      // I of a two-leg series is refused whatever else holds.
+      boolean ok = known && hasLeg && rate[s] != null && a.isPositive() && balance[u][t].compareTo(a.wei()) >= 0;
+      attempt(i, ok, () -> ledger.redeem(user, id, leg, a, now), () -> {
+        BigInteger payout = a.wei().multiply(rate[s][leg.ordinal()]).divide(WAD);
         balance[u][t] = balance[u][t].subtract(a.wei());
         balance[u][0] = balance[u][0].add(payout);
         locked[s] = locked[s].subtract(payout);
+        if (leg == Leg.I && payout.signum() > 0) {
+          paidI++;
+        }
       });
     } else if (op < 87) {
       if (reported[s] == null) {
-        Resolution r = randomResolution(x);
+        Resolution r = s == ALWAYS_INVALID ? terminalInvalid() : randomResolution(x);
         oracle.report(x, r);
         reported[s] = r;
       }
@@ -216,10 +260,18 @@ class ConservationPropertyTest {
     }
   }
 
+  /** A finally invalid answer; the policy the reporter names must not matter. */
+  private Resolution terminalInvalid() {
+    return new Resolution.Invalid(rnd.nextBoolean() ? InvalidPolicy.HALF_HALF : InvalidPolicy.THIRD_OUTCOME);
+  }
+
   private Resolution randomResolution(Series x) {
-    int kind = rnd.nextInt(20);
-    if (kind == 0) {
-      return new Resolution.Invalid(InvalidPolicy.HALF_HALF);
+    int kind = rnd.nextInt(22);
+    if (kind == 0 || kind == 20) {
+      return terminalInvalid();
+    }
+    if (kind == 21) {
+      return new Resolution.Invalid(InvalidPolicy.FALLBACK); // referred onwards: never settles
     }
     if (kind == 1) {
       return new Resolution.Value(Price.ZERO); // refused at settlement, forever
@@ -236,11 +288,32 @@ class ConservationPropertyTest {
     return new Resolution.Value(new Price(units.max(BigInteger.ONE)));
   }
 
+  /**
+   * Whether the ledger may settle {@code s} from {@code r}: a positive value, or a finally invalid
+   * answer for a series that does not insist on the fallback oracle.
+   */
+  private static boolean settleable(Series s, Resolution r) {
+    return switch (r) {
+      case Resolution.Value v -> v.x().isPositive();
+      case Resolution.Invalid inv -> inv.policy() != InvalidPolicy.FALLBACK && s.invalidPolicy() != InvalidPolicy.FALLBACK;
+    };
+  }
+
+  /** Each leg's payout per unit {P, N, I}: invalid by the series' policy, valid from {@link #expectedPRate}. */
+  private static BigInteger[] expectedRates(Series s, Resolution r) {
+    if (r instanceof Resolution.Invalid) {
+      return switch (s.invalidPolicy()) {
+        case HALF_HALF -> new BigInteger[] {WAD.divide(BigInteger.TWO), WAD.divide(BigInteger.TWO), BigInteger.ZERO};
+        case THIRD_OUTCOME -> new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO, WAD};
+        case FALLBACK -> throw new AssertionError("a FALLBACK series never settles invalid");
+      };
+    }
+    BigInteger p = expectedPRate(s, r);
+    return new BigInteger[] {p, WAD.subtract(p), BigInteger.ZERO};
+  }
+
   /** P's payout per unit, computed independently of the payoff classes with BigDecimal. */
   private static BigInteger expectedPRate(Series s, Resolution r) {
-    if (r instanceof Resolution.Invalid) {
-      return WAD.divide(BigInteger.TWO);
-    }
     BigDecimal x = new BigDecimal(((Resolution.Value) r).x().units());
     BigDecimal k = new BigDecimal(s.strike().units());
     BigDecimal share = switch (s.payoff()) {
@@ -291,21 +364,26 @@ class ConservationPropertyTest {
         fail("op %d: series %d locks %s, the model says %s", i, s, lockedNow, locked[s]);
       }
       lockedTotal = lockedTotal.add(lockedNow);
-      BigInteger p = book.totalSupply(series.get(s).pToken()).wei();
-      BigInteger n = book.totalSupply(series.get(s).nToken()).wei();
-      if (!p.equals(supply[pTok(s)]) || !n.equals(supply[nTok(s)])) {
-        fail("op %d: series %d supplies differ from the sum of balances", i, s);
+      // Locked ETH covers every claim: before settlement each full set merges for 1 ETH and any
+      // leg may take it all; after it, locked * 10^18 >= the sum of supply(leg) * rate(leg).
+      BigInteger claims = BigInteger.ZERO;
+      for (int l = 0; l < LEGS.length; l++) {
+        int t = legToken[s][l];
+        if (t < 0) {
+          continue;
+        }
+        BigInteger legSupply = book.totalSupply(tokens.get(t)).wei();
+        if (!legSupply.equals(supply[t])) {
+          fail("op %d: series %d %s supply differs from the sum of balances", i, s, LEGS[l]);
+        }
+        claims = rate[s] == null ? claims.max(legSupply.multiply(WAD)) : claims.add(legSupply.multiply(rate[s][l]));
       }
-      // Locked ETH covers every claim: before settlement each pair merges for 1 ETH; after it,
-      // locked * 10^18 >= supply(P) * pRate + supply(N) * nRate.
-      BigInteger claims = pRate[s] == null
-          ? p.max(n).multiply(WAD)
-          : p.multiply(pRate[s]).add(n.multiply(WAD.subtract(pRate[s])));
       if (lockedNow.multiply(WAD).compareTo(claims) < 0) {
         fail("op %d: series %d locks %s but owes %s/1e18", i, s, lockedNow, claims);
       }
-      if (ledger.claimable(id).compareTo(ledger.locked(id)) > 0) {
-        fail("op %d: series %d claimable exceeds locked", i, s);
+      BigInteger claimable = claims.add(WAD).subtract(BigInteger.ONE).divide(WAD);
+      if (!ledger.claimable(id).wei().equals(claimable)) {
+        fail("op %d: series %d claimable is %s, the model says %s", i, s, ledger.claimable(id), claimable);
       }
     }
     // The ledger's ETH (free plus locked) equals deposits minus withdrawals.

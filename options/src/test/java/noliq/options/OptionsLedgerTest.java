@@ -160,7 +160,140 @@ class OptionsLedgerTest {
         .isInstanceOf(RuleViolation.class).hasMessageStartingWith("series: already has a reported resolution");
   }
 
+  // ---- the third outcome: P, N and I -------------------------------------------------------
+
+  private Series third() {
+    return Series.pn(IndexId.ETH_USD, Price.of(1500), MATURITY, InvalidPolicy.THIRD_OUTCOME);
+  }
+
+  @Test
+  void aThirdOutcomeSeriesSplitsIntoThreeLegsAndMergesOnlyAFullSet() {
+    Series t = third();
+    SeriesId tid = ledger.list(t);
+    assertThat(tid).isNotEqualTo(id);
+    ledger.deposit(ALICE, Amount.of(3));
+    ledger.split(ALICE, tid, Amount.of(2), T0);
+    for (Leg leg : Leg.values()) {
+      assertThat(ledger.balance(ALICE, t.token(leg))).as("leg %s", leg).isEqualTo(Amount.of(2));
+    }
+    assertThat(ledger.locked(tid)).isEqualTo(Amount.of(2));
+    assertThat(ledger.claimable(tid)).isEqualTo(Amount.of(2));
+    // I trades like any leg; without it Alice no longer holds a full set.
+    ledger.transfer(ALICE, BOB, t.iToken(), Amount.of("0.5"));
+    assertThat(ledger.claimable(tid)).isEqualTo(Amount.of(2));
+    insufficient(() -> ledger.merge(ALICE, tid, Amount.of(2), T0));
+    var merged = ledger.merge(ALICE, tid, Amount.of("1.5"), T0);
+    assertThat(merged).isEqualTo(new LedgerEvent.Merged(ALICE, tid, Amount.of("1.5")));
+    assertThat(ledger.balance(ALICE, Token.ETH)).isEqualTo(Amount.of("2.5"));
+    assertThat(ledger.balance(ALICE, t.pToken())).isEqualTo(Amount.of("0.5"));
+    assertThat(ledger.balance(ALICE, t.iToken())).isEqualTo(Amount.ZERO);
+    assertThat(ledger.locked(tid)).isEqualTo(Amount.of("0.5"));
+    // Split then merge is still the identity.
+    var before = book.snapshot();
+    ledger.split(ALICE, tid, Amount.of("0.75"), T0);
+    ledger.merge(ALICE, tid, Amount.of("0.75"), T0);
+    assertThat(book.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void aValidSettlementPaysPAndNByThePayoffAndINothing() {
+    Series t = third();
+    SeriesId tid = ledger.list(t);
+    ledger.deposit(ALICE, Amount.of(10));
+    ledger.split(ALICE, tid, Amount.of(10), T0);
+    ledger.transfer(ALICE, BOB, t.iToken(), Amount.of(10));
+    oracle.report(t, new Resolution.Value(Price.of(2500)));
+    var settled = ledger.settle(tid, MATURITY);
+    assertThat(settled).isEqualTo(new LedgerEvent.Settled(tid, new Resolution.Value(Price.of(2500)),
+        Amount.of("0.6"), Amount.of("0.4"), Amount.ZERO, MATURITY));
+    assertThat(ledger.claimable(tid)).isEqualTo(Amount.of(10));
+    assertThat(ledger.redeem(ALICE, tid, Leg.P, Amount.of(10), MATURITY).payout()).isEqualTo(Amount.of(6));
+    assertThat(ledger.redeem(ALICE, tid, Leg.N, Amount.of(10), MATURITY).payout()).isEqualTo(Amount.of(4));
+    var i = ledger.redeem(BOB, tid, Leg.I, Amount.of(10), MATURITY);
+    assertThat(i).isEqualTo(new LedgerEvent.Redeemed(BOB, tid, Leg.I, Amount.of(10), Amount.ZERO));
+    assertThat(book.totalSupply(t.iToken())).isEqualTo(Amount.ZERO);
+    assertThat(ledger.balance(BOB, Token.ETH)).isEqualTo(Amount.ZERO);
+    assertThat(ledger.locked(tid)).isEqualTo(Amount.ZERO);
+  }
+
+  @Test
+  void anInvalidSettlementPaysIExactlyOneEthAndPAndNNothing() {
+    Series t = third();
+    SeriesId tid = ledger.list(t);
+    ledger.deposit(ALICE, Amount.of(4));
+    ledger.split(ALICE, tid, Amount.of(4), T0);
+    ledger.transfer(ALICE, BOB, t.iToken(), Amount.of(3));
+    // The reporter names another terminal policy: the series' own policy governs and is recorded.
+    oracle.report(t, new Resolution.Invalid(InvalidPolicy.HALF_HALF));
+    var settled = ledger.settle(tid, MATURITY);
+    assertThat(settled).isEqualTo(new LedgerEvent.Settled(tid, new Resolution.Invalid(InvalidPolicy.THIRD_OUTCOME),
+        Amount.ZERO, Amount.ZERO, Amount.ONE, MATURITY));
+    assertThat(ledger.settlement(tid).orElseThrow().perUnit(Leg.I)).isEqualTo(Amount.ONE);
+    assertThat(ledger.claimable(tid)).isEqualTo(Amount.of(4));
+    assertThat(ledger.redeem(BOB, tid, Leg.I, Amount.of(3), MATURITY).payout()).isEqualTo(Amount.of(3));
+    assertThat(ledger.redeem(ALICE, tid, Leg.P, Amount.of(3), MATURITY).payout()).isEqualTo(Amount.ZERO);
+    assertThat(ledger.redeem(ALICE, tid, Leg.N, Amount.of(3), MATURITY).payout()).isEqualTo(Amount.ZERO);
+    assertThat(ledger.claimable(tid)).isEqualTo(Amount.of(1));
+    // Merge still works after settlement: Alice's last full set is worth 1 ETH either way.
+    ledger.merge(ALICE, tid, Amount.of(1), MATURITY);
+    assertThat(ledger.locked(tid)).isEqualTo(Amount.ZERO);
+    assertThat(ledger.balance(ALICE, Token.ETH)).isEqualTo(Amount.of(1));
+    assertThat(ledger.balance(BOB, Token.ETH)).isEqualTo(Amount.of(3));
+  }
+
+  @Test
+  void theSeriesPolicyGovernsAndFallbackIsNeverFinal() {
+    // A 50/50 series stays 50/50 whatever terminal policy the reporter names.
+    oracle.report(series, new Resolution.Invalid(InvalidPolicy.THIRD_OUTCOME));
+    var halves = ledger.settle(id, MATURITY);
+    assertThat(halves.resolution()).isEqualTo(new Resolution.Invalid(InvalidPolicy.HALF_HALF));
+    assertThat(List.of(halves.pPerUnit(), halves.nPerUnit(), halves.iPerUnit()))
+        .containsExactly(Amount.of("0.5"), Amount.of("0.5"), Amount.ZERO);
+    // A third-outcome series is not settled by an oracle that referred the question onwards.
+    Series t = third();
+    SeriesId tid = ledger.list(t);
+    ledger.deposit(ALICE, Amount.of(1));
+    ledger.split(ALICE, tid, Amount.of(1), T0);
+    oracle.report(t, new Resolution.Invalid(InvalidPolicy.FALLBACK));
+    refusedFor(tid, () -> ledger.settle(tid, MATURITY), OptionsError.NotFinalized.class,
+        "oracle: has no final value for series " + tid + " yet; settle after the oracle finalises");
+    // A FALLBACK series waits for a value even when the reporter says the question is finally invalid.
+    Series fallback = series.withInvalidPolicy(InvalidPolicy.FALLBACK);
+    SeriesId fid = ledger.list(fallback);
+    oracle.report(fallback, new Resolution.Invalid(InvalidPolicy.HALF_HALF));
+    refusedFor(fid, () -> ledger.settle(fid, MATURITY), OptionsError.NotFinalized.class, null);
+  }
+
+  @Test
+  void theILegIsRefusedOnATwoLegSeriesAndRefusalsChangeNothing() {
+    Series t = third();
+    SeriesId tid = ledger.list(t);
+    ledger.deposit(ALICE, Amount.of(2));
+    ledger.split(ALICE, id, Amount.of(1), T0);
+    ledger.split(ALICE, tid, Amount.of(1), T0);
+    String noI = "leg: series " + id + " has no I leg: only a series listed with the THIRD_OUTCOME invalid policy"
+        + " has I (this one's policy is HALF_HALF)";
+    refused(() -> ledger.redeem(ALICE, id, Leg.I, Amount.ONE, MATURITY), OptionsError.NoSuchLeg.class, noI);
+    refused(() -> ledger.transfer(ALICE, BOB, new Token("I:" + id.hex()), Amount.ONE), OptionsError.UnknownToken.class,
+        "token: is not ETH nor a leg of a listed series (was I:" + id.hex() + ")");
+    refusedFor(tid, () -> ledger.redeem(ALICE, tid, Leg.I, Amount.ONE, MATURITY), OptionsError.NotSettled.class, null);
+    refusedFor(tid, () -> ledger.redeem(ALICE, tid, Leg.I, Amount.ZERO, MATURITY), OptionsError.NonPositiveAmount.class, null);
+    insufficient(() -> ledger.split(ALICE, tid, Amount.of(2), T0));
+    insufficient(() -> ledger.transfer(BOB, ALICE, t.iToken(), Amount.ONE));
+    oracle.report(series, new Resolution.Value(Price.of(2000)));
+    oracle.report(t, new Resolution.Invalid(InvalidPolicy.THIRD_OUTCOME));
+    ledger.settle(id, MATURITY);
+    ledger.settle(tid, MATURITY);
+    refused(() -> ledger.redeem(ALICE, id, Leg.I, Amount.ONE, MATURITY), OptionsError.NoSuchLeg.class, noI);
+    insufficient(() -> ledger.redeem(ALICE, tid, Leg.I, Amount.of(2), MATURITY));
+    refusedFor(tid, () -> ledger.settle(tid, MATURITY), OptionsError.AlreadySettled.class, null);
+  }
+
   private void refused(Executable op, Class<? extends OptionsError> reason, String message) {
+    refusedFor(id, op, reason, message);
+  }
+
+  private void refusedFor(SeriesId id, Executable op, Class<? extends OptionsError> reason, String message) {
     var before = book.snapshot();
     var settled = ledger.settlement(id);
     var net = ledger.netDeposits();

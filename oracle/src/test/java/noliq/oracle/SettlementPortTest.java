@@ -135,6 +135,56 @@ class SettlementPortTest {
   }
 
   @Test
+  void anInvalidAnswerSettlesAThirdOutcomeSeriesPayingI() {
+    Series third = Series.pn(new IndexId("ETH/USD"), Price.of(2000), MATURITY, InvalidPolicy.THIRD_OUTCOME);
+    OptionsLedger ledger = new OptionsLedger(book, SettlementPort.halfHalf(oo));
+    SeriesId tid = ledger.list(third);
+    ledger.deposit(ALICE, Amount.of(10));
+    ledger.split(ALICE, tid, Amount.of(4), MATURITY.minus(Duration.ofDays(30)));
+    RequestKey thirdKey = SettlementPort.keyOf(third);
+    assertThat(thirdKey).isNotEqualTo(key); // another series, another question
+    oo.request(thirdKey, ALICE, Amount.ZERO, MATURITY);
+    oo.propose(thirdKey, PROPOSER, Answer.INVALID, MATURITY);
+    Instant expiry = MATURITY.plus(Duration.ofHours(2));
+
+    var settled = ledger.settle(tid, expiry);
+    assertThat(settled.resolution()).isEqualTo(new Resolution.Invalid(InvalidPolicy.THIRD_OUTCOME));
+    assertThat(ledger.redeem(ALICE, tid, Leg.I, Amount.of(4), expiry).payout()).isEqualTo(Amount.of(4));
+    assertThat(ledger.redeem(ALICE, tid, Leg.P, Amount.of(4), expiry).payout()).isEqualTo(Amount.ZERO);
+    assertThat(ledger.redeem(ALICE, tid, Leg.N, Amount.of(4), expiry).payout()).isEqualTo(Amount.ZERO);
+    assertThat(ledger.locked(tid)).isEqualTo(Amount.ZERO);
+    assertThat(ledger.balance(ALICE, Token.ETH)).isEqualTo(Amount.of(20)); // all she had: 10 + 10 deposited
+  }
+
+  @Test
+  void fallbackOnEitherSideSendsAnInvalidAnswerToTheHeavierOracle() {
+    // A FALLBACK series behind a port without a fallback oracle waits: INVALID is not final for it.
+    Series fallbackSeries = SERIES.withInvalidPolicy(InvalidPolicy.FALLBACK);
+    RequestKey fallbackKey = SettlementPort.keyOf(fallbackSeries);
+    oo.request(fallbackKey, ALICE, Amount.ZERO, MATURITY);
+    oo.propose(fallbackKey, PROPOSER, Answer.INVALID, MATURITY);
+    assertThat(SettlementPort.halfHalf(oo).finalResolution(fallbackSeries, MATURITY.plus(Duration.ofDays(3)))).isEmpty();
+
+    // A third-outcome series behind a FALLBACK port settles on the heavier oracle's word; its
+    // own INVALID is final and pays I.
+    Series third = SERIES.withInvalidPolicy(InvalidPolicy.THIRD_OUTCOME);
+    RequestKey thirdKey = SettlementPort.keyOf(third);
+    ReportedResolutions heavier = new ReportedResolutions();
+    SettlementPort port = SettlementPort.withFallback(oo, heavier);
+    oo.request(thirdKey, ALICE, Amount.ZERO, MATURITY);
+    oo.propose(thirdKey, PROPOSER, Answer.INVALID, MATURITY);
+    Instant later = MATURITY.plus(Duration.ofDays(3));
+    assertThat(port.finalResolution(third, later)).isEmpty();
+    heavier.report(third, new Resolution.Invalid(InvalidPolicy.THIRD_OUTCOME));
+    OptionsLedger ledger = new OptionsLedger(book, port);
+    SeriesId tid = ledger.list(third);
+    ledger.deposit(ALICE, Amount.of(1));
+    ledger.split(ALICE, tid, Amount.of(1), MATURITY.minus(Duration.ofDays(1)));
+    ledger.settle(tid, later);
+    assertThat(ledger.settlement(tid).orElseThrow().iPerUnit()).isEqualTo(Amount.ONE);
+  }
+
+  @Test
   void aSeriesSettlesThroughTheEscalationGameOnceItsTimeoutPasses() {
     EscalationGame game = new EscalationGame(book, USDC, AccountId.of("reality:escrow"), AccountId.of("reality:fees"),
         AccountId.of("arbitrator"), new EscalationConfig(Duration.ofHours(24), Amount.of(10), Amount.of(100)));

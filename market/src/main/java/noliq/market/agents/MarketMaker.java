@@ -11,6 +11,7 @@ import noliq.math.Amount;
 import noliq.math.Exact;
 import noliq.math.Price;
 import noliq.math.Rounding;
+import noliq.math.RuleViolation;
 import noliq.math.book.AccountId;
 import noliq.math.book.TokenBook;
 import noliq.pricing.InverseOptions;
@@ -53,6 +54,9 @@ public final class MarketMaker {
     return switch (leg.leg()) {
       case P -> v.pEth();
       case N -> v.nEth();
+      // I pays only on an invalid resolution; its value is that probability, which Black-Scholes
+      // does not model, so a Black-Scholes maker does not quote it.
+      case I -> throw new RuleViolation("leg", "a Black-Scholes maker does not quote the invalid-outcome leg I");
     };
   }
 
