@@ -124,6 +124,8 @@ public final class MarketDesk {
     return switch (l.leg()) {
       case P -> SeriesLeg.p(token, l.series().strike().toDouble(), days);
       case N -> SeriesLeg.n(token, l.series().strike().toDouble(), days);
+      case I -> throw new RuleViolation("token", "the invalid-outcome leg I has no Black-Scholes value for makers to "
+          + "quote; roll venues trade P, N and ETH (was " + token + ")");
     };
   }
 
