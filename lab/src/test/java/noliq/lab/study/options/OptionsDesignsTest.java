@@ -210,6 +210,30 @@ class OptionsDesignsTest {
   }
 
   @Test
+  void aRecordingTraceGetsTheValueAndTheTargetAtEveryMark() {
+    Map<String, List<double[]>> series = new HashMap<>();
+    Trace recording = new Trace() {
+      @Override
+      public void record(String name, double timeYears, double value) {
+        series.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {timeYears, value});
+      }
+
+      @Override
+      public boolean enabled() {
+        return true;
+      }
+    };
+    DesignModel d = new WrapperVaultDesign(KyrruiTracker.NAME, Mechanism.DUTCH_AUCTION);
+    d.newRun().simulate(Paths.flat(24 * 70, 3000), PathRandom.forPath(1, 0), recording, new double[d.metrics().size()], 0);
+    assertThat(series).containsOnlyKeys(d.id() + ".value_usd", d.id() + ".target_usd");
+    // the start, a mark every day for 70 days (paths of 64 days or more are marked daily), and the final mark
+    assertThat(series.get(d.id() + ".value_usd")).hasSize(72);
+    assertThat(series.get(d.id() + ".target_usd").get(71)[1]).isEqualTo(series.get(d.id() + ".value_usd").get(0)[1]);
+    assertThat(series.get(d.id() + ".value_usd").get(71)[0]).isCloseTo(70 / 365.0, within(1e-12));
+    assertThat(series.get(d.id() + ".value_usd").get(1)[0]).isCloseTo(1 / 365.0, within(1e-12));
+  }
+
+  @Test
   void theAuditSeesPThatLeftWithoutADecision() {
     OptionsMarket m = new OptionsMarket(OptionsAssumptions.DEFAULTS, Mechanism.DUTCH_AUCTION, 3000);
     noliq.options.Series s = noliq.options.Series.pn(noliq.options.IndexId.ETH_USD, noliq.math.Price.of(1500),
