@@ -1,0 +1,128 @@
+package noliq.lab.study.options;
+
+import java.time.Duration;
+import java.util.List;
+import noliq.market.roll.RollAssumptions;
+import noliq.math.RuleViolation;
+import noliq.oracle.feeds.SourceModel;
+import noliq.oracle.optimistic.OptimisticConfig;
+import noliq.oracle.vote.VoteConfig;
+
+/**
+ * Every stated parameter of the options side of the study, with its source. Market sizes, spreads,
+ * edges and pool depth are the roll-cost study's {@link RollAssumptions} (one concept, one place);
+ * this adds what the study itself needs.
+ *
+ * @param market the roll markets: maker count, spreads, edges, inventory, pool depth, auction ramp, flow
+ * @param makerVol the volatility the makers (and the vault's marks) value P and N with
+ * @param targetUsd the USD value of P the wrapper (vault or agent) holds at the start
+ * @param nHolderUsd the USD the N holder starts with
+ * @param makerOutageProbability the chance that no maker watches a given roll (drawn per roll)
+ * @param disputeProbability the chance that a settlement's first proposal is wrong and disputed (drawn per settlement)
+ * @param liveness the optimistic oracle's liveness window
+ * @param voteDuration how long the vote behind a dispute takes to decide
+ * @param ruinLoss the N holder's loss, as a fraction of its start, that counts as ruin
+ * @param agentSources the local agent's n private sources; it reads {@code agentK} of them
+ * @param agentK how many sources each reading asks
+ */
+public record OptionsAssumptions(
+    RollAssumptions market, double makerVol, double targetUsd, double nHolderUsd, double makerOutageProbability,
+    double disputeProbability, Duration liveness, Duration voteDuration, double ruinLoss, List<SourceModel> agentSources,
+    int agentK) {
+
+  /** One assumption as printed: its name, value and source. */
+  public record Assumption(String name, String value, String source) {}
+
+  public static final OptionsAssumptions DEFAULTS = new OptionsAssumptions(
+      RollAssumptions.DEFAULTS, 0.8, 100_000, 100_000, 0.02, 0.05, OptimisticConfig.UMA_DEFAULT_LIVENESS,
+      VoteConfig.uma(noliq.math.Amount.ONE).roundLength(),
+      0.5, dozenSources(), 5);
+
+  public OptionsAssumptions {
+    if (market == null) {
+      throw new RuleViolation("market", "is required");
+    }
+    positive("makerVol", makerVol);
+    positive("targetUsd", targetUsd);
+    positive("nHolderUsd", nHolderUsd);
+    probability("makerOutageProbability", makerOutageProbability);
+    probability("disputeProbability", disputeProbability);
+    if (liveness == null || liveness.isNegative() || liveness.isZero()) {
+      throw new RuleViolation("liveness", "must be positive (was " + liveness + ")");
+    }
+    if (voteDuration == null || voteDuration.isNegative()) {
+      throw new RuleViolation("voteDuration", "must not be negative (was " + voteDuration + ")");
+    }
+    if (!(ruinLoss > 0 && ruinLoss <= 1)) {
+      throw new RuleViolation("ruinLoss", "must be in (0, 1] (was " + ruinLoss + ")");
+    }
+    if (agentSources == null || agentSources.isEmpty()) {
+      throw new RuleViolation("agentSources", "at least one source is required");
+    }
+    agentSources = List.copyOf(agentSources);
+    if (agentK < 1 || agentK > agentSources.size()) {
+      throw new RuleViolation("agentK", "must be in [1, " + agentSources.size() + "] (was " + agentK + ")");
+    }
+  }
+
+  /**
+   * "A dozen financial news sites": 12 sources, each quoting the true price with 0.2% noise, 1 to 6
+   * minutes stale (one more minute per pair), failing 2% of reads.
+   */
+  static List<SourceModel> dozenSources() {
+    List<SourceModel> out = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      out.add(new SourceModel("source-" + (i + 1), 0.002, Duration.ofMinutes(1 + i / 2), 0.02));
+    }
+    return out;
+  }
+
+  public OptionsAssumptions withMakerOutageProbability(double p) {
+    return new OptionsAssumptions(market, makerVol, targetUsd, nHolderUsd, p, disputeProbability, liveness, voteDuration,
+        ruinLoss, agentSources, agentK);
+  }
+
+  public OptionsAssumptions withDisputeProbability(double p) {
+    return new OptionsAssumptions(market, makerVol, targetUsd, nHolderUsd, makerOutageProbability, p, liveness,
+        voteDuration, ruinLoss, agentSources, agentK);
+  }
+
+  public OptionsAssumptions withMarket(RollAssumptions m) {
+    return new OptionsAssumptions(m, makerVol, targetUsd, nHolderUsd, makerOutageProbability, disputeProbability,
+        liveness, voteDuration, ruinLoss, agentSources, agentK);
+  }
+
+  /** The study's own assumptions with their sources, in print order (the market's are {@link RollAssumptions#describe()}). */
+  public List<Assumption> describe() {
+    String none = "assumption: no published figure; vary it";
+    return List.of(
+        new Assumption("makerVol", Double.toString(makerVol), "assumption: ETH's long-run implied volatility is "
+            + "60-90%; the agent's default (AgentConfig.of) is 80%"),
+        new Assumption("targetUsd", String.format("%.0f", targetUsd), none + "; AMM cost grows with size / pool depth"),
+        new Assumption("nHolderUsd", String.format("%.0f", nHolderUsd), none),
+        new Assumption("makerOutageProbability", Double.toString(makerOutageProbability), none
+            + "; an unwatched auction expires and the vault holds to settlement (Kyrrui's fallback)"),
+        new Assumption("disputeProbability", Double.toString(disputeProbability), none
+            + "; a disputed proposal goes to the vote"),
+        new Assumption("liveness", liveness.toString(), "UMA OptimisticOracleV2 default liveness (2 hours)"),
+        new Assumption("voteDuration", voteDuration.toString(), "UMA DVM 2.0: 24-hour commit + 24-hour reveal"),
+        new Assumption("ruinLoss", Double.toString(ruinLoss), "the issue: ruin = N expires worthless or loses at least "
+            + "this fraction"),
+        new Assumption("agentSources", agentSources.size() + " sources, k = " + agentK, "the post: \"queries a dozen "
+            + "financial news sites ... and takes the median\"; noise, delay, failure: " + none),
+        new Assumption("marking", "daily (every step on paths shorter than 64 days: span / 64)",
+            "fair value = Black-Scholes mark (InverseOptions) at makerVol"));
+  }
+
+  private static void positive(String field, double v) {
+    if (!(v > 0) || Double.isInfinite(v)) {
+      throw new RuleViolation(field, "must be positive (was " + v + ")");
+    }
+  }
+
+  private static void probability(String field, double p) {
+    if (!(p >= 0 && p <= 1)) {
+      throw new RuleViolation(field, "must be in [0, 1] (was " + p + ")");
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package noliq.lab.study.options;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import noliq.math.Amount;
+import noliq.math.Price;
+import noliq.math.Rounding;
+import noliq.math.book.AccountId;
+import noliq.math.book.Token;
+import noliq.math.book.TokenBook;
+import noliq.options.OptionsLedger;
+import noliq.options.Series;
+import noliq.options.SeriesId;
+import noliq.wrapper.policy.Observation;
+import noliq.wrapper.port.Mechanism;
+import noliq.wrapper.port.RollVenue;
+import noliq.wrapper.vault.Marks;
+import noliq.wrapper.venue.AmmVenue;
+import noliq.wrapper.venue.AuctionVenue;
+import noliq.wrapper.venue.BookVenue;
+import noliq.wrapper.venue.MarketDesk;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * One path's world: a fresh {@link TokenBook}, the options ledger settling through the
+ * {@link SlowOracle}, the roll markets ({@link MarketDesk} and a venue of the chosen mechanism),
+ * and the path's current price, which is both the market's reference and the vault's feed. The
+ * lab is the keeper: it opens a settlement request the first step a held series is past maturity,
+ * with that step's price as the truth.
+ */
+final class OptionsMarket {
+  final OptionsAssumptions assumptions;
+  final TokenBook book = new TokenBook();
+  final SlowOracle oracle;
+  final OptionsLedger ledger;
+  final MarketDesk desk;
+  final RollVenue venue;
+  final Marks marks;
+  private final Map<SeriesId, Instant> requestedAt = new HashMap<>();
+  private final Map<SeriesId, Double> truth = new HashMap<>();
+  private Price spot;
+  private double spotDouble = Double.NaN;
+
+  OptionsMarket(OptionsAssumptions a, Mechanism mechanism, double startPrice) {
+    this.assumptions = a;
+    this.oracle = new SlowOracle(book, a);
+    this.ledger = new OptionsLedger(book, oracle.port());
+    this.desk = new MarketDesk(ledger, this::observe, a.market());
+    this.venue = switch (mechanism) {
+      case AMM_SWAP -> new AmmVenue(desk);
+      case DUTCH_AUCTION -> new AuctionVenue(desk);
+      case RESTING_ORDERS -> new BookVenue(desk);
+    };
+    this.marks = new Marks(ledger);
+    setPrice(startPrice);
+  }
+
+  /** The study's short name of a mechanism, used in design ids. */
+  static String idOf(Mechanism m) {
+    return switch (m) {
+      case AMM_SWAP -> "amm";
+      case DUTCH_AUCTION -> "auction";
+      case RESTING_ORDERS -> "book";
+    };
+  }
+
+  void setPrice(double x) {
+    if (x != spotDouble) {
+      spotDouble = x;
+      spot = null; // made exact only when someone observes it
+    }
+  }
+
+  double price() {
+    return spotDouble;
+  }
+
+  Observation observe(Instant now) {
+    if (spot == null) {
+      spot = Price.fromDouble(spotDouble, Rounding.DOWN);
+    }
+    return new Observation(spot, now, assumptions.makerVol());
+  }
+
+  /** A stated share of rolls meets no maker: drawn once per roll from the run's generator. */
+  void drawMakers(UniformRandomProvider rng) {
+    desk.setMakersPresent(rng.nextDouble() >= assumptions.makerOutageProbability());
+  }
+
+  /** The model mark of everything {@code account} holds, in USD, at {@code now}. */
+  double markUsd(AccountId account, Instant now) {
+    Observation obs = observe(now);
+    double sum = 0;
+    for (Map.Entry<Token, Amount> e : book.balancesOf(account).entrySet()) {
+      sum += marks.mark(e.getKey(), e.getValue(), obs, Rounding.DOWN).toDouble();
+    }
+    return sum;
+  }
+
+  /**
+   * Keeper duty for a held series at {@code now}: opens its settlement request the first step past
+   * maturity (the truth is this step's price); true once the oracle's answer is final.
+   */
+  boolean settlementFinal(Series series, Instant now, UniformRandomProvider rng) {
+    oracle.advance(now);
+    if (now.isBefore(series.maturity())) {
+      return false;
+    }
+    if (!requestedAt.containsKey(series.id())) {
+      requestedAt.put(series.id(), now);
+      truth.put(series.id(), spotDouble);
+      oracle.open(noliq.oracle.SettlementPort.keyOf(series), spotDouble, now, rng);
+    }
+    return oracle.isFinal(noliq.oracle.SettlementPort.keyOf(series), now);
+  }
+
+  /** The truth a series' settlement was asked with: the price of the first step past maturity. */
+  double truthAtMaturity(SeriesId id) {
+    return truth.get(id);
+  }
+}

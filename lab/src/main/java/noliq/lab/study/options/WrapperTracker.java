@@ -1,0 +1,196 @@
+package noliq.lab.study.options;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import noliq.lab.metrics.OptionsRisk;
+import noliq.lab.scenarios.PricePath;
+import noliq.lab.study.MetricSpec;
+import noliq.lab.study.MetricSpec.Headline;
+import noliq.lab.study.Trace;
+import noliq.math.Price;
+import noliq.math.Rounding;
+import noliq.wrapper.drift.DriftAccount;
+import noliq.wrapper.drift.DriftBreakdown;
+
+/**
+ * What a P-wrapper (vault or agent) reports on one path: its value against target at every mark,
+ * the {@link DriftAccount} splitting the deviation into exposure drift, roll cost and settlement
+ * error (exact, so they add up), and the counts behind the roll figures. Values are model marks in
+ * USD; the target is the first mark (what the holder started with).
+ */
+final class WrapperTracker {
+  private final String prefix;
+  private final Trace trace;
+  private final Instant start;
+  private final Duration markEvery;
+  private final DriftAccount drift;
+  private final double target;
+  private final List<Double> values = new ArrayList<>();
+  /** Per mark, each part's change since the previous mark, as a fraction of target: they add up to the value's change. */
+  private final List<double[]> partSteps = new ArrayList<>();
+  private double[] partsBefore = {0, 0, 0};
+  private Instant nextMark;
+  private double valueSum;
+  private int rolls;
+  private int unfilled;
+  private int settlements;
+  private double latencyHours;
+  private double rollVolumeUsd;
+  private double forcedSalesUsd;
+
+  WrapperTracker(String prefix, Trace trace, PricePath path, double startValue) {
+    this.prefix = prefix;
+    this.trace = trace;
+    this.start = path.time(0);
+    this.markEvery = markInterval(path);
+    this.target = startValue;
+    this.drift = new DriftAccount(usd(startValue), start);
+    this.nextMark = start.plus(markEvery);
+    record(start, startValue);
+  }
+
+  /** Daily, or span / 64 on paths shorter than 64 days, so every path has enough marks for a tracking error. */
+  static Duration markInterval(PricePath path) {
+    Duration span = Duration.between(path.time(0), path.time(path.size() - 1));
+    Duration perMark = span.dividedBy(64);
+    Duration day = Duration.ofDays(1);
+    return perMark.compareTo(day) < 0 && !perMark.isZero() ? perMark : day;
+  }
+
+  static List<MetricSpec> specs(String prefix) {
+    return List.of(
+        new MetricSpec(prefix + ".tracking_error_pct", "%/yr", "annualised std of the change in ln(value / target) between marks", Headline.MEAN),
+        new MetricSpec(prefix + ".deviation_pct", "%", "(final value - target) / target; = drift + roll cost + settlement", Headline.MEAN),
+        new MetricSpec(prefix + ".drift_pct", "%", "part of the deviation from ETH exposure between rolls", Headline.MEAN),
+        new MetricSpec(prefix + ".roll_cost_pct", "%", "part of the deviation from rolls against fair value (negative: a cost)", Headline.MEAN),
+        new MetricSpec(prefix + ".settlement_pct", "%", "part of the deviation from settlement and oracle error", Headline.MEAN),
+        new MetricSpec(prefix + ".te_drift_share", "share", "drift's Euler share of the variance of the value's change between marks (the three shares add up to 1; 0 if it never moved)", Headline.MEAN),
+        new MetricSpec(prefix + ".te_roll_share", "share", "roll cost's Euler share of that variance", Headline.MEAN),
+        new MetricSpec(prefix + ".te_settlement_share", "share", "settlement and oracle error's Euler share of that variance", Headline.MEAN),
+        new MetricSpec(prefix + ".roll_cost_pct_per_year", "%/yr", "roll cost against fair value per year, over the average value", Headline.MEAN),
+        new MetricSpec(prefix + ".shortfall_pct", "%", "final shortfall against target (0 when at or above it)", Headline.P95),
+        new MetricSpec(prefix + ".roll_volume_usd", "USD", "fair value given up in rolls over the path", Headline.P95),
+        new MetricSpec(prefix + ".rolls", "count", "filled rolls (re-entries from ETH included)", Headline.MEAN),
+        new MetricSpec(prefix + ".unfilled_rolls", "count", "rolls nobody filled by the deadline", Headline.MEAN),
+        new MetricSpec(prefix + ".forced_sales_usd", "USD", "P missing against the wrapper's own rolls and redemptions, at fair value: 0 by construction (checked)", Headline.MEAN),
+        new MetricSpec(prefix + ".settlements", "count", "series held to maturity and settled by the slow oracle", Headline.MEAN),
+        new MetricSpec(prefix + ".settlement_latency_h", "h", "mean time from maturity to redemption over the path's settlements (0 if none)", Headline.MEAN));
+  }
+
+  /** Marks if a mark is due at {@code now}; {@code value} is asked only then. */
+  void maybeMark(Instant now, java.util.function.DoubleSupplier value) {
+    if (now.isBefore(nextMark)) {
+      return;
+    }
+    mark(now, value.getAsDouble());
+    while (!nextMark.isAfter(now)) {
+      nextMark = nextMark.plus(markEvery);
+    }
+  }
+
+  void mark(Instant now, double value) {
+    drift.mark(usd(value), now);
+    double[] parts = drift.breakdown().fractionsOfTarget();
+    partSteps.add(new double[] {parts[0] - partsBefore[0], parts[1] - partsBefore[1], parts[2] - partsBefore[2]});
+    partsBefore = parts;
+    record(now, value);
+  }
+
+  void rolled(Instant now, double before, double after, double volumeUsd) {
+    drift.roll(usd(before), usd(after), now);
+    rolls++;
+    rollVolumeUsd += volumeUsd;
+  }
+
+  void forcedSale(double usd) {
+    forcedSalesUsd += usd;
+  }
+
+  void unfilled() {
+    unfilled++;
+  }
+
+  void settled(Instant now, double fairAtMaturity, double after, Instant maturity) {
+    drift.settle(usd(fairAtMaturity), usd(after), now);
+    settlements++;
+    latencyHours += Duration.between(maturity, now).toSeconds() / 3600.0;
+  }
+
+  DriftBreakdown breakdown() {
+    return drift.breakdown();
+  }
+
+  /** Writes the metrics in {@link #specs} order; the final mark must have been taken. */
+  void write(Instant end, double[] out, int offset) {
+    if (forcedSalesUsd != 0) {
+      throw new IllegalStateException(prefix + ": a P wrapper never sells by force, yet " + forcedSalesUsd + " was");
+    }
+    double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+    double[] t = new double[v.length];
+    java.util.Arrays.fill(t, target);
+    double years = Duration.between(start, end).toSeconds() / (365.0 * 86_400);
+    double stepYears = markEvery.toSeconds() / (365.0 * 86_400);
+    double[] parts = drift.breakdown().fractionsOfTarget();
+    double finalValue = v[v.length - 1];
+    double rollCost = -drift.breakdown().rollCost().toDouble();
+    int i = offset;
+    out[i++] = v.length >= 3 ? OptionsRisk.trackingError(v, t, stepYears) * 100 : 0;
+    out[i++] = parts[3] * 100;
+    out[i++] = parts[0] * 100;
+    out[i++] = parts[1] * 100;
+    out[i++] = parts[2] * 100;
+    double[][] shares = shares(stepYears);
+    out[i++] = shares[0][0];
+    out[i++] = shares[0][1];
+    out[i++] = shares[0][2];
+    out[i++] = years > 0 ? OptionsRisk.rollCostPerYear(rollCost, valueSum / v.length, years) * 100 : 0;
+    out[i++] = OptionsRisk.shortfall(finalValue, target) * 100;
+    out[i++] = rollVolumeUsd;
+    out[i++] = rolls;
+    out[i++] = unfilled;
+    out[i++] = forcedSalesUsd;
+    out[i++] = settlements;
+    out[i] = settlements == 0 ? 0 : latencyHours / settlements;
+  }
+
+  /** The Euler shares of the three parts in the variance of the per-mark change (OptionsRisk.decompose). */
+  private double[][] shares(double stepYears) {
+    int n = partSteps.size();
+    if (n < 2) {
+      return new double[][] {{0, 0, 0}};
+    }
+    double[] d = new double[n];
+    double[] r = new double[n];
+    double[] s = new double[n];
+    for (int k = 0; k < n; k++) {
+      d[k] = partSteps.get(k)[0];
+      r[k] = partSteps.get(k)[1];
+      s[k] = partSteps.get(k)[2];
+    }
+    OptionsRisk.TrackingDecomposition t = OptionsRisk.decompose(d, r, s, stepYears);
+    if (Double.isNaN(t.deltaDriftShare())) {
+      return new double[][] {{0, 0, 0}};
+    }
+    return new double[][] {{t.deltaDriftShare(), t.rollSlippageShare(), t.settlementShare()}};
+  }
+
+  int rolls() {
+    return rolls;
+  }
+
+  private void record(Instant now, double value) {
+    values.add(value);
+    valueSum += value;
+    if (trace.enabled()) {
+      double y = Duration.between(start, now).toSeconds() / (365.0 * 86_400);
+      trace.record(prefix + ".value_usd", y, value);
+      trace.record(prefix + ".target_usd", y, target);
+    }
+  }
+
+  private static Price usd(double v) {
+    return Price.fromDouble(Math.max(0, v), Rounding.DOWN);
+  }
+}

@@ -1,0 +1,101 @@
+package noliq.wrapper.venue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import noliq.market.MarketException;
+import noliq.market.agents.Arbitrageur;
+import noliq.market.amm.ConstantProductPool;
+import noliq.market.amm.FeeSchedule;
+import noliq.math.Amount;
+import noliq.math.Price;
+import noliq.math.Rounding;
+import noliq.math.book.AccountId;
+import noliq.math.book.Token;
+import noliq.options.Series;
+import noliq.wrapper.port.RollVenue;
+import noliq.wrapper.port.TradeOutcome;
+import noliq.wrapper.port.TradeRequest;
+
+/**
+ * An instant swap as a roll venue: every leg trades against ETH in its own constant-product pool
+ * (Uniswap v2 rules, uniindex's fee ramp to maturity, halted at maturity), so a roll routes old P →
+ * ETH → new P. A pool is created for a series the first time it is traded, seeded at fair value
+ * with {@code ammPoolDepthUsd} of total value by a liquidity provider; before every trade an
+ * {@link Arbitrageur} with no latency and no gas brings each pool on the route back to the reference
+ * (the roll-cost study's "pools start arbitraged to fair value"). A swap the pool refuses (halted,
+ * nothing out) is {@link TradeOutcome.Unfilled}, with nothing moved.
+ */
+public final class AmmVenue implements RollVenue {
+  static final AccountId LIQUIDITY_PROVIDER = AccountId.of("amm-lp");
+  static final AccountId ARBITRAGEUR = AccountId.of("amm-arbitrageur");
+  private final MarketDesk desk;
+  private final Map<Token, ConstantProductPool> pools = new HashMap<>();
+  private final Arbitrageur arbitrageur;
+
+  public AmmVenue(MarketDesk desk) {
+    this.desk = desk;
+    this.arbitrageur = new Arbitrageur(ARBITRAGEUR, desk.book(), Duration.ZERO, Amount.ZERO);
+  }
+
+  /** The pool of {@code token} against ETH, if one was created. */
+  public Optional<ConstantProductPool> pool(Token token) {
+    return Optional.ofNullable(pools.get(token));
+  }
+
+  @Override
+  public TradeOutcome trade(TradeRequest r) {
+    Instant now = r.now();
+    try {
+      return desk.book().atomically(() -> {
+        Amount receiveBefore = desk.book().balanceOf(r.trader(), r.receive());
+        Amount eth = r.amount();
+        if (!r.give().equals(Token.ETH)) {
+          ConstantProductPool sell = arbitraged(r.give(), now);
+          eth = sell.swapExactIn(r.trader(), r.give(), r.amount(), Amount.ZERO, now).amountOut();
+        }
+        if (!r.receive().equals(Token.ETH)) {
+          arbitraged(r.receive(), now).swapExactIn(r.trader(), Token.ETH, eth, Amount.ZERO, now);
+        }
+        Amount received = desk.book().balanceOf(r.trader(), r.receive()).minus(receiveBefore);
+        return new TradeOutcome.Filled(r.amount(), received, desk.fair(r.give(), r.amount(), now),
+            desk.fair(r.receive(), received, now), now);
+      });
+    } catch (MarketException e) {
+      return new TradeOutcome.Unfilled("the pool refused the swap: " + e.getMessage());
+    }
+  }
+
+  private ConstantProductPool arbitraged(Token token, Instant now) {
+    ConstantProductPool pool = pools.get(token);
+    if (pool == null) {
+      pool = seeded(token, now);
+      pools.put(token, pool);
+      desk.book().onRollback(() -> pools.remove(token));
+    }
+    double depthEth = desk.assumptions().ammPoolDepthUsd() / desk.observe(now).spot().toDouble();
+    // The arbitrageur holds both sides, as much as the pool itself: enough for any correction.
+    desk.cover(ARBITRAGEUR, token, desk.unitsWorth(desk.assumptions().ammPoolDepthUsd(), token, now), now);
+    desk.cover(ARBITRAGEUR, Token.ETH, Amount.fromDouble(depthEth, Rounding.UP), now);
+    Price fair = Price.fromDouble(desk.fairEth(token, now), Rounding.DOWN);
+    arbitrageur.act(pool, token, at -> fair, now);
+    return pool;
+  }
+
+  private ConstantProductPool seeded(Token token, Instant now) {
+    Series series = desk.seriesOf(token);
+    FeeSchedule fees = new FeeSchedule.RampToMaturity(desk.assumptions().ammBaseFeePips(),
+        desk.assumptions().ammFinalFeePips(), desk.assumptions().ammFeeRampWindow(), series.maturity());
+    ConstantProductPool pool = new ConstantProductPool(desk.book(), "amm-" + token.symbol(), token, Token.ETH, fees,
+        Optional.of(series.maturity()));
+    double halfUsd = desk.assumptions().ammPoolDepthUsd() / 2;
+    Amount eth = Amount.fromDouble(halfUsd / desk.observe(now).spot().toDouble(), Rounding.DOWN);
+    Amount p = desk.unitsWorth(halfUsd, token, now);
+    desk.cover(LIQUIDITY_PROVIDER, token, p, now);
+    desk.cover(LIQUIDITY_PROVIDER, Token.ETH, eth, now);
+    pool.addLiquidity(LIQUIDITY_PROVIDER, p, eth, now);
+    return pool;
+  }
+}
