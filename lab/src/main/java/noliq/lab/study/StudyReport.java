@@ -77,6 +77,9 @@ public final class StudyReport {
     b.table(designsTable(result));
     for (StudyRunner.ScenarioResult sr : result.scenarios()) {
       b.table(scenarioTable(result, sr));
+      if (!sr.scenario().windows().isEmpty()) {
+        b.table(windowsTable(result, sr));
+      }
       if (!sr.scenario().gaps().isEmpty()) {
         b.table(gapsTable(sr));
       }
@@ -97,9 +100,9 @@ public final class StudyReport {
     if (!claims.isEmpty()) {
       out.append("the post's claims (mean over paths, 95% interval):\n");
       for (Claims.Claim c : claims) {
-        out.append(String.format(Locale.ROOT, "  %s on %s: tracking error %s%%/yr -> within 1-4%%: %s; roll cost %s -> under 2%%/yr: %s%n",
-            c.wrapper(), c.scenario(), figure(c.trackingError()), c.driftVerdict(),
-            c.rollCost() == null ? "n/a" : figure(c.rollCost()) + "%/yr", c.rollCostVerdict()));
+        out.append(String.format(Locale.ROOT, "  %s on %s: tracking error %s -> within 1-4%%/yr: %s; roll cost %s -> under 2%%/yr: %s%n",
+            c.wrapper(), c.scenario(), figure(c.trackingError(), "%/yr"), c.driftVerdict(),
+            c.rollCost() == null ? "n/a" : figure(c.rollCost(), "%/yr"), c.rollCostVerdict()));
       }
     }
     return out.toString();
@@ -134,8 +137,8 @@ public final class StudyReport {
     for (DesignModel d : result.designs()) {
       MetricSpec m = d.metrics().get(0);
       Estimate e = headline(primary.summary().metric(m.name()), m.headline());
-      StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "On %s, %s: %s of %s (%s) is %s %s.",
-          primary.scenario().name(), d.id(), statistic(m.headline()), m.description(), m.name(), figure(e), m.unit()));
+      StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "On %s, %s: the %s of %s (%s) is %s.",
+          primary.scenario().name(), d.id(), statistic(m.headline()), m.description(), m.name(), figure(e, m.unit())));
       StudyRunner.ScenarioResult worst = null;
       Estimate worstE = null;
       for (StudyRunner.ScenarioResult sr : result.scenarios()) {
@@ -148,26 +151,27 @@ public final class StudyReport {
         }
       }
       if (worst != null) {
-        s.append(String.format(Locale.ROOT, " Among the crashes it is highest in %s: %s %s.", worst.scenario().name(), figure(worstE), m.unit()));
+        s.append(String.format(Locale.ROOT, " Among the crashes it is highest in %s: %s.", worst.scenario().name(), figure(worstE, m.unit())));
       }
       b.finding(s.toString());
     }
     for (Claims.Claim c : claims) {
-      b.finding(String.format(Locale.ROOT, "The post's claims on %s: %s's tracking error is %s %%/yr, within 1-4%%/yr: %s; its roll cost is %s, under 2%%/yr: %s.",
-          c.scenario(), c.wrapper(), figure(c.trackingError()), c.driftVerdict(),
-          c.rollCost() == null ? "not reported" : figure(c.rollCost()) + " %/yr", c.rollCostVerdict()));
+      b.finding(String.format(Locale.ROOT, "The post's claims on %s: %s's tracking error is %s, within 1-4%%/yr: %s; its roll cost is %s, under 2%%/yr: %s.",
+          c.scenario(), c.wrapper(), figure(c.trackingError(), "%/yr"), c.driftVerdict(),
+          c.rollCost() == null ? "not reported" : figure(c.rollCost(), "%/yr"), c.rollCostVerdict()));
     }
     if (claims.isEmpty()) {
       b.finding("No wrapper design reports a tracking error on a scenario of a year or more, so the post's claims are not assessed.");
     }
   }
 
-  /** {@code 1.234 (95% CI 1.1-1.3, n=1000)}. */
-  static String figure(Estimate e) {
+  /** {@code 1.234 USD (95% CI 1.1 to 1.3, n=1000)}. */
+  static String figure(Estimate e, String unit) {
+    String value = ReportWriter.num(e.value()) + (unit.isEmpty() ? "" : " " + unit);
     if (Double.isFinite(e.low()) && Double.isFinite(e.high())) {
-      return ReportWriter.num(e.value()) + " (95% CI " + ReportWriter.num(e.low()) + " to " + ReportWriter.num(e.high()) + ", n=" + e.n() + ")";
+      return value + " (95% CI " + ReportWriter.num(e.low()) + " to " + ReportWriter.num(e.high()) + ", n=" + e.n() + ")";
     }
-    return ReportWriter.num(e.value()) + " (no interval, n=" + e.n() + ")";
+    return value + " (no interval, n=" + e.n() + ")";
   }
 
   private static Table claimsTable(List<Claims.Claim> claims) {
@@ -228,6 +232,30 @@ public final class StudyReport {
     }
     return new Table("scenario-" + id(sr.scenario().name()), sr.scenario().name() + ": " + sr.scenario().description(),
         List.of("metric", "unit", "statistic", "headline", "mean", "p05", "p50", "p95", "min", "max"), rows);
+  }
+
+  /** One row per crash window found in the history: the fall, and every design's metrics on it. */
+  private static Table windowsTable(StudyRunner.StudyResult result, StudyRunner.ScenarioResult sr) {
+    List<String> columns = new ArrayList<>(List.of("window", "start", "end", "open", "low", "drawdown_pct"));
+    List<double[]> values = new ArrayList<>();
+    for (DesignModel d : result.designs()) {
+      for (MetricSpec m : d.metrics()) {
+        columns.add(m.name());
+        values.add(sr.summary().metric(m.name()).values());
+      }
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    List<CrashWindows.Window> windows = sr.scenario().windows();
+    for (int i = 0; i < windows.size(); i++) {
+      CrashWindows.Window w = windows.get(i);
+      List<Object> row = new ArrayList<>(List.of(w.name(), w.start().toString(), w.end().toString(), w.open(), w.low(), 100 * w.drawdown()));
+      for (double[] v : values) {
+        row.add(v[i]);
+      }
+      rows.add(row);
+    }
+    return new Table("history-crash-windows", "Crash windows found in the history (" + CrashWindows.rule(CrashWindows.DEFAULT_DRAWDOWN,
+        CrashWindows.DEFAULT_WITHIN) + "), every metric on each", columns, rows);
   }
 
   private static Table gapsTable(StudyRunner.ScenarioResult sr) {

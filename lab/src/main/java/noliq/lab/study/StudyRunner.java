@@ -74,7 +74,7 @@ public final class StudyRunner {
       Supplier<PathSimulator> simulators = () -> {
         DesignModel.Run[] runs = designs.stream().map(DesignModel::newRun).toArray(DesignModel.Run[]::new);
         return (p, rng, out) -> {
-          PricePath path = sc.scenario().path(rng);
+          PricePath path = sc.source().path(p, rng);
           boolean traced = p < sc.charted();
           List<RecordingTrace> traces = new ArrayList<>();
           for (int d = 0; d < runs.length; d++) {

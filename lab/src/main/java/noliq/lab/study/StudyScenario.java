@@ -9,8 +9,11 @@ import noliq.lab.scenarios.CrashEvents;
 import noliq.lab.scenarios.Gap;
 import noliq.lab.scenarios.OhlcReader;
 import noliq.lab.scenarios.OhlcSeries;
+import noliq.lab.scenarios.PricePath;
 import noliq.lab.scenarios.Scenario;
 import noliq.lab.scenarios.Scenarios;
+import noliq.math.RuleViolation;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * One scenario of a study as it is run: its source of paths, how many, its seed and which paths are
@@ -19,13 +22,25 @@ import noliq.lab.scenarios.Scenarios;
  * @param name unique in the study, used in table and chart names
  * @param kind what kind of scenario it is
  * @param description one line for the report
- * @param scenario where the paths come from
- * @param paths Monte Carlo paths (1 for a replay: it has one history)
+ * @param source where the paths come from
+ * @param paths Monte Carlo paths (1 for a replay of one history; one per window for the history's crash windows)
  * @param seed this scenario's seed (derived from the study's seed and the name)
  * @param charted the first {@code charted} paths are traced for the charts
  * @param gaps missing bars of a replay (reported, never filled)
+ * @param windows the crash windows of a {@link Kind#HISTORY_CRASHES} scenario, path i replaying window i; else empty
  */
-public record StudyScenario(String name, Kind kind, String description, Scenario scenario, int paths, long seed, int charted, List<Gap> gaps) {
+public record StudyScenario(String name, Kind kind, String description, PathSource source, int paths, long seed, int charted,
+    List<Gap> gaps, List<CrashWindows.Window> windows) {
+
+  /** Path {@code index} of a scenario, drawn from {@code rng} (the path's own stream) if it is random. */
+  @FunctionalInterface
+  public interface PathSource {
+    PricePath path(long index, UniformRandomProvider rng);
+
+    static PathSource of(Scenario scenario) {
+      return (index, rng) -> scenario.path(rng);
+    }
+  }
 
   public enum Kind {
     /** A stochastic model over the horizon. */
@@ -36,12 +51,13 @@ public record StudyScenario(String name, Kind kind, String description, Scenario
     CRASH_AS_IT_HAPPENED,
     /** The whole price history as one path. */
     HISTORY,
-    /** A crash window found in the history. */
-    HISTORY_CRASH
+    /** Every crash window found in the history, one path each. */
+    HISTORY_CRASHES
   }
 
   public StudyScenario {
     gaps = List.copyOf(gaps);
+    windows = List.copyOf(windows);
   }
 
   /** Whether it runs for a year or more of simulated time, so per-year figures mean what they say. */
@@ -72,14 +88,19 @@ public record StudyScenario(String name, Kind kind, String description, Scenario
         case StudyConfig.HISTORY -> out.add(new StudyScenario("history", Kind.HISTORY,
             "the whole history of " + history.source() + ", " + history.start() + " to " + history.end() + ", as one path ("
                 + history.bars().size() + " bars, " + history.gaps().size() + " gaps, " + history.missingBars() + " missing bars)",
-            new Scenario.Replay(history), 1, seedFor(config.seed(), "history"), 1, history.gaps()));
+            PathSource.of(new Scenario.Replay(history)), 1, seedFor(config.seed(), "history"), 1, history.gaps(), List.of()));
         case StudyConfig.HISTORY_CRASHES -> {
-          for (CrashWindows.Window w : CrashWindows.find(history, CrashWindows.DEFAULT_DRAWDOWN, CrashWindows.DEFAULT_WITHIN)) {
-            out.add(new StudyScenario(w.name(), Kind.HISTORY_CRASH, String.format(java.util.Locale.ROOT,
-                "%s to %s of %s: %.1f%% fall from %.2f to %.2f (low at %s)", w.start(), w.end(), history.source(),
-                100 * w.drawdown(), w.open(), w.low(), w.lowTime()),
-                new Scenario.Replay(w.series()), 1, seedFor(config.seed(), w.name()), 1, w.series().gaps()));
+          List<CrashWindows.Window> windows = CrashWindows.find(history, CrashWindows.DEFAULT_DRAWDOWN, CrashWindows.DEFAULT_WITHIN);
+          if (windows.isEmpty()) {
+            throw new RuleViolation("prices", history.source() + " holds no crash window (" + CrashWindows.rule(
+                CrashWindows.DEFAULT_DRAWDOWN, CrashWindows.DEFAULT_WITHIN) + "); leave out history-crashes");
           }
+          List<PricePath> replays = windows.stream().map(w -> PricePath.replay(w.series())).toList();
+          List<Gap> gaps = windows.stream().flatMap(w -> w.series().gaps().stream()).toList();
+          out.add(new StudyScenario(StudyConfig.HISTORY_CRASHES, Kind.HISTORY_CRASHES, windows.size()
+              + " crash windows of " + history.source() + ", one path each: " + CrashWindows.rule(CrashWindows.DEFAULT_DRAWDOWN, CrashWindows.DEFAULT_WITHIN),
+              (index, rng) -> replays.get((int) index), windows.size(), seedFor(config.seed(), StudyConfig.HISTORY_CRASHES),
+              Math.min(config.chartedPaths(), windows.size()), gaps, windows));
         }
         default -> {
           if (CrashEvents.ALL.stream().anyMatch(e -> e.id().equals(key))) {
@@ -88,7 +109,7 @@ public record StudyScenario(String name, Kind kind, String description, Scenario
             Scenario s = Scenarios.scenario(key, config.x0(), steps, start);
             out.add(new StudyScenario(key, Kind.MODEL, String.format(java.util.Locale.ROOT,
                 "%s model: %d paths of %d days, hourly steps, from ETH %.2f", key, config.paths(), config.horizonDays(), config.x0()),
-                s, config.paths(), seedFor(config.seed(), key), config.chartedPaths(), List.of()));
+                PathSource.of(s), config.paths(), seedFor(config.seed(), key), config.chartedPaths(), List.of(), List.of()));
           }
         }
       }
@@ -101,13 +122,13 @@ public record StudyScenario(String name, Kind kind, String description, Scenario
     out.add(new StudyScenario(e.id(), Kind.CRASH_BRIDGES, String.format(java.util.Locale.ROOT,
         "%s: %d bridges (5-minute steps, vol %.0f%%) through the published open %.2f, low %.2f and close %.2f",
         e.name(), config.crashPaths(), 100 * e.realisedVolatility(), e.open().price(), e.low().price(), e.close().price()),
-        bridges, config.crashPaths(), seedFor(config.seed(), e.id()), config.chartedPaths(), List.of()));
+        PathSource.of(bridges), config.crashPaths(), seedFor(config.seed(), e.id()), config.chartedPaths(), List.of(), List.of()));
     if (history != null && !history.start().isAfter(e.open().time()) && !history.end().isBefore(e.close().time())) {
       OhlcSeries window = history.window(e.open().time(), e.close().time());
       String name = e.id() + "-history";
       out.add(new StudyScenario(name, Kind.CRASH_AS_IT_HAPPENED, e.name() + " as it happened: " + window.bars().size()
           + " bars of " + history.source() + " (" + window.gaps().size() + " gaps)",
-          new Scenario.Replay(window), 1, seedFor(config.seed(), name), 1, window.gaps()));
+          PathSource.of(new Scenario.Replay(window)), 1, seedFor(config.seed(), name), 1, window.gaps(), List.of()));
     }
   }
 }

@@ -113,12 +113,19 @@ class StudyRunnerTest {
     List<String> names = result.scenarios().stream().map(s -> s.scenario().name()).toList();
     // The file covers 12-14 March 2020, so Black Thursday is also replayed as it happened.
     assertThat(names).containsExactly("mar-2020", "mar-2020-history", "may-2021", "jun-2022", "aug-2024", "oct-2025", "jun-2026",
-        "history", "history-crash-2020-03-10");
+        "history", "history-crashes");
     StudyRunner.ScenarioResult history = result.scenarios().get(7);
     assertThat(history.summary().paths()).isEqualTo(1);
     assertThat(history.scenario().gaps()).hasSize(1);
     assertThat(history.scenario().gaps().get(0).missingBars()).isEqualTo(1);
     assertThat(result.scenarios().get(0).summary().paths()).isEqualTo(3);
+    StudyRunner.ScenarioResult windows = result.scenarios().get(8);
+    assertThat(windows.scenario().windows()).hasSize(1);
+    assertThat(windows.scenario().windows().get(0).name()).isEqualTo("history-crash-2020-03-10");
+    assertThat(windows.summary().paths()).isEqualTo(1);
+    // The toy book's lowest low on the window is the window's own low.
+    assertThat(windows.summary().metric("toydebt.min_ratio").values()[0])
+        .isEqualTo(windows.scenario().windows().get(0).low() / windows.scenario().windows().get(0).open());
   }
 
   @Test
