@@ -74,6 +74,32 @@ class StudyReportTest {
   }
 
   @Test
+  void historyCrashWindowsGetATableWithEveryMetricPerWindowAndGapsAreListed() throws IOException {
+    Path csv = tmp.resolve("eth.csv");
+    StringBuilder text = new StringBuilder("timestamp_utc,open,high,low,close,volume\n");
+    java.time.Instant t0 = java.time.Instant.parse("2021-01-01T00:00:00Z");
+    for (int d = 0; d < 60; d++) {
+      if (d == 40) {
+        continue; // a missing day
+      }
+      double low = d == 10 || d == 30 ? 70 : 99; // two 30% falls, three weeks apart
+      text.append(t0.plus(java.time.Duration.ofDays(d))).append(",100,101,").append(low).append(",100,1\n");
+    }
+    Files.writeString(csv, text);
+    StudyConfig config = new StudyConfig("toy", List.of("gbm", "history", "history-crashes"), 20, 5, 2, 2500.0, 1L, 1, List.of(), csv.toString(), 1);
+    Report report = StudyReport.build(StudyRunner.run(config, TOYS, n -> Progress.none()));
+    Report.Table windows = report.tables().stream().filter(t -> t.id().equals("history-crash-windows")).findFirst().orElseThrow();
+    assertThat(windows.rows()).hasSize(2);
+    assertThat(windows.rows().get(0).get(0)).isEqualTo("history-crash-2021-01-05");
+    assertThat(windows.columns()).contains("toydebt.min_ratio", "wrapper.calm.auction.tracking_error_pct");
+    assertThat((Double) windows.rows().get(1).get(windows.columns().indexOf("toydebt.min_ratio"))).isEqualTo(0.7);
+    assertThat(report.tables()).extracting(Report.Table::id).contains("gaps-history", "scenario-history-crashes");
+    // Per-year claims are judged on the model and on the whole history, never on week-long windows.
+    assertThat(Claims.assess(StudyRunner.run(config, TOYS, n -> Progress.none()))).extracting(Claims.Claim::scenario)
+        .containsExactly("gbm", "gbm", "history", "history");
+  }
+
+  @Test
   void theTerminalTableShowsTheHeadlineFiguresAndTheClaims() {
     StudyRunner.StudyResult result = StudyRunner.run(small(1), TOYS, n -> Progress.none());
     String table = StudyReport.terminal(StudyReport.build(result), result);
