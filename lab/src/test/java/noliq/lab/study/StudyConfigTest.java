@@ -28,6 +28,10 @@ class StudyConfigTest {
     assertThat(preset.scenarioKeys()).containsExactly("default", "crashes");
     assertThat(preset.paths()).isEqualTo(1024);
     assertThat(StudyPresets.compare(null, null, null, null, null, true).horizonDays()).isEqualTo(90);
+    StudyConfig one = StudyPresets.compare(1, 5L, 1, null, null, false);
+    assertThat(List.of(one.paths(), one.crashPaths(), one.chartedPaths())).containsExactly(1, 1, 1);
+    assertThatThrownBy(() -> StudyPresets.compare(null, null, null, tmp, null, false))
+        .hasMessageStartingWith("data: " + tmp + " holds no eth_usdt_1h.csv");
   }
 
   @Test
