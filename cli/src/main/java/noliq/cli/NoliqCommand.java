@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
         CompareCommand.class,
+        SimulateCommand.class,
         PriceCommand.class,
         PayoffCommand.class,
         DebtCommand.class,

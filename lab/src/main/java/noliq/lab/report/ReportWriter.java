@@ -76,7 +76,7 @@ public final class ReportWriter {
   }
 
   /** {@code summary.json}: the inputs, findings, headline figures and every table. */
-  static String summaryJson(Report report) {
+  public static String summaryJson(Report report) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("title", report.title());
     root.put("inputs", report.inputs());
@@ -275,7 +275,7 @@ public final class ReportWriter {
   }
 
   /** Four significant digits, fixed locale; "n/a" for NaN. */
-  static String num(double d) {
+  public static String num(double d) {
     if (Double.isNaN(d)) {
       return "n/a";
     }

@@ -1,0 +1,129 @@
+package noliq.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import noliq.lab.study.DesignModel;
+import noliq.lab.study.MetricSpec;
+import noliq.lab.study.StudyConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+class StudyCommandTest {
+  @TempDir Path tmp;
+
+  @Test
+  void compareRefusesToRunWithoutDesigns() {
+    CliTest.Run r = CliTest.run("compare", "--out", tmp.resolve("r").toString());
+    assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
+    assertThat(r.err()).startsWith("noliq: designs: no designs: the design catalog");
+    assertThat(tmp.resolve("r")).doesNotExist();
+  }
+
+  @Test
+  void compareRefusesBadOptionsNamingThem() {
+    CliTest.Run paths = CliTest.run("compare", "--paths", "0");
+    assertThat(paths.exit()).isEqualTo(Main.BAD_INPUT);
+    assertThat(paths.err()).startsWith("noliq: --paths: must be between 1 and");
+    CliTest.Run both = CliTest.run("compare", "--data", tmp.toString(), "--prices", tmp.resolve("x.csv").toString());
+    assertThat(both.err()).startsWith("noliq: --data: give either --data or --prices, not both");
+    CliTest.Run noData = CliTest.run("compare", "--data", tmp.toString());
+    assertThat(noData.err()).startsWith("noliq: --data: " + tmp + " holds no eth_usdt_1h.csv");
+    assertThat(CliTest.run("compare", "--help").out()).contains("--quick").contains("--prices=FILE").contains("--threads=T");
+  }
+
+  @Test
+  void simulateRefusesBadConfigsNamingTheField() throws Exception {
+    CliTest.Run missing = CliTest.run("simulate", "--config", tmp.resolve("none.json").toString());
+    assertThat(missing.exit()).isEqualTo(Main.BAD_INPUT);
+    assertThat(missing.err()).startsWith("noliq: --config: no such file");
+    Path unknownKey = tmp.resolve("a.json");
+    Files.writeString(unknownKey, "{\"scenarios\": [\"gbm\"], \"horizon\": 30}");
+    assertThat(CliTest.run("simulate", "--config", unknownKey.toString()).err()).startsWith("noliq: horizon: unknown key in ");
+    Path unknownScenario = tmp.resolve("b.json");
+    Files.writeString(unknownScenario, "{\"scenarios\": [\"gbm\", \"ftx-2022\"]}");
+    assertThat(CliTest.run("simulate", "--config", unknownScenario.toString()).err())
+        .startsWith("noliq: scenarios[1]: unknown scenario 'ftx-2022' (known: ");
+    Path ok = tmp.resolve("c.json");
+    Files.writeString(ok, "{\"scenarios\": [\"gbm\"], \"paths\": 10}");
+    CliTest.Run noDesigns = CliTest.run("simulate", "--config", ok.toString(), "--out", tmp.resolve("r").toString());
+    assertThat(noDesigns.exit()).isEqualTo(Main.BAD_INPUT);
+    assertThat(noDesigns.err()).startsWith("noliq: designs: no designs: ");
+  }
+
+  /** The study execution behind compare and simulate, with a toy catalog. */
+  @Command(name = "toy")
+  static final class ToyStudy implements Runnable {
+    @Spec CommandSpec spec;
+    @Mixin Output output;
+
+    @Option(names = "--out")
+    Path out;
+
+    @Override
+    public void run() {
+      StudyConfig config = new StudyConfig("toy", List.of("gbm", "jun-2026"), 300, 20, 5, 2500.0, 4L, 2, List.of(), null, 1);
+      StudyExecution.run(spec, output, "toy", config, out, List.of(new Toy()));
+    }
+  }
+
+  /** The price's lowest low over its open, and a fixed 1.25 %/yr roll cost. */
+  static final class Toy implements DesignModel {
+    @Override
+    public String id() {
+      return "wrapper.toy.auction";
+    }
+
+    @Override
+    public String description() {
+      return "toy";
+    }
+
+    @Override
+    public List<MetricSpec> metrics() {
+      return List.of(
+          new MetricSpec("wrapper.toy.auction.tracking_error_pct", "%/yr", "lowest low over the open", MetricSpec.Headline.MEAN),
+          new MetricSpec("wrapper.toy.auction.roll_cost_pct_per_year", "%/yr", "roll cost", MetricSpec.Headline.MEAN));
+    }
+
+    @Override
+    public Run newRun() {
+      return (path, rng, trace, out, offset) -> {
+        out[offset] = 100 * path.minimum() / path.price(0);
+        out[offset + 1] = 1.25;
+      };
+    }
+  }
+
+  private static String[] run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new ToyStudy());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    assertThat(cli.execute(args)).isZero();
+    return new String[] {out.toString(), err.toString()};
+  }
+
+  @Test
+  void aStudyWritesItsReportAndPrintsTheTableOrTheSummaryJson() throws Exception {
+    String[] human = run("--out", tmp.resolve("h").toString());
+    assertThat(human[0]).contains("headline figures on gbm model: 300 paths of 5 days")
+        .contains("wrapper.toy.auction.roll_cost_pct_per_year").contains("under 2%/yr: yes")
+        .contains("report: " + tmp.resolve("h").resolve("index.html"));
+    assertThat(human[1]).contains("noliq toy: 2 scenarios in ");
+    String[] json = run("--out", tmp.resolve("j").toString(), "--json");
+    assertThat(json[0].strip()).isEqualTo(Files.readString(tmp.resolve("j").resolve("summary.json")).strip());
+    assertThat(Files.readString(tmp.resolve("h").resolve("summary.json"))).isEqualTo(Files.readString(tmp.resolve("j").resolve("summary.json")));
+  }
+}

@@ -1,0 +1,100 @@
+package noliq.lab.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import noliq.lab.engine.MonteCarlo;
+import noliq.lab.engine.MonteCarloConfig;
+import noliq.lab.engine.Parallel;
+import noliq.lab.engine.PathRandom;
+import noliq.lab.engine.PathSimulator;
+import noliq.lab.engine.Progress;
+import noliq.lab.engine.RunSummary;
+import noliq.lab.scenarios.PricePath;
+import noliq.math.RuleViolation;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Runs a study: for each scenario one Monte Carlo run in which every path is drawn from the
+ * scenario with the path's own stream (stream 0) and handed to every design in catalog order, each
+ * writing its metrics at a fixed offset. Each design draws its own randomness from its own stream
+ * of the path ({@link #streamOf}, fixed by its id), so a design's figures do not depend on which
+ * other designs run beside it, nor on the thread count. The first {@code charted} paths of each
+ * scenario are traced for the charts.
+ */
+public final class StudyRunner {
+  private StudyRunner() {}
+
+  /** The price path and each design's trace of one charted path. */
+  public record ChartedPath(long path, PricePath prices, List<RecordingTrace> traces) {}
+
+  /** One scenario's results. */
+  public record ScenarioResult(StudyScenario scenario, RunSummary summary, List<ChartedPath> charted) {}
+
+  /** A study's results: what ran and what came out. */
+  public record StudyResult(StudyConfig config, List<DesignModel> designs, List<ScenarioResult> scenarios) {
+    public StudyResult {
+      designs = List.copyOf(designs);
+      scenarios = List.copyOf(scenarios);
+    }
+  }
+
+  /** The path stream design {@code id} draws from: 1 + a fixed function of its id (0 is the price path's). */
+  static int streamOf(String id) {
+    return 1 + (id.hashCode() & 0x3fffffff);
+  }
+
+  /**
+   * Runs {@code config} with the designs it selects from {@code catalog}; {@code progress} gives
+   * each scenario's progress reporter by scenario name.
+   */
+  public static StudyResult run(StudyConfig config, List<DesignModel> catalog, Function<String, Progress> progress) {
+    List<DesignModel> designs = config.select(catalog);
+    List<String> names = new ArrayList<>();
+    int[] offsets = new int[designs.size()];
+    int[] streams = new int[designs.size()];
+    for (int d = 0; d < designs.size(); d++) {
+      DesignModel design = designs.get(d);
+      offsets[d] = names.size();
+      streams[d] = streamOf(design.id());
+      List<MetricSpec> metrics = design.metrics();
+      if (metrics.isEmpty()) {
+        throw new RuleViolation("designs", "design '" + design.id() + "' reports no metrics");
+      }
+      metrics.forEach(m -> names.add(m.name()));
+    }
+    int threads = config.threads() == null ? Parallel.defaultThreads() : config.threads();
+    List<ScenarioResult> results = new ArrayList<>();
+    for (StudyScenario sc : StudyScenario.plan(config)) {
+      Map<Long, ChartedPath> charted = new ConcurrentHashMap<>();
+      Supplier<PathSimulator> simulators = () -> {
+        DesignModel.Run[] runs = designs.stream().map(DesignModel::newRun).toArray(DesignModel.Run[]::new);
+        return (p, rng, out) -> {
+          PricePath path = sc.source().path(p, rng);
+          boolean traced = p < sc.charted();
+          List<RecordingTrace> traces = new ArrayList<>();
+          for (int d = 0; d < runs.length; d++) {
+            UniformRandomProvider designRng = PathRandom.forPath(sc.seed(), p, streams[d]);
+            Trace trace = Trace.NONE;
+            if (traced) {
+              RecordingTrace recording = new RecordingTrace();
+              traces.add(recording);
+              trace = recording;
+            }
+            runs[d].simulate(path, designRng, trace, out, offsets[d]);
+          }
+          if (traced) {
+            charted.put(p, new ChartedPath(p, path, traces));
+          }
+        };
+      };
+      RunSummary summary = MonteCarlo.run(new MonteCarloConfig(sc.paths(), sc.seed(), threads), names, simulators, progress.apply(sc.name()));
+      results.add(new ScenarioResult(sc, summary, List.copyOf(new TreeMap<>(charted).values())));
+    }
+    return new StudyResult(config, designs, results);
+  }
+}

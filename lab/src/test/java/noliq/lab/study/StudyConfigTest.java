@@ -1,0 +1,88 @@
+package noliq.lab.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import noliq.math.RuleViolation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StudyConfigTest {
+  @TempDir Path tmp;
+
+  private static final List<DesignModel> TOYS = List.of(ToyDesigns.debt(), ToyDesigns.wrapper("a", 1), ToyDesigns.wrapper("b", 1));
+
+  @Test
+  void absentKeysTakeTheirDefaultsAndAConfigRoundTripsThroughJson() {
+    StudyConfig c = StudyConfig.parse("{\"scenarios\": [\"default\", \"crashes\"]}", "test");
+    assertThat(c.paths()).isEqualTo(StudyConfig.DEFAULT_PATHS);
+    assertThat(c.horizonDays()).isEqualTo(365);
+    assertThat(c.seed()).isEqualTo(StudyConfig.DEFAULT_SEED);
+    assertThat(c.threads()).isNull();
+    assertThat(StudyConfig.parse(c.toJson(), "again")).isEqualTo(c);
+    StudyConfig preset = StudyPresets.compare(null, null, 2, null, null, false);
+    assertThat(StudyConfig.parse(preset.toJson(), "preset")).isEqualTo(preset);
+    assertThat(preset.scenarioKeys()).containsExactly("default", "crashes");
+    assertThat(preset.paths()).isEqualTo(1024);
+    assertThat(StudyPresets.compare(null, null, null, null, null, true).horizonDays()).isEqualTo(90);
+    StudyConfig one = StudyPresets.compare(1, 5L, 1, null, null, false);
+    assertThat(List.of(one.paths(), one.crashPaths(), one.chartedPaths())).containsExactly(1, 1, 1);
+    assertThatThrownBy(() -> StudyPresets.compare(null, null, null, tmp, null, false))
+        .hasMessageStartingWith("data: " + tmp + " holds no eth_usdt_1h.csv");
+  }
+
+  @Test
+  void unknownKeysWrongTypesAndBadJsonAreRefusedNamingTheField() {
+    assertThatThrownBy(() -> StudyConfig.parse("{\"scenarios\": [\"gbm\"], \"pathz\": 3}", "f.json"))
+        .isInstanceOf(RuleViolation.class).hasMessageStartingWith("pathz: unknown key in f.json (known: ");
+    assertThatThrownBy(() -> StudyConfig.parse("{\"scenarios\": [\"gbm\"], \"paths\": \"many\"}", "f.json"))
+        .isInstanceOf(RuleViolation.class).hasMessageStartingWith("paths: invalid value in f.json");
+    assertThatThrownBy(() -> StudyConfig.parse("scenarios = gbm", "f.json"))
+        .isInstanceOf(RuleViolation.class).hasMessageStartingWith("config: f.json is not valid JSON");
+    assertThatThrownBy(() -> StudyConfig.read(tmp.resolve("missing.json")))
+        .isInstanceOf(RuleViolation.class).hasMessageStartingWith("config: no such file");
+  }
+
+  @Test
+  void unknownScenariosAndImpossibleValuesAreRefusedNamingTheField() {
+    assertThatThrownBy(() -> StudyConfig.parse("{\"scenarios\": [\"gbm\", \"moon\"]}", "f"))
+        .hasMessageStartingWith("scenarios[1]: unknown scenario 'moon' (known: default, garch-t, gbm, merton, bootstrap, mar-2020");
+    assertThatThrownBy(() -> StudyConfig.parse("{}", "f")).hasMessageStartingWith("scenarios: must name at least one scenario");
+    assertThatThrownBy(() -> StudyConfig.parse("{\"scenarios\": [\"gbm\"], \"paths\": 0}", "f"))
+        .hasMessage("paths: must be between 1 and 10000000 (was 0)");
+    assertThatThrownBy(() -> StudyConfig.parse("{\"scenarios\": [\"gbm\"], \"horizonDays\": -5}", "f"))
+        .hasMessage("horizonDays: must be between 1 and 3650 (was -5)");
+    assertThatThrownBy(() -> StudyConfig.parse("{\"scenarios\": [\"gbm\"], \"x0\": 0}", "f")).hasMessageStartingWith("x0: must be a positive price");
+    assertThatThrownBy(() -> StudyConfig.parse("{\"scenarios\": [\"gbm\"], \"threads\": 0}", "f")).hasMessageStartingWith("threads: ");
+    assertThatThrownBy(() -> StudyConfig.parse("{\"scenarios\": [\"gbm\"], \"paths\": 2, \"chartedPaths\": 3}", "f"))
+        .hasMessageStartingWith("chartedPaths: cannot exceed the paths of a scenario");
+    assertThatThrownBy(() -> StudyConfig.parse("{\"scenarios\": [\"history\"]}", "f"))
+        .hasMessageStartingWith("prices: scenario 'history' needs a price history file");
+    assertThatThrownBy(() -> StudyConfig.parse("{\"scenarios\": [\"gbm\", \"GBM\"]}", "f")).hasMessage("scenarios[1]: 'GBM' is listed twice");
+  }
+
+  @Test
+  void designsAreChosenByIdOrPrefixAndUnknownOnesAreRefused() throws Exception {
+    StudyConfig wrappers = StudyConfig.parse("{\"scenarios\": [\"gbm\"], \"designs\": [\"wrapper\"]}", "f");
+    assertThat(wrappers.select(TOYS)).extracting(DesignModel::id).containsExactly("wrapper.a.auction", "wrapper.b.auction");
+    StudyConfig one = StudyConfig.parse("{\"scenarios\": [\"gbm\"], \"designs\": [\"wrapper.b.auction\", \"toydebt\"]}", "f");
+    assertThat(one.select(TOYS)).extracting(DesignModel::id).containsExactly("toydebt", "wrapper.b.auction");
+    StudyConfig bad = StudyConfig.parse("{\"scenarios\": [\"gbm\"], \"designs\": [\"toydebt\", \"compound\"]}", "f");
+    assertThatThrownBy(() -> bad.select(TOYS)).hasMessageStartingWith("designs[1]: unknown design 'compound' (known: toydebt, wrapper.a.auction");
+    assertThatThrownBy(() -> one.select(List.of())).hasMessageStartingWith("designs: no designs: ");
+    Path file = tmp.resolve("study.json");
+    Files.writeString(file, "{\"scenarios\": [\"merton\"], \"paths\": 7, \"seed\": 3}");
+    assertThat(StudyConfig.read(file).paths()).isEqualTo(7);
+  }
+
+  @Test
+  void malformedPriceRowsAreRefusedNamingTheLine() throws Exception {
+    Path csv = tmp.resolve("bad.csv");
+    Files.writeString(csv, "timestamp_utc,open,high,low,close,volume\n2020-01-01T00:00:00Z,1,1,1,1,1\n2020-01-01T01:00:00Z,1,x,1,1,1\n");
+    StudyConfig config = new StudyConfig("t", List.of("history"), 1, 1, 1, 1.0, 1L, 1, List.of(), csv.toString(), 1);
+    assertThatThrownBy(() -> StudyScenario.plan(config)).isInstanceOf(RuleViolation.class).hasMessageContaining("line 3");
+  }
+}
