@@ -2,8 +2,13 @@ package noliq.lab.study;
 
 import java.util.ArrayList;
 import java.util.List;
+import noliq.lab.study.debt.Cascade;
 import noliq.lab.study.debt.DebtDesigns;
+import noliq.lab.study.debt.Liquidators;
+import noliq.lab.study.debt.Population;
+import noliq.lab.study.options.OptionsAssumptions;
 import noliq.lab.study.options.OptionsDesigns;
+import noliq.market.roll.RollAssumptions;
 
 /**
  * The designs a study runs, from a single place: the debt books ({@code noliq.lab.study.debt}:
@@ -19,5 +24,29 @@ public final class DesignCatalog {
     List<DesignModel> all = new ArrayList<>(DebtDesigns.defaults());
     all.addAll(OptionsDesigns.defaults());
     return List.copyOf(all);
+  }
+
+  /** One stated modelling assumption of the default designs, with its source or "assumption". */
+  public record Assumption(String area, String name, String value, String source) {}
+
+  /**
+   * Every stated assumption the default designs run on, for the report: figures such as an AMM
+   * roll's cost follow from them (pool depth, maker edge, natural flow), so they are printed with
+   * the results, never hidden in code.
+   */
+  public static List<Assumption> assumptions() {
+    List<Assumption> out = new ArrayList<>();
+    String unfitted = "assumption: stated, not fitted, not tuned (see its javadoc); vary it";
+    out.add(new Assumption("debt", "population", Population.defaults().toString(), unfitted));
+    out.add(new Assumption("debt", "liquidators", Liquidators.defaults().toString(), unfitted));
+    out.add(new Assumption("debt", "cascade", Cascade.defaults().toString(),
+        "impact calibrated to Maker's $35M = 4.0% (2021) and OECD (2023); feed 0.5% / 1 h as Chainlink ETH/USD"));
+    for (RollAssumptions.Assumption a : RollAssumptions.DEFAULTS.describe()) {
+      out.add(new Assumption("roll markets", a.name(), a.value(), a.source()));
+    }
+    for (RollAssumptions.Assumption a : OptionsAssumptions.DEFAULTS.describe()) {
+      out.add(new Assumption("options", a.name(), a.value(), a.source()));
+    }
+    return List.copyOf(out);
   }
 }

@@ -72,6 +72,7 @@ public final class StudyReport {
       }
     }
     b.table(claimsTable(claims));
+    b.table(assumptionsTable());
     b.table(headlineTable(result));
     b.table(scenariosTable(result));
     b.table(designsTable(result));
@@ -130,39 +131,127 @@ public final class StudyReport {
     b.input("intervals", "95%: t interval for means, order-statistic interval for p95, Wilson interval for shares");
   }
 
+  /**
+   * A few comparative sentences, generated from the numbers: the debt books side by side, the
+   * options designs' forced sales, the range of each roll mechanism, and a tally of the post's
+   * claims. Per-design detail is in the tables below them.
+   */
   private static void findings(Report.Builder b, StudyRunner.StudyResult result, StudyRunner.ScenarioResult primary, List<Claims.Claim> claims) {
     long total = result.scenarios().stream().mapToLong(s -> s.summary().paths()).sum();
     b.finding(String.format(Locale.ROOT, "%d designs on %d scenarios, %,d paths in all, seed %d; every figure has its sample size n and a 95%% confidence interval.",
         result.designs().size(), result.scenarios().size(), total, result.config().seed()));
-    for (DesignModel d : result.designs()) {
-      MetricSpec m = d.metrics().get(0);
-      Estimate e = headline(primary.summary().metric(m.name()), m.headline());
-      StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "On %s, %s: the %s of %s (%s) is %s.",
-          primary.scenario().name(), d.id(), statistic(m.headline()), m.description(), m.name(), figure(e, m.unit())));
+    String scenario = primary.scenario().name();
+    List<String> debt = idsWithMetric(result, ".liquidated_usd");
+    if (!debt.isEmpty()) {
+      b.finding(String.format(Locale.ROOT, "Debt on %s: liquidation volume at the 95th percentile (LaR95) is %s; insolvent debt at the 95th percentile (VaR95) is %s.",
+          scenario, byDesign(primary, debt, ".liquidated_usd", "USD"), byDesign(primary, debt, ".insolvent_usd", "USD")));
       StudyRunner.ScenarioResult worst = null;
-      Estimate worstE = null;
+      double worstSum = Double.NEGATIVE_INFINITY;
       for (StudyRunner.ScenarioResult sr : result.scenarios()) {
-        if (sr.scenario().kind() == StudyScenario.Kind.CRASH_BRIDGES) {
-          Estimate x = headline(sr.summary().metric(m.name()), m.headline());
-          if (worstE == null || x.value() > worstE.value()) {
-            worst = sr;
-            worstE = x;
-          }
+        if (sr.scenario().kind() != StudyScenario.Kind.CRASH_BRIDGES) {
+          continue;
+        }
+        double sum = 0;
+        for (String id : debt) {
+          sum += headline(sr.summary().metric(id + ".liquidated_usd"), MetricSpec.Headline.P95).value();
+        }
+        if (sum > worstSum) {
+          worstSum = sum;
+          worst = sr;
         }
       }
       if (worst != null) {
-        s.append(String.format(Locale.ROOT, " Among the crashes it is highest in %s: %s.", worst.scenario().name(), figure(worstE, m.unit())));
+        b.finding(String.format(Locale.ROOT, "Among the crashes it is highest in %s: LaR95 %s.",
+            worst.scenario().name(), byDesign(worst, debt, ".liquidated_usd", "USD")));
       }
-      b.finding(s.toString());
+      List<String> cascading = idsWithMetric(result, ".cascade_amplification");
+      if (!cascading.isEmpty()) {
+        b.finding(String.format(Locale.ROOT, "Forced sales fed back through the price-impact model deepen the drawdown by a factor of %s on %s (endogenous over exogenous, mean).",
+            byDesign(primary, cascading, ".cascade_amplification", ""), scenario));
+      }
     }
+    List<String> forced = new ArrayList<>();
+    double forcedMax = 0;
+    long forcedPaths = 0;
+    for (DesignModel d : result.designs()) {
+      for (MetricSpec m : d.metrics()) {
+        if (m.name().endsWith(".forced_sales_usd")) {
+          forced.add(d.id());
+          for (StudyRunner.ScenarioResult sr : result.scenarios()) {
+            Sample sample = sr.summary().metric(m.name());
+            forcedPaths += sample.count();
+            for (double v : sample.values()) {
+              forcedMax = Math.max(forcedMax, v);
+            }
+          }
+        }
+      }
+    }
+    if (!forced.isEmpty()) {
+      b.finding(forcedMax == 0
+          ? String.format(Locale.ROOT, "No options design made a forced sale on any path of any scenario (%d designs, %,d design-paths): rolls are chosen, never forced.", forced.size(), forcedPaths)
+          : String.format(Locale.ROOT, "An options design recorded a forced sale of up to %s USD: see the forced_sales_usd rows.", ReportWriter.num(forcedMax)));
+    }
+    Map<String, List<Claims.Claim>> byMechanism = new LinkedHashMap<>();
     for (Claims.Claim c : claims) {
-      b.finding(String.format(Locale.ROOT, "The post's claims on %s: %s's tracking error is %s, within 1-4%%/yr: %s; its roll cost is %s, under 2%%/yr: %s.",
-          c.scenario(), c.wrapper(), figure(c.trackingError(), "%/yr"), c.driftVerdict(),
-          c.rollCost() == null ? "not reported" : figure(c.rollCost(), "%/yr"), c.rollCostVerdict()));
+      if (c.scenario().equals(scenario)) {
+        byMechanism.computeIfAbsent(c.wrapper().substring(c.wrapper().lastIndexOf('.') + 1), k -> new ArrayList<>()).add(c);
+      }
     }
+    byMechanism.forEach((mechanism, list) -> {
+      Claims.Claim lowTe = list.stream().min((x, y) -> Double.compare(x.trackingError().value(), y.trackingError().value())).orElseThrow();
+      Claims.Claim highTe = list.stream().max((x, y) -> Double.compare(x.trackingError().value(), y.trackingError().value())).orElseThrow();
+      List<Claims.Claim> costed = list.stream().filter(c -> c.rollCost() != null).toList();
+      String cost = costed.isEmpty() ? "" : String.format(Locale.ROOT, "; roll cost from %s (%s) to %s (%s)",
+          figure(costed.stream().min((x, y) -> Double.compare(x.rollCost().value(), y.rollCost().value())).orElseThrow().rollCost(), "%/yr"),
+          costed.stream().min((x, y) -> Double.compare(x.rollCost().value(), y.rollCost().value())).orElseThrow().wrapper(),
+          figure(costed.stream().max((x, y) -> Double.compare(x.rollCost().value(), y.rollCost().value())).orElseThrow().rollCost(), "%/yr"),
+          costed.stream().max((x, y) -> Double.compare(x.rollCost().value(), y.rollCost().value())).orElseThrow().wrapper());
+      b.finding(String.format(Locale.ROOT, "Rolling by %s on %s: tracking error from %s (%s) to %s (%s)%s.", mechanism, scenario,
+          figure(lowTe.trackingError(), "%/yr"), lowTe.wrapper(), figure(highTe.trackingError(), "%/yr"), highTe.wrapper(), cost));
+    });
     if (claims.isEmpty()) {
       b.finding("No wrapper design reports a tracking error on a scenario of a year or more, so the post's claims are not assessed.");
+    } else {
+      for (String sc : claims.stream().map(Claims.Claim::scenario).distinct().toList()) {
+        List<Claims.Claim> on = claims.stream().filter(c -> c.scenario().equals(sc)).toList();
+        b.finding(String.format(Locale.ROOT,
+            "The post's claims on %s, over %d wrappers: drift within 1-4%%/yr for %d (%d below 1%%/yr, %d above 4%%/yr, %d inconclusive); roll cost under 2%%/yr for %d (%d over, %d inconclusive). The claims table has each verdict with its interval.",
+            sc, on.size(), count(on, c -> c.driftVerdict().startsWith("yes")), count(on, c -> c.driftVerdict().startsWith("no (below")),
+            count(on, c -> c.driftVerdict().startsWith("no (above")), count(on, c -> c.driftVerdict().startsWith("inconclusive")),
+            count(on, c -> c.rollCostVerdict().startsWith("yes")), count(on, c -> c.rollCostVerdict().startsWith("no")),
+            count(on, c -> c.rollCostVerdict().startsWith("inconclusive"))));
+      }
     }
+  }
+
+  private static long count(List<Claims.Claim> claims, java.util.function.Predicate<Claims.Claim> p) {
+    return claims.stream().filter(p).count();
+  }
+
+  /** The ids of the designs that report {@code id + suffix}, in catalogue order. */
+  private static List<String> idsWithMetric(StudyRunner.StudyResult result, String suffix) {
+    List<String> ids = new ArrayList<>();
+    for (DesignModel d : result.designs()) {
+      if (d.metrics().stream().anyMatch(m -> m.name().equals(d.id() + suffix))) {
+        ids.add(d.id());
+      }
+    }
+    return ids;
+  }
+
+  /** {@code aave 1.9e7 USD (95% CI …), maker …}: each design's headline figure of {@code id + suffix}. */
+  private static String byDesign(StudyRunner.ScenarioResult sr, List<String> ids, String suffix, String unit) {
+    List<String> parts = new ArrayList<>();
+    for (String id : ids) {
+      Sample sample = sr.summary().metrics().get(id + suffix);
+      if (sample == null) {
+        continue;
+      }
+      MetricSpec.Headline h = suffix.endsWith("_usd") ? MetricSpec.Headline.P95 : MetricSpec.Headline.MEAN;
+      parts.add(id + " " + figure(headline(sample, h), unit));
+    }
+    return String.join(", ", parts);
   }
 
   /** {@code 1.234 USD (95% CI 1.1 to 1.3, n=1000)}. */
@@ -172,6 +261,15 @@ public final class StudyReport {
       return value + " (95% CI " + ReportWriter.num(e.low()) + " to " + ReportWriter.num(e.high()) + ", n=" + e.n() + ")";
     }
     return value + " (no interval, n=" + e.n() + ")";
+  }
+
+  private static Table assumptionsTable() {
+    List<List<Object>> rows = new ArrayList<>();
+    for (DesignCatalog.Assumption a : DesignCatalog.assumptions()) {
+      rows.add(List.of(a.area(), a.name(), a.value(), a.source()));
+    }
+    return new Table("assumptions", "The stated assumptions the default designs run on, with their sources",
+        List.of("area", "name", "value", "source"), rows);
   }
 
   private static Table claimsTable(List<Claims.Claim> claims) {

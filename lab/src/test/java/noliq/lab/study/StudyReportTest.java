@@ -59,8 +59,11 @@ class StudyReportTest {
     assertThat(claims.get(0).get("under_2").asText()).isEqualTo("yes");
     assertThat(claims.get(1).get("under_2").asText()).isEqualTo("no");
     assertThat(summary.get("findings").get(0).asText()).startsWith("3 designs on 2 scenarios, 620 paths in all, seed 99");
-    assertThat(summary.get("findings").toString()).contains("Among the crashes it is highest in may-2021")
-        .contains("wrapper.costly.auction's tracking error is");
+    assertThat(summary.get("findings").toString()).contains("Among the crashes it is highest in may-2021: LaR95 toydebt ")
+        .contains("Debt on gbm: liquidation volume at the 95th percentile (LaR95) is toydebt ")
+        .contains("Rolling by auction on gbm: tracking error from ")
+        .contains("The post's claims on gbm, over 2 wrappers: ")
+        .contains("roll cost under 2%/yr for 1 (1 over, 0 inconclusive)");
     assertThat(summary.at("/tables/headline-by-scenario/rows/0/may-2021/n").asInt()).isEqualTo(20);
     for (String file : List.of("index.html", "claims.csv", "scenario-gbm.csv", "scenario-may-2021.csv", "price-gbm.png",
         "price-may-2021.csv", "trace-gbm-wrapper.png", "trace-gbm-wrapper.csv", "dist-toydebt-liquidated_usd.png")) {

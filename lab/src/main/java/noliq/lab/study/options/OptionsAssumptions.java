@@ -3,6 +3,7 @@ package noliq.lab.study.options;
 import java.time.Duration;
 import java.util.List;
 import noliq.market.roll.RollAssumptions;
+import noliq.market.roll.RollAssumptions.Assumption;
 import noliq.math.RuleViolation;
 import noliq.oracle.feeds.SourceModel;
 import noliq.oracle.optimistic.OptimisticConfig;
@@ -29,9 +30,6 @@ public record OptionsAssumptions(
     RollAssumptions market, double makerVol, double targetUsd, double nHolderUsd, double makerOutageProbability,
     double disputeProbability, Duration liveness, Duration voteDuration, double ruinLoss, List<SourceModel> agentSources,
     int agentK) {
-
-  /** One assumption as printed: its name, value and source. */
-  public record Assumption(String name, String value, String source) {}
 
   public static final OptionsAssumptions DEFAULTS = new OptionsAssumptions(
       RollAssumptions.DEFAULTS, 0.8, 100_000, 100_000, 0.02, 0.05, OptimisticConfig.UMA_DEFAULT_LIVENESS,
