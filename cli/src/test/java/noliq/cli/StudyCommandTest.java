@@ -23,11 +23,17 @@ class StudyCommandTest {
   @TempDir Path tmp;
 
   @Test
-  void compareRefusesToRunWithoutDesigns() {
-    CliTest.Run r = CliTest.run("compare", "--out", tmp.resolve("r").toString());
-    assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
-    assertThat(r.err()).startsWith("noliq: designs: no designs: the design catalog");
-    assertThat(tmp.resolve("r")).doesNotExist();
+  void simulateRunsRealDesignsEndToEnd() throws Exception {
+    Path config = tmp.resolve("study.json");
+    Files.writeString(config, "{\"scenarios\": [\"gbm\"], \"paths\": 4, \"horizonDays\": 14, "
+        + "\"designs\": [\"aave\", \"wrapper.kyrrui-tracker.auction\"], \"seed\": 3}");
+    CliTest.Run r = CliTest.run("simulate", "--config", config.toString(), "--out", tmp.resolve("r").toString(), "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    var summary = Output.JSON.readTree(Files.readString(tmp.resolve("r").resolve("summary.json")));
+    assertThat(summary.at("/headline/aave.liquidated_usd/n").asInt()).isEqualTo(4);
+    assertThat(summary.at("/headline/wrapper.kyrrui-tracker.auction.forced_sales_usd/value").asDouble()).isZero();
+    assertThat(summary.at("/inputs/designs").toString()).isEqualTo("[\"aave\",\"wrapper.kyrrui-tracker.auction\"]");
+    assertThat(Output.JSON.readTree(r.out())).isEqualTo(summary);
   }
 
   @Test
@@ -56,9 +62,11 @@ class StudyCommandTest {
         .startsWith("noliq: scenarios[1]: unknown scenario 'ftx-2022' (known: ");
     Path ok = tmp.resolve("c.json");
     Files.writeString(ok, "{\"scenarios\": [\"gbm\"], \"paths\": 10}");
-    CliTest.Run noDesigns = CliTest.run("simulate", "--config", ok.toString(), "--out", tmp.resolve("r").toString());
-    assertThat(noDesigns.exit()).isEqualTo(Main.BAD_INPUT);
-    assertThat(noDesigns.err()).startsWith("noliq: designs: no designs: ");
+    Files.writeString(ok, "{\"scenarios\": [\"gbm\"], \"paths\": 10, \"designs\": [\"frobnicate\"]}");
+    CliTest.Run unknownDesign = CliTest.run("simulate", "--config", ok.toString(), "--out", tmp.resolve("r").toString());
+    assertThat(unknownDesign.exit()).isEqualTo(Main.BAD_INPUT);
+    assertThat(unknownDesign.err()).startsWith("noliq: designs[0]: unknown design 'frobnicate' (known: aave, maker, liquity, ");
+    assertThat(tmp.resolve("r")).doesNotExist();
   }
 
   /** The study execution behind compare and simulate, with a toy catalog. */

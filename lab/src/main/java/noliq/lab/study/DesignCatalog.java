@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import noliq.lab.study.debt.Cascade;
 import noliq.lab.study.debt.DebtDesigns;
+import noliq.lab.study.debt.FeedManipulationDesign;
 import noliq.lab.study.debt.Liquidators;
 import noliq.lab.study.debt.Population;
 import noliq.lab.study.options.OptionsAssumptions;
@@ -22,6 +23,7 @@ public final class DesignCatalog {
   /** Every design of the study, in the order the report shows them. */
   public static List<DesignModel> defaults() {
     List<DesignModel> all = new ArrayList<>(DebtDesigns.defaults());
+    all.add(FeedManipulationDesign.defaults());
     all.addAll(OptionsDesigns.defaults());
     return List.copyOf(all);
   }
@@ -39,6 +41,8 @@ public final class DesignCatalog {
     String unfitted = "assumption: stated, not fitted, not tuned (see its javadoc); vary it";
     out.add(new Assumption("debt", "population", Population.defaults().toString(), unfitted));
     out.add(new Assumption("debt", "liquidators", Liquidators.defaults().toString(), unfitted));
+    out.add(new Assumption("oracle", "feed manipulation", FeedManipulationDesign.defaults().attack().toString(),
+        "assumption: a thin-pool TWAP push of the order the literature describes; vary it"));
     out.add(new Assumption("debt", "cascade", Cascade.defaults().toString(),
         "impact calibrated to Maker's $35M = 4.0% (2021) and OECD (2023); feed 0.5% / 1 h as Chainlink ETH/USD"));
     for (RollAssumptions.Assumption a : RollAssumptions.DEFAULTS.describe()) {

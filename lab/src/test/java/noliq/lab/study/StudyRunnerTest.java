@@ -151,6 +151,29 @@ class StudyRunnerTest {
   void aStudyWithNoDesignsIsRefused() {
     assertThatThrownBy(() -> StudyRunner.run(gbm(10, 1), List.of(), n -> Progress.none()))
         .isInstanceOf(RuleViolation.class).hasMessageStartingWith("designs: no designs: ");
-    assertThat(DesignCatalog.defaults()).isEmpty();
+  }
+
+  @Test
+  void theCatalogListsEveryDesignOnceWithMetricsNamedByItsId() {
+    List<DesignModel> designs = DesignCatalog.defaults();
+    List<String> ids = designs.stream().map(DesignModel::id).toList();
+    assertThat(ids).doesNotHaveDuplicates().startsWith("aave", "maker", "liquity", "oracle.feed-manipulation.aave")
+        .contains("n-holder", "oracle.settlement-corruption", "agent.kyrrui-tracker.book");
+    // Every roll policy through every roll mechanism.
+    for (String policy : noliq.wrapper.policy.Policies.NAMES) {
+      for (String mechanism : List.of("amm", "auction", "book")) {
+        assertThat(ids).contains("wrapper." + policy + "." + mechanism);
+      }
+    }
+    List<String> metrics = new java.util.ArrayList<>();
+    for (DesignModel d : designs) {
+      d.metrics().forEach(m -> {
+        assertThat(m.name()).startsWith(d.id() + ".");
+        metrics.add(m.name());
+      });
+    }
+    assertThat(metrics).doesNotHaveDuplicates();
+    assertThat(DesignCatalog.assumptions()).extracting(DesignCatalog.Assumption::name)
+        .contains("population", "liquidators", "cascade", "feed manipulation", "makerVol", "ammPoolDepthUsd");
   }
 }
