@@ -3,25 +3,14 @@ package noliq.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 class DebtCommandTest {
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void makerAuctionReproducesTheEthCurveNineteenMinutesAnd0486AtTheTail() throws Exception {
-    Run r = run("debt", "maker-auction", "--buf", "1.2", "--cut", "0.99", "--step", "60", "--tail", "5400",
+    CliTest.Run r = CliTest.run("debt", "maker-auction", "--buf", "1.2", "--cut", "0.99", "--step", "60", "--tail", "5400",
         "--cusp", "0.4", "--json");
-    assertThat(r.code()).isZero();
+    assertThat(r.exit()).isZero();
     JsonNode json = Output.JSON.readTree(r.out());
     assertThat(json.get("reachesOracleAtSeconds").asLong()).isEqualTo(1140);
     assertThat(json.get("reachesOracleAtMinutes").asDouble()).isEqualTo(19.0);
@@ -33,8 +22,8 @@ class DebtCommandTest {
 
   @Test
   void makerAuctionHumanTableNamesTheCrossingAndTheTail() {
-    Run r = run("debt", "maker-auction");
-    assertThat(r.code()).isZero();
+    CliTest.Run r = CliTest.run("debt", "maker-auction");
+    assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("reaches the oracle price: after 1140 s (19.0 min)")
         .contains("price at the tail:        0.4857 x oracle")
         .contains("redo due:                 after 5401 s (older than tail)");
@@ -42,7 +31,7 @@ class DebtCommandTest {
 
   @Test
   void makerAuctionWithAFastCutIsRedoneAtTheCusp() throws Exception {
-    Run r = run("debt", "maker-auction", "--cut", "0.9", "--json");
+    CliTest.Run r = CliTest.run("debt", "maker-auction", "--cut", "0.9", "--json");
     JsonNode json = Output.JSON.readTree(r.out());
     assertThat(json.get("redoDueAtSeconds").asLong()).isEqualTo(540);   // 0.9^9 < 0.4
     assertThat(json.get("redoReason").asText()).isEqualTo("price below cusp x top");
@@ -50,8 +39,8 @@ class DebtCommandTest {
 
   @Test
   void liquityShowsTheIcrAndThePoolOffset() throws Exception {
-    Run r = run("debt", "liquity", "--collateral-eth", "3", "--debt", "4220", "--price", "1500", "--pool", "10000", "--json");
-    assertThat(r.code()).isZero();
+    CliTest.Run r = CliTest.run("debt", "liquity", "--collateral-eth", "3", "--debt", "4220", "--price", "1500", "--pool", "10000", "--json");
+    assertThat(r.exit()).isZero();
     JsonNode json = Output.JSON.readTree(r.out());
     assertThat(json.get("icr").asDouble()).isBetween(1.0663, 1.0664);
     assertThat(json.get("liquidatable").asBoolean()).isTrue();
@@ -63,7 +52,7 @@ class DebtCommandTest {
 
   @Test
   void liquityV2SplitsBetweenPoolAndRedistributionWithItsPenalties() throws Exception {
-    Run r = run("debt", "liquity", "--collateral-eth", "3", "--debt", "4000", "--price", "1450", "--pool", "2001",
+    CliTest.Run r = CliTest.run("debt", "liquity", "--collateral-eth", "3", "--debt", "4000", "--price", "1450", "--pool", "2001",
         "--preset", "v2", "--json");
     JsonNode json = Output.JSON.readTree(r.out());
     assertThat(json.get("collateralToPoolEth").asText()).isEqualTo("1.448275862068965517");
@@ -74,21 +63,21 @@ class DebtCommandTest {
 
   @Test
   void liquityHumanOutputSaysWhetherTheTroveIsHealthy() {
-    Run r = run("debt", "liquity", "--collateral-eth", "10", "--debt", "10250", "--price", "2000");
-    assertThat(r.code()).isZero();
+    CliTest.Run r = CliTest.run("debt", "liquity", "--collateral-eth", "10", "--debt", "10250", "--price", "2000");
+    assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("ICR 195.1220%  (MCR 110%): healthy").contains("debt redistributed to troves");
   }
 
   @Test
   void badInputExitsWithTwoAndNamesTheOption() {
-    assertThat(run("debt", "maker-auction", "--cut", "1.5").err()).isEqualTo("noliq: --cut: must be between 0 and 1 (was 1.5)\n");
-    assertThat(run("debt", "maker-auction", "--step", "0").code()).isEqualTo(2);
-    Run neg = run("debt", "liquity", "--collateral-eth", "-3", "--debt", "1", "--price", "1");
-    assertThat(neg.code()).isEqualTo(2);
+    assertThat(CliTest.run("debt", "maker-auction", "--cut", "1.5").err()).isEqualTo("noliq: --cut: must be between 0 and 1 (was 1.5)\n");
+    assertThat(CliTest.run("debt", "maker-auction", "--step", "0").exit()).isEqualTo(2);
+    CliTest.Run neg = CliTest.run("debt", "liquity", "--collateral-eth", "-3", "--debt", "1", "--price", "1");
+    assertThat(neg.exit()).isEqualTo(2);
     assertThat(neg.err()).isEqualTo("noliq: --collateral-eth: must not be negative (was -3)\n");
-    assertThat(run("debt", "liquity", "--collateral-eth", "3", "--debt", "1", "--price", "0").err())
+    assertThat(CliTest.run("debt", "liquity", "--collateral-eth", "3", "--debt", "1", "--price", "0").err())
         .isEqualTo("noliq: --price: must be positive (was 0)\n");
-    assertThat(run("debt", "liquity", "--collateral-eth", "3").code()).isEqualTo(2);
-    assertThat(run("debt").code()).isEqualTo(2);
+    assertThat(CliTest.run("debt", "liquity", "--collateral-eth", "3").exit()).isEqualTo(2);
+    assertThat(CliTest.run("debt").exit()).isEqualTo(2);
   }
 }

@@ -3,33 +3,22 @@ package noliq.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 class MarketRollCostCommandTest {
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void printsTheComparisonForEveryMechanism() {
-    Run r = run("market", "roll-cost", "--size-usd", "10000", "--from-strike", "2000", "--to-strike", "1500",
+    CliTest.Run r = CliTest.run("market", "roll-cost", "--size-usd", "10000", "--from-strike", "2000", "--to-strike", "1500",
         "--days", "7", "--vol", "0.7");
-    assertThat(r.code()).as(r.err()).isEqualTo(0);
+    assertThat(r.exit()).as(r.err()).isEqualTo(0);
     assertThat(r.out()).contains("amm", "auction", "book", "cost (bps)", "Assumptions:", "ammPoolDepthUsd", "Kyrrui");
   }
 
   @Test
   void jsonHasOneRowPerSizeAndMechanism() throws Exception {
-    Run r = run("market", "roll-cost", "--size-usd", "10000,1000000", "--from-strike", "2000", "--to-strike", "1500",
+    CliTest.Run r = CliTest.run("market", "roll-cost", "--size-usd", "10000,1000000", "--from-strike", "2000", "--to-strike", "1500",
         "--days", "7", "--to-days", "28", "--vol", "0.7", "--mechanism", "auction", "--json");
-    assertThat(r.code()).as(r.err()).isEqualTo(0);
+    assertThat(r.exit()).as(r.err()).isEqualTo(0);
     JsonNode json = Output.JSON.readTree(r.out());
     assertThat(json.get("rows")).hasSize(2);
     assertThat(json.get("rows").get(0).get("mechanism").asText()).isEqualTo("auction");
@@ -41,32 +30,32 @@ class MarketRollCostCommandTest {
   void assumptionsCanBeVariedFromTheCommandLine() throws Exception {
     String[] base = {"market", "roll-cost", "--size-usd", "100000", "--from-strike", "2000", "--to-strike", "1500",
         "--days", "7", "--vol", "0.7", "--mechanism", "amm", "--json"};
-    double shallow = Output.JSON.readTree(run(base).out()).get("rows").get(0).get("costBps").asDouble();
+    double shallow = Output.JSON.readTree(CliTest.run(base).out()).get("rows").get(0).get("costBps").asDouble();
     String[] deeper = java.util.Arrays.copyOf(base, base.length + 2);
     deeper[base.length] = "--pool-depth-usd";
     deeper[base.length + 1] = "100000000";
-    double deep = Output.JSON.readTree(run(deeper).out()).get("rows").get(0).get("costBps").asDouble();
+    double deep = Output.JSON.readTree(CliTest.run(deeper).out()).get("rows").get(0).get("costBps").asDouble();
     assertThat(deep).isLessThan(shallow);
   }
 
   @Test
   void badInputExitsTwoWithTheOptionNamed() {
-    Run zero = run("market", "roll-cost", "--size-usd", "0", "--from-strike", "2000", "--to-strike", "1500",
+    CliTest.Run zero = CliTest.run("market", "roll-cost", "--size-usd", "0", "--from-strike", "2000", "--to-strike", "1500",
         "--days", "7", "--vol", "0.7");
-    assertThat(zero.code()).isEqualTo(2);
+    assertThat(zero.exit()).isEqualTo(2);
     assertThat(zero.err()).startsWith("noliq: --size-usd: must be positive");
-    Run same = run("market", "roll-cost", "--size-usd", "1000", "--from-strike", "2000", "--to-strike", "2000",
+    CliTest.Run same = CliTest.run("market", "roll-cost", "--size-usd", "1000", "--from-strike", "2000", "--to-strike", "2000",
         "--days", "7", "--vol", "0.7");
-    assertThat(same.code()).isEqualTo(2);
+    assertThat(same.exit()).isEqualTo(2);
     assertThat(same.err()).startsWith("noliq: --to-strike: must differ");
-    Run mech = run("market", "roll-cost", "--size-usd", "1000", "--from-strike", "2000", "--to-strike", "1500",
+    CliTest.Run mech = CliTest.run("market", "roll-cost", "--size-usd", "1000", "--from-strike", "2000", "--to-strike", "1500",
         "--days", "7", "--vol", "0.7", "--mechanism", "swap");
-    assertThat(mech.code()).isEqualTo(2);
+    assertThat(mech.exit()).isEqualTo(2);
     assertThat(mech.err()).contains("--mechanism");
-    assertThat(run("market").code()).isEqualTo(2);
-    Run depth = run("market", "roll-cost", "--size-usd", "1000", "--from-strike", "2000", "--to-strike", "1500",
+    assertThat(CliTest.run("market").exit()).isEqualTo(2);
+    CliTest.Run depth = CliTest.run("market", "roll-cost", "--size-usd", "1000", "--from-strike", "2000", "--to-strike", "1500",
         "--days", "7", "--vol", "0.7", "--pool-depth-usd", "-5");
-    assertThat(depth.code()).isEqualTo(2);
+    assertThat(depth.exit()).isEqualTo(2);
     assertThat(depth.err()).startsWith("noliq: --pool-depth-usd: must be a positive number");
   }
 }
