@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Where the real data of {@code shared/data} is. The data is not part of the project; it sits
- * beside the clone ({@code <clone>/../shared/data}). In order: the system property
- * {@code noliq.data}, the environment variable {@code NOLIQ_DATA}, then a {@code shared/data}
- * directory next to the working directory or any of its parents (so it is found from the repo
- * root, from a module directory during tests, and from a worktree one level deeper).
+ * Where the real data is, when a run is given it: the system property {@code noliq.data}, else the
+ * environment variable {@code NOLIQ_DATA}, naming a directory such as {@code shared/data}. The data
+ * is never part of the project and never searched for; commands take it with {@code --data} or
+ * {@code --prices}, and the build's tests are given the directory beside the clone (root pom,
+ * surefire's {@code noliq.data}).
  */
 public final class DataFiles {
   /** The hourly Binance ETH/USDT file the default model is fitted on. */
@@ -17,26 +17,20 @@ public final class DataFiles {
 
   private DataFiles() {}
 
-  /** The data directory, if one is configured or found. */
+  /** The configured data directory, if one is set and exists. */
   public static Optional<Path> directory() {
     String configured = System.getProperty("noliq.data");
     if (configured == null || configured.isBlank()) {
       configured = System.getenv("NOLIQ_DATA");
     }
-    if (configured != null && !configured.isBlank()) {
-      Path p = Path.of(configured).toAbsolutePath().normalize();
-      return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
+    if (configured == null || configured.isBlank()) {
+      return Optional.empty();
     }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared").resolve("data");
-      if (Files.isDirectory(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
+    Path p = Path.of(configured).toAbsolutePath().normalize();
+    return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
   }
 
-  /** A file in the data directory, if the directory is found and holds it. */
+  /** A file in the data directory, if the directory is configured and holds it. */
   public static Optional<Path> file(String name) {
     return directory().map(d -> d.resolve(name)).filter(Files::isRegularFile);
   }

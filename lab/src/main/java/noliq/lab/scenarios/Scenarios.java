@@ -25,7 +25,7 @@ public final class Scenarios {
    */
   public static BlockBootstrap hourlyBootstrap() {
     java.nio.file.Path file = DataFiles.file(DataFiles.ETH_HOURLY).orElseThrow(() -> new RuleViolation("scenario",
-        "bootstrap needs " + DataFiles.ETH_HOURLY + " from shared/data (set NOLIQ_DATA or -Dnoliq.data to its directory)"));
+        "bootstrap needs " + DataFiles.ETH_HOURLY + ": set NOLIQ_DATA (or -Dnoliq.data) to the directory that holds it"));
     return BlockBootstrap.of(OhlcReader.read(file), BOOTSTRAP_BLOCK_HOURS);
   }
 

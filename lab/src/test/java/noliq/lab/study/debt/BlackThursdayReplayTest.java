@@ -2,13 +2,11 @@ package noliq.lab.study.debt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import noliq.lab.engine.PathRandom;
-import noliq.lab.scenarios.DataFiles;
+import noliq.lab.scenarios.TestData;
 import noliq.lab.scenarios.OhlcReader;
 import noliq.lab.scenarios.OhlcSeries;
 import noliq.lab.scenarios.PricePath;
@@ -33,12 +31,7 @@ class BlackThursdayReplayTest {
 
   @Test
   void theDefaultBooksThroughBlackThursday() {
-    Optional<Path> dir = DataFiles.directory();
-    if (dir.isEmpty() || !java.nio.file.Files.isRegularFile(dir.get().resolve(FILE))) {
-      System.err.println("BlackThursdayReplayTest: shared/data not found (set NOLIQ_DATA); skipped");
-      return;
-    }
-    OhlcSeries window = OhlcReader.read(dir.get().resolve(FILE))
+    OhlcSeries window = OhlcReader.read(TestData.require(FILE))
         .window(Instant.parse("2020-03-12T00:00:00Z"), Instant.parse("2020-03-14T00:00:00Z"));
     PricePath path = PricePath.replay(window);
     assertThat(path.size()).isEqualTo(577);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,9 +11,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import noliq.lab.engine.PathRandom;
-import noliq.lab.scenarios.DataFiles;
+import noliq.lab.scenarios.TestData;
 import noliq.lab.scenarios.OhlcReader;
 import noliq.lab.scenarios.OhlcSeries;
 import noliq.lab.scenarios.PricePath;
@@ -166,12 +164,7 @@ class OptionsDesignsTest {
 
   @Test
   void theMarch2020CrashReplayRollsAsPinnedAndNeverSellsByForce() {
-    Optional<Path> file = DataFiles.file(CRASH_FILE);
-    if (file.isEmpty()) {
-      System.err.println("OptionsDesignsTest: shared/data not found (set NOLIQ_DATA); skipping the March 2020 replay");
-      return;
-    }
-    OhlcSeries all = OhlcReader.read(file.get());
+    OhlcSeries all = OhlcReader.read(TestData.require(CRASH_FILE));
     PricePath crash = PricePath.replay(all.window(Instant.parse("2020-03-12T00:00:00Z"), Instant.parse("2020-03-14T00:00:00Z")));
     assertThat(crash.price(0)).isGreaterThan(180);
     assertThat(crash.minimum()).isLessThan(100);
