@@ -1,5 +1,7 @@
 package noliq.debt.aave;
 
+import noliq.math.Rounding;
+import noliq.math.Exact;
 import java.math.BigInteger;
 import java.util.List;
 import noliq.math.book.AccountId;
@@ -52,8 +54,8 @@ public final class HealthFactor {
     int avgLt = 0;
     if (totalCollateral.signum() > 0) {
       // Solidity's truncating division.
-      avgLtv = ltvWeighted.divide(totalCollateral).intValueExact();
-      avgLt = ltWeighted.divide(totalCollateral).intValueExact();
+      avgLtv = Exact.div(ltvWeighted, totalCollateral, Rounding.DOWN).intValueExact();
+      avgLt = Exact.div(ltWeighted, totalCollateral, Rounding.DOWN).intValueExact();
     }
     BigInteger hf = totalDebt.signum() == 0
         ? AaveMath.HEALTH_FACTOR_INFINITE

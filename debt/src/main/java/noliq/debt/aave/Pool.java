@@ -112,7 +112,7 @@ public final class Pool {
       throw new AaveViolation(new AaveError.PriceNotPositive(asset, Price.ZERO));
     }
     // The oracle answers with 8 decimals, as a Chainlink USD feed: finer digits are cut.
-    BigInteger base = price.units().divide(PRICE_TO_BASE);
+    BigInteger base = Exact.div(price.units(), PRICE_TO_BASE, Rounding.DOWN);
     if (base.signum() == 0) {
       throw new AaveViolation(new AaveError.PriceNotPositive(asset, price));
     }
@@ -432,7 +432,7 @@ public final class Pool {
   }
 
   private void requireCash(Reserve r, BigInteger units) {
-    BigInteger cash = book.balanceOf(r.account, r.config.asset()).wei().divide(r.toWei);
+    BigInteger cash = Exact.div(book.balanceOf(r.account, r.config.asset()).wei(), r.toWei, Rounding.DOWN);
     if (units.compareTo(cash) > 0) {
       throw new AaveViolation(new AaveError.InsufficientLiquidity(r.config.asset(), cash, r.config.decimals()));
     }

@@ -1,5 +1,7 @@
 package noliq.debt.liquity;
 
+import noliq.math.Rounding;
+import noliq.math.Exact;
 import static noliq.debt.liquity.LiquityParams.ONE;
 
 import java.math.BigInteger;
@@ -541,7 +543,7 @@ public final class LiquityEngine {
   // ------------------------------------------------------------------ internals: rewards
 
   private static BigInteger pending(BigInteger stake, BigInteger l, BigInteger snap) {
-    return stake.multiply(l.subtract(snap)).divide(ONE);
+    return Exact.mulDiv(stake, l.subtract(snap), ONE, Rounding.DOWN);
   }
 
   /** Moves the trove's share of redistributions from the default pool into it (TroveManager.applyPendingRewards). */
@@ -575,7 +577,7 @@ public final class LiquityEngine {
     if (s.collSnapshot.signum() == 0) {
       return coll;
     }
-    return coll.multiply(s.stakesSnapshot).divide(s.collSnapshot);
+    return Exact.mulDiv(coll, s.stakesSnapshot, s.collSnapshot, Rounding.DOWN);
   }
 
   private void redistribute(BigInteger debt, BigInteger coll) {
@@ -584,8 +586,8 @@ public final class LiquityEngine {
     }
     BigInteger ethNum = coll.multiply(ONE).add(s.errEth);
     BigInteger debtNum = debt.multiply(ONE).add(s.errDebt);
-    BigInteger ethPer = ethNum.divide(s.totalStakes);
-    BigInteger debtPer = debtNum.divide(s.totalStakes);
+    BigInteger ethPer = Exact.div(ethNum, s.totalStakes, Rounding.DOWN);
+    BigInteger debtPer = Exact.div(debtNum, s.totalStakes, Rounding.DOWN);
     s.errEth = ethNum.subtract(ethPer.multiply(s.totalStakes));
     s.errDebt = debtNum.subtract(debtPer.multiply(s.totalStakes));
     s.lEth = s.lEth.add(ethPer);
@@ -610,10 +612,10 @@ public final class LiquityEngine {
     } else {
       // Rounded up (+1) so deposits shrink at least as much as the pool: the pool never owes more than it holds.
       BigInteger lossNum = debt.multiply(ONE).subtract(s.errOffsetLoss);
-      lossPer = lossNum.divide(total).add(BigInteger.ONE);
+      lossPer = Exact.div(lossNum, total, Rounding.DOWN).add(BigInteger.ONE);
       s.errOffsetLoss = lossPer.multiply(total).subtract(lossNum);
     }
-    BigInteger ethPer = ethNum.divide(total);
+    BigInteger ethPer = Exact.div(ethNum, total, Rounding.DOWN);
     s.errOffsetEth = ethNum.subtract(ethPer.multiply(total));
     // _updateRewardSumAndProduct
     EpochScale here = new EpochScale(s.epoch, s.scale);
@@ -625,9 +627,9 @@ public final class LiquityEngine {
       s.scale = 0;
       s.productP = ONE;
     } else {
-      BigInteger next = s.productP.multiply(factor).divide(ONE);
+      BigInteger next = Exact.mulDiv(s.productP, factor, ONE, Rounding.DOWN);
       if (next.compareTo(SCALE_FACTOR) < 0) {
-        s.productP = s.productP.multiply(factor).multiply(SCALE_FACTOR).divide(ONE);
+        s.productP = Exact.mulDiv(Exact.mul(s.productP, factor), SCALE_FACTOR, ONE, Rounding.DOWN);
         s.scale++;
       } else {
         s.productP = next;
@@ -653,20 +655,20 @@ public final class LiquityEngine {
     long scaleDiff = s.scale - d.scale;
     BigInteger c;
     if (scaleDiff == 0) {
-      c = d.initial.multiply(s.productP).divide(d.snapP);
+      c = Exact.mulDiv(d.initial, s.productP, d.snapP, Rounding.DOWN);
     } else if (scaleDiff == 1) {
-      c = d.initial.multiply(s.productP).divide(d.snapP).divide(SCALE_FACTOR);
+      c = Exact.div(Exact.mulDiv(d.initial, s.productP, d.snapP, Rounding.DOWN), SCALE_FACTOR, Rounding.DOWN);
     } else {
       c = BigInteger.ZERO;
     }
     // Below a billionth of the initial deposit, precision is gone: treat it as depleted.
-    return c.compareTo(d.initial.divide(SCALE_FACTOR)) < 0 ? BigInteger.ZERO : c;
+    return c.compareTo(Exact.div(d.initial, SCALE_FACTOR, Rounding.DOWN)) < 0 ? BigInteger.ZERO : c;
   }
 
   private BigInteger ethGain(Deposit d) {
     BigInteger first = sums.getOrDefault(new EpochScale(d.epoch, d.scale), BigInteger.ZERO).subtract(d.snapS);
-    BigInteger second = sums.getOrDefault(new EpochScale(d.epoch, d.scale + 1), BigInteger.ZERO).divide(SCALE_FACTOR);
-    return d.initial.multiply(first.add(second)).divide(d.snapP).divide(ONE);
+    BigInteger second = Exact.div(sums.getOrDefault(new EpochScale(d.epoch, d.scale + 1), BigInteger.ZERO), SCALE_FACTOR, Rounding.DOWN);
+    return Exact.div(Exact.mulDiv(d.initial, first.add(second), d.snapP, Rounding.DOWN), ONE, Rounding.DOWN);
   }
 
   // ------------------------------------------------------------------ internals: checks
@@ -684,7 +686,7 @@ public final class LiquityEngine {
   }
 
   private BigInteger fee(BigInteger amount) {
-    return amount.multiply(p.borrowingFeeRate()).divide(ONE);
+    return Exact.mulDiv(amount, p.borrowingFeeRate(), ONE, Rounding.DOWN);
   }
 
   private BigInteger lowestIcr() {

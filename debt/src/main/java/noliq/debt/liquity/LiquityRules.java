@@ -24,7 +24,7 @@ public final class LiquityRules {
 
   /** The liquidator's share of collateral: {@code min(coll / divisor, cap)}. */
   public static BigInteger collGasCompensation(LiquityParams p, BigInteger coll) {
-    return coll.divide(BigInteger.valueOf(p.collGasDivisor())).min(p.collGasCap().wei());
+    return Exact.div(coll, BigInteger.valueOf(p.collGasDivisor()), Rounding.DOWN).min(p.collGasCap().wei());
   }
 
   /** The pool's usable deposits: all of them in v1, all but {@code minInPool} in v2. */
@@ -67,7 +67,7 @@ public final class LiquityRules {
       case RECOVERY_CAPPED -> {
         // TroveManager._getCappedOffsetVals: the pool pays the whole debt and gets collateral worth
         // debt · MCR; the gas compensation comes out of that, the rest is the owner's surplus.
-        BigInteger collToOffset = debt.multiply(p.mcr()).divide(price);
+        BigInteger collToOffset = Exact.mulDiv(debt, p.mcr(), price, Rounding.DOWN);
         BigInteger gas = collGasCompensation(p, collToOffset);
         return new LiquidationSplit(mode, coll, debt, gas, debtGas, ethGas, debt, collToOffset.subtract(gas),
             zero, zero, coll.subtract(collToOffset));
@@ -83,7 +83,7 @@ public final class LiquityRules {
           case LiquityParams.Penalty.AllCollateral all -> {
             // TroveManager._getOffsetAndRedistributionVals (v1)
             BigInteger offset = debt.min(pool);
-            BigInteger collToPool = offset.signum() == 0 ? zero : toLiquidate.multiply(offset).divide(debt);
+            BigInteger collToPool = offset.signum() == 0 ? zero : Exact.mulDiv(toLiquidate, offset, debt, Rounding.DOWN);
             yield new LiquidationSplit(mode, coll, debt, gas, debtGas, ethGas, offset, collToPool,
                 debt.subtract(offset), toLiquidate.subtract(collToPool), zero);
           }
@@ -95,8 +95,8 @@ public final class LiquityRules {
             BigInteger collToPool = zero;
             BigInteger surplus = zero;
             if (offset.signum() > 0) {
-              collPoolPortion = toLiquidate.multiply(offset).divide(debt);
-              BigInteger max = offset.multiply(ONE.add(capped.viaPool())).divide(price);
+              collPoolPortion = Exact.mulDiv(toLiquidate, offset, debt, Rounding.DOWN);
+              BigInteger max = Exact.mulDiv(offset, ONE.add(capped.viaPool()), price, Rounding.DOWN);
               collToPool = collPoolPortion.min(max);
               surplus = collPoolPortion.subtract(collToPool);
             }
@@ -104,7 +104,7 @@ public final class LiquityRules {
             BigInteger collToRedistribute = zero;
             if (debtToRedistribute.signum() > 0) {
               BigInteger available = toLiquidate.subtract(collPoolPortion).add(surplus);
-              BigInteger max = debtToRedistribute.multiply(ONE.add(capped.viaRedistribution())).divide(price);
+              BigInteger max = Exact.mulDiv(debtToRedistribute, ONE.add(capped.viaRedistribution()), price, Rounding.DOWN);
               collToRedistribute = available.min(max);
               surplus = available.subtract(collToRedistribute);
             }

@@ -1,5 +1,7 @@
 package noliq.debt.maker;
 
+import noliq.math.Rounding;
+import noliq.math.Exact;
 import static noliq.debt.maker.DssMath.BLN;
 import static noliq.debt.maker.DssMath.WAD;
 import static noliq.debt.maker.DssMath.rdiv;
@@ -225,7 +227,7 @@ public final class MakerEngine {
     }
     BigInteger room = holeGlobal.subtract(dirtGlobal).min(p.hole().subtract(i.dirt));
     // dog.sol: dart = min(art, mul(room, WAD) / rate / chop), two floor divisions.
-    BigInteger dart = u.art.min(room.multiply(WAD).divide(i.rate).divide(p.chop()));
+    BigInteger dart = u.art.min(Exact.div(Exact.mulDiv(room, WAD, i.rate, Rounding.DOWN), p.chop(), Rounding.DOWN));
     if (u.art.compareTo(dart) > 0) {
       if (u.art.subtract(dart).multiply(i.rate).compareTo(p.dust()) < 0) {
         // A dusty remainder would be stranded: liquidate the whole vault, overshooting the hole a little.
@@ -234,12 +236,12 @@ public final class MakerEngine {
         throw refuse(new MakerError.DustyAuctionFromPartialLiquidation(urn.name()));
       }
     }
-    BigInteger dink = u.ink.multiply(dart).divide(u.art);
+    BigInteger dink = Exact.mulDiv(u.ink, dart, u.art, Rounding.DOWN);
     if (dink.signum() <= 0) {
       throw refuse(new MakerError.NullAuction(urn.name()));
     }
     BigInteger due = dart.multiply(i.rate);
-    BigInteger tab = due.multiply(p.chop()).divide(WAD);
+    BigInteger tab = Exact.mulDiv(due, p.chop(), WAD, Rounding.DOWN);
     ClipperParams c = p.clipper();
     if (i.feed.signum() == 0) {
       throw refuse(new MakerError.NoPrice(ilk));
@@ -536,7 +538,7 @@ public final class MakerEngine {
       // The contract would revert on division by zero; a zero price can only come with cusp = 0.
       throw refuse(new MakerError.NeedsReset(id));
     }
-    return owe.divide(price);
+    return Exact.div(owe, price, Rounding.DOWN);
   }
 
   private void suck(AccountId to, BigInteger rad) {
