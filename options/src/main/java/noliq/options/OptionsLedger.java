@@ -27,26 +27,7 @@ public final class OptionsLedger {
   private final TokenBook book;
   private final SettlementOracle oracle;
   private final Consumer<LedgerEvent> listener;
-  /**
-   * A listed series with its id and leg tokens derived once (deriving hashes the description);
-   * {@code i} is null unless the series has the third outcome.
-   */
-  private record Listed(SeriesId id, Series series, Token p, Token n, Token i) {
-    Token token(Leg leg) {
-      return switch (leg) {
-        case P -> p;
-        case N -> n;
-        case I -> {
-          if (i == null) {
-            throw new OptionsException(new OptionsError.NoSuchLeg(id, leg, series.invalidPolicy()));
-          }
-          yield i;
-        }
-      };
-    }
-  }
-
-  private final Map<SeriesId, Listed> series = new LinkedHashMap<>();
+  private final Map<SeriesId, Series> series = new LinkedHashMap<>();
   private final Map<SeriesId, Settlement> settlements = new LinkedHashMap<>();
   private final Map<Token, SeriesId> legTokens = new LinkedHashMap<>();
   private BigInteger deposited = BigInteger.ZERO;
@@ -73,17 +54,16 @@ public final class OptionsLedger {
   /** Lists {@code s}. Listing an identical series again is a no-op that returns its id. */
   public SeriesId list(Series s) {
     SeriesId id = s.id();
-    Listed existing = series.get(id);
+    Series existing = series.get(id);
     if (existing != null) {
-      if (!existing.series().equals(s)) {
+      if (!existing.equals(s)) {
         throw new OptionsException(new OptionsError.SeriesIdCollision(id));
       }
       return id;
     }
-    Listed listed = new Listed(id, s, s.pToken(), s.nToken(), s.hasThirdOutcome() ? s.iToken() : null);
-    series.put(id, listed);
+    series.put(id, s);
     for (Leg leg : s.legs()) {
-      legTokens.put(listed.token(leg), id);
+      legTokens.put(s.token(leg), id);
     }
     emit(new LedgerEvent.SeriesListed(id, s));
     return id;
@@ -130,14 +110,14 @@ public final class OptionsLedger {
    * and {@code amount} I for a series with the third outcome: 1 ETH backs one full set. Any time.
    */
   public LedgerEvent.Split split(AccountId account, SeriesId id, Amount amount, Instant now) {
-    Listed s = require(id);
+    Series s = require(id);
     requirePositive(amount);
     return run(() -> {
       book.transfer(Token.ETH, account, escrow(id), amount);
-      book.mint(s.p(), account, amount);
-      book.mint(s.n(), account, amount);
-      if (s.i() != null) {
-        book.mint(s.i(), account, amount);
+      book.mint(s.pToken(), account, amount);
+      book.mint(s.nToken(), account, amount);
+      if (s.hasThirdOutcome()) {
+        book.mint(s.iToken(), account, amount);
       }
       return new LedgerEvent.Split(account, id, amount);
     });
@@ -149,13 +129,13 @@ public final class OptionsLedger {
    * {@code amount} ETH to it. Any time.
    */
   public LedgerEvent.Merged merge(AccountId account, SeriesId id, Amount amount, Instant now) {
-    Listed s = require(id);
+    Series s = require(id);
     requirePositive(amount);
     return run(() -> {
-      book.burn(s.p(), account, amount);
-      book.burn(s.n(), account, amount);
-      if (s.i() != null) {
-        book.burn(s.i(), account, amount);
+      book.burn(s.pToken(), account, amount);
+      book.burn(s.nToken(), account, amount);
+      if (s.hasThirdOutcome()) {
+        book.burn(s.iToken(), account, amount);
       }
       book.transfer(Token.ETH, escrow(id), account, amount);
       return new LedgerEvent.Merged(account, id, amount);
@@ -169,7 +149,7 @@ public final class OptionsLedger {
    * while either the series or the oracle says FALLBACK.
    */
   public LedgerEvent.Settled settle(SeriesId id, Instant now) {
-    Series s = require(id).series();
+    Series s = require(id);
     if (settlements.containsKey(id)) {
       throw new OptionsException(new OptionsError.AlreadySettled(id));
     }
@@ -217,7 +197,7 @@ public final class OptionsLedger {
    * I exists only for a series with the third outcome; asking for it elsewhere is refused.
    */
   public LedgerEvent.Redeemed redeem(AccountId account, SeriesId id, Leg leg, Amount amount, Instant now) {
-    Listed s = require(id);
+    Series s = require(id);
     if (leg == null) {
       throw new RuleViolation("leg", "is required (P, N or I)");
     }
@@ -240,15 +220,12 @@ public final class OptionsLedger {
   // ---- queries ----------------------------------------------------------------------------
 
   public Optional<Series> series(SeriesId id) {
-    Listed listed = series.get(id);
-    return listed == null ? Optional.empty() : Optional.of(listed.series());
+    return Optional.ofNullable(series.get(id));
   }
 
   /** Every listed series, in listing order. */
   public Map<SeriesId, Series> allSeries() {
-    Map<SeriesId, Series> out = new LinkedHashMap<>();
-    series.forEach((id, listed) -> out.put(id, listed.series()));
-    return Collections.unmodifiableMap(out);
+    return Collections.unmodifiableMap(series);
   }
 
   public Optional<Settlement> settlement(SeriesId id) {
@@ -267,11 +244,11 @@ public final class OptionsLedger {
    * per unit, rounded up. The ledger keeps {@code locked >= claimable} at all times.
    */
   public Amount claimable(SeriesId id) {
-    Listed s = require(id);
+    Series s = require(id);
     Settlement settlement = settlements.get(id);
     BigInteger largest = BigInteger.ZERO;
     BigInteger owed = BigInteger.ZERO;
-    for (Leg leg : s.series().legs()) {
+    for (Leg leg : s.legs()) {
       BigInteger supply = book.totalSupply(s.token(leg)).wei();
       if (settlement == null) {
         largest = largest.max(supply);
@@ -297,8 +274,8 @@ public final class OptionsLedger {
 
   // ---- internals --------------------------------------------------------------------------
 
-  private Listed require(SeriesId id) {
-    Listed s = id == null ? null : series.get(id);
+  private Series require(SeriesId id) {
+    Series s = id == null ? null : series.get(id);
     if (s == null) {
       throw new OptionsException(new OptionsError.UnknownSeries(id));
     }

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import noliq.math.Price;
 import noliq.math.RuleViolation;
 import noliq.math.book.Token;
@@ -14,12 +15,26 @@ import noliq.math.book.Token;
  * A series: an index, a strike S in index units, a maturity M (whole seconds, UTC), a payoff and
  * the policy for an invalid oracle answer. Its {@link #id()} is derived from exactly these, so two
  * identical series are the same series and two differing only in the policy are not.
+ *
+ * <p>A value like a record (equality over its five terms), but a class, because the id is a SHA-256
+ * of the terms: it is derived once here, with the leg tokens, instead of at every use.
  */
-public record Series(IndexId index, Price strike, Instant maturity, Payoff payoff, InvalidPolicy invalidPolicy) {
+public final class Series {
   private static final List<Leg> TWO_LEGS = List.of(Leg.P, Leg.N);
   private static final List<Leg> THREE_LEGS = List.of(Leg.P, Leg.N, Leg.I);
 
-  public Series {
+  private final IndexId index;
+  private final Price strike;
+  private final Instant maturity;
+  private final Payoff payoff;
+  private final InvalidPolicy invalidPolicy;
+  private final SeriesId id;
+  private final Token pToken;
+  private final Token nToken;
+  /** Null unless the series has the third outcome. */
+  private final Token iToken;
+
+  public Series(IndexId index, Price strike, Instant maturity, Payoff payoff, InvalidPolicy invalidPolicy) {
     if (index == null) {
       throw new RuleViolation("index", "is required");
     }
@@ -39,6 +54,15 @@ public record Series(IndexId index, Price strike, Instant maturity, Payoff payof
       throw new RuleViolation("invalidPolicy", "is required (HALF_HALF, THIRD_OUTCOME or FALLBACK)");
     }
     payoff.validate(strike);
+    this.index = index;
+    this.strike = strike;
+    this.maturity = maturity;
+    this.payoff = payoff;
+    this.invalidPolicy = invalidPolicy;
+    this.id = deriveId();
+    this.pToken = new Token(Leg.P.name() + ":" + id.hex());
+    this.nToken = new Token(Leg.N.name() + ":" + id.hex());
+    this.iToken = invalidPolicy.hasThirdOutcome() ? new Token(Leg.I.name() + ":" + id.hex()) : null;
   }
 
   /** A series under the {@link InvalidPolicy#DEFAULT default} invalid policy, 50/50. */
@@ -66,6 +90,10 @@ public record Series(IndexId index, Price strike, Instant maturity, Payoff payof
    * when it is not the default: every series listed before keeps its id and leg tokens.
    */
   public SeriesId id() {
+    return id;
+  }
+
+  private SeriesId deriveId() {
     String canonical = "noliq-series-v1|" + index.name() + "|" + strike.units() + "|"
         + maturity.getEpochSecond() + "|" + payoff.canonical()
         + (invalidPolicy == InvalidPolicy.DEFAULT ? "" : "|invalid:" + invalidPolicy.canonical());
@@ -92,19 +120,24 @@ public record Series(IndexId index, Price strike, Instant maturity, Payoff payof
     if (leg == null) {
       throw new RuleViolation("leg", "is required (P, N or I)");
     }
-    SeriesId id = id();
-    if (leg == Leg.I && !hasThirdOutcome()) {
-      throw new OptionsException(new OptionsError.NoSuchLeg(id, leg, invalidPolicy));
-    }
-    return new Token(leg.name() + ":" + id.hex());
+    return switch (leg) {
+      case P -> pToken;
+      case N -> nToken;
+      case I -> {
+        if (iToken == null) {
+          throw new OptionsException(new OptionsError.NoSuchLeg(id, leg, invalidPolicy));
+        }
+        yield iToken;
+      }
+    };
   }
 
   public Token pToken() {
-    return token(Leg.P);
+    return pToken;
   }
 
   public Token nToken() {
-    return token(Leg.N);
+    return nToken;
   }
 
   /** The I token; only a series with the third outcome has one. */
@@ -119,5 +152,42 @@ public record Series(IndexId index, Price strike, Instant maturity, Payoff payof
   public String describe() {
     String base = index + " " + strike + " " + maturity + " " + payoff.canonical();
     return invalidPolicy == InvalidPolicy.DEFAULT ? base : base + " invalid:" + invalidPolicy.canonical();
+  }
+
+  public IndexId index() {
+    return index;
+  }
+
+  public Price strike() {
+    return strike;
+  }
+
+  public Instant maturity() {
+    return maturity;
+  }
+
+  public Payoff payoff() {
+    return payoff;
+  }
+
+  public InvalidPolicy invalidPolicy() {
+    return invalidPolicy;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Series other && index.equals(other.index) && strike.equals(other.strike)
+        && maturity.equals(other.maturity) && payoff.equals(other.payoff) && invalidPolicy == other.invalidPolicy;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(index, strike, maturity, payoff, invalidPolicy);
+  }
+
+  @Override
+  public String toString() {
+    return "Series[index=" + index + ", strike=" + strike + ", maturity=" + maturity + ", payoff=" + payoff
+        + ", invalidPolicy=" + invalidPolicy + ", id=" + id + "]";
   }
 }
