@@ -7,6 +7,7 @@ import java.util.List;
 import noliq.lab.scenarios.CrashEvent;
 import noliq.lab.scenarios.CrashEvents;
 import noliq.lab.scenarios.Gap;
+import noliq.lab.scenarios.ModelParameters;
 import noliq.lab.scenarios.OhlcReader;
 import noliq.lab.scenarios.OhlcSeries;
 import noliq.lab.scenarios.PricePath;
@@ -82,6 +83,7 @@ public record StudyScenario(String name, Kind kind, String description, PathSour
     List<StudyScenario> out = new ArrayList<>();
     Instant start = Instant.parse("2026-01-01T00:00:00Z");
     int steps = config.horizonDays() * 24;
+    ModelParameters models = config.parameters().models();
     for (String key : config.scenarioKeys()) {
       switch (key) {
         case StudyConfig.CRASHES -> CrashEvents.ALL.forEach(e -> addCrash(out, config, e, history));
@@ -106,7 +108,7 @@ public record StudyScenario(String name, Kind kind, String description, PathSour
           if (CrashEvents.ALL.stream().anyMatch(e -> e.id().equals(key))) {
             addCrash(out, config, CrashEvents.byId(key), history);
           } else {
-            Scenario s = Scenarios.scenario(key, config.x0(), steps, start);
+            Scenario s = Scenarios.scenario(key, config.x0(), steps, start, models);
             out.add(new StudyScenario(key, Kind.MODEL, String.format(java.util.Locale.ROOT,
                 "%s model: %d paths of %d days, hourly steps, from ETH %.2f", key, config.paths(), config.horizonDays(), config.x0()),
                 PathSource.of(s), config.paths(), seedFor(config.seed(), key), config.chartedPaths(), List.of(), List.of()));
