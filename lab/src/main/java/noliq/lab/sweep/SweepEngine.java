@@ -77,6 +77,16 @@ public final class SweepEngine {
     return new SweepEngine(spec, plan, ids, varyingScenarios, varyingDesigns);
   }
 
+  /**
+   * The engine of {@code spec} with the sets {@link #of} found (say on the Spark driver), so a
+   * worker does not compare every point again.
+   */
+  public static SweepEngine of(SweepSpec spec, Set<String> varyingScenarios, Set<String> varyingDesigns) {
+    StudyConfig first = spec.configOf(spec.points().get(0));
+    List<String> ids = first.select(DesignCatalog.of(first.parameters())).stream().map(DesignModel::id).toList();
+    return new SweepEngine(spec, StudyScenario.plan(first), ids, new LinkedHashSet<>(varyingScenarios), new LinkedHashSet<>(varyingDesigns));
+  }
+
   public SweepSpec spec() {
     return spec;
   }
