@@ -102,6 +102,9 @@ public final class SparkSweep {
       SparkSession.Builder builder = SparkSession.builder().appName("noliq sweep").config("spark.ui.enabled", "false");
       if (master != null) {
         builder.master(master);
+        if (!master.startsWith("local")) {
+          shipSelf(builder); // started by noliq rather than spark-submit: the executors need this jar
+        }
       } else if (!new org.apache.spark.SparkConf().contains("spark.master")) {
         builder.master("local[*]");
       }
@@ -113,6 +116,18 @@ public final class SparkSweep {
       }
     }
     return finish ? SweepOutput.finish(spec, out) : null;
+  }
+
+  /** Sets spark.jars to the jar this class was loaded from, when it was loaded from one. */
+  private static void shipSelf(SparkSession.Builder builder) {
+    try {
+      Path self = Path.of(SparkSweep.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (self.toString().endsWith(".jar")) {
+        builder.config("spark.jars", self.toAbsolutePath().toString());
+      }
+    } catch (java.net.URISyntaxException | SecurityException e) {
+      throw new IllegalStateException("cannot find the noliq-spark jar to ship to the executors", e);
+    }
   }
 
   private static void runPoints(JavaSparkContext jsc, SweepSpec spec, String json, String source, List<SweepSpec.Point> todo, Path out,

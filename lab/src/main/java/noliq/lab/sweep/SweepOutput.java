@@ -269,11 +269,11 @@ public final class SweepOutput {
     String yName = spec.names().get(1);
     List<Double> xs = new ArrayList<>(new TreeSet<>(spec.points().stream().map(p -> p.values().get(xName)).toList()));
     List<Double> ys = new ArrayList<>(new TreeSet<>(spec.points().stream().map(p -> p.values().get(yName)).toList()));
-    List<Number[]> heat = new ArrayList<>();
+    List<Number[]> heat = new ArrayList<>(); // shown to 4 significant figures; sweep.csv has them in full
     for (SweepSpec.Point p : spec.points()) {
       Estimate e = s.byPoint()[p.index() - 1];
       heat.add(new Number[] {xs.indexOf(p.values().get(xName)), ys.indexOf(p.values().get(yName)),
-          e == null || !Double.isFinite(e.value()) ? 0 : e.value()});
+          e == null || !Double.isFinite(e.value()) ? 0 : new java.math.BigDecimal(e.value()).round(new java.math.MathContext(4)).doubleValue()});
     }
     HeatMapChart chart = new HeatMapChartBuilder().width(900).height(560)
         .title(s.quantity().label() + " (" + s.quantity().unit() + "): " + s.design() + " on " + scenario)
