@@ -8,12 +8,12 @@ import noliq.lab.study.debt.AaveBook;
 import noliq.lab.study.debt.Cascade;
 import noliq.lab.study.debt.LiquityBook;
 import noliq.lab.study.debt.MakerBook;
-import noliq.lab.study.debt.DebtDesigns;
 import noliq.lab.study.debt.FeedManipulationDesign;
 import noliq.lab.study.debt.Liquidators;
 import noliq.lab.study.debt.Population;
 import noliq.lab.study.options.OptionsAssumptions;
 import noliq.lab.study.options.OptionsDesigns;
+import noliq.lab.study.options.SettlementCorruptionCost;
 import noliq.market.roll.RollAssumptions;
 
 /**
@@ -57,10 +57,10 @@ public final class DesignCatalog {
         out.put(id, List.of(debt, p.liquityPoolShare()));
       } else if (id.startsWith("oracle.feed-manipulation.")) {
         out.put(id, List.of(debt, p.feedAttack()));
-      } else if (d instanceof Record r && !(id.startsWith("wrapper.") || id.startsWith("agent.") || id.startsWith("n-holder"))) {
-        out.put(id, r); // a record design built from constants alone (the settlement-corruption cost)
       } else if (id.startsWith("wrapper.") || id.startsWith("agent.") || id.startsWith("n-holder")) {
         out.put(id, p.options());
+      } else if (d instanceof SettlementCorruptionCost constant) {
+        out.put(id, constant); // built from constants alone
       }
     }
     return out;

@@ -45,6 +45,22 @@ class AssumptionsTest {
     assertThat(Scenarios.model("gbm", ModelParameters.DEFAULTS)).isEqualTo(Gbm.hourly(0, 0.80));
     assertThat(DesignCatalog.of(StudyParameters.DEFAULTS).stream().map(DesignModel::id).toList())
         .isEqualTo(DesignCatalog.defaults().stream().map(DesignModel::id).toList());
+    // Built from the parameters, the catalog is the designs' own defaults: same ids, descriptions and metrics.
+    List<DesignModel> own = new ArrayList<>(noliq.lab.study.debt.DebtDesigns.defaults());
+    own.add(noliq.lab.study.debt.FeedManipulationDesign.defaults());
+    own.addAll(noliq.lab.study.options.OptionsDesigns.defaults());
+    List<DesignModel> built = DesignCatalog.of(StudyParameters.DEFAULTS);
+    assertThat(built).hasSameSizeAs(own);
+    for (int i = 0; i < own.size(); i++) {
+      assertThat(built.get(i).id()).isEqualTo(own.get(i).id());
+      assertThat(built.get(i).description()).isEqualTo(own.get(i).description());
+      assertThat(built.get(i).metrics()).isEqualTo(own.get(i).metrics());
+      if (own.get(i) instanceof noliq.lab.study.debt.FeedManipulationDesign f) {
+        assertThat(((noliq.lab.study.debt.FeedManipulationDesign) built.get(i)).attack()).isEqualTo(f.attack());
+      } else if (own.get(i) instanceof Record) {
+        assertThat(built.get(i)).isEqualTo(own.get(i));
+      }
+    }
     assertThat(DesignCatalog.inputs(StudyParameters.DEFAULTS).keySet())
         .containsExactlyElementsOf(DesignCatalog.defaults().stream().map(DesignModel::id).toList());
   }
