@@ -39,7 +39,7 @@ public class SweepBenchmark {
   public void setUp() {
     String name = swept.substring(0, swept.indexOf(':'));
     String scenario = name.startsWith("gbm") ? "gbm" : "default";
-    SweepSpec spec = SweepSpec.parse("{\"scenarios\": [\"" + scenario + "\"], \"paths\": 8, \"horizonDays\": 365, \"seed\": 1, "
+    SweepSpec spec = SweepSpec.parse("{\"scenarios\": [\"" + scenario + "\"], \"paths\": 8, \"horizonDays\": 365, \"seed\": 1, \"threads\": 1, "
         + "\"grid\": {\"" + name + "\": [" + swept.substring(swept.indexOf(':') + 1) + "]}}", "bench");
     engine = SweepEngine.of(spec);
     engine.computeShared(1, Progress.none());
