@@ -50,7 +50,7 @@ public record FeedManipulationDesign(DebtBook book, DebtOracleExposure attack) i
         new MetricSpec(id() + ".extracted_usd", "USD", "what liquidating that debt yields the attacker at the true price: the bonus plus the feed's discount on the collateral", Headline.P95),
         new MetricSpec(id() + ".net_usd", "USD", "extracted less cost", Headline.MEAN),
         new MetricSpec(id() + ".pays", "indicator", "1 when the manipulation pays (net > 0)", Headline.SHARE),
-        new MetricSpec(id() + ".cost_per_usd_exposed", "ratio", "cost per dollar of debt made liquidatable, beside the settlement capture's cost per dollar moved (NaN: nothing liquidatable)", Headline.MEAN));
+        MetricSpec.absentWhenNone(id() + ".cost_per_usd_exposed", "ratio", "cost per dollar of debt made liquidatable, beside the settlement capture's cost per dollar moved (NaN: nothing liquidatable)", Headline.MEAN));
   }
 
   @Override
