@@ -3,7 +3,6 @@ package noliq.lab.study.options;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -212,16 +211,5 @@ final class SlowOracle {
   /** True if the attacker captured {@code series}' vote. */
   boolean captured(Series series) {
     return captured.contains(SettlementPort.keyOf(series));
-  }
-
-  /** The questions the vote deleted on this path: each left disputed for ever. */
-  List<RequestKey> abandoned() {
-    List<RequestKey> out = new ArrayList<>();
-    for (RequestKey key : opened) {
-      if (oracle.abandoned(key)) {
-        out.add(key);
-      }
-    }
-    return out;
   }
 }
