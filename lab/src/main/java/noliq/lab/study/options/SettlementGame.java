@@ -18,7 +18,8 @@ import noliq.options.OptionsLedger;
  *   <li>{@link Attacker#HONEST}: no attacker. A stated share of first proposals is wrong (twice the
  *       truth) and disputed; the honest voters decide it, if their turnout clears SPAT.
  *   <li>{@link Attacker#CAPTURE}: captures the vote when it pays, that is when the value the wrong
- *       answer moves ({@code seriesOpenInterestUsd × captureDistortion}) exceeds the capture's
+ *       answer moves (the series' P at the truth, {@code seriesOpenInterestUsd · min(x, S) / S}, times
+ *       {@code captureDistortion}) exceeds the capture's
  *       cost: the new stake that decides alone under VotingV2's rules at the stated turnout and
  *       stake ({@link SettlementCorruption#capitalToDecide}), priced at {@code umaPriceUsd ×
  *       bribeCostShare}, plus the bond. Otherwise it stays honest.
@@ -34,8 +35,9 @@ import noliq.options.OptionsLedger;
  * @param umaPriceUsd the voting token's price
  * @param bribeCostShare what acquiring one voting token costs the attacker, as a share of its price
  *     (1: buys it and loses all of its value; below 1: rents or bribes existing stake)
- * @param seriesOpenInterestUsd the USD value of P outstanding in the series at settlement, which a
- *     wrong answer moves (the wrapper's own P is part of it)
+ * @param seriesOpenInterestUsd the USD value of P outstanding in a series at issue (about S a unit); at
+ *     settlement it is worth {@code min(x, S) / S} of that, which a wrong answer moves (the wrapper's own P is
+ *     part of it)
  * @param captureDistortion the share of P's true payout a captured answer moves to N, in (0, 0.99]
  * @param settlementTimeout how long after maturity the ledger waits for a final answer before the
  *     series' invalid policy applies

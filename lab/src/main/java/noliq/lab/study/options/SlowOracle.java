@@ -144,9 +144,10 @@ final class SlowOracle {
     Answer truth = Answer.value(Price.fromDouble(x, Rounding.DOWN));
     oracle.request(key, KEEPER, Amount.ZERO, now);
     double strike = series.strike().toDouble();
-    // the P outstanding, valued at the truth: seriesOpenInterestUsd is stated at settlement
+    // the P outstanding, stated at issue (about S a unit, deep in the money), is worth min(x, S) a unit at the truth
+    double openInterest = game.seriesOpenInterestUsd() * Math.min(x, strike) / strike;
     boolean capture = game.attacker() == SettlementGame.Attacker.CAPTURE
-        && game.capturePays(game.seriesOpenInterestUsd(), UMA_BOND.toDouble());
+        && game.capturePays(openInterest, UMA_BOND.toDouble());
     if (capture) {
       // the answer that pays P (1 - distortion) of its true share: x' = S / ((1 - d) min(1, S/x)), at or above S
       double pTrue = Math.min(1, strike / x);

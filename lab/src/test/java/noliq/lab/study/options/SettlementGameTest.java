@@ -80,6 +80,10 @@ class SettlementGameTest {
     assertThat(Math.abs(small.get("settlement_pct"))).isLessThan(1e-6);
     Map<String, Double> large = vault(held(capture.withOpenInterest(margin * 1.01), 0), OptionsDesignsTest.step(3000, 25, 2400, 10));
     assertThat(large.get("settlements_captured")).isEqualTo(1.0);
+    // below the strike the series' P is worth only x/S of its $100M: at 1,200, $80M, half of it $40M < the cost
+    Map<String, Double> low = vault(held(capture, 0), OptionsDesignsTest.step(3000, 25, 1200, 10));
+    assertThat(low.get("settlements_captured")).isZero();
+    assertThat(Math.abs(low.get("settlement_pct"))).isLessThan(1e-6);
   }
 
   @Test
