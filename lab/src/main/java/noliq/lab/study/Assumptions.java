@@ -72,7 +72,7 @@ public final class Assumptions {
    * is computed, the AMM route, what happens after patience, how often marks are taken): printed,
    * not overridable.
    */
-  public static final Set<String> RULES = Set.of("valuation", "ammRoute", "afterPatience", "marking");
+  public static final Set<String> RULES = Set.of("valuation", "ammRoute", "afterPatience", "marking", "vote rules");
 
   /**
    * Rows of the assumptions table that print several parameters at once, and the bound names they
@@ -155,6 +155,18 @@ public final class Assumptions {
             p -> p.options().agentSources().size(),
             (p, v) -> with(p, "options", with(p.options(), "agentSources", OptionsAssumptions.sources(v.intValue())))),
         path(op, "agentK", "options.agentK", "sources", 1, 100, "sources each reading asks"));
+    String g = "oracle";
+    String sg = "options.settlement.";
+    b.add(path(g, "settlementAttacker", sg + "attacker", "0 honest, 1 capture, 2 delay", 0, 2,
+        "which attacker plays the settlement game (SettlementGame.Attacker, in declaration order)"));
+    b.add(path(g, "voteStakeUma", sg + "voteStakeUma", "UMA", 5e6 + 1, 1e12, "the honest stake in the vote"));
+    b.add(path(g, "voteTurnout", sg + "voteTurnout", "share", 1e-6, 1, "share of the honest stake revealed in a round"));
+    b.add(path(g, "umaPriceUsd", sg + "umaPriceUsd", "USD", 1e-6, 1e6, "the voting token's price"));
+    b.add(path(g, "bribeCostShare", sg + "bribeCostShare", "share of price", 1e-6, 1, "what a voting token costs the attacker"));
+    b.add(path(g, "seriesOpenInterestUsd", sg + "seriesOpenInterestUsd", "USD", 1, 1e15, "P outstanding in a series at issue"));
+    b.add(path(g, "captureDistortion", sg + "captureDistortion", "share", 1e-6, 0.99, "share of P's payout a captured answer moves"));
+    b.add(path(g, "settlementTimeout", sg + "settlementTimeout", "days", 0.01, 3650,
+        "how long the ledger waits for a final answer before the invalid policy applies"));
     String s = "scenarios";
     b.add(path(s, "garchVolatility", "models.garchVolatility", "per year", 0.05, 5,
         "long-run volatility of the fitted GARCH (default, garch-t); persistence and tails as fitted"));
@@ -280,7 +292,7 @@ public final class Assumptions {
   private static Binding path(String area, String name, String path, String unit, double min, double max, String about) {
     String[] steps = path.split("\\.");
     Class<?> leaf = componentType(steps);
-    boolean whole = leaf == int.class || leaf == long.class || leaf == boolean.class;
+    boolean whole = leaf == int.class || leaf == long.class || leaf == boolean.class || leaf.isEnum();
     return new Binding(area, name, unit, min, max, whole, about,
         p -> toUnit(read(p, steps, 0), unit),
         (p, v) -> (StudyParameters) write(p, steps, 0, v, unit));
@@ -350,6 +362,7 @@ public final class Assumptions {
     return switch (v) {
       case Duration d -> d.toNanos() / 1e9 / seconds(unit);
       case Boolean flag -> flag ? 1 : 0;
+      case Enum<?> e -> e.ordinal();
       case Number n -> n.doubleValue();
       default -> throw new IllegalStateException("not a number: " + v);
     };
@@ -361,6 +374,9 @@ public final class Assumptions {
     }
     if (declared == boolean.class) {
       return v != 0;
+    }
+    if (declared.isEnum()) {
+      return declared.getEnumConstants()[(int) v];
     }
     if (declared == int.class) {
       return (int) v;

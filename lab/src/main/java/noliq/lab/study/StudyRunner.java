@@ -69,6 +69,7 @@ public final class StudyRunner {
    */
   public static ScenarioResult runScenario(StudyScenario sc, List<DesignModel> designs, int threads, Progress progress) {
     List<String> names = new ArrayList<>();
+    java.util.Set<String> mayBeAbsent = new java.util.HashSet<>();
     int[] offsets = new int[designs.size()];
     int[] streams = new int[designs.size()];
     for (int d = 0; d < designs.size(); d++) {
@@ -80,6 +81,7 @@ public final class StudyRunner {
         throw new RuleViolation("designs", "design '" + design.id() + "' reports no metrics");
       }
       metrics.forEach(m -> names.add(m.name()));
+      metrics.stream().filter(MetricSpec::mayBeAbsent).forEach(m -> mayBeAbsent.add(m.name()));
     }
     Map<Long, ChartedPath> charted = new ConcurrentHashMap<>();
     Supplier<PathSimulator> simulators = () -> {
@@ -103,7 +105,7 @@ public final class StudyRunner {
         }
       };
     };
-    RunSummary summary = MonteCarlo.run(new MonteCarloConfig(sc.paths(), sc.seed(), threads), names, simulators, progress);
+    RunSummary summary = MonteCarlo.run(new MonteCarloConfig(sc.paths(), sc.seed(), threads), names, mayBeAbsent, simulators, progress);
     return new ScenarioResult(sc, summary, List.copyOf(new TreeMap<>(charted).values()));
   }
 }
