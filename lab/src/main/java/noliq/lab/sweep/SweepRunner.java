@@ -59,6 +59,12 @@ public final class SweepRunner {
             + " differs from this config); use another --out directory");
       }
       Files.createDirectories(out.resolve(POINTS));
+      // A run killed while writing leaves its temporary file (never a point file): clear them.
+      try (var stale = Files.newDirectoryStream(out.resolve(POINTS), ".point-*.tmp")) {
+        for (Path f : stale) {
+          Files.deleteIfExists(f);
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare " + out + ": " + e.getMessage(), e);
     }
