@@ -123,7 +123,7 @@ public final class Exact {
       if (hi >= d) {
         return -1; // quotient >= 2^64
       }
-      q = divideUnsigned128(hi, lo, d);
+      q = Wide.divide(hi, lo, d);
       if (q < 0) {
         return -1; // quotient >= 2^63
       }
@@ -143,42 +143,5 @@ public final class Exact {
       }
     }
     return q;
-  }
-
-  /**
-   * {@code (hi * 2^64 + lo) / d}, unsigned, truncated, for {@code hi < d} (so the quotient fits in
-   * 64 bits): Knuth's algorithm D on 32-bit digits (Hacker's Delight, divlu).
-   */
-  private static long divideUnsigned128(long hi, long lo, long d) {
-    final long base = 1L << 32;
-    final long mask = base - 1;
-    int s = Long.numberOfLeadingZeros(d);
-    long v = d << s;
-    long vn1 = v >>> 32;
-    long vn0 = v & mask;
-    long un32 = s == 0 ? hi : (hi << s) | (lo >>> (64 - s));
-    long un10 = lo << s;
-    long un1 = un10 >>> 32;
-    long un0 = un10 & mask;
-    long q1 = Long.divideUnsigned(un32, vn1);
-    long rhat = un32 - q1 * vn1;
-    while (Long.compareUnsigned(q1, base) >= 0 || Long.compareUnsigned(q1 * vn0, (rhat << 32) + un1) > 0) {
-      q1--;
-      rhat += vn1;
-      if (Long.compareUnsigned(rhat, base) >= 0) {
-        break;
-      }
-    }
-    long un21 = (un32 << 32) + un1 - q1 * v;
-    long q0 = Long.divideUnsigned(un21, vn1);
-    rhat = un21 - q0 * vn1;
-    while (Long.compareUnsigned(q0, base) >= 0 || Long.compareUnsigned(q0 * vn0, (rhat << 32) + un0) > 0) {
-      q0--;
-      rhat += vn1;
-      if (Long.compareUnsigned(rhat, base) >= 0) {
-        break;
-      }
-    }
-    return (q1 << 32) + q0;
   }
 }
