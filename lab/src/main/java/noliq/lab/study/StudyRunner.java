@@ -44,7 +44,7 @@ public final class StudyRunner {
   }
 
   /** The path stream design {@code id} draws from: 1 + a fixed function of its id (0 is the price path's). */
-  static int streamOf(String id) {
+  public static int streamOf(String id) {
     return 1 + (id.hashCode() & 0x3fffffff);
   }
 
