@@ -13,12 +13,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "attack-cost",
     mixinStandardHelpOptions = true,
-    description = {
-        "What it costs to make a series settle at a wrong x by winning the vote behind the slow oracle,",
-        "and whether it pays. The attacker's answer gets its own share of the votes plus the share of",
-        "the others who follow it; at or above SPAT (65%%) it decides. Example, the March 2025 case:",
-        "  noliq oracle attack-cost --value-at-stake 7000000 --bond 750 --vote-share 0.25 --followers 0.6"
-    })
+    header = "What corrupting a settlement costs, and whether it pays.",
+    description = "What it costs to make a series settle at a wrong x by winning the vote behind the slow oracle, and "
+        + "whether it pays. The attacker's answer gets its own share of the votes plus the share of the others who "
+        + "follow it; at or above SPAT (65%%) it decides. Dollar amounts are at most 1e15; shares are fractions from 0 to 1.",
+    footerHeading = "%nExamples (the first is the March 2025 case):%n",
+    footer = {"  noliq oracle attack-cost --value-at-stake 7000000 --bond 750 \\", "      --vote-share 0.25 --followers 0.6",
+        "  noliq oracle attack-cost --value-at-stake 7000000 --bond 750 \\", "      --vote-share 0.25 --honest-capital 100000"})
 final class OracleAttackCostCommand implements Runnable {
   @Spec CommandSpec spec;
   @Mixin Output output;
@@ -50,6 +51,18 @@ final class OracleAttackCostCommand implements Runnable {
 
   @Override
   public void run() {
+    Limits.usd("--value-at-stake", valueAtStake, true);
+    Limits.usd("--bond", bond, true);
+    Limits.fraction("--vote-share", voteShare);
+    Limits.fraction("--followers", followers);
+    Limits.fraction("--spat", spat);
+    if (othersStake != null) {
+      Limits.usd("--others-stake", othersStake, true);
+    }
+    if (honestCapital != null) {
+      Limits.usd("--honest-capital", honestCapital, true);
+    }
+    Limits.usd("--arbitration-fee", arbitrationFee, true);
     SettlementCorruption.VoteResult r = SettlementCorruption.viaVote(new SettlementCorruption.VoteInputs(
         valueAtStake, bond, voteShare, followers, spat, othersStake == null ? Double.NaN : othersStake));
     Map<String, Object> result = new LinkedHashMap<>();

@@ -17,13 +17,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "settle-timeline",
     mixinStandardHelpOptions = true,
-    description = {
-        "Plays one settlement through the real optimistic oracle and vote on a virtual clock:",
-        "each phase's timing, the total latency after maturity, and where every bond went.",
-        "A wrong value is proposed and disputed by an honest watcher; the first K-1 disputes reopen",
-        "the request, the K-th goes to the vote, which misses its threshold for R-1 rounds and resolves",
-        "in round R. Bonds follow OptimisticOracleV2: the winner gets bond + bond - floor(bond/2) + fee."
-    })
+    header = "One settlement through the oracle and vote, phase by phase.",
+    description = "Plays one settlement through the real optimistic oracle and vote on a virtual clock: each phase's "
+        + "timing, the total latency after maturity, and where every bond went. A wrong value is proposed and disputed "
+        + "by an honest watcher; the first K-1 disputes reopen the request, the K-th goes to the vote, which misses its "
+        + "threshold for R-1 rounds and resolves in round R. Bonds follow OptimisticOracleV2: the winner gets "
+        + "bond + bond - floor(bond/2) + fee.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  noliq oracle settle-timeline", "  noliq oracle settle-timeline --disputes 2 --vote-rounds 3 --json"})
 final class OracleSettleTimelineCommand implements Runnable {
   @Spec CommandSpec spec;
   @Mixin Output output;
@@ -48,6 +49,9 @@ final class OracleSettleTimelineCommand implements Runnable {
 
   @Override
   public void run() {
+    if (disputes > 100) {
+      throw new noliq.math.RuleViolation("--disputes", "must be at most 100 (was " + disputes + ")");
+    }
     Duration live = OracleCommand.hours(liveness, "liveness", false);
     Duration after = disputeAfter == null ? live.dividedBy(2) : OracleCommand.hours(disputeAfter, "dispute-after", true);
     int rounds = voteRounds != null ? voteRounds : disputes > 0 ? 1 : 0;

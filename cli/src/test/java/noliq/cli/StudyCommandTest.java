@@ -74,6 +74,7 @@ class StudyCommandTest {
   static final class ToyStudy implements Runnable {
     @Spec CommandSpec spec;
     @Mixin Output output;
+    @Mixin Quiet quiet;
 
     @Option(names = "--out")
     Path out;
@@ -81,7 +82,7 @@ class StudyCommandTest {
     @Override
     public void run() {
       StudyConfig config = new StudyConfig("toy", List.of("gbm", "jun-2026"), 300, 20, 5, 2500.0, 4L, 2, List.of(), null, 1);
-      StudyExecution.run(spec, output, "toy", config, out, List.of(new Toy()));
+      StudyExecution.run(spec, output, quiet, "toy", config, out, List.of(new Toy()));
     }
   }
 
