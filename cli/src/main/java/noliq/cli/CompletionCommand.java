@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
     footer = {
         "  source <(noliq completion bash)",
         "  noliq completion bash > ~/.local/share/bash-completion/completions/noliq",
-        "  autoload -U +X bashcompinit && bashcompinit && source <(noliq completion zsh)"
+        "  autoload -U +X bashcompinit && bashcompinit   # zsh, then:",
+        "  source <(noliq completion zsh)"
     })
 final class CompletionCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -179,9 +179,11 @@ class HardeningTest {
         "--debt-usd", "1" + "0".repeat(40), "--price", "3000");
     Path binary = tmp.resolve("binary.csv");
     Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3, 0x28, 10, (byte) 0x80});
-    refused(binary + ": is not UTF-8 text (a binary file?)", "compare", "--prices", binary.toString(), "--out", tmp.resolve("r").toString());
+    refused("binary.csv: is not UTF-8 text (a binary file?)", "compare", "--prices", binary.toString(), "--out", tmp.resolve("r").toString());
+    refused("--now: must be between 2015-07-30T00:00:00Z and 2200-01-01T00:00:00Z (was +1000000000-12-31T23:59:59Z)", "wrapper",
+        "explain", "--policy", "kyrrui-tracker", "--spot", "3000", "--now", "+1000000000-12-31T23:59:59Z");
     refused("--now: must be an ISO-8601 UTC time", "wrapper", "explain", "--policy", "kyrrui-tracker", "--spot", "3000",
-        "--now", "+1000000000-12-31T23:59:59Z");
+        "--now", "+1000000000000-12-31T23:59:59Z");
     refused("--now: must be between 2015-07-30T00:00:00Z and 2200-01-01T00:00:00Z", "wrapper", "explain", "--policy",
         "kyrrui-tracker", "--spot", "3000", "--now", "1900-01-01T00:00:00Z");
     assertThat(tmp.resolve("r")).doesNotExist();
