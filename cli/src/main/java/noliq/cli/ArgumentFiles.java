@@ -26,9 +26,6 @@ final class ArgumentFiles {
 
   private static String check(String[] args, int depth) {
     for (String arg : args) {
-      if ("--".equals(arg)) {
-        return null; // picocli expands nothing after the end-of-options marker
-      }
       String refusal = checkOne(arg, depth);
       if (refusal != null) {
         return refusal;

@@ -3,7 +3,6 @@ package noliq.cli;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
@@ -87,15 +86,6 @@ final class Limits {
     return v;
   }
 
-  /** A share such as a vote share: between 0 and 1. */
-  static double fraction(String option, double v) {
-    finite(option, v);
-    if (v < 0 || v > 1) {
-      throw new RuleViolation(option, "must be between 0 and 1, a fraction: 0.25 means 25% (was " + num(v) + ")");
-    }
-    return v;
-  }
-
   /** A number in ({@code min}, {@code max}], or [{@code min}, {@code max}] with {@code minAllowed}. */
   static double between(String option, double v, double min, boolean minAllowed, double max, String unit) {
     finite(option, v);
@@ -150,11 +140,6 @@ final class Limits {
     return file;
   }
 
-  /** Whether {@code file} exists without following a final symbolic link loop into an error. */
-  static boolean exists(Path file) {
-    return Files.exists(file) || Files.exists(file, LinkOption.NOFOLLOW_LINKS);
-  }
-
   static String num(double v) {
     if (v == Math.rint(v) && Math.abs(v) <= 1e18) {
       return String.format(Locale.ROOT, "%d", (long) v);
@@ -179,6 +164,18 @@ final class Limits {
         throw new TypeConversionException("must be a finite number (was '" + value + "', beyond the range of a double)");
       }
       return d;
+    }
+  }
+
+  /** Reads a path option; a path the file system cannot name (a NUL character) is refused. */
+  static final class PathConverter implements ITypeConverter<Path> {
+    @Override
+    public Path convert(String value) {
+      try {
+        return Path.of(value);
+      } catch (java.nio.file.InvalidPathException e) {
+        throw new TypeConversionException("is not a valid path (" + e.getReason() + ")");
+      }
     }
   }
 

@@ -81,6 +81,7 @@ public final class Main {
     cli.registerConverter(long.class, new Limits.LongConverter());
     cli.registerConverter(Integer.class, new Limits.IntConverter());
     cli.registerConverter(int.class, new Limits.IntConverter());
+    cli.registerConverter(Path.class, new Limits.PathConverter());
     cli.setUsageHelpAutoWidth(true);
     cli.setParameterExceptionHandler(Main::badUsage);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(e, commandLine));

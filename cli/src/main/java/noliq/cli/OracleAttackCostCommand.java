@@ -53,9 +53,6 @@ final class OracleAttackCostCommand implements Runnable {
   public void run() {
     Limits.usd("--value-at-stake", valueAtStake, true);
     Limits.usd("--bond", bond, true);
-    Limits.fraction("--vote-share", voteShare);
-    Limits.fraction("--followers", followers);
-    Limits.fraction("--spat", spat);
     if (othersStake != null) {
       Limits.usd("--others-stake", othersStake, true);
     }

@@ -152,7 +152,7 @@ class FuzzTest {
   }
 
   static final List<String> CONFIG_SEEDS = List.of(
-      "{\"scenarios\": [\"gbm\"], \"paths\": 2, \"horizonDays\": 2, \"designs\": [\"aave\"], \"seed\": 3}",
+      "{\"scenarios\": [\"gbm\"], \"paths\": 2, \"horizonDays\": 2, \"designs\": [\"aave\"], \"seed\": 3, \"chartedPaths\": 1}",
       "{\"title\": \"t\", \"scenarios\": [\"jun-2022\", \"history\"], \"crashPaths\": 2, \"x0\": 2500.5, \"threads\": 1, "
           + "\"prices\": \"" + "CALM" + "\", \"chartedPaths\": 1}",
       "null", "{\"paths\": 4.5}", "{\"seed\": 1.5}", "{\"paths\": \"4\"}", "{\"paths\": 4, \"paths\": 5}");
