@@ -24,12 +24,13 @@ import picocli.CommandLine.Spec;
     name = "payoff",
     mixinStandardHelpOptions = true,
     header = "Each leg's settlement payout per unit, exactly.",
-    description = "Each leg's settlement payout per unit, in ETH and in index units, at the index values given. Exact: "
-        + "the protocol's own payoff code and rounding (P's share rounded down, N gets the rest). With --invalid, also "
-        + "what each leg gets if the oracle question turns out invalid; under third-outcome the series has a third leg I, "
-        + "shown as its own column. At most 1000 values of --at, each at most 1e9.",
+    description = "Each leg's settlement payout per unit, in ETH and in index units, at the index values given "
+        + "(x >= 0; at x = 0, min(1, S/x) is 1: P gets 1 ETH and N nothing, as the ledger settles it). Exact: the "
+        + "protocol's own payoff code and rounding (P's share rounded down, N gets the rest). With --invalid, also "
+        + "what each leg gets if the oracle question turns out invalid; under third-outcome the series has a third "
+        + "leg I, shown as its own column. At most 1000 values of --at, each at most 1e9.",
     footerHeading = "%nExamples:%n",
-    footer = {"  noliq payoff --strike 1500 --at 3000,2500,1500,1000",
+    footer = {"  noliq payoff --strike 1500 --at 3000,2500,1500,1000,0",
         "  noliq payoff --strike 1500 --at 2500 --payoff linear-range --upper 3000 \\", "      --invalid third-outcome --json"})
 final class PayoffCommand implements Runnable {
   enum Kind { COVERED_CALL, LINEAR_RANGE, BINARY }
@@ -91,11 +92,9 @@ final class PayoffCommand implements Runnable {
     boolean threeLegs = invalid != null && invalid.hasThirdOutcome();
     List<Object> rows = new ArrayList<>();
     for (String text : at) {
+      // Price refuses a negative x; x = 0 settles like the ledger does it: P gets the whole 1 ETH
       Price x = Price.parse(text, "--at");
       Limits.atMost("--at", x.units(), Price.DECIMALS, Limits.MAX_PRICE, "index units");
-      if (!x.isPositive()) {
-        throw new RuleViolation("--at", "index values must be positive (was " + x + ")");
-      }
       Amount p = payoff.pPayoutPerUnit(x, s);
       Amount n = payoff.nPayoutPerUnit(x, s);
       rows.add(threeLegs

@@ -171,7 +171,7 @@ class FuzzTest {
       "--vote-rounds", "--bond", "--final-fee", "--value-at-stake", "--vote-share", "--followers", "--spat", "--size-usd",
       "--from-strike", "--to-strike", "--to-days", "--mechanism", "--makers", "--policy", "--param", "--now", "--sources",
       "--k", "--seed", "--once", "--count", "--out", "--paths", "--config", "--prices", "--data", "--designs", "--scenarios",
-      "--threads", "--steps", "--frobnicate");
+      "--threads", "--steps", "--turnout", "--deleted", "--frobnicate");
 
   static String[] a(String... args) {
     return args;
