@@ -16,9 +16,26 @@ import picocli.CommandLine.Model.CommandSpec;
 final class StudyExecution {
   private StudyExecution() {}
 
+  /**
+   * Every path keeps 8 bytes per metric until the scenario is summarised, so a scenario of {@code paths}
+   * paths needs {@code 8 x paths x metrics} bytes; refused when that passes half the JVM's heap.
+   */
+  static void checkMemory(StudyConfig config, List<DesignModel> designs, long maxHeap) {
+    long metrics = designs.stream().mapToLong(d -> d.metrics().size()).sum();
+    long paths = Math.max(config.paths(), config.crashPaths());
+    long bytes = 8L * paths * metrics;
+    long budget = maxHeap / 2;
+    if (bytes > budget) {
+      throw new noliq.math.RuleViolation("paths", String.format(java.util.Locale.ROOT,
+          "%,d paths x %,d metrics keep %,d MB, more than half this JVM's heap (%,d MB); give fewer paths or designs, "
+              + "or more heap (JAVA_OPTS=-Xmx8g)", paths, metrics, bytes >> 20, maxHeap >> 20));
+    }
+  }
+
   static void run(CommandSpec spec, Output output, Quiet quiet, String task, StudyConfig config, Path out, List<DesignModel> catalog) {
-    // Everything that can be refused is refused before the study runs: designs, the history file, the report directory.
-    config.select(catalog);
+    // Everything that can be refused is refused before the study runs: designs, memory, the history file, the report directory.
+    List<DesignModel> designs = config.select(catalog);
+    checkMemory(config, designs, Runtime.getRuntime().maxMemory());
     if (config.prices() != null && !config.prices().isBlank()) {
       Limits.regularFile("prices", Path.of(config.prices()), Limits.MAX_PRICES_BYTES);
     }

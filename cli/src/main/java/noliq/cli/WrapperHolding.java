@@ -49,7 +49,9 @@ final class WrapperHolding {
     }
     Limits.days("--days", days);
     Price s = Price.parse(strike, "--strike");
+    Limits.atMost("--strike", s.units(), Price.DECIMALS, Limits.MAX_PRICE, "index units");
     Price x0 = entrySpot == null ? spot : Price.parse(entrySpot, "--entry-spot");
+    Limits.atMost("--entry-spot", x0.units(), Price.DECIMALS, Limits.MAX_PRICE, "index units");
     Instant maturity = now.plusSeconds(Math.max(1, Math.round(days * 86_400)));
     try {
       return Optional.of(new Position(s, maturity, x0, now));

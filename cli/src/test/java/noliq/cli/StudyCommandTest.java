@@ -169,4 +169,14 @@ class StudyCommandTest {
         .doesNotContain("history-crashes: ");
     assertThat(Files.readString(out.resolve("index.html"))).contains("none found by the rule");
   }
+
+  @Test
+  void aStudyThatCannotFitInTheHeapIsRefusedBeforeItRuns() {
+    StudyConfig config = new StudyConfig("big", List.of("gbm"), 10_000_000, 10, 1, 2500.0, 1L, 1, List.of(), null, 1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> StudyExecution.checkMemory(config, List.of(new Toy()), 256L << 20))
+        .isInstanceOf(noliq.math.RuleViolation.class)
+        .hasMessage("paths: 10,000,000 paths x 2 metrics keep 152 MB, more than half this JVM's heap (256 MB); give fewer "
+            + "paths or designs, or more heap (JAVA_OPTS=-Xmx8g)");
+    StudyExecution.checkMemory(config, List.of(new Toy()), 1L << 30);
+  }
 }
