@@ -30,10 +30,10 @@ public interface Progress {
    * Progress on {@code out} (normally {@code System.err}), shown only once the run has taken more
    * than a second, so quick runs print nothing. On a terminal it is a bar redrawn in place with the
    * elapsed time and an ETA; elsewhere (a log, a pipe) it is a plain line every
-   * {@link Report#LINE_EVERY_NANOS} at most.
+   * {@link Display#LINE_EVERY_NANOS} at most.
    */
   static Progress bar(String task, PrintStream out, boolean terminal) {
-    return new Report(task, out, terminal, System::nanoTime);
+    return new Display(task, out, terminal, System::nanoTime);
   }
 
   /** {@link #bar(String, PrintStream, boolean)} on a terminal when the JVM has one. */
@@ -65,7 +65,7 @@ public interface Progress {
   }
 
   /** The bar, or the line-a-while fallback. Draws from whichever worker thread passes the throttle. */
-  final class Report implements Progress {
+  final class Display implements Progress {
     static final long DELAY_NANOS = 1_000_000_000L;
     static final long REDRAW_NANOS = 200_000_000L;
     static final long LINE_EVERY_NANOS = 10_000_000_000L;
@@ -82,7 +82,7 @@ public interface Progress {
     private boolean drawn;
     private int lastWidth;
 
-    Report(String task, PrintStream out, boolean terminal, Clock clock) {
+    Display(String task, PrintStream out, boolean terminal, Clock clock) {
       this.task = task;
       this.out = out;
       this.terminal = terminal;

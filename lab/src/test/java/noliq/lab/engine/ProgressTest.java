@@ -26,7 +26,7 @@ class ProgressTest {
   void onATerminalTheBarAdvancesPerPathWithAnEtaAndEndsItsLine() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     FakeClock clock = new FakeClock();
-    Progress.Report bar = new Progress.Report("compare default", new PrintStream(bytes, true, StandardCharsets.UTF_8), true, clock);
+    Progress.Display bar = new Progress.Display("compare default", new PrintStream(bytes, true, StandardCharsets.UTF_8), true, clock);
     bar.start(100);
     clock.seconds(0.5);
     bar.advance(1);
@@ -51,7 +51,7 @@ class ProgressTest {
   void elsewhereItPrintsALineEveryTenSecondsAtMost() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     FakeClock clock = new FakeClock();
-    Progress.Report log = new Progress.Report("bench", new PrintStream(bytes, true, StandardCharsets.UTF_8), false, clock);
+    Progress.Display log = new Progress.Display("bench", new PrintStream(bytes, true, StandardCharsets.UTF_8), false, clock);
     log.start(1000);
     for (int i = 0; i < 1000; i++) {
       clock.seconds(0.03); // 30 s in all
@@ -69,7 +69,7 @@ class ProgressTest {
   void aQuickRunPrintsNothing() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     FakeClock clock = new FakeClock();
-    Progress.Report bar = new Progress.Report("quick", new PrintStream(bytes, true, StandardCharsets.UTF_8), true, clock);
+    Progress.Display bar = new Progress.Display("quick", new PrintStream(bytes, true, StandardCharsets.UTF_8), true, clock);
     bar.start(10);
     for (int i = 0; i < 10; i++) {
       clock.seconds(0.05);
