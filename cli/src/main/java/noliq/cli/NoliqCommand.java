@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         "",
         "Exit codes: 0 ok, 1 internal failure (the line names a log file), 2 bad usage or input (the line names the option and the rule)."
     })
-final class NoliqCommand implements Runnable {
+public final class NoliqCommand implements Runnable {
   /**
    * The commands, in the order help lists them. {@link Main} adds them (all of them, or only the one
    * a command line names, which starts faster); a new command is added here.
@@ -29,6 +29,7 @@ final class NoliqCommand implements Runnable {
   static final List<Class<?>> COMMANDS = List.of(
       CompareCommand.class,
       SimulateCommand.class,
+      SweepCommand.class,
       PriceCommand.class,
       PayoffCommand.class,
       DebtCommand.class,

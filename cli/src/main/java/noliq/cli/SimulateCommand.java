@@ -19,10 +19,11 @@ import picocli.CommandLine.Spec;
         "",
         "Keys (all but scenarios optional): title; scenarios (default, garch-t, gbm, merton, bootstrap, a crash id, "
             + "crashes, history, history-crashes); paths; crashPaths; horizonDays; x0; seed; threads; designs (id or id "
-            + "prefix); prices (an OHLC CSV, needed by the history scenarios); chartedPaths.",
+            + "prefix); prices (an OHLC CSV, needed by the history scenarios); chartedPaths; assumptions {NAME: VALUE} "
+            + "(every name the report's assumptions table prints; the table marks overridden values beside their defaults).",
         "",
         "Values have exact JSON types: integers are integers (4, not 4.5 nor \"4\"), and a key given twice is refused. "
-            + "Unknown keys, scenarios and designs and impossible values are refused naming the field. "
+            + "Unknown keys, scenarios, designs, assumptions and impossible values are refused naming the field. "
             + "The file holds at most 1 MiB."
     },
     footerHeading = "%nExamples:%n",
@@ -51,6 +52,6 @@ final class SimulateCommand implements Runnable {
     if (threads != null) {
       study = study.withThreads(threads);
     }
-    StudyExecution.run(spec, output, quiet, "simulate", study, out, DesignCatalog.defaults());
+    StudyExecution.run(spec, output, quiet, "simulate", study, out, DesignCatalog.of(study.parameters()));
   }
 }
