@@ -243,6 +243,7 @@ public final class Market {
     faucet(AccountId.of("bot:arbitrageur"), Amount.of(10_000), Amount.ZERO);
     faucet(AccountId.of("bot:proposer"), Amount.ZERO, Amount.of(100_000));
     faucet(AccountId.of("bot:disputer"), Amount.ZERO, Amount.of(100_000));
+    faucet(AccountId.of("bot:careless"), Amount.ZERO, Amount.of(100_000));
     faucet(AccountId.of("bot:vault-depositor"), Amount.of(1_000), Amount.ZERO);
     vault.deposit(AccountId.of("bot:vault-depositor"), Amount.of(500), now);
     recordNav();
@@ -281,13 +282,13 @@ public final class Market {
   }
 
   private Object openAccount(Command.OpenAccount o) {
-    String name = o.keyHash().substring(0, 0) + "user:" + keyHashes.size();
+    String name = "user:" + keyHashes.size();
     if (keyHashes.containsValue(o.keyHash())) {
       throw new RuleViolation("keyHash", "is already in use");
     }
     keyHashes.put(name, o.keyHash());
     faucet(AccountId.of(name), FAUCET_ETH, FAUCET_USDC);
-    return Map.of("account", name, "eth", FAUCET_ETH, "usdc", FAUCET_USDC);
+    return Map.of("account", name, "keyHash", o.keyHash(), "eth", FAUCET_ETH, "usdc", FAUCET_USDC);
   }
 
   private void faucet(AccountId who, Amount eth, Amount usdc) {
