@@ -313,6 +313,14 @@ public final class Api implements AutoCloseable {
       error(c, 400, "account", "is set from your API key: an account moves only its own tokens");
       return;
     }
+    Map<String, Object> known = OpenApi.fields(commandClass(type));
+    for (java.util.Iterator<String> names = obj.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!name.equals("account") && !known.containsKey(name)) {
+        error(c, 400, name, "is not a field of " + type + "; its fields are " + String.join(", ", known.keySet()));
+        return;
+      }
+    }
     obj.put("type", type);
     obj.put("account", account.get());
     Command cmd;
