@@ -61,7 +61,7 @@ import noliq.wrapper.vault.Marks;
  */
 public final class Bots implements AutoCloseable {
   static final double MAKER_HALF_SPREAD = 0.01;
-  static final String MAKER_SIZE = "5";
+  static final String MAKER_SIZE = "20";
   static final double CARELESS_PROBABILITY = 0.3;
   static final AccountId MAKER = AccountId.of("bot:maker");
   static final AccountId ARB = AccountId.of("bot:arbitrageur");
