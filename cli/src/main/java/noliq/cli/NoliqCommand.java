@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
         MarketCommand.class,
         WrapperCommand.class,
         AgentCommand.class,
+        ServeCommand.class,
         BenchCommand.class,
     },
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or input."})
