@@ -83,7 +83,7 @@ async function refreshVault() {
     tooltip: { trigger: 'axis' },
     legend: {},
     xAxis: { type: 'time' },
-    yAxis: { type: 'value', name: 'USD per share', scale: true },
+    yAxis: { type: 'value', name: 'USD per 10^6 shares', scale: true },
     series: [
       { name: 'NAV per share (intrinsic)', type: 'line', showSymbol: false, data: v.history.map(p => [p.at, p.navPerShareUsd]) },
       { name: 'model mark per share', type: 'line', showSymbol: false, data: v.history.map(p => [p.at, p.markPerShareUsd]) },
@@ -152,7 +152,7 @@ $('order-form').onsubmit = async (ev) => {
   try {
     const r = await api('/api/orders', { series: state.series, leg: $('order-leg').value, side: $('order-side').value,
       limit: $('order-limit').value, amount: $('order-amount').value, tif: 'GTC' });
-    $('order-result').textContent = `placed order #${r.result.placed.id} (entry ${r.seq})`;
+    $('order-result').textContent = `placed order #${r.result.placed.orderId} (entry ${r.seq})`;
   } catch (e) {
     $('order-result').textContent = e.message;
   }

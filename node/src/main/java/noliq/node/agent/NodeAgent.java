@@ -149,7 +149,7 @@ public final class NodeAgent {
       JsonNode started = node.post("/api/auctions", Map.of("sell", from.get().pToken().symbol(),
           "buy", next.pToken().symbol(), "lot", heldP.toString(), "fairPrice", decimal(ratio, 9, RoundingMode.UP),
           "maxEdgePips", AUCTION_EDGE_PIPS, "rampSeconds", Math.max(60, config.deadline().toSeconds())), idem("auction"));
-      r.put("auction", started.path("result").path("id").asLong());
+      r.put("auction", started.path("result").path("auctionId").asLong());
       r.put("lot", heldP.toString());
     } else {
       if (heldP.isPositive()) {

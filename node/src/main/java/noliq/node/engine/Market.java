@@ -109,7 +109,10 @@ public final class Market {
   private boolean genesis;
   private int listedSeen;
 
-  /** One point of the vault chart: NAV per share against the policy's USD target per share. */
+  /**
+   * One point of the vault chart: NAV per 10^offset shares (USD; intrinsic and model mark) against the
+   * USD target, the NAV per share at the vault's first point: a wrapper that tracks its target keeps them level.
+   */
   public record NavPoint(Instant at, Price spot, double navPerShareUsd, double markPerShareUsd, double targetUsd) {}
 
   // ---- the fold ---------------------------------------------------------------------------
@@ -339,8 +342,10 @@ public final class Market {
       return;
     }
     NavReport nav = vault.nav(now);
-    double perShare = nav.intrinsicPerShare().toDouble();
-    double mark = nav.markPerShare().toDouble();
+    // per 10^offset shares: one unit of value at the first deposit (ERC-4626's decimals offset)
+    double unit = Math.pow(10, vault.config().decimalsOffset());
+    double perShare = nav.intrinsicPerShare().toDouble() * unit;
+    double mark = nav.markPerShare().toDouble() * unit;
     double target = navHistory.isEmpty() ? perShare : navHistory.peekFirst().targetUsd();
     navHistory.addLast(new NavPoint(now, spot, perShare, mark, target));
     if (navHistory.size() > HISTORY) {
