@@ -36,6 +36,10 @@ public final class Node implements AutoCloseable {
           .join());
     }
     this.api = new Api(engine, config.host(), config.port(), config.ratePerSecond(), config.corsOrigin());
+    if (config.speed() > 1) {
+      // an accelerated clock starts when the node serves, from where the journal stands
+      engine.clock().rebase(engine.query(m -> m.now()).join());
+    }
     this.bots = new Bots(engine, config.seed());
     bots.startFeed(source, config.tickMillis());
     if (config.bots()) {

@@ -140,6 +140,7 @@ public final class NodeAgent {
     r.put("at", now.toString());
     r.put("event", "trade");
     r.put("mechanism", config.mechanism().name());
+    r.put("x", x);
     r.put("from", from.map(s -> s.id().hex()).orElse(null));
     r.put("to", to);
     if (config.mechanism() == Mechanism.DUTCH_AUCTION && heldP.isPositive()) {

@@ -9,8 +9,8 @@ import java.time.Instant;
  * accepted; a replay never reads it.
  */
 public final class NodeClock {
-  private final long originMillis;
-  private final long wallStartNanos;
+  private volatile long originMillis;
+  private volatile long wallStartNanos;
   private final double speed;
 
   public NodeClock(Instant origin, double speed) {
@@ -27,8 +27,17 @@ public final class NodeClock {
     return new NodeClock(Instant.now(), 1);
   }
 
-  public long millis() {
+  public synchronized long millis() {
     return originMillis + (long) ((System.nanoTime() - wallStartNanos) / 1e6 * speed);
+  }
+
+  /**
+   * Restarts the clock at {@code origin} from now: a node starts its accelerated clock only once it
+   * serves, so a replay at speed does not run ahead while the server is still starting.
+   */
+  public synchronized void rebase(Instant origin) {
+    this.originMillis = origin.toEpochMilli();
+    this.wallStartNanos = System.nanoTime();
   }
 
   public Instant now() {
