@@ -42,7 +42,8 @@ import noliq.wrapper.vault.Marks;
  * runs a bot. Their rules, stated:
  *
  * <ul>
- *   <li><b>feed</b>: every {@code tickMillis}, the price source's price at the market's time, as a tick when it moved;
+ *   <li><b>feed</b>: every {@code tickMillis}, the price source's price at the market's time, in cents, as a tick
+ *       when it moved or when the market has had no entry for an hour of its time (its clock moves only with entries);
  *   <li><b>maker</b> ({@code bot:maker}): on every P and N book of a series more than a day from maturity,
  *       a bid and an ask {@value #MAKER_HALF_SPREAD} either side of Black–Scholes fair value (vol {@link Market#VOL}),
  *       {@value #MAKER_SIZE} units each, re-quoted when fair value moves by more than half the half-spread;
@@ -64,6 +65,7 @@ public final class Bots implements AutoCloseable {
   static final String MAKER_SIZE = "20";
   static final double CARELESS_PROBABILITY = 0.3;
   static final AccountId MAKER = AccountId.of("bot:maker");
+  static final java.time.Duration HEARTBEAT = java.time.Duration.ofHours(1);
   static final AccountId ARB = AccountId.of("bot:arbitrageur");
 
   private final Engine engine;
@@ -111,8 +113,10 @@ public final class Bots implements AutoCloseable {
       return;
     }
     Price rounded = cents(p.get());
-    boolean moved = engine.query(m -> m.spot().map(s -> !s.equals(rounded)).orElse(true)).join();
-    if (moved) {
+    // a tick when the price moved, and at least every market hour: time in the market moves only with entries
+    boolean due = engine.query(m -> m.spot().map(s -> !s.equals(rounded)).orElse(true)
+        || t.isAfter(m.now().plus(HEARTBEAT))).join();
+    if (due) {
       engine.submit(new Command.Tick("system", rounded.toString()), null).join();
     }
   }

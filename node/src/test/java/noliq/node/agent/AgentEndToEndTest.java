@@ -43,7 +43,7 @@ class AgentEndToEndTest {
   /**
    * The band, from the policy's own rule: it holds P deep in the money and rolls once the price falls
    * under 1.5 strikes, checking every few hours, so a fast crash can take the price close to the strike
-   * before the roll. At the strike a 28-day P at 80% volatility is marked 8.9% under it (Black–Scholes,
+   * before the roll. At the strike a 28-day P at 80% volatility is marked 8.8% under it (Black–Scholes,
    * ETH numeraire), the furthest its mark falls while the price stays above the strike; under the strike
    * its value at settlement falls too. A band of 10% holds the first and catches the second.
    */
@@ -104,6 +104,16 @@ class AgentEndToEndTest {
       assertThat(deviations).isNotEmpty();
       assertThat(deviations).allSatisfy(d -> assertThat(Math.abs(d)).isLessThanOrEqualTo(BAND));
       assertThat(noForcedSale(Journal.readAll(node.engine().journalFile()), account)).isEmpty();
+      // the vault beside it, rolled by the keeper bot through its Dutch auction
+      var vault = node.engine().query(m -> {
+        var h = m.navHistory();
+        return List.of(h.get(0).spot().toDouble(), m.vault().orElseThrow().current().orElseThrow().strike().toDouble(),
+            h.get(h.size() - 1).navPerShareUsd() / h.get(h.size() - 1).targetUsd() - 1,
+            h.stream().mapToDouble(p -> p.markPerShareUsd() / p.targetUsd() - 1).min().orElseThrow());
+      }).join();
+      System.out.printf("vault: entered at x = %.2f, now holds strike %.2f; NAV / target - 1 at the end %.4f, lowest mark %.4f%n",
+          vault.get(0), vault.get(1), vault.get(2), vault.get(3));
+      assertThat(vault.get(1)).as("the vault rolled down in the crash").isLessThan(vault.get(0) * 0.5 - 1);
     }
   }
 
