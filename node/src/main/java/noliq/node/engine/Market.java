@@ -141,6 +141,10 @@ public final class Market {
       out = Outcome.accepted(e, result);
     } catch (RuleViolation refused) {
       out = Outcome.refused(e, refused.field(), refused.rule());
+    } catch (RuntimeException bug) {
+      // Not a rule: a defect. The book's changes are rolled back; the refusal is as deterministic as
+      // the command, so a replay meets it again the same way instead of failing to start.
+      out = Outcome.refused(e, "command", "could not be applied: " + bug);
     }
     if (idemKey != null) {
       idempotent.put(idemKey, out);

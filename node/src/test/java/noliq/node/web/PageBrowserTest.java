@@ -54,7 +54,8 @@ class PageBrowserTest {
           new Page.WaitForFunctionOptions().setTimeout(20_000));
       page.waitForFunction("() => document.querySelector('#book').textContent.includes('0.123456 × 2.000')", null,
           new Page.WaitForFunctionOptions().setTimeout(20_000));
-      assertThat(page.textContent("#account")).contains("open orders: #");
+      page.waitForFunction("() => document.querySelector('#account').textContent.includes('open orders: #')", null,
+          new Page.WaitForFunctionOptions().setTimeout(20_000));
       String account = page.textContent("#account b");
       long resting = node.engine().query(m -> m.books().values().stream()
           .flatMap(b -> b.openOrders().stream()).filter(o -> o.owner().equals(AccountId.of(account))).count()).join();
