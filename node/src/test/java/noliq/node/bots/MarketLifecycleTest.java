@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
-import noliq.math.Price;
 import noliq.node.Node;
 import noliq.node.NodeConfig;
 import noliq.node.engine.FsyncPolicy;
 import noliq.options.Resolution;
-import noliq.options.Series;
 import noliq.oracle.SettlementPort;
 import noliq.oracle.optimistic.OptimisticEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A whole series life on a node whose clock runs 100,000 times the wall clock, with only the bots
+ * A whole series life on a node whose clock runs 20,000 times the wall clock, with only the bots
  * acting: listed by the rule, quoted, matured, asked of the oracle, proposed (sometimes wrongly, by
  * the careless proposer), disputed, voted on, settled at the price at maturity.
  */
@@ -25,11 +23,17 @@ class MarketLifecycleTest {
 
   @Test
   void theBotsCarryASeriesFromListingToSettlementThroughADisputeAndTheVote() throws Exception {
-    NodeConfig d = NodeConfig.defaults(dir);
-    NodeConfig cfg = new NodeConfig(dir, "127.0.0.1", 0, FsyncPolicy.OS, 100_000, null, null, null, null, 2500, 5,
-        "kyrrui-tracker", 20, 1000, null, true, 50, 50);
+    // A flat price file starting 8 days before a monthly maturity (the last Friday of January 2026).
+    Path prices = dir.resolve("flat.csv");
+    java.nio.file.Files.writeString(prices, "timestamp_utc,open,high,low,close,volume\n"
+        + "2026-01-22T00:00:00Z,2500,2500,2500,2500,1\n2026-01-22T01:00:00Z,2500,2500,2500,2500,1\n"
+        + "2026-01-22T02:00:00Z,2500,2500,2500,2500,1\n");
+    // 20,000 times the wall clock: the oracle's 2-hour liveness lasts 360 ms, several bot cycles, so the
+    // disputer can act in time (at 100,000 times, a careless proposal once outlived it undisputed).
+    NodeConfig cfg = new NodeConfig(dir.resolve("node"), "127.0.0.1", 0, FsyncPolicy.OS, 20_000, prices, null, null,
+        null, 2500, 5, "kyrrui-tracker", 20, 1000, null, true, 50, 50);
     try (Node node = Node.start(cfg)) {
-      long deadline = System.nanoTime() + 90_000_000_000L;
+      long deadline = System.nanoTime() + 150_000_000_000L;
       Map<String, Object> seen = Map.of();
       while (System.nanoTime() < deadline) {
         seen = node.engine().query(m -> {
@@ -62,7 +66,4 @@ class MarketLifecycleTest {
     }
   }
 
-  static Price unused(Series s) {
-    return s.strike();
-  }
 }
