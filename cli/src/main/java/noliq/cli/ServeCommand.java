@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    header = "Run the live market node: the protocol under the wall clock, with a JSON API and a web page.",
+    header = "Run the live market node (JSON API, web page).",
     description = {
         "The live market node: P/N series listed on a stated rule, split, merge and redeem, an order book per leg, "
             + "rotation auctions, the optimistic oracle and its vote, the wrapper vault and its keeper, and an Aave "
