@@ -6,6 +6,7 @@ import java.util.Map;
 import noliq.lab.bench.BenchKernel;
 import noliq.lab.bench.KernelConfig;
 import noliq.lab.bench.KernelResult;
+import noliq.lab.bench.StudyKernel;
 import noliq.lab.engine.Parallel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,9 +33,26 @@ final class BenchCommand implements Runnable {
   @Mixin Output output;
   @Mixin Quiet quiet;
 
-  @Option(names = "--paths", defaultValue = "" + KernelConfig.DEFAULT_PATHS, paramLabel = "P",
-      description = "Monte Carlo paths, 1 to " + MAX_PATHS + " (default: ${DEFAULT-VALUE}).")
-  int paths;
+  /** Which benchmark: the kernel of kernel-spec.md, or the default study's designs on real protocol objects. */
+  enum Kernel { kernel, study }
+
+  @Option(names = "--kernel", paramLabel = "kernel|study", defaultValue = "kernel",
+      description = "kernel: the kernel of kernel-spec.md; study: every design of the default study on the same --paths "
+          + "default-scenario paths of --days days, one design at a time on one thread, design-path-steps per second "
+          + "for each design and family (default: ${DEFAULT-VALUE}).")
+  Kernel kernel;
+
+  @Option(names = "--days", defaultValue = "30", paramLabel = "D",
+      description = "Days of hourly steps per path of the study kernel, 1 to 3650 (default: ${DEFAULT-VALUE}).")
+  int days;
+
+  @Option(names = "--paths", paramLabel = "P",
+      description = "Monte Carlo paths, 1 to " + MAX_PATHS + " (default: " + KernelConfig.DEFAULT_PATHS + "; the study kernel: 1 to "
+          + StudyKernel.MAX_PATHS + ", default " + STUDY_PATHS + ").")
+  Integer pathsOption;
+
+  /** Paths of the study kernel unless given: enough for a stable rate in about a minute on one core. */
+  static final int STUDY_PATHS = 16;
 
   @Option(names = "--steps", defaultValue = "" + KernelConfig.DEFAULT_STEPS, paramLabel = "T",
       description = "Hourly steps per path, 1 to " + MAX_STEPS + " (default: ${DEFAULT-VALUE}, one year).")
@@ -48,6 +66,11 @@ final class BenchCommand implements Runnable {
 
   @Override
   public void run() {
+    if (kernel == Kernel.study) {
+      runStudy(pathsOption == null ? STUDY_PATHS : pathsOption);
+      return;
+    }
+    int paths = pathsOption == null ? KernelConfig.DEFAULT_PATHS : pathsOption;
     Limits.between("--paths", paths, 1, MAX_PATHS);
     Limits.between("--steps", steps, 1, MAX_STEPS);
     if (threads != null) {
@@ -73,6 +96,34 @@ final class BenchCommand implements Runnable {
       out.printf("%-22s %16.4f%n", "rolls per year (mean)", r.rollsPerYearMean());
       out.printf("%-22s %16.2f%n", "liquidated USD (mean)", r.liqMeanUsd());
       out.printf("%-22s %16.2f%n", "LaR95 USD", r.lar95Usd());
+    });
+  }
+
+  private void runStudy(int paths) {
+    Limits.between("--paths", paths, 1, StudyKernel.MAX_PATHS);
+    Limits.between("--days", days, 1, 3650);
+    StudyKernel.Result r = StudyKernel.run(paths, days, seed);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("kernel", "study");
+    result.put("paths", r.paths());
+    result.put("steps", r.steps());
+    result.put("seed", r.seed());
+    result.put("seconds", r.seconds());
+    result.put("families", r.families().stream().map(f -> Map.of("family", f.family(), "designs", f.designs(),
+        "seconds", f.seconds(), "design_path_steps_per_sec", f.pathStepsPerSec())).toList());
+    result.put("designs", r.designs().stream().map(d -> Map.of("design", d.design(), "family", d.family(),
+        "seconds", d.seconds(), "design_path_steps_per_sec", d.pathStepsPerSec())).toList());
+    PrintWriter out = spec.commandLine().getOut();
+    output.print(out, result, m -> {
+      out.printf("study kernel: every default design on %,d default-scenario paths x %,d steps, seed %d, 1 thread%n",
+          r.paths(), r.steps(), r.seed());
+      out.printf("%-44s %10s %18s%n", "family / design", "seconds", "path-steps/s");
+      for (StudyKernel.FamilyRate f : r.families()) {
+        out.printf("%-44s %10.3f %18.4g%n", f.family() + " (" + f.designs() + ")", f.seconds(), f.pathStepsPerSec());
+        r.designs().stream().filter(d -> d.family().equals(f.family())).forEach(d ->
+            out.printf("  %-42s %10.3f %18.4g%n", d.design(), d.seconds(), d.pathStepsPerSec()));
+      }
+      out.printf("%-44s %10.3f%n", "all designs", r.seconds());
     });
   }
 }
