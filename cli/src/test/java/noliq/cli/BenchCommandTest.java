@@ -38,4 +38,27 @@ class BenchCommandTest {
     assertThat(run("bench", "--paths", "0")).isEqualTo(2);
     assertThat(err.toString()).contains("noliq: --paths: must be between 1 and 1000000 (was 0)");
   }
+
+  @Test
+  void studyKernelRatesEveryDefaultDesignByFamily() throws Exception {
+    assertThat(run("bench", "--kernel", "study", "--paths", "1", "--days", "1", "--json")).isZero();
+    JsonNode json = Output.JSON.readTree(out.toString());
+    assertThat(json.get("kernel").asText()).isEqualTo("study");
+    assertThat(json.get("steps").asInt()).isEqualTo(24);
+    java.util.List<String> families = new java.util.ArrayList<>();
+    json.get("families").forEach(f -> families.add(f.get("family").asText()));
+    assertThat(families).contains("aave", "maker", "liquity", "wrapper", "agent", "n-holder");
+    int designs = 0;
+    for (JsonNode f : json.get("families")) {
+      designs += f.get("designs").asInt();
+      assertThat(f.get("design_path_steps_per_sec").asDouble()).isPositive();
+    }
+    assertThat(json.get("designs").size()).isEqualTo(designs).isEqualTo(noliq.lab.study.DesignCatalog.defaults().size());
+  }
+
+  @Test
+  void studyKernelRefusesTooManyPathsNamingTheOption() {
+    assertThat(run("bench", "--kernel", "study", "--paths", "5000")).isEqualTo(2);
+    assertThat(err.toString()).contains("noliq: --paths: must be between 1 and 4096 (was 5000)");
+  }
 }
