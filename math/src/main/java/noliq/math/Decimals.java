@@ -105,7 +105,7 @@ public final class Decimals {
       }
     }
     if (units.signum() > 0 && units.bitLength() <= 126 && scale >= 0 && scale < Wide.POW5.length) {
-      return toDoubleWide(units.shiftRight(64).longValue(), units.longValue(), scale);
+      return toDoubleWide(units.bitLength() < 64 ? 0 : units.shiftRight(64).longValue(), units.longValue(), scale);
     }
     return new BigDecimal(units, scale).doubleValue();
   }

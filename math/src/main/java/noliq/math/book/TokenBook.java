@@ -1,7 +1,6 @@
 package noliq.math.book;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,9 +19,21 @@ import noliq.math.RuleViolation;
 public final class TokenBook {
   private final Map<Token, Map<AccountId, BigInteger>> balances = new HashMap<>();
   private final Map<Token, BigInteger> supplies = new HashMap<>();
-  /** Undo actions of the open transactions, oldest first. */
-  private final ArrayList<Runnable> undo = new ArrayList<>();
-  /** For each open transaction, the size of {@link #undo} when it began. */
+  /**
+   * The undo log of the open transactions, oldest first, as parallel arrays so that a change inside
+   * a transaction allocates nothing once they have grown: entry {@code i} restores a balance
+   * ({@link #UNDO_BALANCE}: token, account, value before), a supply ({@link #UNDO_SUPPLY}: token,
+   * value before) or runs an action registered with {@link #onRollback} ({@link #UNDO_ACTION}).
+   */
+  private byte[] undoKind = new byte[16];
+  private Object[] undoKey = new Object[16];
+  private AccountId[] undoAccount = new AccountId[16];
+  private BigInteger[] undoBefore = new BigInteger[16];
+  private int undoSize;
+  private static final byte UNDO_BALANCE = 0;
+  private static final byte UNDO_SUPPLY = 1;
+  private static final byte UNDO_ACTION = 2;
+  /** For each open transaction, {@link #undoSize} when it began. */
   private int[] savepoints = new int[8];
   private int depth;
 
@@ -72,20 +83,73 @@ public final class TokenBook {
     if (depth == savepoints.length) {
       savepoints = java.util.Arrays.copyOf(savepoints, depth * 2);
     }
-    savepoints[depth++] = undo.size();
+    savepoints[depth++] = undoSize;
     try {
       T result = operation.get();
       depth--;
       if (depth == 0) {
-        undo.clear();
+        truncateUndo(0);
       }
       return result;
     } catch (RuntimeException | Error e) {
       int savepoint = savepoints[--depth];
-      for (int i = undo.size() - 1; i >= savepoint; i--) {
-        undo.remove(i).run();
+      int top = undoSize;
+      for (int i = top - 1; i >= savepoint; i--) {
+        undoSize = i; // popped before it runs, as an action may itself register one
+        undo(i);
+      }
+      if (undoSize == savepoint) {
+        java.util.Arrays.fill(undoKey, savepoint, top, null);
+        java.util.Arrays.fill(undoAccount, savepoint, top, null);
+        java.util.Arrays.fill(undoBefore, savepoint, top, null);
       }
       throw e;
+    }
+  }
+
+  private void pushUndo(byte kind, Object key, AccountId account, BigInteger before) {
+    if (undoSize == undoKind.length) {
+      int n = undoSize * 2;
+      undoKind = java.util.Arrays.copyOf(undoKind, n);
+      undoKey = java.util.Arrays.copyOf(undoKey, n);
+      undoAccount = java.util.Arrays.copyOf(undoAccount, n);
+      undoBefore = java.util.Arrays.copyOf(undoBefore, n);
+    }
+    undoKind[undoSize] = kind;
+    undoKey[undoSize] = key;
+    undoAccount[undoSize] = account;
+    undoBefore[undoSize] = before;
+    undoSize++;
+  }
+
+  /** Forgets the undo entries from {@code size} on, dropping their references. */
+  private void truncateUndo(int size) {
+    java.util.Arrays.fill(undoKey, size, undoSize, null);
+    java.util.Arrays.fill(undoAccount, size, undoSize, null);
+    java.util.Arrays.fill(undoBefore, size, undoSize, null);
+    undoSize = size;
+  }
+
+  private void undo(int i) {
+    BigInteger before = undoBefore[i];
+    switch (undoKind[i]) {
+      case UNDO_BALANCE -> {
+        Token token = (Token) undoKey[i];
+        Map<AccountId, BigInteger> m = balances.computeIfAbsent(token, t -> new HashMap<>());
+        if (before == null || before.signum() == 0) {
+          m.remove(undoAccount[i]);
+        } else {
+          m.put(undoAccount[i], before);
+        }
+      }
+      case UNDO_SUPPLY -> {
+        if (before == null) {
+          supplies.remove((Token) undoKey[i]);
+        } else {
+          supplies.put((Token) undoKey[i], before);
+        }
+      }
+      default -> ((Runnable) undoKey[i]).run();
     }
   }
 
@@ -103,7 +167,7 @@ public final class TokenBook {
    */
   public void onRollback(Runnable action) {
     if (depth > 0) {
-      undo.add(action);
+      pushUndo(UNDO_ACTION, action, null, null);
     }
   }
 
@@ -183,14 +247,7 @@ public final class TokenBook {
       byAccount.put(account, after);
     }
     if (depth > 0) {
-      undo.add(() -> {
-        Map<AccountId, BigInteger> m = balances.computeIfAbsent(token, t -> new HashMap<>());
-        if (before == null || before.signum() == 0) {
-          m.remove(account);
-        } else {
-          m.put(account, before);
-        }
-      });
+      pushUndo(UNDO_BALANCE, token, account, before);
     }
   }
 
@@ -198,13 +255,7 @@ public final class TokenBook {
     // A token whose supply returns to zero leaves no trace, so equal states have equal snapshots.
     BigInteger before = after.signum() == 0 ? supplies.remove(token) : supplies.put(token, after);
     if (depth > 0) {
-      undo.add(() -> {
-        if (before == null) {
-          supplies.remove(token);
-        } else {
-          supplies.put(token, before);
-        }
-      });
+      pushUndo(UNDO_SUPPLY, token, null, before);
     }
   }
 }
