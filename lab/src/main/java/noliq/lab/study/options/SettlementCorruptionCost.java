@@ -55,10 +55,10 @@ public record SettlementCorruptionCost(double openInterestUsd, double othersVote
   @Override
   public List<MetricSpec> metrics() {
     return List.of(
-        new MetricSpec(id() + ".value_at_stake_usd", "USD", "largest P payout a wrong settlement would move to N over the path", Headline.MEAN),
-        new MetricSpec(id() + ".capital_needed_usd", "USD", "vote stake reaching SPAT against the others' stake", Headline.MEAN),
-        new MetricSpec(id() + ".capital_to_value", "ratio", "capital needed / value at stake (below 1: a capture pays even if the stake is lost)", Headline.P95),
-        new MetricSpec(id() + ".settlements", "count", "series that matured on the path", Headline.MEAN));
+        new MetricSpec(id() + ".value_at_stake_usd", "USD", "largest P payout a wrong settlement would move to N over the path", Headline.MEAN).as(noliq.lab.study.MetricSpec.Role.ORACLE).within(noliq.lab.study.MetricSpec.Support.NON_NEGATIVE),
+        new MetricSpec(id() + ".capital_needed_usd", "USD", "vote stake reaching SPAT against the others' stake", Headline.MEAN).as(noliq.lab.study.MetricSpec.Role.ORACLE).within(noliq.lab.study.MetricSpec.Support.NON_NEGATIVE),
+        new MetricSpec(id() + ".capital_to_value", "ratio", "capital needed / value at stake (below 1: a capture pays even if the stake is lost)", Headline.P95).as(noliq.lab.study.MetricSpec.Role.ORACLE).within(noliq.lab.study.MetricSpec.Support.NON_NEGATIVE),
+        new MetricSpec(id() + ".settlements", "count", "series that matured on the path", Headline.MEAN).as(noliq.lab.study.MetricSpec.Role.ORACLE).within(noliq.lab.study.MetricSpec.Support.NON_NEGATIVE));
   }
 
   @Override
