@@ -104,14 +104,43 @@ public final class Figures {
     if (constant(v)) {
       return new Estimate(v[0], v.length, Double.NaN, Double.NaN);
     }
-    return Bootstrap.of(v, x -> tailMean(x, p));
+    double[] sorted = v.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    int k = tailCount(n, p);
+    double value = tailMean(sorted, p);
+    // a resample is a count of draws of each sorted value: its tail mean walks the counts down from the top,
+    // which is the tail mean of the resample sorted, without sorting it
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(0x6573L ^ n);
+    double[] replicate = new double[Bootstrap.RESAMPLES];
+    int[] counts = new int[n];
+    for (int b = 0; b < Bootstrap.RESAMPLES; b++) {
+      Arrays.fill(counts, 0);
+      for (int i = 0; i < n; i++) {
+        counts[rng.nextInt(n)]++;
+      }
+      int left = k;
+      double sum = 0;
+      for (int j = n - 1; j >= 0 && left > 0; j--) {
+        int take = Math.min(counts[j], left);
+        sum += take * sorted[j];
+        left -= take;
+      }
+      replicate[b] = sum / k;
+    }
+    Arrays.sort(replicate);
+    return new Estimate(value, n, Quantiles.ofSorted(replicate, 0.025), Quantiles.ofSorted(replicate, 0.975));
+  }
+
+  private static int tailCount(int n, double p) {
+    return Math.max(1, (int) Math.ceil(n * (1 - p) - 1e-9));
   }
 
   /** The mean of the worst {@code ceil(n (1 - p))} values (at least one). */
   public static double tailMean(double[] values, double p) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
-    int k = Math.max(1, (int) Math.ceil(sorted.length * (1 - p) - 1e-9));
+    int k = tailCount(sorted.length, p);
     double s = 0;
     for (int i = sorted.length - k; i < sorted.length; i++) {
       s += sorted[i];

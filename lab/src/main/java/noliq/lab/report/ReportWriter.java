@@ -240,12 +240,32 @@ public final class ReportWriter {
       }
       case FOREST -> {
         List<String> labels = c.rowLabels();
-        chart.getStyler().setYAxisTickLabelsFormattingFunction(y -> {
-          int i = (int) Math.round(y);
-          return Math.abs(y - i) < 1e-6 && i >= 0 && i < labels.size() ? labels.get(i) : "";
-        });
-        chart.getStyler().setYAxisMin(-0.5);
-        chart.getStyler().setYAxisMax(labels.size() - 0.5);
+        // each row is named just above its point (axis ticks cannot be placed on rows)
+        chart.getStyler().setYAxisTicksVisible(false);
+        chart.getStyler().setYAxisMin(-0.7);
+        chart.getStyler().setYAxisMax(labels.size() - 0.3);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        double[] points = c.series().get(c.series().size() - 1).x();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Series s : c.series()) {
+          for (double x : s.x()) {
+            if (Double.isFinite(x)) {
+              lo = Math.min(lo, x);
+              hi = Math.max(hi, x);
+            }
+          }
+        }
+        for (Report.Marker m : c.markers()) {
+          lo = Math.min(lo, m.x());
+          hi = Math.max(hi, m.x());
+        }
+        double margin = 0.2 * (hi - lo);
+        for (int i = 0; i < labels.size() && i < points.length; i++) {
+          double x = hi - lo > 0 ? Math.min(hi - margin, Math.max(lo + margin, points[i])) : points[i];
+          chart.addAnnotation(new org.knowm.xchart.AnnotationText(labels.get(i), x, i + 0.38, false));
+        }
         chart.getStyler().setPlotGridHorizontalLinesVisible(false);
         for (Series s : c.series()) {
           var xy = chart.addSeries(s.name(), s.x(), s.y());
@@ -256,7 +276,7 @@ public final class ReportWriter {
           }
         }
         for (Report.Marker m : c.markers()) {
-          chart.addSeries(m.name(), new double[] {m.x(), m.x()}, new double[] {-0.5, labels.size() - 0.5}).setMarker(SeriesMarkers.NONE);
+          chart.addSeries(m.name(), new double[] {m.x(), m.x()}, new double[] {-0.7, labels.size() - 0.3}).setMarker(SeriesMarkers.NONE);
         }
       }
     }
@@ -268,7 +288,7 @@ public final class ReportWriter {
   }
 
   private static int forestHeight(Chart c) {
-    return Math.max(CHART_HEIGHT, 120 + 22 * c.rowLabels().size());
+    return Math.max(CHART_HEIGHT, 140 + 36 * c.rowLabels().size());
   }
 
   /** Axis ticks as people write them: 1,500 and 2.5M, never 1.5E3. */
@@ -294,9 +314,9 @@ public final class ReportWriter {
         .append("body{font-family:system-ui,sans-serif;max-width:1180px;margin:1em auto;padding:0 1em;color:#222;line-height:1.4}\n")
         .append("h1{font-size:1.5em;margin:.2em 0}h2{margin-top:1.6em;border-bottom:1px solid #ddd}\n")
         .append("section{overflow-x:auto}.wrap{overflow-x:auto;max-width:100%}\n")
-        .append("table{border-collapse:collapse;margin:.6em 0;font-size:90%}td,th{border:1px solid #ccc;padding:3px 7px;text-align:right;vertical-align:top}\n")
+        .append("table{border-collapse:collapse;margin:.6em 0;font-size:90%}td,th{border:1px solid #ccc;padding:3px 6px;text-align:right;vertical-align:top;overflow-wrap:anywhere}\n")
         .append("th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}.ci{color:#777;font-size:85%}\n")
-        .append("table.answer{font-size:100%}table.answer td{white-space:nowrap}.answer-text li{margin:.25em 0}\n")
+        .append("table.answer{font-size:95%}table.answer th{font-size:90%}.answer-text li{margin:.25em 0}\n")
         .append("img{max-width:100%;border:1px solid #eee}nav ol{columns:2}.note{color:#555;font-size:90%}\n")
         .append("</style>\n</head>\n<body>\n<h1>").append(esc(r.title())).append("</h1>\n");
     Map<String, Table> tables = new LinkedHashMap<>();
@@ -393,7 +413,7 @@ public final class ReportWriter {
         Estimate e = f.estimate();
         String value = esc(Human.of(e.value(), f.unit()));
         yield Double.isFinite(e.low()) || Double.isFinite(e.high())
-            ? value + " <span class=\"ci\">[" + esc(Human.of(e.low(), f.unit())) + ", " + esc(Human.of(e.high(), f.unit())) + "]</span>"
+            ? value + "<br><span class=\"ci\">[" + esc(Human.of(e.low(), f.unit())) + ", " + esc(Human.of(e.high(), f.unit())) + "]</span>"
             : value;
       }
       case Estimate e -> num(e.value()) + " <span class=\"ci\">[" + num(e.low()) + ", " + num(e.high()) + "] n=" + e.n() + "</span>";

@@ -53,6 +53,39 @@ public final class StudyReport {
 
   private StudyReport() {}
 
+  /** Figures computed once per build (a bootstrap costs milliseconds, and the page shows some figures in several places). */
+  private static final ThreadLocal<Map<String, Object>> MEMO = new ThreadLocal<>();
+
+  @SuppressWarnings("unchecked")
+  private static <T> T memo(String key, java.util.function.Supplier<T> compute) {
+    Map<String, Object> m = MEMO.get();
+    if (m == null) {
+      return compute.get();
+    }
+    Object v = m.get(key);
+    if (v == null) {
+      v = compute.get();
+      m.put(key, v);
+    }
+    return (T) v;
+  }
+
+  private static List<Roles.RoleLoss> losses(StudyRunner.StudyResult result, StudyRunner.ScenarioResult sr, Role role) {
+    return memo(sr.scenario().name() + "|losses|" + role, () -> Roles.losses(result, sr, role));
+  }
+
+  private static Roles.Summary summary(StudyRunner.ScenarioResult sr, Roles.RoleLoss l) {
+    return memo(sr.scenario().name() + "|summary|" + l.role() + "|" + l.design(), () -> Roles.summarise(l.perPath()));
+  }
+
+  private static Estimate meanOf(StudyRunner.ScenarioResult sr, MetricSpec m) {
+    return memo(sr.scenario().name() + "|mean|" + m.name(), () -> Figures.mean(sr.summary().metric(m.name()).values(), m.support() != MetricSpec.Support.SIGNED));
+  }
+
+  private static Estimate quantileOf(StudyRunner.ScenarioResult sr, MetricSpec m, double p) {
+    return memo(sr.scenario().name() + "|q" + p + "|" + m.name(), () -> Figures.quantile(sr.summary().metric(m.name()).values(), p));
+  }
+
   /** The primary scenario: the first stochastic model, else the first scenario. */
   public static StudyRunner.ScenarioResult primary(StudyRunner.StudyResult result) {
     return result.scenarios().stream().filter(s -> s.scenario().kind() == StudyScenario.Kind.MODEL).findFirst()
@@ -84,6 +117,15 @@ public final class StudyReport {
   }
 
   public static Report build(StudyRunner.StudyResult result) {
+    MEMO.set(new java.util.HashMap<>());
+    try {
+      return buildOnce(result);
+    } finally {
+      MEMO.remove();
+    }
+  }
+
+  private static Report buildOnce(StudyRunner.StudyResult result) {
     StudyConfig config = result.config();
     Report.Builder b = Report.builder(config.title());
     inputs(b, result);
@@ -130,10 +172,10 @@ public final class StudyReport {
     Map<Role, Map<String, Roles.Summary>> sums = new LinkedHashMap<>();
     List<Roles.Family> present = new ArrayList<>();
     for (Role role : HOLDER_ROLES) {
-      Map<String, Roles.RoleLoss> byFamily = Roles.byFamily(Roles.losses(result, primary, role));
+      Map<String, Roles.RoleLoss> byFamily = Roles.byFamily(losses(result, primary, role));
       reps.put(role, byFamily);
       Map<String, Roles.Summary> s = new LinkedHashMap<>();
-      byFamily.forEach((f, l) -> s.put(f, Roles.summarise(l.perPath())));
+      byFamily.forEach((f, l) -> s.put(f, summary(primary, l)));
       sums.put(role, s);
     }
     for (Roles.Family f : Roles.FAMILIES) {
@@ -157,7 +199,8 @@ public final class StudyReport {
     List<Map<String, Object>> jsonRows = new ArrayList<>();
     for (Role role : HOLDER_ROLES) {
       for (String stat : List.of("mean loss", "p95 loss", "ruin (loss ≥ 50%)")) {
-        List<Object> row = new ArrayList<>(List.of(role.label(), stat + (stat.startsWith("ruin") ? ", share of paths" : ", % of start")));
+        List<Object> row = new ArrayList<>(List.of(role.label(), stat.startsWith("ruin") ? "ruin: share of paths losing ≥ 50%"
+            : stat.startsWith("mean") ? "mean loss, % (−: a gain)" : "p95 loss, %"));
         Map<String, Object> cells = new LinkedHashMap<>();
         for (Roles.Family f : present) {
           Roles.Summary s = sums.get(role).get(f.id());
@@ -269,7 +312,7 @@ public final class StudyReport {
       StudyRunner.ScenarioResult worst = null;
       double worstLoss = Double.NEGATIVE_INFINITY;
       for (StudyRunner.ScenarioResult cr : crashes) {
-        for (Roles.RoleLoss l : Roles.byFamily(Roles.losses(result, cr, Role.LEVERAGED_HOLDER)).values()) {
+        for (Roles.RoleLoss l : Roles.byFamily(losses(result, cr, Role.LEVERAGED_HOLDER)).values()) {
           double p95 = Figures.quantile(l.perPath(), 0.95).value();
           if (p95 > worstLoss) {
             worstLoss = p95;
@@ -279,7 +322,7 @@ public final class StudyReport {
       }
       if (worst != null) {
         List<String> parts = new ArrayList<>();
-        for (Roles.RoleLoss l : Roles.byFamily(Roles.losses(result, worst, Role.LEVERAGED_HOLDER)).values()) {
+        for (Roles.RoleLoss l : Roles.byFamily(losses(result, worst, Role.LEVERAGED_HOLDER)).values()) {
           parts.add(label(Roles.family(l.design())) + " " + Human.of(Figures.quantile(l.perPath(), 0.95).value(), "%"));
         }
         out.add("The crash hardest on leveraged holders is " + worst.scenario().name() + ": p95 loss " + String.join(", ", parts) + ".");
@@ -352,8 +395,8 @@ public final class StudyReport {
     // every design with a loss for the role, every scenario
     List<List<Object>> table = new ArrayList<>();
     for (StudyRunner.ScenarioResult sr : result.scenarios()) {
-      for (Roles.RoleLoss l : Roles.losses(result, sr, role)) {
-        Roles.Summary s = Roles.summarise(l.perPath());
+      for (Roles.RoleLoss l : losses(result, sr, role)) {
+        Roles.Summary s = summary(sr, l);
         table.add(List.of(sr.scenario().name(), l.design(), new Figure(s.mean(), "%"), new Figure(s.p95(), "%"), new Figure(s.p99(), "%"),
             new Figure(s.cvar95(), "%"), new Figure(s.ruin(), "share"), (long) l.perPath().length));
       }
@@ -364,7 +407,7 @@ public final class StudyReport {
     // paired differences, representatives, every scenario
     List<List<Object>> paired = new ArrayList<>();
     for (StudyRunner.ScenarioResult sr : result.scenarios()) {
-      Map<String, Roles.RoleLoss> reps = Roles.byFamily(Roles.losses(result, sr, role));
+      Map<String, Roles.RoleLoss> reps = Roles.byFamily(losses(result, sr, role));
       for (Roles.RoleLoss o : reps.values()) {
         if (!Roles.side(o.design()).equals("options")) {
           continue;
@@ -424,7 +467,7 @@ public final class StudyReport {
       }
     }
     // charts on the primary scenario: exceedance curves across families, histograms of the representatives
-    Map<String, Roles.RoleLoss> reps = Roles.byFamily(Roles.losses(result, primary, role));
+    Map<String, Roles.RoleLoss> reps = Roles.byFamily(losses(result, primary, role));
     if (!reps.isEmpty()) {
       List<Series> curves = new ArrayList<>();
       for (Roles.RoleLoss l : reps.values()) {
@@ -558,8 +601,13 @@ public final class StudyReport {
                 Human.of(Figures.denoised(v)[0], m.unit()), new StringBuilder()))).set(3, append(constants, m, v, sr));
             continue;
           }
-          rows.add(List.of(sr.scenario().name(), m.name(), m.unit(), statistic(m.headline()), new Figure(headline(sr.summary().metric(m.name()), m), m.unit()),
-              new Figure(Figures.quantile(v, 0.99), m.unit()), m.description()));
+          Estimate head = switch (m.headline()) {
+            case MEAN -> meanOf(sr, m);
+            case P95 -> quantileOf(sr, m, 0.95);
+            case SHARE -> Figures.shareAtLeast(v, 1);
+          };
+          rows.add(List.of(sr.scenario().name(), m.name(), m.unit(), statistic(m.headline()), new Figure(head, m.unit()),
+              new Figure(quantileOf(sr, m, 0.99), m.unit()), m.description()));
         }
       }
     }
@@ -616,10 +664,9 @@ public final class StudyReport {
             constants.add(List.of(m.name(), m.unit(), Human.of(Figures.denoised(v)[0], m.unit())));
             continue;
           }
-          boolean nonNegative = m.support() != MetricSpec.Support.SIGNED;
-          rows.add(List.of(m.name(), m.unit(), m.role().label(), new Figure(Figures.mean(v, nonNegative), m.unit()),
-              new Figure(Figures.quantile(v, 0.05), m.unit()), new Figure(Figures.quantile(v, 0.5), m.unit()),
-              new Figure(Figures.quantile(v, 0.95), m.unit()), new Figure(Figures.quantile(v, 0.99), m.unit()),
+          rows.add(List.of(m.name(), m.unit(), m.role().label(), new Figure(meanOf(sr, m), m.unit()),
+              new Figure(quantileOf(sr, m, 0.05), m.unit()), new Figure(quantileOf(sr, m, 0.5), m.unit()),
+              new Figure(quantileOf(sr, m, 0.95), m.unit()), new Figure(quantileOf(sr, m, 0.99), m.unit()),
               Human.of(Figures.clean(s.moments().min(), s.moments().max()), m.unit()), Human.of(s.moments().max(), m.unit())));
         }
       }
@@ -858,14 +905,14 @@ public final class StudyReport {
             rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.name(), m.unit(), "share", Figures.shareAtLeast(v, 1), seed));
             continue;
           }
-          rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.name(), m.unit(), "mean", Figures.mean(v, m.support() != MetricSpec.Support.SIGNED), seed));
-          rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.name(), m.unit(), "p95", Figures.quantile(v, 0.95), seed));
-          rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.name(), m.unit(), "p99", Figures.quantile(v, 0.99), seed));
+          rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.name(), m.unit(), "mean", meanOf(sr, m), seed));
+          rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.name(), m.unit(), "p95", quantileOf(sr, m, 0.95), seed));
+          rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.name(), m.unit(), "p99", quantileOf(sr, m, 0.99), seed));
         }
       }
       for (Role role : HOLDER_ROLES) {
-        for (Roles.RoleLoss l : Roles.losses(result, sr, role)) {
-          Roles.Summary s = Roles.summarise(l.perPath());
+        for (Roles.RoleLoss l : losses(result, sr, role)) {
+          Roles.Summary s = summary(sr, l);
           String id = l.design();
           String metric = id + ".role_loss_pct";
           for (Object[] stat : new Object[][] {{"mean", s.mean()}, {"p95", s.p95()}, {"p99", s.p99()}, {"cvar95", s.cvar95()}, {"ruin_share", s.ruin()}}) {
