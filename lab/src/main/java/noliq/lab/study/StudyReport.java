@@ -50,6 +50,8 @@ public final class StudyReport {
   static final int HISTOGRAM_BINS = 40;
   private static final double DAY_MS = 86_400_000.0;
   private static final List<Role> HOLDER_ROLES = List.of(Role.STABLE_HOLDER, Role.LEVERAGED_HOLDER);
+  /** The rows of the answer, in order; a role without any loss metric (not measured yet) has none. */
+  private static final List<Role> ANSWER_ROLES = List.of(Role.STABLE_HOLDER, Role.LEVERAGED_HOLDER, Role.LIQUIDITY_PROVIDER);
 
   private StudyReport() {}
 
@@ -136,18 +138,30 @@ public final class StudyReport {
     b.table(answer.table());
     b.answer(answer.table().id());
     sentences(result, primary, answer, claims, windows).forEach(b::finding);
-    for (Map.Entry<String, Estimate> e : answer.headline().entrySet()) {
-      b.headline(e.getKey(), e.getValue());
+    // summary.json keeps every metric's headline figure on the primary scenario, by its own statistic
+    for (DesignModel d : result.designs()) {
+      for (MetricSpec m : d.metrics()) {
+        b.headline(m.name(), switch (m.headline()) {
+          case MEAN -> meanOf(primary, m);
+          case P95 -> quantileOf(primary, m, 0.95);
+          case SHARE -> Figures.shareAtLeast(primary.summary().metric(m.name()).values(), 1);
+        });
+      }
     }
     List<MetricRow> rows = new ArrayList<>();
     for (Role role : HOLDER_ROLES) {
       holderSection(b, result, primary, role, claims, windows, rows);
     }
     systemSection(b, result);
+    boolean liquidityMeasured = result.scenarios().stream().anyMatch(sr -> !losses(result, sr, Role.LIQUIDITY_PROVIDER).isEmpty());
     roleSection(b, result, Role.ORACLE, "oracle", "The oracle: a fast feed to push against one slow settlement to corrupt",
         List.of("The debt books read a push feed every block: the attack row pushes it for a while and liquidates what it makes liquidatable. "
             + "The options side reads one slow, disputable value per series at maturity: the row gives the stake a vote capture needs against what a wrong settlement would move."));
-    liquiditySection(b, result);
+    if (liquidityMeasured) {
+      holderSection(b, result, primary, Role.LIQUIDITY_PROVIDER, claims, windows, rows);
+    } else {
+      liquiditySection(b, result);
+    }
     scenarioSections(b, result);
     assumptionsSection(b, result);
     reproduceSection(b, result);
@@ -171,8 +185,11 @@ public final class StudyReport {
     Map<Role, Map<String, Roles.RoleLoss>> reps = new LinkedHashMap<>();
     Map<Role, Map<String, Roles.Summary>> sums = new LinkedHashMap<>();
     List<Roles.Family> present = new ArrayList<>();
-    for (Role role : HOLDER_ROLES) {
+    for (Role role : ANSWER_ROLES) {
       Map<String, Roles.RoleLoss> byFamily = Roles.byFamily(losses(result, primary, role));
+      if (byFamily.isEmpty() && role == Role.LIQUIDITY_PROVIDER) {
+        continue;
+      }
       reps.put(role, byFamily);
       Map<String, Roles.Summary> s = new LinkedHashMap<>();
       byFamily.forEach((f, l) -> s.put(f, summary(primary, l)));
@@ -183,21 +200,31 @@ public final class StudyReport {
         present.add(f);
       }
     }
-    List<String> columns = new ArrayList<>(List.of("role", "statistic"));
-    for (Roles.Family f : present) {
-      String rep = null;
-      for (Map<String, Roles.RoleLoss> m : reps.values()) {
-        if (m.containsKey(f.id())) {
-          rep = m.get(f.id()).design();
+    // a family outside the known ones (a new design's) joins as soon as it reports a role's loss
+    for (Map<String, Roles.RoleLoss> m : reps.values()) {
+      for (String f : m.keySet()) {
+        if (present.stream().noneMatch(x -> x.id().equals(f))) {
+          present.add(new Roles.Family(f, f, Roles.side(f)));
         }
       }
+    }
+    List<String> columns = new ArrayList<>(List.of("role", "statistic"));
+    for (Roles.Family f : present) {
+      // name the design standing for the family when one design stands for it in every row
+      java.util.Set<String> standing = new java.util.TreeSet<>();
+      for (Map<String, Roles.RoleLoss> m : reps.values()) {
+        if (m.containsKey(f.id())) {
+          standing.add(m.get(f.id()).design());
+        }
+      }
+      String rep = standing.size() == 1 ? standing.iterator().next() : null;
       String detail = rep == null || rep.equals(f.id()) ? "" : " (" + rep.substring(rep.indexOf('.') + 1).replace('.', ' ') + ")";
       columns.add(f.label() + detail);
     }
     List<List<Object>> rows = new ArrayList<>();
     Map<String, Estimate> headline = new LinkedHashMap<>();
     List<Map<String, Object>> jsonRows = new ArrayList<>();
-    for (Role role : HOLDER_ROLES) {
+    for (Role role : reps.keySet()) {
       for (String stat : List.of("mean loss", "p95 loss", "ruin (loss ≥ 50%)")) {
         List<Object> row = new ArrayList<>(List.of(role.label(), stat.startsWith("ruin") ? "ruin: share of paths losing ≥ 50%"
             : stat.startsWith("mean") ? "mean loss, % (−: a gain)" : "p95 loss, %"));
@@ -278,7 +305,13 @@ public final class StudyReport {
       Map<String, Roles.RoleLoss> reps = a.representatives().get(role);
       List<String> debt = new ArrayList<>();
       List<String> options = new ArrayList<>();
-      s.forEach((f, sum) -> (Roles.side(f).equals("debt") ? debt : options).add(f));
+      s.forEach((f, sum) -> {
+        if (Roles.side(f).equals("debt")) {
+          debt.add(f);
+        } else if (Roles.side(f).equals("options")) {
+          options.add(f);
+        }
+      });
       if (debt.isEmpty() || options.isEmpty()) {
         continue;
       }
@@ -347,6 +380,7 @@ public final class StudyReport {
       out.add("Forced sales: the debt books liquidate up to " + Human.of(maxLar, "USD") + " at the 95th percentile (" + at + ")"
           + (optionsAudited > 0 ? "; the " + optionsAudited + " options designs sell nothing by force on any path, which an audit checks on every path." : "."));
     }
+    liquiditySentence(result, a).ifPresent(out::add);
     if (!claims.isEmpty()) {
       Claims.Claim lo = claims.stream().min((x, y) -> Double.compare(x.standev().value(), y.standev().value())).orElseThrow();
       Claims.Claim hi = claims.stream().max((x, y) -> Double.compare(x.standev().value(), y.standev().value())).orElseThrow();
@@ -367,6 +401,47 @@ public final class StudyReport {
     return out;
   }
 
+  /**
+   * Which side's liquidity providers are paid more per unit of risk (mean P&L over the p95 loss, on
+   * the primary scenario), and on which scenario each loses most (its largest mean loss).
+   */
+  static java.util.Optional<String> liquiditySentence(StudyRunner.StudyResult result, Answer a) {
+    Map<String, Roles.Summary> s = a.summaries().get(Role.LIQUIDITY_PROVIDER);
+    if (s == null || s.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    List<String> parts = new ArrayList<>();
+    String best = null;
+    double bestRatio = Double.NEGATIVE_INFINITY;
+    for (Map.Entry<String, Roles.Summary> e : s.entrySet()) {
+      double gain = -e.getValue().mean().value();
+      double risk = e.getValue().p95().value();
+      double ratio = risk > 0 ? gain / risk : Double.NaN;
+      String worstAt = "";
+      double worst = Double.NEGATIVE_INFINITY;
+      for (StudyRunner.ScenarioResult sr : result.scenarios()) {
+        for (Roles.RoleLoss l : losses(result, sr, Role.LIQUIDITY_PROVIDER)) {
+          if (Roles.family(l.design()).equals(e.getKey()) && l.design().equals(a.representatives().get(Role.LIQUIDITY_PROVIDER).get(e.getKey()).design())) {
+            double mean = summary(sr, l).mean().value();
+            if (mean > worst) {
+              worst = mean;
+              worstAt = sr.scenario().name();
+            }
+          }
+        }
+      }
+      parts.add(label(e.getKey()) + " (" + Roles.side(e.getKey()) + ") earns " + Human.of(gain, "%") + " a path on average against a p95 loss of "
+          + Human.of(risk, "%") + (Double.isFinite(ratio) ? ", " + Human.plain(ratio) + " per unit of risk" : "") + ", and loses most on " + worstAt
+          + " (mean " + Human.of(-worst, "%") + ")");
+      if (Double.isFinite(ratio) && ratio > bestRatio) {
+        bestRatio = ratio;
+        best = e.getKey();
+      }
+    }
+    return java.util.Optional.of("Liquidity providers, in % of the capital they commit: " + String.join("; ", parts) + "."
+        + (best == null ? "" : " Paid most per unit of risk: " + label(best) + " (" + Roles.side(best) + ")."));
+  }
+
   private static String label(String family) {
     return Roles.FAMILIES.stream().filter(f -> f.id().equals(family)).map(Roles.Family::label).findFirst().orElse(family);
   }
@@ -379,7 +454,7 @@ public final class StudyReport {
 
   private static void holderSection(Report.Builder b, StudyRunner.StudyResult result, StudyRunner.ScenarioResult primary, Role role,
       List<Claims.Claim> claims, List<Claims.WindowFigures> windows, List<MetricRow> rows) {
-    String key = role == Role.STABLE_HOLDER ? "stable" : "leveraged";
+    String key = role == Role.STABLE_HOLDER ? "stable" : role == Role.LEVERAGED_HOLDER ? "leveraged" : "liquidity";
     List<String> items = new ArrayList<>();
     List<String> paragraphs = new ArrayList<>();
     if (role == Role.STABLE_HOLDER) {
@@ -387,6 +462,10 @@ public final class StudyReport {
           + "stablecoin supply) against the holder of P through a rolling wrapper, in a vault or by a local agent (its loss is the shortfall of its "
           + "value against the USD it started with: drift, roll cost and settlement error together). A depeg of the stablecoin beyond bad debt "
           + "(a run, a broken peg module) is outside the model: the stablecoin's loss here is a lower bound.");
+    } else if (role == Role.LIQUIDITY_PROVIDER) {
+      paragraphs.add("Who provides liquidity, and who absorbs losses when the market moves faster than the hedge: each design's liquidity "
+          + "providers (liquidators and keepers, stability-pool depositors; market makers, AMM liquidity providers, arbitrageurs) with their P&L "
+          + "as a % of the capital they commit, paired per path like the other roles.");
     } else {
       paragraphs.add("Who wants leveraged ETH: each debt design's borrowers (their mean P&L over the path, liquidation penalties and forced "
           + "sales included) against the N holder (no liquidation; time value paid; N expires worthless below the strike). Leverage is not "
@@ -493,7 +572,8 @@ public final class StudyReport {
       }
     }
     b.section(new Section(key, role == Role.STABLE_HOLDER ? "The stable side: stablecoin holder against P-wrapper holder"
-        : "The leveraged side: borrower against N holder", paragraphs, items));
+        : role == Role.LEVERAGED_HOLDER ? "The leveraged side: borrower against N holder"
+        : "The liquidity side: liquidators, makers and LPs", paragraphs, items));
   }
 
   private static double average(double[] v) {

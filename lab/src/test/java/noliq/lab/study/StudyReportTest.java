@@ -118,6 +118,20 @@ class StudyReportTest {
   }
 
   @Test
+  void aLiquidityProviderMetricAddsItsRowAndSentenceWithoutANameList() {
+    List<DesignModel> designs = new java.util.ArrayList<>(TOYS);
+    designs.add(ToyDesigns.liquidityProvider("aave.liquidators", 2, 0.5));
+    designs.add(ToyDesigns.liquidityProvider("wrapper.makers", 1, 0.1));
+    StudyRunner.StudyResult result = StudyRunner.run(small(1, 2), designs, n -> Progress.none());
+    Report report = StudyReport.build(result);
+    Report.Table answer = report.tables().get(0);
+    assertThat(answer.rows()).anyMatch(r -> r.get(0).equals("liquidity provider"));
+    assertThat(report.findings()).anyMatch(f -> f.startsWith("Liquidity providers, in % of the capital they commit: Aave v3.3 (debt) earns ")
+        && f.contains("P-wrapper vault (options) earns ") && f.contains("Paid most per unit of risk: "));
+    assertThat(report.sections()).extracting(Report.Section::id).contains("liquidity");
+  }
+
+  @Test
   void theTerminalShowsTheAnswerAndTheSentences() {
     StudyRunner.StudyResult result = run(small(1, 2));
     String table = StudyReport.terminal(StudyReport.build(result), result);

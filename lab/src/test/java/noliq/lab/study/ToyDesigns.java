@@ -234,4 +234,30 @@ final class ToyDesigns {
     };
   }
 
+  /** A toy liquidity provider {@code id}: P&amp;L {@code edge + beta * 100 (last/open - 1)} % of the capital it commits. */
+  static DesignModel liquidityProvider(String id, double edge, double beta) {
+    return new DesignModel() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public String description() {
+        return "a toy liquidity provider";
+      }
+
+      @Override
+      public List<MetricSpec> metrics() {
+        return List.of(new MetricSpec(id + ".pnl_pct", "%", "P&L on committed capital", MetricSpec.Headline.MEAN)
+            .lossOf(MetricSpec.Role.LIQUIDITY_PROVIDER, MetricSpec.Loss.GAIN));
+      }
+
+      @Override
+      public Run newRun() {
+        return (path, rng, trace, out, offset) -> out[offset] = edge + beta * 100 * (path.price(path.size() - 1) / path.price(0) - 1);
+      }
+    };
+  }
+
 }
