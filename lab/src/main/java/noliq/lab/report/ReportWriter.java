@@ -316,7 +316,7 @@ public final class ReportWriter {
         .append("section{overflow-x:auto}.wrap{overflow-x:auto;max-width:100%}\n")
         .append("table{border-collapse:collapse;margin:.6em 0;font-size:90%}td,th{border:1px solid #ccc;padding:3px 6px;text-align:right;vertical-align:top;overflow-wrap:anywhere}\n")
         .append("th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}.ci{color:#777;font-size:85%}\n")
-        .append("table.answer{font-size:95%}table.answer th{font-size:90%}.answer-text li{margin:.25em 0}\n")
+        .append("table.answer{font-size:88%;line-height:1.25}table.answer th{font-size:92%}table.answer td{padding:2px 5px}.answer-text li{margin:.25em 0}\n")
         .append("img{max-width:100%;border:1px solid #eee}nav ol{columns:2}.note{color:#555;font-size:90%}\n")
         .append("</style>\n</head>\n<body>\n<h1>").append(esc(r.title())).append("</h1>\n");
     Map<String, Table> tables = new LinkedHashMap<>();

@@ -226,8 +226,8 @@ public final class StudyReport {
     List<Map<String, Object>> jsonRows = new ArrayList<>();
     for (Role role : reps.keySet()) {
       for (String stat : List.of("mean loss", "p95 loss", "ruin (loss ≥ 50%)")) {
-        List<Object> row = new ArrayList<>(List.of(role.label(), stat.startsWith("ruin") ? "ruin: share of paths losing ≥ 50%"
-            : stat.startsWith("mean") ? "mean loss, % (−: a gain)" : "p95 loss, %"));
+        List<Object> row = new ArrayList<>(List.of(stat.startsWith("mean") ? role.label() : "", stat.startsWith("ruin") ? "ruin: share losing ≥ 50%"
+            : stat.startsWith("mean") ? "mean loss % (−: gain)" : "p95 loss %"));
         Map<String, Object> cells = new LinkedHashMap<>();
         for (Roles.Family f : present) {
           Roles.Summary s = sums.get(role).get(f.id());
@@ -249,8 +249,8 @@ public final class StudyReport {
       }
     }
     // the system: forced sales, on the same columns
-    List<Object> forced = new ArrayList<>(List.of(Role.SYSTEM.label(), "forced sales, p95, USD"));
-    List<Object> badDebt = new ArrayList<>(List.of(Role.SYSTEM.label(), "bad debt, mean, USD"));
+    List<Object> forced = new ArrayList<>(List.of(Role.SYSTEM.label(), "forced sales p95, USD"));
+    List<Object> badDebt = new ArrayList<>(List.of("", "bad debt mean, USD"));
     for (Roles.Family f : present) {
       List<DesignModel> designs = designsOf(result, f.id());
       MetricSpec liquidated = findMetric(designs, ".liquidated_usd");
@@ -259,12 +259,12 @@ public final class StudyReport {
       if (liquidated != null) {
         forced.add(new Figure(Figures.quantile(primary.summary().metric(liquidated.name()).values(), 0.95), "USD"));
       } else if (forcedSpec != null) {
-        forced.add("0 by construction (audited)");
+        forced.add("0 (audited)");
       } else {
         forced.add("—");
       }
       badDebt.add(bad != null ? new Figure(Figures.mean(primary.summary().metric(bad.name()).values(), true), "USD")
-          : liquidated == null && forcedSpec != null ? "none possible (P + N = 1 ETH)" : "—");
+          : liquidated == null && forcedSpec != null ? "none (P+N = 1 ETH)" : "—");
     }
     rows.add(forced);
     rows.add(badDebt);
