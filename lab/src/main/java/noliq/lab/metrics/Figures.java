@@ -27,15 +27,33 @@ public final class Figures {
 
   private Figures() {}
 
-  /** Whether every value is the same (after noise is set to 0). */
+  /**
+   * The present values: a NaN is a figure absent on its path (no settlement on it, say), never a 0,
+   * and every statistic is over the present values only.
+   */
+  public static double[] present(double[] values) {
+    return Arrays.stream(values).filter(x -> !Double.isNaN(x)).toArray();
+  }
+
+  private static Estimate none() {
+    return new Estimate(Double.NaN, 0, Double.NaN, Double.NaN);
+  }
+
+  /** Whether every present value is the same (after noise is set to 0); true when none is present. */
   public static boolean constant(double[] values) {
-    double[] v = denoised(values);
+    double[] v = denoised(present(values));
     for (double x : v) {
       if (x != v[0]) {
         return false;
       }
     }
     return true;
+  }
+
+  /** The value of a constant sample (NaN when no value is present). */
+  public static double constantValue(double[] values) {
+    double[] v = denoised(present(values));
+    return v.length == 0 ? Double.NaN : v[0];
   }
 
   /** The values with floating-point noise set to 0 (see {@link #clean}, against the largest magnitude). */
@@ -80,7 +98,10 @@ public final class Figures {
     if (values.length == 0) {
       throw new RuleViolation("values", "need at least one value for a mean");
     }
-    double[] v = denoised(values);
+    double[] v = denoised(present(values));
+    if (v.length == 0) {
+      return none();
+    }
     if (constant(v)) {
       return new Estimate(v[0], v.length, Double.NaN, Double.NaN);
     }
@@ -92,7 +113,8 @@ public final class Figures {
 
   /** The p-quantile with its order-statistic interval. */
   public static Estimate quantile(double[] values, double p) {
-    return Estimates.quantile(denoised(values), p);
+    double[] v = present(values);
+    return v.length == 0 ? none() : Estimates.quantile(denoised(v), p);
   }
 
   /**
@@ -100,7 +122,10 @@ public final class Figures {
    * the p-quantile's order statistic (the worst {@code ceil(n (1 - p))} values), with its bootstrap interval.
    */
   public static Estimate expectedShortfall(double[] losses, double p) {
-    double[] v = denoised(losses);
+    double[] v = denoised(present(losses));
+    if (v.length == 0) {
+      return none();
+    }
     if (constant(v)) {
       return new Estimate(v[0], v.length, Double.NaN, Double.NaN);
     }
@@ -150,13 +175,13 @@ public final class Figures {
 
   /** The share of values at or above {@code threshold}, with Wilson's interval. */
   public static Estimate shareAtLeast(double[] values, double threshold) {
-    long k = Arrays.stream(values).filter(x -> x >= threshold).count();
-    return Estimates.proportion(k, values.length);
+    double[] v = present(values);
+    return v.length == 0 ? none() : Estimates.proportion(Arrays.stream(v).filter(x -> x >= threshold).count(), v.length);
   }
 
   /** The share of values strictly below {@code threshold}, with Wilson's interval. */
   public static Estimate shareBelow(double[] values, double threshold) {
-    long k = Arrays.stream(values).filter(x -> x < threshold).count();
-    return Estimates.proportion(k, values.length);
+    double[] v = present(values);
+    return v.length == 0 ? none() : Estimates.proportion(Arrays.stream(v).filter(x -> x < threshold).count(), v.length);
   }
 }

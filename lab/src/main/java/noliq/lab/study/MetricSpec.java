@@ -12,9 +12,12 @@ import noliq.math.RuleViolation;
  * answer by saying what it is: {@code role} (whose figure it is), {@code support} (which values it
  * can take: an interval on a {@link Support#NON_NEGATIVE} figure never goes below 0) and
  * {@code loss} (whether, and with which sign, it is the role's loss as a % of the position's
- * starting USD value: the one scale every role is compared on).
+ * starting USD value: the one scale every role is compared on). {@code mayBeAbsent}: the design
+ * may write NaN on a path where the figure does not exist (no series matured: "no settlement", never
+ * 0); every other metric must be written on every path.
  */
-public record MetricSpec(String name, String unit, String description, Headline headline, Role role, Support support, Loss loss) {
+public record MetricSpec(String name, String unit, String description, Headline headline, boolean mayBeAbsent, Role role,
+    Support support, Loss loss) {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_.:-]*");
 
   /** How a metric is summarised across paths in the report's headline figures. */
@@ -98,24 +101,34 @@ public record MetricSpec(String name, String unit, String description, Headline 
     }
   }
 
-  /** A design's own detail: role {@link Role#DETAIL}, indicators for shares, otherwise signed, not a loss. */
+  /** A design's own detail, written on every path: role {@link Role#DETAIL}, indicators for shares, otherwise signed, not a loss. */
   public MetricSpec(String name, String unit, String description, Headline headline) {
-    this(name, unit, description, headline, Role.DETAIL, headline == Headline.SHARE ? Support.INDICATOR : Support.SIGNED, Loss.NONE);
+    this(name, unit, description, headline, false);
+  }
+
+  /** A design's own detail that may be absent ({@code mayBeAbsent}) on a path. */
+  public MetricSpec(String name, String unit, String description, Headline headline, boolean mayBeAbsent) {
+    this(name, unit, description, headline, mayBeAbsent, Role.DETAIL, headline == Headline.SHARE ? Support.INDICATOR : Support.SIGNED, Loss.NONE);
+  }
+
+  /** A metric a path may leave absent (NaN): the report shows it as missing, never as 0. */
+  public static MetricSpec absentWhenNone(String name, String unit, String description, Headline headline) {
+    return new MetricSpec(name, unit, description, headline, true);
   }
 
   /** This figure with role {@code r}. */
   public MetricSpec as(Role r) {
-    return new MetricSpec(name, unit, description, headline, r, support, loss);
+    return new MetricSpec(name, unit, description, headline, mayBeAbsent, r, support, loss);
   }
 
   /** This figure with support {@code s}. */
   public MetricSpec within(Support s) {
-    return new MetricSpec(name, unit, description, headline, role, s, loss);
+    return new MetricSpec(name, unit, description, headline, mayBeAbsent, role, s, loss);
   }
 
   /** This figure marked as its role's loss ({@link Loss#LOSS}) or P&amp;L ({@link Loss#GAIN}) in % of the starting value. */
   public MetricSpec lossOf(Role r, Loss kind) {
-    return new MetricSpec(name, unit, description, headline, r, support, kind);
+    return new MetricSpec(name, unit, description, headline, mayBeAbsent, r, support, kind);
   }
 
   /** The design's id: the name up to its last dot-separated word. */

@@ -135,9 +135,12 @@ public final class Roles {
     if (a.length != b.length) {
       throw new IllegalArgumentException("paired designs must have run on the same paths (" + a.length + " and " + b.length + ")");
     }
-    double[] d = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      d[i] = Figures.clean(a[i] - b[i], Math.max(Math.abs(a[i]), Math.abs(b[i])));
+    // only the paths on which both designs have the figure (an absent value is NaN)
+    double[] d = java.util.stream.IntStream.range(0, a.length).filter(i -> !Double.isNaN(a[i]) && !Double.isNaN(b[i]))
+        .mapToDouble(i -> Figures.clean(a[i] - b[i], Math.max(Math.abs(a[i]), Math.abs(b[i])))).toArray();
+    if (d.length == 0) {
+      Estimate none = new Estimate(Double.NaN, 0, Double.NaN, Double.NaN);
+      return new Paired(options.design(), debt.design(), options.role(), none, none, none, none);
     }
     return new Paired(options.design(), debt.design(), options.role(), Figures.mean(d, false),
         Figures.shareBelow(d, 0), Figures.shareBelow(negate(d), 0), noliq.lab.metrics.Estimates.proportion(

@@ -559,8 +559,8 @@ public final class StudyReport {
           "loss, % of start", "share of paths", curves));
       items.add(id);
       for (Roles.RoleLoss l : reps.values()) {
-        double[] v = l.perPath();
-        if (Figures.constant(v)) {
+        double[] v = Figures.present(l.perPath());
+        if (v.length == 0 || Figures.constant(v)) {
           continue;
         }
         String hid = "hist-" + key + "-" + id(l.design());
@@ -582,7 +582,7 @@ public final class StudyReport {
 
   /** The share of paths whose loss is at least x, at every observed loss. */
   static Series exceedance(String name, double[] losses) {
-    double[] sorted = losses.clone();
+    double[] sorted = Figures.present(losses);
     Arrays.sort(sorted);
     int n = sorted.length;
     double[] x = new double[n];
@@ -677,8 +677,8 @@ public final class StudyReport {
         for (StudyRunner.ScenarioResult sr : result.scenarios()) {
           double[] v = sr.summary().metric(m.name()).values();
           if (Figures.constant(v)) {
-            constants.computeIfAbsent(m.name() + "=" + Figures.denoised(v)[0], k -> new ArrayList<>(List.of(m.name(), m.unit(),
-                Human.of(Figures.denoised(v)[0], m.unit()), new StringBuilder()))).set(3, append(constants, m, v, sr));
+            constants.computeIfAbsent(m.name() + "=" + Figures.constantValue(v), k -> new ArrayList<>(List.of(m.name(), m.unit(),
+                Human.of(Figures.constantValue(v), m.unit()), new StringBuilder()))).set(3, append(constants, m, v, sr));
             continue;
           }
           Estimate head = switch (m.headline()) {
@@ -709,7 +709,7 @@ public final class StudyReport {
   }
 
   private static StringBuilder append(Map<String, List<Object>> constants, MetricSpec m, double[] v, StudyRunner.ScenarioResult sr) {
-    List<Object> row = constants.get(m.name() + "=" + Figures.denoised(v)[0]);
+    List<Object> row = constants.get(m.name() + "=" + Figures.constantValue(v));
     StringBuilder s = (StringBuilder) row.get(3);
     if (s.length() > 0) {
       s.append(", ");
@@ -741,7 +741,7 @@ public final class StudyReport {
           Sample s = sr.summary().metric(m.name());
           double[] v = s.values();
           if (Figures.constant(v)) {
-            constants.add(List.of(m.name(), m.unit(), Human.of(Figures.denoised(v)[0], m.unit())));
+            constants.add(List.of(m.name(), m.unit(), Human.of(Figures.constantValue(v), m.unit())));
             continue;
           }
           rows.add(List.of(m.name(), m.unit(), m.role().label(), new Figure(meanOf(sr, m), m.unit()),
@@ -917,11 +917,15 @@ public final class StudyReport {
 
   private static void assumptionsSection(Report.Builder b, StudyRunner.StudyResult result) {
     List<List<Object>> rows = new ArrayList<>();
-    for (DesignCatalog.Assumption a : DesignCatalog.assumptions()) {
-      rows.add(List.of(a.area(), a.name(), a.value(), a.source()));
+    StudyConfig config = result.config();
+    for (Assumptions.Row a : Assumptions.table(config.assumptions())) {
+      rows.add(List.of(a.area(), a.name(), a.overridden() ? a.value() + " (overridden; default " + a.defaultValue() + ")" : a.value(),
+          a.defaultValue(), a.overridden() ? "yes" : "", a.unit(), a.range(), a.source()));
     }
-    b.table(new Table("assumptions", "The stated assumptions the default designs run on, with their sources",
-        List.of("area", "name", "value", "source"), rows));
+    boolean any = rows.stream().anyMatch(r -> "yes".equals(r.get(4)));
+    b.table(new Table("assumptions", "The stated assumptions the designs ran on, with their sources"
+        + (any ? " (overridden values are marked, beside their defaults)" : "") + "; each bound name can be set in a config's \"assumptions\"",
+        List.of("area", "name", "value", "default", "overridden", "unit", "range", "source"), rows));
     List<List<Object>> designs = new ArrayList<>();
     for (DesignModel d : result.designs()) {
       designs.add(List.of(d.id(), Roles.family(d.id()), Roles.policy(d.id()), Roles.mechanism(d.id()), d.description()));
@@ -978,7 +982,7 @@ public final class StudyReport {
           String role = m.role().label();
           if (Figures.constant(v)) {
             rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.name(), m.unit(), "constant",
-                new Estimate(Figures.denoised(v)[0], v.length, Double.NaN, Double.NaN), seed));
+                new Estimate(Figures.constantValue(v), Figures.present(v).length, Double.NaN, Double.NaN), seed));
             continue;
           }
           if (m.support() == MetricSpec.Support.INDICATOR) {
@@ -1041,6 +1045,9 @@ public final class StudyReport {
             String prefix = sc + "," ;
             String suffix = "," + d.id() + "," + m.shortName() + ",";
             for (int p = 0; p < clean.length; p++) {
+              if (Double.isNaN(clean[p])) {
+                continue; // absent on this path: no row
+              }
               w.write(prefix);
               w.write(Integer.toString(p));
               w.write(suffix);
@@ -1133,6 +1140,9 @@ public final class StudyReport {
     b.input("prices", c.prices() == null ? "none" : c.prices());
     b.input("scenario_entries", c.scenarioKeys());
     b.input("designs", result.designs().stream().map(DesignModel::id).toList());
+    if (!c.assumptions().isEmpty()) {
+      b.input("assumptions", c.assumptions());
+    }
     List<String> scenarios = new ArrayList<>();
     for (StudyRunner.ScenarioResult sr : result.scenarios()) {
       StudyScenario s = sr.scenario();
@@ -1155,7 +1165,8 @@ public final class StudyReport {
   }
 
   /** Bars of {@link #HISTOGRAM_BINS} equal bins between the least and greatest value: x the bins' left edges and the last right edge, y the counts (the last repeated). */
-  static Series histogram(String name, double[] values) {
+  static Series histogram(String name, double[] all) {
+    double[] values = Figures.present(all);
     double min = Arrays.stream(values).min().orElse(0);
     double max = Arrays.stream(values).max().orElse(0);
     if (!(max > min)) {

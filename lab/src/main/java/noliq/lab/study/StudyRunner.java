@@ -32,6 +32,13 @@ public final class StudyRunner {
   /** The price path and each design's trace of one charted path. */
   public record ChartedPath(long path, PricePath prices, List<RecordingTrace> traces) {}
 
+  /** One scenario's results. */
+  public record ScenarioResult(StudyScenario scenario, RunSummary summary, List<ChartedPath> charted, Fan fan) {
+    public ScenarioResult(StudyScenario scenario, RunSummary summary, List<ChartedPath> charted) {
+      this(scenario, summary, charted, null);
+    }
+  }
+
   /** Points of every path kept for the fan chart (evenly spaced steps, the last included). */
   public static final int FAN_POINTS = 200;
 
@@ -40,13 +47,6 @@ public final class StudyRunner {
    * is step j's time from the start, {@code prices[p][j]} path p's price then (4 bytes each).
    */
   public record Fan(double[] days, float[][] prices) {}
-
-  /** One scenario's results. */
-  public record ScenarioResult(StudyScenario scenario, RunSummary summary, List<ChartedPath> charted, Fan fan) {
-    public ScenarioResult(StudyScenario scenario, RunSummary summary, List<ChartedPath> charted) {
-      this(scenario, summary, charted, null);
-    }
-  }
 
   /** A study's results: what ran and what came out. */
   public record StudyResult(StudyConfig config, List<DesignModel> designs, List<ScenarioResult> scenarios) {
@@ -67,7 +67,22 @@ public final class StudyRunner {
    */
   public static StudyResult run(StudyConfig config, List<DesignModel> catalog, Function<String, Progress> progress) {
     List<DesignModel> designs = config.select(catalog);
+    int threads = config.threads() == null ? Parallel.defaultThreads() : config.threads();
+    List<ScenarioResult> results = new ArrayList<>();
+    for (StudyScenario sc : StudyScenario.plan(config)) {
+      results.add(runScenario(sc, designs, threads, progress.apply(sc.name())));
+    }
+    return new StudyResult(config, designs, results);
+  }
+
+  /**
+   * One scenario with {@code designs}, on {@code threads} threads. A design's figures depend only on
+   * the scenario and the design (its own stream of each path), so running a subset of designs gives
+   * each the figures it has in the whole study: a sweep runs a design once when it is the same at every point.
+   */
+  public static ScenarioResult runScenario(StudyScenario sc, List<DesignModel> designs, int threads, Progress progress) {
     List<String> names = new ArrayList<>();
+    java.util.Set<String> mayBeAbsent = new java.util.HashSet<>();
     int[] offsets = new int[designs.size()];
     int[] streams = new int[designs.size()];
     for (int d = 0; d < designs.size(); d++) {
@@ -79,49 +94,45 @@ public final class StudyRunner {
         throw new RuleViolation("designs", "design '" + design.id() + "' reports no metrics");
       }
       metrics.forEach(m -> names.add(m.name()));
+      metrics.stream().filter(MetricSpec::mayBeAbsent).forEach(m -> mayBeAbsent.add(m.name()));
     }
-    int threads = config.threads() == null ? Parallel.defaultThreads() : config.threads();
-    List<ScenarioResult> results = new ArrayList<>();
-    for (StudyScenario sc : StudyScenario.plan(config)) {
-      Map<Long, ChartedPath> charted = new ConcurrentHashMap<>();
-      float[][] fanPrices = new float[sc.paths()][];
-      double[][] fanDays = new double[1][];
-      Supplier<PathSimulator> simulators = () -> {
-        DesignModel.Run[] runs = designs.stream().map(DesignModel::newRun).toArray(DesignModel.Run[]::new);
-        return (p, rng, out) -> {
-          PricePath path = sc.source().path(p, rng);
-          int points = Math.min(FAN_POINTS, path.size());
-          float[] fp = new float[points];
-          double[] days = new double[points];
-          for (int j = 0; j < points; j++) {
-            int step = points == 1 ? 0 : (int) ((long) j * (path.size() - 1) / (points - 1));
-            fp[j] = (float) path.price(step);
-            days[j] = (path.time(step).toEpochMilli() - path.time(0).toEpochMilli()) / 86_400_000.0;
-          }
-          fanPrices[(int) p] = fp;
-          if (p == 0) {
-            fanDays[0] = days;
-          }
-          boolean traced = p < sc.charted();
-          List<RecordingTrace> traces = new ArrayList<>();
-          for (int d = 0; d < runs.length; d++) {
-            UniformRandomProvider designRng = PathRandom.forPath(sc.seed(), p, streams[d]);
-            Trace trace = Trace.NONE;
-            if (traced) {
-              RecordingTrace recording = new RecordingTrace();
-              traces.add(recording);
-              trace = recording;
-            }
-            runs[d].simulate(path, designRng, trace, out, offsets[d]);
-          }
+    Map<Long, ChartedPath> charted = new ConcurrentHashMap<>();
+    float[][] fanPrices = new float[sc.paths()][];
+    double[][] fanDays = new double[1][];
+    Supplier<PathSimulator> simulators = () -> {
+      DesignModel.Run[] runs = designs.stream().map(DesignModel::newRun).toArray(DesignModel.Run[]::new);
+      return (p, rng, out) -> {
+        PricePath path = sc.source().path(p, rng);
+        int points = Math.min(FAN_POINTS, path.size());
+        float[] fp = new float[points];
+        double[] days = new double[points];
+        for (int j = 0; j < points; j++) {
+          int step = points == 1 ? 0 : (int) ((long) j * (path.size() - 1) / (points - 1));
+          fp[j] = (float) path.price(step);
+          days[j] = (path.time(step).toEpochMilli() - path.time(0).toEpochMilli()) / 86_400_000.0;
+        }
+        fanPrices[(int) p] = fp;
+        if (p == 0) {
+          fanDays[0] = days;
+        }
+        boolean traced = p < sc.charted();
+        List<RecordingTrace> traces = new ArrayList<>();
+        for (int d = 0; d < runs.length; d++) {
+          UniformRandomProvider designRng = PathRandom.forPath(sc.seed(), p, streams[d]);
+          Trace trace = Trace.NONE;
           if (traced) {
-            charted.put(p, new ChartedPath(p, path, traces));
+            RecordingTrace recording = new RecordingTrace();
+            traces.add(recording);
+            trace = recording;
           }
-        };
+          runs[d].simulate(path, designRng, trace, out, offsets[d]);
+        }
+        if (traced) {
+          charted.put(p, new ChartedPath(p, path, traces));
+        }
       };
-      RunSummary summary = MonteCarlo.run(new MonteCarloConfig(sc.paths(), sc.seed(), threads), names, simulators, progress.apply(sc.name()));
-      results.add(new ScenarioResult(sc, summary, List.copyOf(new TreeMap<>(charted).values()), new Fan(fanDays[0], fanPrices)));
-    }
-    return new StudyResult(config, designs, results);
+    };
+    RunSummary summary = MonteCarlo.run(new MonteCarloConfig(sc.paths(), sc.seed(), threads), names, mayBeAbsent, simulators, progress);
+    return new ScenarioResult(sc, summary, List.copyOf(new TreeMap<>(charted).values()), new Fan(fanDays[0], fanPrices));
   }
 }

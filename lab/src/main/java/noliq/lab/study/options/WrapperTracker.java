@@ -43,6 +43,8 @@ final class WrapperTracker {
   private int rolls;
   private int unfilled;
   private int settlements;
+  private int captured;
+  private int lapsed;
   private double latencyHours;
   private double rollVolumeUsd;
   private double forcedSalesUsd;
@@ -88,6 +90,8 @@ final class WrapperTracker {
             .as(Role.SYSTEM).within(Support.NON_NEGATIVE),
         new MetricSpec(prefix + ".settlements", "count", "series held to maturity and settled by the slow oracle", Headline.MEAN).within(Support.NON_NEGATIVE),
         new MetricSpec(prefix + ".settlement_latency_h", "h", "mean time from maturity to redemption over the path's settlements (0 if none)", Headline.MEAN).within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + ".settlements_captured", "count", "settlements whose vote the attacker captured (the settlement game's CAPTURE, when it pays)", Headline.MEAN).as(Role.SYSTEM).within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + ".settlements_lapsed", "count", "settlements the oracle never answered: the vote was deleted (or never resolved) and the ledger's timeout applied the invalid policy", Headline.MEAN).as(Role.SYSTEM).within(Support.NON_NEGATIVE),
         new MetricSpec(prefix + Claims.LOG_DEVIATION, "%", "100 ln(final value / target) over the whole path: the path's one window (not annualised)", Headline.MEAN)
             .as(Role.STABLE_HOLDER),
         new MetricSpec(prefix + Claims.YEAR_WINDOWS, "count", "complete year-long windows on the path (non-overlapping, from its start)", Headline.MEAN).within(Support.NON_NEGATIVE),
@@ -134,6 +138,16 @@ final class WrapperTracker {
     latencyHours += Duration.between(maturity, now).toSeconds() / 3600.0;
   }
 
+  /** The settlement just recorded came from a captured vote. */
+  void captured() {
+    captured++;
+  }
+
+  /** The settlement just recorded lapsed: no final answer by the ledger's timeout. */
+  void lapsed() {
+    lapsed++;
+  }
+
   DriftBreakdown breakdown() {
     return drift.breakdown();
   }
@@ -169,6 +183,8 @@ final class WrapperTracker {
     out[i++] = forcedSalesUsd;
     out[i++] = settlements;
     out[i++] = settlements == 0 ? 0 : latencyHours / settlements;
+    out[i++] = captured;
+    out[i++] = lapsed;
     out[i++] = 100 * Math.log(finalValue / target);
     double[] windows = annualDeviations(v, markSeconds.stream().mapToLong(Long::longValue).toArray(), Duration.between(start, end).toSeconds());
     double sum = 0;
