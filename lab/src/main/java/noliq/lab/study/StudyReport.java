@@ -138,6 +138,9 @@ public final class StudyReport {
     b.table(answer.table());
     b.answer(answer.table().id());
     sentences(result, primary, answer, claims, windows).forEach(b::finding);
+    for (StudyScenario none : result.withoutPaths()) {
+      b.finding(none.name() + ": " + none.description() + "; the rest of the study ran.");
+    }
     // summary.json keeps every metric's headline figure on the primary scenario, by its own statistic
     for (DesignModel d : result.designs()) {
       for (MetricSpec m : d.metrics()) {
@@ -726,10 +729,15 @@ public final class StudyReport {
       overview.add(List.of(s.name(), s.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), (long) sr.summary().paths(), Long.toString(s.seed()),
           (long) s.gaps().size(), s.description()));
     }
+    List<String> paragraphs = new ArrayList<>(List.of("Each scenario in detail follows: every figure that varies over its paths "
+        + "with its statistic and unit, the constants once, a fan chart of its price paths and the traced designs on its first charted path."));
+    for (StudyScenario none : result.withoutPaths()) {
+      overview.add(List.of(none.name(), none.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), 0, Long.toString(none.seed()), 0, none.description()));
+      paragraphs.add(none.name() + ": " + none.description() + "; the rest of the study ran.");
+    }
     b.table(new Table("scenarios", "Scenarios", List.of("scenario", "kind", "paths", "seed", "gaps", "description"), overview));
     List<String> overviewItems = new ArrayList<>(List.of("scenarios"));
-    b.section(new Section("scenarios", "The scenarios", List.of("Each scenario in detail follows: every figure that varies over its paths "
-        + "with its statistic and unit, the constants once, a fan chart of its price paths and the traced designs on its first charted path."), overviewItems));
+    b.section(new Section("scenarios", "The scenarios", paragraphs, overviewItems));
     for (StudyRunner.ScenarioResult sr : result.scenarios()) {
       List<String> items = new ArrayList<>();
       String name = sr.scenario().name();
