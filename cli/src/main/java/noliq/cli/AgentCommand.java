@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
             + "to do; a due roll is scheduled at a random moment in a window, to trade patiently.",
         "",
         "With --once it prints one decision and exits; without it, it runs as a daemon, logging each decision and why. "
-            + "Trading needs a market adapter: this command decides and schedules, it does not trade.",
+            + "With --node URL --api-key KEY it trades through a market node (noliq serve): it rests orders or starts an "
+            + "auction; without --node it decides and schedules.",
         "",
         "The sources file holds at most 64 KiB and " + AgentPriceSources.MAX_SOURCES + " sources, one a line (blank lines "
             + "and # comments skipped). A file source must be a regular file (not a FIFO or device) of at most "
@@ -63,8 +64,20 @@ final class AgentCommand implements Runnable {
       description = "The roll policy: ${COMPLETION-CANDIDATES}.")
   String policy;
 
-  @Option(names = "--sources", required = true, paramLabel = "FILE", description = "Price sources, one a line.")
+  @Option(names = "--sources", paramLabel = "FILE", description = "Price sources, one a line (required without --node).")
   Path sources;
+
+  @Option(names = "--node", paramLabel = "URL", description = "Trade through this market node (noliq serve): rest orders or start auctions.")
+  String node;
+
+  @Option(names = "--api-key", paramLabel = "KEY", description = "With --node: your API key on the node.")
+  String apiKey;
+
+  @Option(names = "--target-usd", defaultValue = "10000", paramLabel = "USD", description = "With --node: the USD value of P to hold (default: ${DEFAULT-VALUE}).")
+  double targetUsd;
+
+  @Option(names = "--poll-seconds", defaultValue = "1", paramLabel = "S", description = "With --node: wall seconds between looks at the node (default: ${DEFAULT-VALUE}).")
+  double pollSeconds;
 
   @Option(names = "--once", description = "Print one decision and exit.")
   boolean once;
@@ -118,6 +131,19 @@ final class AgentCommand implements Runnable {
   public void run() {
     Limits.vol("--vol", vol);
     RollPolicy p = WrapperHolding.policy(policy, params);
+    if (node != null) {
+      Limits.usd("--target-usd", targetUsd, false);
+      Limits.between("--poll-seconds", pollSeconds, 0.01, true, 3600, "seconds");
+      // On a node, the agent's clock and price are the node's (a replay at speed accelerates both).
+      AgentConfig onNode = new AgentConfig(p, 1, hours("--check-hours", checkHours), hours("--window-hours", windowHours),
+          mechanism, hours("--deadline-hours", deadlineHours), vol);
+      AgentOnNode.run(node, apiKey, onNode, targetUsd, RandomGeneratorFactory.of(ALGORITHM).create(
+          seed != null ? seed : new SecureRandom().nextLong()), count, pollSeconds, spec.commandLine().getOut());
+      return;
+    }
+    if (sources == null) {
+      throw new RuleViolation("--sources", "is required (or --node URL --api-key KEY to trade through a node)");
+    }
     AgentPriceSources view = AgentPriceSources.load(sources);
     int n = view.sources().size();
     int kk = k == null ? n / 2 + 1 : k;

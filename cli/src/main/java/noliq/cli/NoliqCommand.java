@@ -37,6 +37,7 @@ public final class NoliqCommand implements Runnable {
       MarketCommand.class,
       WrapperCommand.class,
       AgentCommand.class,
+      ServeCommand.class,
       BenchCommand.class,
       CompletionCommand.class);
 
