@@ -22,7 +22,7 @@ import noliq.math.book.AccountId;
 
 /**
  * A population of ETH-B vaults on the real {@link MakerEngine} (Vat, Spotter, Dog, Clipper) with
- * {@link IlkParams#ethB()} (mat 130%, chop 13%, dust 5,000 DAI, ilk hole 15M DAI) and its July 2021
+ * {@link IlkParams#ethB()} (mat 130%, chop 13%, dust 30,000 DAI since the spell of 2021-06-18, ilk hole 15M DAI) and its July 2021
  * clipper ({@code buf} 1.2, 1% cut every 60 s, tail 90 min, cusp 0.4, tip 300 DAI, chip 0.1%).
  * The Dog's global {@code Hole} is 100M DAI (its value when Liquidations 2.0 went live in 2021).
  *

@@ -25,7 +25,7 @@ class BlackThursdayReplayTest {
   /** Maker barks. */
   private static final int MAKER_BARKS = 622;
   /** Liquity troves liquidated. */
-  private static final int LIQUITY_TROVES = 639;
+  private static final int LIQUITY_TROVES = 638;
 
   private static final String FILE = "intraday/eth_usdt_5m_binance_2020-02-10_2020-03-31.csv";
 

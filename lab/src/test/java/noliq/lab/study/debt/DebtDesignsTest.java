@@ -34,7 +34,7 @@ class DebtDesignsTest {
     assertThat(aave.liquidationBonus()).isCloseTo(0.05, within(1e-12));
     assertThat(maker.liquidationRatio()).isEqualTo(1.3);
     assertThat(maker.liquidationBonus()).isCloseTo(0.13, within(1e-12));
-    assertThat(maker.minDebt()).isEqualTo(5000);
+    assertThat(maker.minDebt()).isEqualTo(30_000);
     assertThat(liquity.liquidationRatio()).isEqualTo(1.1);
     assertThat(liquity.liquidationBonus()).isCloseTo(0.05, within(1e-12));
     assertThat(liquity.minDebt()).isEqualTo(2000);
@@ -61,7 +61,7 @@ class DebtDesignsTest {
   void smallPositionsAreRaisedToTheProtocolsMinimumDebtAtTheSameHealth() {
     MakerBook maker = MakerBook.defaults();
     double[] cd = maker.sized(new Population.Draw(1, 2.0), 2000);
-    assertThat(cd[1]).isCloseTo(5500, within(1e-9));
+    assertThat(cd[1]).isCloseTo(33_000, within(1e-9));
     assertThat(cd[0] * 2000 / (1.3 * cd[1])).isCloseTo(2.0, within(1e-12));
   }
 
