@@ -136,7 +136,7 @@ public final class AaveBook extends DebtBook {
       botAccounts = new AccountId[bots.length];
       for (int b = 0; b < bots.length; b++) {
         botAccounts[b] = AccountId.of("aave:liquidator:" + bots[b].id());
-        book.mint(usdc.asset(), botAccounts[b], usdc(bots[b].capitalUsd()));
+        book.mint(usdc.asset(), botAccounts[b], usdc(botCapital(bots[b])));
       }
       cash = new double[bots.length];
       for (int b = 0; b < bots.length; b++) {
@@ -187,8 +187,10 @@ public final class AaveBook extends DebtBook {
         for (AaveEvent.DeficitCreated d : call.deficits()) {
           badDebtUsd += d.amount().toDouble();
         }
+        keeperPnlUsd -= repaid + gasUsd(bots[b], mkt);
         if (call.collateralToLiquidator().isPositive()) {
           double proceeds = sell(toLiquidator);
+          keeperPnlUsd += proceeds;
           book.transfer(Token.ETH, liquidator, MARKET, call.collateralToLiquidator());
           Amount paid = usdc(proceeds);
           if (paid.isPositive()) {

@@ -46,6 +46,14 @@ abstract class BookRun implements DesignModel.Run {
   protected double badDebtUsd;
   protected double penaltiesUsd;
   protected long liquidationCount;
+  /** How many real positions each representative borrower stands for on this path. */
+  protected double weight;
+  /**
+   * The liquidators' or keepers' P&L on this path at the representatives' scale [USD]: bonus or
+   * auction discount realised by selling at once, plus protocol incentives, less the debt repaid
+   * (or DAI paid) and gas. Books add to it call by call.
+   */
+  protected double keeperPnlUsd;
   /** Positions triggered this step that no one liquidated; they return to the index at the step's end. */
   protected final List<Integer> deferred = new ArrayList<>();
   /** The time of the latest action in this step; actions never go back in time. */
@@ -92,7 +100,9 @@ abstract class BookRun implements DesignModel.Run {
 
   @Override
   public final void simulate(PricePath path, UniformRandomProvider rng, Trace trace, double[] out, int offset) {
-    Population.Draw[] draws = population.draw(rng);
+    Population.Drawn drawn = population.draw(rng, path.price(0));
+    Population.Draw[] draws = drawn.draws();
+    weight = drawn.weight();
     bots = liquidators.draw(rng);
     market = cascade.newMarket();
     feed = new PushFeed(cascade.feed());
@@ -104,6 +114,7 @@ abstract class BookRun implements DesignModel.Run {
     badDebtUsd = 0;
     penaltiesUsd = 0;
     liquidationCount = 0;
+    keeperPnlUsd = 0;
     examined = 0;
     deferred.clear();
     marketClock = null;
@@ -153,7 +164,7 @@ abstract class BookRun implements DesignModel.Run {
         double years = (now.toEpochMilli() - startMillis) / YEAR_MILLIS;
         trace.record(id + ".exogenous_usd", years, exoLow);
         trace.record(id + ".endogenous_usd", years, stepMin);
-        trace.record(id + ".liquidated_cum_usd", years, liquidatedUsd);
+        trace.record(id + ".liquidated_cum_usd", years, liquidatedUsd * weight);
       }
     }
     finish(endoClose);
@@ -162,6 +173,10 @@ abstract class BookRun implements DesignModel.Run {
 
   private void writeMetrics(double[] exo, double[] endo, double endPrice, double[] out, int o) {
     double insolvent = badDebtUsd;
+    double book = 0;
+    for (int i = 0; i < n; i++) {
+      book += debt0[i];
+    }
     double pnlSum = 0;
     int ruined = 0;
     double equity0Sum = 0;
@@ -185,11 +200,12 @@ abstract class BookRun implements DesignModel.Run {
       equitySum += e1;
     }
     double exoDrawdown = DebtRisk.maxDrawdown(exo);
-    out[o + DebtMetrics.LIQUIDATED_USD] = liquidatedUsd;
-    out[o + DebtMetrics.INSOLVENT_USD] = insolvent;
-    out[o + DebtMetrics.BAD_DEBT_USD] = badDebtUsd;
-    out[o + DebtMetrics.PENALTIES_USD] = penaltiesUsd;
-    out[o + DebtMetrics.LIQUIDATIONS] = liquidationCount;
+    // The representatives stand for the whole book: every USD figure and count is scaled by the weight.
+    out[o + DebtMetrics.LIQUIDATED_USD] = liquidatedUsd * weight;
+    out[o + DebtMetrics.INSOLVENT_USD] = insolvent * weight;
+    out[o + DebtMetrics.BAD_DEBT_USD] = badDebtUsd * weight;
+    out[o + DebtMetrics.PENALTIES_USD] = penaltiesUsd * weight;
+    out[o + DebtMetrics.LIQUIDATIONS] = liquidationCount * weight;
     out[o + DebtMetrics.BORROWER_PNL_PCT] = 100 * pnlSum / n;
     out[o + DebtMetrics.BORROWER_RUINED_PCT] = 100.0 * ruined / n;
     out[o + DebtMetrics.BORROWER_RUIN] = (equitySum - equity0Sum) / equity0Sum <= -DebtMetrics.RUIN_FRACTION ? 1 : 0;
@@ -200,6 +216,28 @@ abstract class BookRun implements DesignModel.Run {
       min = Math.min(min, x);
     }
     out[o + DebtMetrics.MIN_PRICE_USD] = min;
+    out[o + DebtMetrics.BOOK_DEBT_USD] = book * weight;
+    out[o + DebtMetrics.LIQUIDATED_PCT_BOOK] = 100 * liquidatedUsd / book;
+    out[o + DebtMetrics.INSOLVENT_PCT_BOOK] = 100 * insolvent / book;
+    out[o + DebtMetrics.PENALTIES_PCT_BOOK] = 100 * penaltiesUsd / book;
+    out[o + DebtMetrics.KEEPER_PNL_USD] = keeperPnlUsd * weight;
+    double capital = 0;
+    for (Liquidators.Bot b : bots) {
+      capital += b.capitalUsd();
+    }
+    out[o + DebtMetrics.KEEPER_PNL_PCT_CAPITAL] = 100 * keeperPnlUsd * weight / capital;
+    writeExtraMetrics(endPrice, out, o + DebtMetrics.COUNT);
+  }
+
+  /** Book-specific figures after the common ones (the Stability Pool's, for Liquity); none by default. */
+  void writeExtraMetrics(double endPrice, double[] out, int offset) {}
+
+  /**
+   * Bot {@code b}'s float at the representatives' scale: its capital over the weight, so that the
+   * keepers finance the same share of the scaled-down book as of the real one.
+   */
+  protected double botCapital(Liquidators.Bot bot) {
+    return bot.capitalUsd() / weight;
   }
 
   // ---------------------------------------------------------------- the feed
@@ -287,10 +325,14 @@ abstract class BookRun implements DesignModel.Run {
     }
     Instant t = marketClock != null && clock.isBefore(marketClock) ? marketClock : clock;
     marketClock = t;
-    return market.sell(eth, exoLow, t).proceedsUsd();
+    // The representative's sale stands for weight real ones: the market meets them all at once.
+    return market.sell(eth * weight, exoLow, t).proceedsUsd() / weight;
   }
 
-  /** The average slippage of selling {@code usd} at once into an undisturbed market (a bot's estimate). */
+  /**
+   * The average slippage of selling {@code usd} at once into an undisturbed market (a bot's
+   * estimate), for one real position's sale.
+   */
   protected double slippage(double usd) {
     return market == null ? 0 : market.curve().slippage(usd);
   }

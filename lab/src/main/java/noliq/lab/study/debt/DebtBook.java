@@ -26,7 +26,7 @@ public abstract sealed class DebtBook implements DesignModel permits AaveBook, M
     this.population = population;
     this.liquidators = liquidators;
     this.cascade = cascade;
-    this.metrics = DebtMetrics.of(id);
+    this.metrics = "liquity".equals(id) ? DebtMetrics.withStabilityPool(id) : DebtMetrics.of(id);
   }
 
   @Override
@@ -65,13 +65,24 @@ public abstract sealed class DebtBook implements DesignModel permits AaveBook, M
    * borrower's liquidation price, collateral and debt (the same draw a run starts from).
    */
   public final List<DebtExposure> exposures(UniformRandomProvider rng, double price) {
-    Population.Draw[] draws = population.draw(rng);
+    Population.Drawn drawn = population.draw(rng, price);
+    Population.Draw[] draws = drawn.draws();
+    double w = drawn.weight();
     DebtExposure[] out = new DebtExposure[draws.length];
     for (int i = 0; i < draws.length; i++) {
       double[] cd = sized(draws[i], price);
-      out[i] = new DebtExposure(id + ":" + i, cd[1] * liquidationRatio() / cd[0], cd[0], cd[1]);
+      // A representative stands for w positions: the attack sees the book at its scale.
+      out[i] = new DebtExposure(id + ":" + i, cd[1] * liquidationRatio() / cd[0], cd[0] * w, cd[1] * w);
     }
     return List.of(out);
+  }
+
+  /** The three debt books draw from one stream: on every path they get the same borrowers and keepers. */
+  public static final String RANDOM_STREAM = "debt-books";
+
+  @Override
+  public final String randomStream() {
+    return RANDOM_STREAM;
   }
 
   /** A draw's collateral [ETH] and debt [USD] at {@code price}, scaled up to the minimum debt. */

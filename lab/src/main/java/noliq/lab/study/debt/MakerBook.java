@@ -136,8 +136,11 @@ public final class MakerBook extends DebtBook {
 
     @Override
     void open(Population.Draw[] draws, double price, Instant start) {
-      engine = new MakerEngine(rad(DOG_HOLE_DAI));
-      engine.addIlk(ilk);
+      // The Dog's limits hold for the real book; the representatives carry 1/weight of it each, so the
+      // limits scale the same way (a weight of 1 leaves them as published).
+      engine = new MakerEngine(rad(DOG_HOLE_DAI / weight));
+      engine.addIlk(new IlkParams(ilk.name(), ilk.mat(), ilk.dust(), ilk.chop(),
+          rad(toDouble(ilk.hole(), 45) / weight), ilk.clipper()));
       setOracle(oracleAnswer());
       auctions.clear();
       // The market maker's vault, 100x collateralised, holds the DAI keepers start with and buy back.
@@ -167,7 +170,7 @@ public final class MakerBook extends DebtBook {
       keepers = new AccountId[bots.length];
       for (int b = 0; b < bots.length; b++) {
         keepers[b] = AccountId.of("maker:keeper:" + bots[b].id());
-        engine.move(MARKET, keepers[b], rad(bots[b].capitalUsd()));
+        engine.move(MARKET, keepers[b], rad(botCapital(bots[b])));
       }
     }
 
@@ -217,6 +220,7 @@ public final class MakerBook extends DebtBook {
           return false;
         }
         double due = toDouble(ev.due(), 45);
+        keeperPnlUsd += toDouble(ev.coin(), 45) - gasUsd(bot, mkt);
         auctions.put(ev.id(), new Auction(i, due, toDouble(ev.dink(), 18), at, toDouble(ev.top(), 27)));
         liquidatedUsd += due;
         liquidationCount++;
@@ -333,9 +337,11 @@ public final class MakerBook extends DebtBook {
       a.sold += slice;
       a.lot = toDouble(ev.lot(), 18);
       double mkt = marketPriceNow();
+      keeperPnlUsd -= toDouble(ev.owe(), 45) + gasUsd(bots[indexOfBot(keeper)], mkt);
       if (ev.slice().signum() > 0) {
         engine.exit(ILK, who, ev.slice());
         double proceeds = sell(slice);
+        keeperPnlUsd += proceeds;
         BigInteger back = rad(proceeds);
         if (back.signum() > 0) {
           engine.move(MARKET, who, back);
@@ -349,6 +355,15 @@ public final class MakerBook extends DebtBook {
         auctions.remove(id);
       }
       return TAKEN;
+    }
+
+    private int indexOfBot(int id) {
+      for (int b = 0; b < bots.length; b++) {
+        if (bots[b].id() == id) {
+          return b;
+        }
+      }
+      throw new IllegalStateException("no keeper " + id);
     }
 
     @Override
