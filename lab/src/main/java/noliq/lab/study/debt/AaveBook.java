@@ -93,7 +93,7 @@ public final class AaveBook extends DebtBook {
     private final double protocolShareOfBonus = weth.liquidationProtocolFeeBps() / 10_000.0;
 
     Run() {
-      super("aave", population(), liquidators(), cascade());
+      super(id(), population(), liquidators(), cascade(), congestion());
     }
 
     @Override
@@ -217,7 +217,7 @@ public final class AaveBook extends DebtBook {
       double mkt = marketPriceNow();
       for (int b = 0; b < bots.length; b++) {
         double repay = Math.min(debt[i] * closeFactor, cash[b]);
-        if (!(repay > 0)) {
+        if (!(repay > 0) || !lands(bots[b])) {
           continue;
         }
         double seizedEth = Math.min(coll[i], repay * (1 + liquidationBonus()) / oracle);

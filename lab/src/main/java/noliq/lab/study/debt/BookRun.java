@@ -31,6 +31,9 @@ abstract class BookRun implements DesignModel.Run {
   protected final Borrowers population;
   protected final Liquidators liquidators;
   protected final Cascade cascade;
+  protected final Congestion congestion;
+  /** The gas price the network asks on this step (0 without congestion: each bot pays its own). */
+  protected double networkGwei;
 
   // ---- per path
   protected ForcedSaleMarket market;
@@ -70,11 +73,12 @@ abstract class BookRun implements DesignModel.Run {
   private double oracle;
   private long examined;
 
-  BookRun(String id, Borrowers population, Liquidators liquidators, Cascade cascade) {
+  BookRun(String id, Borrowers population, Liquidators liquidators, Cascade cascade, Congestion congestion) {
     this.id = id;
     this.population = population;
     this.liquidators = liquidators;
     this.cascade = cascade;
+    this.congestion = congestion;
   }
 
   /** Builds the engine and the book at {@code price} and {@code start}; fills coll0, debt0, stableSupply and the index. */
@@ -139,6 +143,7 @@ abstract class BookRun implements DesignModel.Run {
       stepEnd = t + 1 < size ? path.time(t + 1) : now.plus(Duration.between(path.time(t - 1), now));
       clock = now;
       exoLow = path.low(t);
+      networkGwei = congestion.active() ? congestion.networkGwei(fallFromHigh(path, t)) : 0;
       double stepMin = Double.POSITIVE_INFINITY;
       for (int r = 0; r < cascade.maxRounds(); r++) {
         double seen = marketPrice(exoLow, clock);
@@ -358,7 +363,23 @@ abstract class BookRun implements DesignModel.Run {
     return clock;
   }
 
+  /** The gas of one call by {@code bot}: at its own gas price, or the network's when congestion raised it. */
   protected double gasUsd(Liquidators.Bot bot, double ethPrice) {
-    return bot.gasUsd(liquidators.gasUnits(), ethPrice);
+    double gwei = Math.max(bot.gasGwei(), networkGwei);
+    return liquidators.gasUnits() * gwei * 1e-9 * ethPrice;
+  }
+
+  /** Whether {@code bot}'s transactions land on this step: the network asks no more than its ceiling. */
+  protected boolean lands(Liquidators.Bot bot) {
+    return networkGwei <= bot.gasGwei();
+  }
+
+  /** How far step {@code t}'s low stands below the highest price of the lookback. */
+  private double fallFromHigh(PricePath path, int t) {
+    double high = 0;
+    for (int k = Math.max(0, t - congestion.lookbackSteps()); k < t; k++) {
+      high = Math.max(high, path.price(k));
+    }
+    return high > 0 ? 1 - path.low(t) / high : 0;
   }
 }

@@ -16,17 +16,28 @@ public abstract sealed class DebtBook implements DesignModel permits AaveBook, M
   private final Borrowers population;
   private final Liquidators liquidators;
   private final Cascade cascade;
+  private final Congestion congestion;
   private final List<MetricSpec> metrics;
 
   DebtBook(String id, Borrowers population, Liquidators liquidators, Cascade cascade) {
-    if (population == null || liquidators == null || cascade == null) {
-      throw new RuleViolation(id, "needs a population, liquidators and cascade settings");
+    this(id, population, liquidators, cascade, Congestion.NONE);
+  }
+
+  DebtBook(String id, Borrowers population, Liquidators liquidators, Cascade cascade, Congestion congestion) {
+    if (population == null || liquidators == null || cascade == null || congestion == null) {
+      throw new RuleViolation(id, "needs a population, liquidators, cascade settings and a congestion model");
     }
     this.id = id;
     this.population = population;
     this.liquidators = liquidators;
     this.cascade = cascade;
-    this.metrics = "liquity".equals(id) ? DebtMetrics.withStabilityPool(id) : DebtMetrics.of(id);
+    this.congestion = congestion;
+    this.metrics = id.startsWith("liquity") ? DebtMetrics.withStabilityPool(id) : DebtMetrics.of(id);
+  }
+
+  /** The network congestion the book's keepers meet ({@link Congestion#NONE} by default). */
+  public final Congestion congestion() {
+    return congestion;
   }
 
   @Override

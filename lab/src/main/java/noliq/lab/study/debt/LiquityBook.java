@@ -102,7 +102,7 @@ public final class LiquityBook extends DebtBook {
     private double spDeposit0;
 
     Run() {
-      super("liquity", population(), liquidators(), cascade());
+      super(id(), population(), liquidators(), cascade(), congestion());
     }
 
     @Override
@@ -226,7 +226,7 @@ public final class LiquityBook extends DebtBook {
       double compensation = (params.ethGasCompensation().toDouble()
           + Math.min(coll[i] * offsetShare / params.collGasDivisor(), params.collGasCap().toDouble())) * mkt;
       for (Liquidators.Bot bot : bots) {
-        if (gasUsd(bot, mkt) < compensation) {
+        if (lands(bot) && gasUsd(bot, mkt) < compensation) {
           return bot;
         }
       }

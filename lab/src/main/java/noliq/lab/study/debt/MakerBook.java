@@ -46,13 +46,30 @@ public final class MakerBook extends DebtBook {
     this.ilk = IlkParams.ethB();
   }
 
+  /** A variant named {@code id} whose keepers meet {@code congestion}. */
+  public MakerBook(String id, Borrowers population, Liquidators liquidators, Cascade cascade, Congestion congestion) {
+    super(id, population, liquidators, cascade, congestion);
+    this.ilk = IlkParams.ethB();
+  }
+
+  /**
+   * The Black Thursday variant, {@code maker.congested}: the default book whose keepers meet
+   * {@link Congestion#blackThursday} (counted in 5-minute steps on the crash bridges and replays
+   * alike: 288 steps a day; on hourly paths the lookback is 12 days, a stated simplification).
+   */
+  public static MakerBook congested() {
+    return new MakerBook("maker.congested", Population.defaults(), Liquidators.defaults(), Cascade.defaults(),
+        Congestion.blackThursday(288));
+  }
+
   public static MakerBook defaults() {
     return new MakerBook(Population.defaults(), Liquidators.defaults(), Cascade.defaults());
   }
 
   @Override
   public String description() {
-    return "Maker ETH-B book (Liquidations 2.0): " + population().positions() + " vaults, mat 130%, chop 13%, "
+    return "Maker ETH-B book (Liquidations 2.0)" + (congestion().active() ? " with Black-Thursday-like gas congestion" : "")
+        + ": " + population().positions() + " vaults, mat 130%, chop 13%, "
         + liquidators().count() + " keepers, Clipper auctions, forced sales with "
         + (cascade().impact() ? "price impact" : "no impact");
   }
@@ -124,7 +141,7 @@ public final class MakerBook extends DebtBook {
     private final double feedThreshold = cascade().feed().deviationBps() / 10_000.0;
 
     Run() {
-      super("maker", population(), liquidators(), cascade());
+      super(id(), population(), liquidators(), cascade(), congestion());
       Abacus calc = ilk.clipper().calc();
       if (!(calc instanceof Abacus.StairstepExponentialDecrease s)) {
         throw new IllegalStateException("the Maker book's keepers model a stairstep clipper");
@@ -208,7 +225,7 @@ public final class MakerBook extends DebtBook {
       double mkt = marketPriceNow();
       double incentive = toDouble(ilk.clipper().tip(), 45) + toDouble(ilk.clipper().chip(), 18) * debt[i] * (1 + liquidationBonus());
       for (Liquidators.Bot bot : bots) {
-        if (gasUsd(bot, mkt) >= incentive) {
+        if (!lands(bot) || gasUsd(bot, mkt) >= incentive) {
           continue;
         }
         Instant at = actAfter(bot);
@@ -255,7 +272,7 @@ public final class MakerBook extends DebtBook {
           Auction a = e.getValue();
           for (int b = 0; b < bots.length; b++) {
             Liquidators.Bot bot = bots[b];
-            if (dai[b] < 1) {
+            if (dai[b] < 1 || !lands(bot)) {
               continue;
             }
             double buyEth = Math.min(a.lot, dai[b] / mkt);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class DebtDesignsTest {
   @Test
   void theDefaultsAreAaveMakerAndLiquityWithTheirMetricsPrefixed() {
-    assertThat(DebtDesigns.defaults()).extracting(DesignModel::id).containsExactly("aave", "maker", "liquity");
+    assertThat(DebtDesigns.defaults()).extracting(DesignModel::id).containsExactly("aave", "maker", "liquity", "maker.congested");
     for (DesignModel m : DebtDesigns.defaults()) {
       assertThat(m.metrics()).hasSize(m.id().equals("liquity") ? DebtMetrics.COUNT + 1 : DebtMetrics.COUNT);
       assertThat(m.metrics()).extracting(MetricSpec::name).allSatisfy(n -> assertThat(n).startsWith(m.id() + "."));
