@@ -2,11 +2,9 @@ package noliq.lab.study;
 
 import java.util.ArrayList;
 import java.util.List;
-import noliq.lab.study.debt.Cascade;
+import noliq.lab.study.debt.DebtAssumptions;
 import noliq.lab.study.debt.DebtDesigns;
 import noliq.lab.study.debt.FeedManipulationDesign;
-import noliq.lab.study.debt.Liquidators;
-import noliq.lab.study.debt.Population;
 import noliq.lab.study.options.OptionsAssumptions;
 import noliq.lab.study.options.OptionsDesigns;
 import noliq.market.roll.RollAssumptions;
@@ -38,13 +36,9 @@ public final class DesignCatalog {
    */
   public static List<Assumption> assumptions() {
     List<Assumption> out = new ArrayList<>();
-    String unfitted = "assumption: stated, not fitted, not tuned (see its javadoc); vary it";
-    out.add(new Assumption("debt", "population", Population.defaults().toString(), unfitted));
-    out.add(new Assumption("debt", "liquidators", Liquidators.defaults().toString(), unfitted));
+    out.addAll(DebtAssumptions.rows());
     out.add(new Assumption("oracle", "feed manipulation", FeedManipulationDesign.defaults().attack().toString(),
         "assumption: a thin-pool TWAP push of the order the literature describes; vary it"));
-    out.add(new Assumption("debt", "cascade", Cascade.defaults().toString(),
-        "impact calibrated to Maker's $35M = 4.0% (2021) and OECD (2023); feed 0.5% / 1 h as Chainlink ETH/USD"));
     for (RollAssumptions.Assumption a : RollAssumptions.DEFAULTS.describe()) {
       out.add(new Assumption("roll markets", a.name(), a.value(), a.source()));
     }

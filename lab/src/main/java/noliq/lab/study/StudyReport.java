@@ -73,6 +73,8 @@ public final class StudyReport {
     }
     b.table(claimsTable(claims));
     b.table(assumptionsTable());
+    b.table(noliq.lab.study.debt.DebtValidation.validation(result));
+    b.table(noliq.lab.study.debt.DebtValidation.counterfactual(result));
     b.table(headlineTable(result));
     b.table(scenariosTable(result));
     b.table(designsTable(result));

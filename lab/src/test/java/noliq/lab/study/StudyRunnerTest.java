@@ -177,6 +177,7 @@ class StudyRunnerTest {
     }
     assertThat(metrics).doesNotHaveDuplicates();
     assertThat(DesignCatalog.assumptions()).extracting(DesignCatalog.Assumption::name)
-        .contains("population", "liquidators", "cascade", "feed manipulation", "makerVol", "ammPoolDepthUsd");
+        .contains("debt.population.book_debt_usd", "debt.liquidators", "debt.cascade", "feed manipulation", "makerVol",
+            "ammPoolDepthUsd");
   }
 }
