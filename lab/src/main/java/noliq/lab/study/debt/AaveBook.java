@@ -33,9 +33,18 @@ public final class AaveBook extends DebtBook {
   private final ReserveConfig usdc;
 
   public AaveBook(Borrowers population, Liquidators liquidators, Cascade cascade) {
-    super("aave", population, liquidators, cascade);
+    this(population, liquidators, cascade, Behaviour.defaults());
+  }
+
+  public AaveBook(Borrowers population, Liquidators liquidators, Cascade cascade, Behaviour behaviour) {
+    super("aave", population, liquidators, cascade, Congestion.NONE, behaviour);
     this.weth = ReserveConfig.weth();
     this.usdc = ReserveConfig.usdc();
+  }
+
+  @Override
+  public AaveBook withBehaviour(Behaviour b) {
+    return new AaveBook(population(), liquidators(), cascade(), b);
   }
 
   /** The default population, liquidators and cascade. */
@@ -93,7 +102,7 @@ public final class AaveBook extends DebtBook {
     private final double protocolShareOfBonus = weth.liquidationProtocolFeeBps() / 10_000.0;
 
     Run() {
-      super(id(), population(), liquidators(), cascade(), congestion());
+      super(id(), population(), liquidators(), cascade(), congestion(), behaviour());
     }
 
     @Override
@@ -248,6 +257,18 @@ public final class AaveBook extends DebtBook {
     @Override
     double[] holdings(int i) {
       return new double[] {coll[i], debt[i], 0};
+    }
+
+    @Override
+    boolean topUp(int i, double eth) {
+      Amount amount = Amount.fromDouble(eth, Rounding.DOWN);
+      if (!amount.isPositive() || !(debt[i] > 0)) {
+        return false;
+      }
+      book.mint(Token.ETH, users[i], amount);
+      pool.supply(users[i], Token.ETH, amount);
+      coll[i] = pool.supplied(users[i], Token.ETH).toDouble();
+      return true;
     }
   }
 }

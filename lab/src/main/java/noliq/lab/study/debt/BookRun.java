@@ -32,6 +32,7 @@ abstract class BookRun implements DesignModel.Run {
   protected final Liquidators liquidators;
   protected final Cascade cascade;
   protected final Congestion congestion;
+  protected final Behaviour behaviour;
   /** The gas price the network asks on this step (0 without congestion: each bot pays its own). */
   protected double networkGwei;
 
@@ -73,13 +74,26 @@ abstract class BookRun implements DesignModel.Run {
   private double oracle;
   private long examined;
 
-  BookRun(String id, Borrowers population, Liquidators liquidators, Cascade cascade, Congestion congestion) {
+  BookRun(String id, Borrowers population, Liquidators liquidators, Cascade cascade, Congestion congestion,
+      Behaviour behaviour) {
     this.id = id;
     this.population = population;
     this.liquidators = liquidators;
     this.cascade = cascade;
     this.congestion = congestion;
+    this.behaviour = behaviour;
   }
+
+  // ---- borrowers who react (per path)
+  /** Reacting borrowers by the oracle price under which they start to worry: liquidation price x threshold. */
+  private LiquidationIndex<Integer> worries;
+  private double[] threshold;
+  private double[] health0;
+  /** USD each borrower added from outside the book (top-ups), at the market price when added. */
+  private double[] contributedUsd;
+  /** Borrowers below their threshold, with the time they were first seen there. */
+  private final java.util.Map<Integer, Instant> worried = new java.util.LinkedHashMap<>();
+  private long topUps;
 
   /** Builds the engine and the book at {@code price} and {@code start}; fills coll0, debt0, stableSupply and the index. */
   abstract void open(Population.Draw[] draws, double price, Instant start);
@@ -101,6 +115,12 @@ abstract class BookRun implements DesignModel.Run {
 
   /** Borrower {@code i}'s collateral [ETH], debt [USD] and other ETH it holds from the book (returned collateral, surplus). */
   abstract double[] holdings(int i);
+
+  /**
+   * Borrower {@code i} adds {@code eth} of collateral from outside the book; returns false when the
+   * protocol refuses it (the position is closed or being auctioned away).
+   */
+  abstract boolean topUp(int i, double eth);
 
   @Override
   public final void simulate(PricePath path, UniformRandomProvider rng, Trace trace, double[] out, int offset) {
@@ -129,6 +149,27 @@ abstract class BookRun implements DesignModel.Run {
     clock = start;
     oracle = observe(price0);
     open(draws, oracle, start);
+    worries = new LiquidationIndex<>();
+    threshold = new double[n];
+    health0 = new double[n];
+    contributedUsd = new double[n];
+    worried.clear();
+    topUps = 0;
+    if (behaviour.active()) {
+      // Drawn after the borrowers and the bots, so the passive and the reacting books share both.
+      for (int i = 0; i < n; i++) {
+        health0[i] = draws[i].health();
+        boolean reacts = rng.nextDouble() < behaviour.reactShare();
+        double u = rng.nextDouble();
+        if (reacts) {
+          threshold[i] = Math.min(health0[i], behaviour.thresholdLow() + (behaviour.thresholdHigh() - behaviour.thresholdLow()) * u);
+          double lp = liquidationPrice(i);
+          if (lp > 0) {
+            worries.put(i, lp * threshold[i]);
+          }
+        }
+      }
+    }
 
     int size = path.size();
     double[] exo = new double[size];
@@ -161,6 +202,9 @@ abstract class BookRun implements DesignModel.Run {
         }
       }
       deferred.clear();
+      if (behaviour.active()) {
+        react(now);
+      }
       endoClose = marketPrice(path.price(t), clock);
       updateOracle(observe(endoClose));
       exo[t] = exoLow;
@@ -195,7 +239,7 @@ abstract class BookRun implements DesignModel.Run {
         insolvent += Math.max(0, debt - collateral * endPrice);
       }
       double e0 = coll0[i] * price0 - debt0[i];
-      double e1 = (collateral + extraEth) * endPrice - debt;
+      double e1 = (collateral + extraEth) * endPrice - debt - contributedUsd[i];
       double pnl = (e1 - e0) / e0;
       pnlSum += pnl;
       if (pnl <= -DebtMetrics.RUIN_FRACTION) {
@@ -243,6 +287,51 @@ abstract class BookRun implements DesignModel.Run {
    */
   protected double botCapital(Liquidators.Bot bot) {
     return bot.capitalUsd() / weight;
+  }
+
+  /**
+   * The reacting borrowers at the end of a step: those whose health (oracle over liquidation price)
+   * has been below their threshold for the delay add collateral back to their opening health.
+   */
+  private void react(Instant now) {
+    for (int i : worries.triggeredBelow(oracle)) {
+      worried.putIfAbsent(i, now);
+    }
+    var it = worried.entrySet().iterator();
+    while (it.hasNext()) {
+      var e = it.next();
+      int i = e.getKey();
+      double lp = liquidationPrice(i);
+      if (!(lp > 0)) {
+        it.remove();
+        continue;
+      }
+      if (oracle / lp >= threshold[i]) {
+        worries.put(i, lp * threshold[i]);
+        it.remove();
+        continue;
+      }
+      if (Duration.between(e.getValue(), now).compareTo(behaviour.delay()) < 0) {
+        continue;
+      }
+      double coll = holdings(i)[0];
+      double eth = coll * (lp * health0[i] / oracle - 1);
+      if (eth > 0 && topUp(i, eth)) {
+        contributedUsd[i] += eth * marketPrice(exoLow, clock);
+        topUps++;
+        double after = liquidationPrice(i);
+        if (after > 0) {
+          index.put(i, after);
+          worries.put(i, after * threshold[i]);
+        }
+      }
+      it.remove();
+    }
+  }
+
+  /** How many top-ups the last path saw (at the representatives' scale). */
+  long topUps() {
+    return topUps;
   }
 
   // ---------------------------------------------------------------- the feed

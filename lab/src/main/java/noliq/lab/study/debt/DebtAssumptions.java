@@ -55,8 +55,14 @@ public final class DebtAssumptions {
             "steps in the local realised variance that sets each model step's Brownian-bridge minimum; " + VARY),
         row("debt.replay_populations", Integer.toString(StudyScenario.REPLAY_POPULATIONS),
             "populations drawn on each crash window's replay (the whole-history replay stays one)"),
-        row("debt.borrowers.behaviour", "none: borrowers neither top up, repay, reopen nor pay interest",
-            "not modelled yet (issue 12); the books are passive"));
+        row("debt.borrowers.react_share", Double.toString(Behaviour.defaults().reactShare()),
+            VARY + ": the share of borrowers who add collateral back to their opening health"),
+        row("debt.borrowers.threshold", fmt("uniform on [%.2f, %.2f], at most the opening health",
+            Behaviour.defaults().thresholdLow(), Behaviour.defaults().thresholdHigh()), VARY),
+        row("debt.borrowers.reaction_delay", Behaviour.defaults().delay().toString(), VARY
+            + ": the health must stay below the threshold this long (checked at step ends) before the top-up"),
+        row("debt.borrowers.not_modelled", "repayments, reopening after a liquidation, interest (Aave rate strategy, "
+            + "Maker stability fee, Liquity v2 user rates)", "not modelled: the books' debts do not accrue"));
   }
 
   private static Assumption row(String name, String value, String source) {

@@ -17,6 +17,7 @@ public abstract sealed class DebtBook implements DesignModel permits AaveBook, M
   private final Liquidators liquidators;
   private final Cascade cascade;
   private final Congestion congestion;
+  private final Behaviour behaviour;
   private final List<MetricSpec> metrics;
 
   DebtBook(String id, Borrowers population, Liquidators liquidators, Cascade cascade) {
@@ -24,7 +25,12 @@ public abstract sealed class DebtBook implements DesignModel permits AaveBook, M
   }
 
   DebtBook(String id, Borrowers population, Liquidators liquidators, Cascade cascade, Congestion congestion) {
-    if (population == null || liquidators == null || cascade == null || congestion == null) {
+    this(id, population, liquidators, cascade, congestion, Behaviour.defaults());
+  }
+
+  DebtBook(String id, Borrowers population, Liquidators liquidators, Cascade cascade, Congestion congestion,
+      Behaviour behaviour) {
+    if (population == null || liquidators == null || cascade == null || congestion == null || behaviour == null) {
       throw new RuleViolation(id, "needs a population, liquidators, cascade settings and a congestion model");
     }
     this.id = id;
@@ -32,8 +38,17 @@ public abstract sealed class DebtBook implements DesignModel permits AaveBook, M
     this.liquidators = liquidators;
     this.cascade = cascade;
     this.congestion = congestion;
+    this.behaviour = behaviour;
     this.metrics = id.startsWith("liquity") ? DebtMetrics.withStabilityPool(id) : DebtMetrics.of(id);
   }
+
+  /** What the borrowers do for themselves ({@link Behaviour#defaults()} unless set). */
+  public final Behaviour behaviour() {
+    return behaviour;
+  }
+
+  /** The same book with borrowers who behave as {@code b}. */
+  public abstract DebtBook withBehaviour(Behaviour b);
 
   /** The network congestion the book's keepers meet ({@link Congestion#NONE} by default). */
   public final Congestion congestion() {

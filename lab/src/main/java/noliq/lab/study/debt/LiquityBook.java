@@ -45,12 +45,21 @@ public final class LiquityBook extends DebtBook {
   private final double poolShare;
 
   public LiquityBook(Borrowers population, Liquidators liquidators, Cascade cascade, double poolShare) {
-    super("liquity", population, liquidators, cascade);
+    this(population, liquidators, cascade, poolShare, Behaviour.defaults());
+  }
+
+  public LiquityBook(Borrowers population, Liquidators liquidators, Cascade cascade, double poolShare, Behaviour behaviour) {
+    super("liquity", population, liquidators, cascade, Congestion.NONE, behaviour);
     if (!(poolShare > 0) || poolShare > 10) {
       throw new RuleViolation("poolShare", "must be in (0, 10] (was " + poolShare + ")");
     }
     this.params = LiquityParams.v2Weth();
     this.poolShare = poolShare;
+  }
+
+  @Override
+  public LiquityBook withBehaviour(Behaviour b) {
+    return new LiquityBook(population(), liquidators(), cascade(), poolShare, b);
   }
 
   public static LiquityBook defaults() {
@@ -102,7 +111,7 @@ public final class LiquityBook extends DebtBook {
     private double spDeposit0;
 
     Run() {
-      super(id(), population(), liquidators(), cascade(), congestion());
+      super(id(), population(), liquidators(), cascade(), congestion(), behaviour());
     }
 
     @Override
@@ -235,6 +244,25 @@ public final class LiquityBook extends DebtBook {
 
     private static double toEth(BigInteger wei) {
       return MakerBook.toDouble(wei, 18);
+    }
+
+    @Override
+    boolean topUp(int i, double eth) {
+      Amount amount = Amount.fromDouble(eth, Rounding.DOWN);
+      if (!amount.isPositive() || !(debt[i] > 0)) {
+        return false;
+      }
+      book.mint(Token.ETH, users[i], amount);
+      try {
+        engine.addCollateral(users[i], amount);
+      } catch (LiquityRuleViolation refused) {
+        book.burn(Token.ETH, users[i], amount);
+        return false;
+      }
+      LiquityEngine.TroveView v = engine.trove(users[i]).orElseThrow();
+      coll[i] = v.entireColl().toDouble();
+      debt[i] = v.entireDebt().toDouble();
+      return true;
     }
 
     @Override

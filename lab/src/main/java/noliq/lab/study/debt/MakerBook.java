@@ -48,8 +48,18 @@ public final class MakerBook extends DebtBook {
 
   /** A variant named {@code id} whose keepers meet {@code congestion}. */
   public MakerBook(String id, Borrowers population, Liquidators liquidators, Cascade cascade, Congestion congestion) {
-    super(id, population, liquidators, cascade, congestion);
+    this(id, population, liquidators, cascade, congestion, Behaviour.defaults());
+  }
+
+  public MakerBook(String id, Borrowers population, Liquidators liquidators, Cascade cascade, Congestion congestion,
+      Behaviour behaviour) {
+    super(id, population, liquidators, cascade, congestion, behaviour);
     this.ilk = IlkParams.ethB();
+  }
+
+  @Override
+  public MakerBook withBehaviour(Behaviour b) {
+    return new MakerBook(id(), population(), liquidators(), cascade(), congestion(), b);
   }
 
   /**
@@ -141,7 +151,7 @@ public final class MakerBook extends DebtBook {
     private final double feedThreshold = cascade().feed().deviationBps() / 10_000.0;
 
     Run() {
-      super(id(), population(), liquidators(), cascade(), congestion());
+      super(id(), population(), liquidators(), cascade(), congestion(), behaviour());
       Abacus calc = ilk.clipper().calc();
       if (!(calc instanceof Abacus.StairstepExponentialDecrease s)) {
         throw new IllegalStateException("the Maker book's keepers model a stairstep clipper");
@@ -401,6 +411,22 @@ public final class MakerBook extends DebtBook {
     @Override
     double[] holdings(int i) {
       return new double[] {coll[i], debt[i], returned[i]};
+    }
+
+    @Override
+    boolean topUp(int i, double eth) {
+      BigInteger ink = wad(eth);
+      if (ink.signum() <= 0 || !(debt[i] > 0)) {
+        return false;
+      }
+      try {
+        engine.join(ILK, users[i], ink);
+        engine.frob(ILK, users[i], ink, BigInteger.ZERO);
+      } catch (MakerRuleViolation refused) {
+        return false;
+      }
+      refresh(i);
+      return true;
     }
   }
 }

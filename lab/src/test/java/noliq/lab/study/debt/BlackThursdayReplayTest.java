@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
  */
 class BlackThursdayReplayTest {
   /** Aave: debt repaid by liquidations, in % of the book's initial debt. */
-  private static final double AAVE_LIQUIDATED_PCT = 81.07722921406446;
+  private static final double AAVE_LIQUIDATED_PCT = 81.0873820535263;
   /** Maker: debt seized by barks, in %. */
-  private static final double MAKER_LIQUIDATED_PCT = 81.21518012125969;
+  private static final double MAKER_LIQUIDATED_PCT = 51.085711338799804;
   /** Liquity: debt of the troves liquidated, in %. */
-  private static final double LIQUITY_LIQUIDATED_PCT = 88.11000497047887;
+  private static final double LIQUITY_LIQUIDATED_PCT = 83.46011942307369;
 
   private static final String FILE = "intraday/eth_usdt_5m_binance_2020-02-10_2020-03-31.csv";
 

@@ -110,6 +110,24 @@ class CascadeTest {
     }
   }
 
+  /**
+   * Borrowers who react: on a two-day slide from 2,000 to 1,500 (time to notice and act), the same
+   * borrowers, keepers and path with half of them topping up after an hour are liquidated less than
+   * the passive book, on every protocol.
+   */
+  @Test
+  void borrowersWhoTopUpAreLiquidatedLessThanPassiveOnes() {
+    PricePath slide = crash(1500, 48);
+    for (DebtBook book : DebtDesigns.with(Cascade.defaults().withImpact(false))) {
+      double[] reacting = run(book.withBehaviour(Behaviour.defaults()), slide, 4);
+      double[] passive = run(book.withBehaviour(Behaviour.PASSIVE), slide, 4);
+      assertThat(reacting[DebtMetrics.LIQUIDATED_PCT_BOOK]).as(book.id())
+          .isLessThan(passive[DebtMetrics.LIQUIDATED_PCT_BOOK]);
+      // The same borrowers on both: the books start equal.
+      assertThat(reacting[DebtMetrics.BOOK_DEBT_USD]).as(book.id()).isEqualTo(passive[DebtMetrics.BOOK_DEBT_USD]);
+    }
+  }
+
   /** A trace that keeps every point. */
   private static final class Recording implements Trace {
     private final java.util.Map<String, List<double[]>> series = new java.util.HashMap<>();
