@@ -75,6 +75,7 @@ public final class StudyReport {
     b.table(assumptionsTable());
     b.table(noliq.lab.study.debt.DebtValidation.validation(result));
     b.table(noliq.lab.study.debt.DebtValidation.counterfactual(result));
+    b.table(noliq.lab.study.debt.DebtValidation.pairedDifferences(result));
     b.table(headlineTable(result));
     b.table(scenariosTable(result));
     b.table(designsTable(result));

@@ -80,6 +80,8 @@ public final class AaveBook extends DebtBook {
   }
 
   private static final AccountId SUPPLIERS = AccountId.of("stable-holders");
+  /** The price the book's positions open at, over the oracle's: above LT/LTV, so the LTV check never binds. */
+  private static final double OPENING_PRICE_FACTOR = 1.05;
   private static final AccountId MARKET = AccountId.of("market:eth-usd");
   private static final BigInteger USDC_TO_WEI = BigInteger.TEN.pow(12);
 
@@ -118,18 +120,20 @@ public final class AaveBook extends DebtBook {
       debt = new double[n];
       Amount[] collAmount = new Amount[n];
       Amount[] debtAmount = new Amount[n];
-      double ltvCap = weth.ltvBps() / 10_000.0 * 0.9999;
       double total = 0;
       for (int i = 0; i < n; i++) {
         double[] cd = sized(draws[i], price);
         collAmount[i] = Amount.fromDouble(cd[0], Rounding.DOWN);
-        debtAmount[i] = usdc(Math.min(cd[1], cd[0] * price * ltvCap));
+        debtAmount[i] = usdc(cd[1]);
         total += debtAmount[i].toDouble();
       }
       stableSupply = total / UTILISATION;
       Amount supply = usdc(stableSupply);
       book.mint(usdc.asset(), SUPPLIERS, supply);
       pool.supply(SUPPLIERS, usdc.asset(), supply);
+      // A borrower drawn with a health under LT/LTV = 1.0375 could not open there (the LTV check at borrow),
+      // only drift there: the book opens everyone at a 5% higher price, then the oracle's own.
+      pool.setPrice(Token.ETH, Price.fromDouble(price * OPENING_PRICE_FACTOR, Rounding.DOWN));
       for (int i = 0; i < n; i++) {
         AccountId u = AccountId.of("aave:borrower:" + i);
         users[i] = u;
@@ -142,6 +146,7 @@ public final class AaveBook extends DebtBook {
         debt0[i] = debt[i];
         index.put(i, liquidationPrice(i));
       }
+      setOracle(oracleAnswer());
       botAccounts = new AccountId[bots.length];
       for (int b = 0; b < bots.length; b++) {
         botAccounts[b] = AccountId.of("aave:liquidator:" + bots[b].id());
