@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class BlackThursdayReplayTest {
   /** Aave: debt repaid by liquidations, in % of the book's initial debt. */
-  private static final double AAVE_LIQUIDATED_PCT = 81.0873820535263;
+  private static final double AAVE_LIQUIDATED_PCT = 81.75974161575856;
   /** Maker: debt seized by barks, in %. */
   private static final double MAKER_LIQUIDATED_PCT = 51.085711338799804;
   /** Liquity: debt of the troves liquidated, in %. */
