@@ -177,7 +177,7 @@ class StudyRunnerTest {
     }
     assertThat(metrics).doesNotHaveDuplicates();
     assertThat(DesignCatalog.assumptions()).extracting(DesignCatalog.Assumption::name)
-        .contains("debt.population.book_debt_usd", "debt.liquidators", "debt.cascade", "feed manipulation", "makerVol",
-            "ammPoolDepthUsd");
+        .contains("population", "liquidators", "cascade", "feed manipulation", "makerVol", "ammPoolDepthUsd",
+            "debt.population.fit", "debt.congestion.black_thursday");
   }
 }

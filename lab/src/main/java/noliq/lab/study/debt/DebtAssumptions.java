@@ -15,31 +15,28 @@ public final class DebtAssumptions {
 
   private DebtAssumptions() {}
 
+  /** The names of {@link #rows()}: rules and provenance, printed but not overridable one by one. */
+  public static java.util.Set<String> names() {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    rows().forEach(a -> out.add(a.name()));
+    return out;
+  }
+
   public static List<Assumption> rows() {
     Population p = Population.defaults();
     EthBCalibration.Fit f = p.fit();
-    Liquidators l = Liquidators.defaults();
     Congestion c = Congestion.blackThursday(288);
     return List.of(
-        row("debt.population.positions", Integer.toString(p.positions()),
-            "representative borrowers per book, weighted to the book's size (cost: a run holds these, not the book's "
-                + "real positions); " + VARY),
-        row("debt.population.log_debt", fmt("N(%.4f, %.4f): median %.0f USD", f.logDebtMean(), f.logDebtSd(), f.medianDebt()),
+        row("debt.population.fit", fmt("N(%.4f, %.4f): median %.0f USD", f.logDebtMean(), f.logDebtSd(), f.medianDebt()),
             "fitted on " + f.observations() + " Maker ETH-B borrow events (maker/ethb_*.csv, 2020-10 to 2023-01) at or "
-                + "above the 30,000 DAI dust; EthBCalibrationTest refits it"),
-        row("debt.population.log_excess_health", fmt("ln(h - 1) ~ N(%.4f, %.4f): median h %.3f", f.logExcessHealthMean(),
+                + "above the 30,000 DAI dust; EthBCalibrationTest refits it (overridable as population.logDebtMean...)"),
+        row("debt.population.health_fit", fmt("ln(h - 1) ~ N(%.4f, %.4f): median h %.3f", f.logExcessHealthMean(),
             f.logExcessHealthSd(), f.medianHealth()),
             "fitted on the same events: health = collateral x last hourly close / (debt x 1.3) right after each borrow"),
-        row("debt.population.min_debt_usd", fmt("%.0f", p.minDebtUsd()),
-            "1.1 x Maker ETH-B's dust of 30,000 DAI (spell of 2021-06-18), the largest protocol minimum"),
-        row("debt.population.book_debt_usd", fmt("%.3g", p.bookDebtUsd()),
-            VARY + " (Maker ETH-B held 44M DAI on 2021-06-01 and 237M at its peak on 2022-06-18, summed from the event "
-                + "files; Aave v3's ETH-collateral debt in 2025 was several $B, not sourced here)"),
         row("debt.population.mapping", "same USD collateral and health h on every book; debt = collateral / (r x h), "
             + "r = 1/0.83 (Aave), 1.3 (Maker), 1.1 (Liquity)", "stated: each borrower is liquidated after the same fall, 1 - 1/h"),
         row("debt.population.random_stream", DebtBook.RANDOM_STREAM,
             "the three books draw from one stream: same borrowers and keepers on every path (paired differences)"),
-        row("debt.liquidators", l.toString(), VARY),
         row("debt.liquidators.capital_scaling", "each bot's float / the representatives' weight",
             "stated: the bots finance the same share of the scaled book as of the real one"),
         row("debt.maker.hole_scaling", "Dog Hole 100M and ETH-B hole 15M DAI, each / the weight",
@@ -47,10 +44,6 @@ public final class DebtAssumptions {
         row("debt.congestion.black_thursday", fmt("gas = %.0f gwei x exp(%.2f x fall from the %d-step high)",
             c.baseGwei(), c.sensitivity(), c.lookbackSteps()),
             VARY + ": x10 (to 200 gwei, the top of the bots' range) after a 30% fall; only in maker.congested"),
-        row("debt.cascade", Cascade.defaults().toString(),
-            "impact calibrated to Maker's $35M = 4.0% (2021) and OECD (2023); feed 0.5% / 1 h as Chainlink ETH/USD"),
-        row("debt.liquity.pool_share", Double.toString(LiquityBook.DEFAULT_POOL_SHARE),
-            VARY + " (Liquity v1's pool held roughly 40-80% of LUSD through 2021-2023)"),
         row("debt.intrabar_lows.window", Integer.toString(BridgeLows.WINDOW),
             "steps in the local realised variance that sets each model step's Brownian-bridge minimum; " + VARY),
         row("debt.replay_populations", Integer.toString(StudyScenario.REPLAY_POPULATIONS),

@@ -36,8 +36,8 @@ class DebtValidationTest {
   void everyDebtAssumptionHasAStableNameAndASource() {
     assertThat(DesignCatalog.assumptions()).filteredOn(a -> a.area().equals("debt"))
         .extracting(DesignCatalog.Assumption::name).doesNotHaveDuplicates()
-        .contains("debt.population.book_debt_usd", "debt.population.log_excess_health", "debt.congestion.black_thursday")
-        .allSatisfy(n -> assertThat(n).matches("debt(\\.[a-z_]+)+"));
+        .contains("population", "debt.population.health_fit", "debt.congestion.black_thursday", "debt.borrowers.react_share");
+    assertThat(DebtAssumptions.names()).allSatisfy(n -> assertThat(n).matches("debt(\\.[a-z_]+)+"));
     assertThat(DebtAssumptions.rows()).allSatisfy(a -> assertThat(a.source()).isNotBlank());
   }
 
