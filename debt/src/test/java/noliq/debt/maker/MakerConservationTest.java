@@ -29,8 +29,8 @@ class MakerConservationTest {
   void randomSequencesConserveCollateralAndDebt(long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     MakerEngine m = new MakerEngine(rad("400000"));
-    m.addIlk(IlkParams.ethB());
-    IlkParams b = IlkParams.ethB();
+    m.addIlk(MakerEngineTest.ethBWithSmallDust());
+    IlkParams b = MakerEngineTest.ethBWithSmallDust();
     m.addIlk(new IlkParams("ETH-A", ray("1.45"), rad("2000"), wad("1.13"), rad("250000"),
         new ClipperParams(ray("1.3"), 3600, ray("0.5"), wad("0.002"), rad("50"),
             new Abacus.LinearDecrease(4000))));

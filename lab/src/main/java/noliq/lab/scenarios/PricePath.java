@@ -8,7 +8,9 @@ import noliq.math.RuleViolation;
 
 /**
  * A price path on the virtual clock: point {@code t} has a time, a price (the close) and the lowest
- * price since the previous point (the intrabar low; equal to the price for generated paths). A
+ * price since the previous point (the intrabar low: the bar's low on a replay; on a generated path
+ * the price itself unless {@link #withLows} gave it lows, as the model scenarios do with
+ * {@link BridgeLows}). A
  * mechanism that triggers on any touch, such as a liquidation, uses {@link #low(int)}; one that
  * trades at the step, such as a roll, uses {@link #price(int)}. Point 0 is the start.
  *
@@ -73,6 +75,24 @@ public final class PricePath {
       l[i + 1] = b.low();
     }
     return new PricePath(series.source(), t, p, l, series.gaps());
+  }
+
+  /**
+   * The same path with {@code lows[t]} as the lowest price within step t: at most the price at
+   * both ends of the step ({@code lows[0]} at most the first price).
+   */
+  public PricePath withLows(double[] lows) {
+    if (lows.length != price.length) {
+      throw new RuleViolation("lows", "must hold " + price.length + " points (was " + lows.length + ")");
+    }
+    for (int t = 0; t < lows.length; t++) {
+      double bound = t == 0 ? price[0] : Math.min(price[t - 1], price[t]);
+      if (!(lows[t] > 0) || lows[t] > bound) {
+        throw new RuleViolation("lows", "point " + t + " must be positive and at most the step's end prices (was "
+            + lows[t] + " against " + bound + ")");
+      }
+    }
+    return new PricePath(source, epochMillis, price, lows.clone(), gaps);
   }
 
   public String source() {

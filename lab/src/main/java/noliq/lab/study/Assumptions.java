@@ -23,7 +23,7 @@ import noliq.math.RuleViolation;
  *
  * <p>Most bindings are a path of record components ({@code options.market.ammPoolDepthUsd}): a
  * value is written by rebuilding each record on the path through its canonical constructor, so the
- * records' own rules (e.g. {@code minHealth <= maxHealth}) still apply. Durations are given in the
+ * records' own rules (e.g. {@code bookDebtUsd >= positions x minDebtUsd}) still apply. Durations are given in the
  * binding's unit (hours, minutes...), booleans as 0 or 1, whole-number components must be whole.
  */
 public final class Assumptions {
@@ -72,7 +72,14 @@ public final class Assumptions {
    * is computed, the AMM route, what happens after patience, how often marks are taken): printed,
    * not overridable.
    */
-  public static final Set<String> RULES = Set.of("valuation", "ammRoute", "afterPatience", "marking", "vote rules");
+  public static final Set<String> RULES = rules();
+
+  private static Set<String> rules() {
+    Set<String> out = new java.util.LinkedHashSet<>(Set.of("valuation", "ammRoute", "afterPatience", "marking", "vote rules"));
+    // The debt books' stated rules and provenance rows (lab.study.debt.DebtAssumptions).
+    out.addAll(noliq.lab.study.debt.DebtAssumptions.names());
+    return Set.copyOf(out);
+  }
 
   /**
    * Rows of the assumptions table that print several parameters at once, and the bound names they
@@ -88,11 +95,17 @@ public final class Assumptions {
     Map<String, List<String>> groups = new LinkedHashMap<>();
     String d = "debt";
     group(groups, b, "population",
-        path(d, "population.positions", "population.positions", "borrowers", 1, 100_000, "borrowers in each debt book"),
-        path(d, "population.medianCollateralEth", "population.medianCollateralEth", "ETH", 0.01, 1e6, "median collateral of a position"),
-        path(d, "population.collateralLogSigma", "population.collateralLogSigma", "log-sd", 0, 5, "spread of the log of collateral"),
-        path(d, "population.minHealth", "population.minHealth", "health factor", 1.0001, 20, "lowest initial health factor"),
-        path(d, "population.maxHealth", "population.maxHealth", "health factor", 1.0001, 20, "highest initial health factor"));
+        path(d, "population.positions", "population.positions", "borrowers", 1, 100_000,
+            "representative borrowers in each debt book"),
+        path(d, "population.bookDebtUsd", "population.bookDebtUsd", "USD", 1e6, 1e13,
+            "the debt the representatives stand for (Maker mapping)"),
+        path(d, "population.debtFloorUsd", "population.minDebtUsd", "USD", 1, 1e7, "smallest debt a borrower draws"),
+        path(d, "population.logDebtMean", "population.fit.logDebtMean", "ln USD", 5, 20, "mean of the log of a debt"),
+        path(d, "population.logDebtSd", "population.fit.logDebtSd", "log-sd", 0.01, 5, "spread of the log of a debt"),
+        path(d, "population.logExcessHealthMean", "population.fit.logExcessHealthMean", "ln", -10, 3,
+            "mean of ln(health - 1)"),
+        path(d, "population.logExcessHealthSd", "population.fit.logExcessHealthSd", "log-sd", 0.01, 5,
+            "spread of ln(health - 1)"));
     group(groups, b, "liquidators",
         path(d, "liquidators.count", "liquidators.count", "bots", 1, 1000, "liquidators or keepers per book"),
         path(d, "liquidators.minLatencySeconds", "liquidators.minLatencySeconds", "s", 0, 86_400, "fastest reaction after the feed lands"),
@@ -212,8 +225,8 @@ public final class Assumptions {
 
   /**
    * The parameters with {@code overrides} applied to the defaults, in order. An unknown name, a
-   * value out of range, or a combination a parameter record refuses (say {@code minHealth} above
-   * {@code maxHealth}) is refused naming {@code field.NAME} and the rule; nothing is applied.
+   * value out of range, or a combination a parameter record refuses (say {@code bookDebtUsd} below
+   * {@code positions x minDebtUsd}) is refused naming {@code field.NAME} and the rule; nothing is applied.
    */
   public static StudyParameters apply(String field, Map<String, Double> overrides) {
     StudyParameters p = StudyParameters.DEFAULTS;

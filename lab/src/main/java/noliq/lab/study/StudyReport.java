@@ -648,6 +648,14 @@ public final class StudyReport {
         items.add(lid);
       }
     }
+    // The debt books against reality, and March 2020 as the counterfactual it is (each table only when it has rows).
+    for (Table t : List.of(noliq.lab.study.debt.DebtValidation.validation(result),
+        noliq.lab.study.debt.DebtValidation.counterfactual(result), noliq.lab.study.debt.DebtValidation.pairedDifferences(result))) {
+      if (!t.rows().isEmpty()) {
+        b.table(t);
+        items.add(t.id());
+      }
+    }
     b.section(new Section("system", "The system: forced sales, cascades and bad debt against rolls", paragraphs, items));
   }
 

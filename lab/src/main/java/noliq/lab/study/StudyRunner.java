@@ -22,7 +22,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Runs a study: for each scenario one Monte Carlo run in which every path is drawn from the
  * scenario with the path's own stream (stream 0) and handed to every design in catalog order, each
  * writing its metrics at a fixed offset. Each design draws its own randomness from its own stream
- * of the path ({@link #streamOf}, fixed by its id), so a design's figures do not depend on which
+ * of the path ({@link #streamOf}, fixed by its {@link DesignModel#randomStream()}, its id unless it shares
+ * one on purpose), so a design's figures do not depend on which
  * other designs run beside it, nor on the thread count. The first {@code charted} paths of each
  * scenario are traced for the charts.
  */
@@ -106,7 +107,7 @@ public final class StudyRunner {
     for (int d = 0; d < designs.size(); d++) {
       DesignModel design = designs.get(d);
       offsets[d] = names.size();
-      streams[d] = streamOf(design.id());
+      streams[d] = streamOf(design.randomStream());
       List<MetricSpec> metrics = design.metrics();
       if (metrics.isEmpty()) {
         throw new RuleViolation("designs", "design '" + design.id() + "' reports no metrics");
