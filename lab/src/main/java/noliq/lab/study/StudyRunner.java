@@ -55,6 +55,7 @@ public final class StudyRunner {
   public static StudyResult run(StudyConfig config, List<DesignModel> catalog, Function<String, Progress> progress) {
     List<DesignModel> designs = config.select(catalog);
     List<String> names = new ArrayList<>();
+    java.util.Set<String> mayBeAbsent = new java.util.HashSet<>();
     int[] offsets = new int[designs.size()];
     int[] streams = new int[designs.size()];
     for (int d = 0; d < designs.size(); d++) {
@@ -66,6 +67,7 @@ public final class StudyRunner {
         throw new RuleViolation("designs", "design '" + design.id() + "' reports no metrics");
       }
       metrics.forEach(m -> names.add(m.name()));
+      metrics.stream().filter(MetricSpec::mayBeAbsent).forEach(m -> mayBeAbsent.add(m.name()));
     }
     int threads = config.threads() == null ? Parallel.defaultThreads() : config.threads();
     List<ScenarioResult> results = new ArrayList<>();
@@ -92,7 +94,7 @@ public final class StudyRunner {
           }
         };
       };
-      RunSummary summary = MonteCarlo.run(new MonteCarloConfig(sc.paths(), sc.seed(), threads), names, simulators, progress.apply(sc.name()));
+      RunSummary summary = MonteCarlo.run(new MonteCarloConfig(sc.paths(), sc.seed(), threads), names, mayBeAbsent, simulators, progress.apply(sc.name()));
       results.add(new ScenarioResult(sc, summary, List.copyOf(new TreeMap<>(charted).values())));
     }
     return new StudyResult(config, designs, results);
