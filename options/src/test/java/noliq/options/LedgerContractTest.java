@@ -102,6 +102,9 @@ class LedgerContractTest {
     }
     assertThat(book.snapshot()).isEqualTo(before);
     assertThat(events).hasSize(emitted);
+    // A missing amount is reported as zero, the value the refusal can state.
+    assertThatThrownBy(() -> ledger.withdraw(ALICE, null)).isInstanceOfSatisfying(OptionsException.class,
+        e -> assertThat(e.error()).isEqualTo(new OptionsError.NonPositiveAmount(Amount.ZERO)));
   }
 
   @Test
