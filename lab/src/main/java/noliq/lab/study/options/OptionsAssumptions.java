@@ -73,8 +73,16 @@ public record OptionsAssumptions(
    * minutes stale (one more minute per pair), failing 2% of reads.
    */
   static List<SourceModel> dozenSources() {
+    return sources(12);
+  }
+
+  /** {@code n} sources built as the dozen are: 0.2% noise, 1 minute stale plus one a pair, failing 2% of reads. */
+  public static List<SourceModel> sources(int n) {
+    if (n < 1 || n > 1000) {
+      throw new RuleViolation("agentSources", "must be between 1 and 1000 (was " + n + ")");
+    }
     List<SourceModel> out = new java.util.ArrayList<>();
-    for (int i = 0; i < 12; i++) {
+    for (int i = 0; i < n; i++) {
       out.add(new SourceModel("source-" + (i + 1), 0.002, Duration.ofMinutes(1 + i / 2), 0.02));
     }
     return out;
