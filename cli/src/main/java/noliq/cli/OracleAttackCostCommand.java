@@ -13,14 +13,16 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "attack-cost",
     mixinStandardHelpOptions = true,
-    description = {
-        "What it costs to make a series settle at a wrong x by winning the vote behind the slow oracle,",
-        "and whether it pays. The attacker's answer gets its own share of the votes plus the share of",
-        "the others who follow it. As VotingV2 counts, it decides only if those votes are more than SPAT",
-        "(65%%) of ALL staked tokens: a share e of the votes at turnout t holds e*t of the stake.",
-        "Example, the March 2025 case (70%% of the votes; decides only above ~92.9%% turnout):",
-        "  noliq oracle attack-cost --value-at-stake 7000000 --bond 750 --vote-share 0.25 --followers 0.6 --turnout 0.9"
-    })
+    header = "What corrupting a settlement costs, and whether it pays.",
+    description = "What it costs to make a series settle at a wrong x by winning the vote behind the slow oracle, and "
+        + "whether it pays. The attacker's answer gets its own share of the votes plus the share of the others who "
+        + "follow it. As VotingV2 counts, it decides only if those votes are more than SPAT (65%%) of ALL staked "
+        + "tokens: a share e of the votes at turnout t holds e*t of the stake. Dollar amounts are at most 1e15.",
+    footerHeading = "%nExamples (the first is the March 2025 case: 70%% of the votes; decides only above ~92.9%% turnout):%n",
+    footer = {"  noliq oracle attack-cost --value-at-stake 7000000 --bond 750 \\",
+        "      --vote-share 0.25 --followers 0.6 --turnout 0.9",
+        "  noliq oracle attack-cost --value-at-stake 7000000 --bond 750 \\",
+        "      --vote-share 0.25 --honest-capital 100000"})
 final class OracleAttackCostCommand implements Runnable {
   @Spec CommandSpec spec;
   @Mixin Output output;
@@ -56,6 +58,15 @@ final class OracleAttackCostCommand implements Runnable {
 
   @Override
   public void run() {
+    Limits.usd("--value-at-stake", valueAtStake, true);
+    Limits.usd("--bond", bond, true);
+    if (othersStake != null) {
+      Limits.usd("--others-stake", othersStake, true);
+    }
+    if (honestCapital != null) {
+      Limits.usd("--honest-capital", honestCapital, true);
+    }
+    Limits.usd("--arbitration-fee", arbitrationFee, true);
     SettlementCorruption.VoteResult r = SettlementCorruption.viaVote(new SettlementCorruption.VoteInputs(
         valueAtStake, bond, voteShare, followers, spat, othersStake == null ? Double.NaN : othersStake, turnout));
     Map<String, Object> result = new LinkedHashMap<>();

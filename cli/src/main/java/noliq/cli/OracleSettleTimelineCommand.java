@@ -17,16 +17,18 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "settle-timeline",
     mixinStandardHelpOptions = true,
-    description = {
-        "Plays one settlement through the real optimistic oracle and vote on a virtual clock:",
-        "each phase's timing, the total latency after maturity, and where every bond went.",
-        "A wrong value is proposed and disputed by an honest watcher; the first K-1 disputes reopen",
-        "the request, the K-th goes to the vote. The vote waits for the next round of VotingV2's fixed",
-        "48 h grid (0-48 h), misses its threshold for R-1 rounds and resolves in round R (at most 5:",
-        "mainnet's maxRolls is 4); with --deleted it misses all 5 and is deleted: no answer, ever, and",
-        "the ledger's settlement timeout applies the series' invalid policy. Bonds follow OptimisticOracleV2:",
-        "each dispute pays the store finalFee + floor(bond/2) at once; the winner gets bond + bond - floor(bond/2) + fee."
-    })
+    header = "One settlement through the oracle and vote, phase by phase.",
+    description = "Plays one settlement through the real optimistic oracle and vote on a virtual clock: each phase's "
+        + "timing, the total latency after maturity, and where every bond went. A wrong value is proposed and disputed "
+        + "by an honest watcher; the first K-1 disputes reopen the request, the K-th goes to the vote. The vote waits "
+        + "for the next round of VotingV2's fixed 48 h grid (0-48 h), misses its threshold for R-1 rounds and resolves "
+        + "in round R (at most 5: mainnet's maxRolls is 4); with --deleted it misses all 5 and is deleted: no answer, "
+        + "ever, and the ledger's settlement timeout applies the series' invalid policy. Bonds follow "
+        + "OptimisticOracleV2: each dispute pays the store finalFee + floor(bond/2) at once; the winner gets "
+        + "bond + bond - floor(bond/2) + fee.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  noliq oracle settle-timeline", "  noliq oracle settle-timeline --disputes 2 --vote-rounds 3 --json",
+        "  noliq oracle settle-timeline --disputes 1 --deleted"})
 final class OracleSettleTimelineCommand implements Runnable {
   @Spec CommandSpec spec;
   @Mixin Output output;
@@ -54,6 +56,9 @@ final class OracleSettleTimelineCommand implements Runnable {
 
   @Override
   public void run() {
+    if (disputes > 100) {
+      throw new noliq.math.RuleViolation("--disputes", "must be at most 100 (was " + disputes + ")");
+    }
     Duration live = OracleCommand.hours(liveness, "liveness", false);
     Duration after = disputeAfter == null ? live.dividedBy(2) : OracleCommand.hours(disputeAfter, "dispute-after", true);
     int rounds = voteRounds != null ? voteRounds : disputes == 0 ? 0 : deleted ? SettlementTimeline.MAX_VOTE_ROUNDS : 1;

@@ -28,6 +28,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sweep",
     mixinStandardHelpOptions = true,
+    header = "One study per point of a grid of assumptions; resumable.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  noliq sweep --list-assumptions", "  noliq sweep --config sweep.json --out sweep --dry-run",
+        "  noliq sweep --config sweep.json --out sweep --engine spark --master local[2]"},
     description = {
         "Run one study per point of a grid or Latin hypercube of assumptions, into DIR.",
         "The config is a simulate config plus exactly one of \"grid\": {NAME: [VALUE, ...]} (the cartesian product) or",
@@ -58,6 +62,7 @@ final class SweepCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin Output output;
+  @Mixin Quiet quiet;
 
   @Option(names = "--config", paramLabel = "FILE.json", description = "The sweep: a simulate config plus grid or lhs.")
   Path config;
@@ -150,7 +155,7 @@ final class SweepCommand implements Callable<Integer> {
       summary = SweepOutput.finish(sweep, out); // the same files the local engine leaves (idempotent; the driver wrote them)
     } else {
       int t = threads == null ? Parallel.defaultThreads() : threads;
-      summary = SweepRunner.run(sweep, out, t, new Eta(spec.commandLine().getErr(), started));
+      summary = SweepRunner.run(sweep, out, t, new Eta(quiet.quiet() ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getErr(), started));
     }
     Result result = new Result(engine.name(), out.toString(), summary.points(), summary.rows(), summary.primaryScenario(),
         summary.files(), summary.regions());

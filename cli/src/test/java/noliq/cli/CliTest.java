@@ -84,7 +84,7 @@ class CliTest {
   void badInputIsOneLineNamingTheOptionWithExitTwo() {
     Run r = run("price", "--spot", "-5", "--strike", "2000", "--days", "90", "--vol", "0.7");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err().strip()).isEqualTo("noliq: --spot: must be positive (was -5.0)");
+    assertThat(r.err().strip()).isEqualTo("noliq: --spot: must be above 0 and at most 1000000000 index units per ETH (was -5)");
     assertThat(r.out()).isEmpty();
     Run nan = run("price", "--spot", "NaN", "--strike", "2000", "--days", "90", "--vol", "0.7");
     assertThat(nan.exit()).isEqualTo(2);

@@ -68,9 +68,9 @@ public final class MonteCarlo {
             }
             samples[k].add(out[k]);
           }
+          progress.advance(1);
         }
         merger.done(c, samples);
-        progress.advance(to - from);
       });
     } finally {
       progress.finish();

@@ -3,12 +3,20 @@ package noliq.lab.study;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -81,11 +89,34 @@ public record StudyConfig(
   private static final int MAX_HORIZON_DAYS = 3650;
   private static final int MAX_CHARTED = 20;
 
-  private static final ObjectMapper JSON = JsonMapper.builder()
+  /** A config file is small; anything larger is refused before it is read. */
+  public static final long MAX_FILE_BYTES = 1L << 20;
+
+  /**
+   * Exact JSON types: an integer field takes an integer ({@code 4}, never {@code 4.5} nor
+   * {@code "4"}), a number field a number, a text field a string; a key given twice is refused.
+   */
+  private static final ObjectMapper JSON = strict(JsonMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build());
+
+  private static ObjectMapper strict(ObjectMapper mapper) {
+    for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Textual, LogicalType.Boolean)) {
+      mapper.coercionConfigFor(type)
+          .setCoercion(CoercionInputShape.String, type == LogicalType.Textual ? CoercionAction.TryConvert : CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Integer, type == LogicalType.Integer || type == LogicalType.Float
+              ? CoercionAction.TryConvert : CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Float, type == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    }
+    return mapper;
+  }
 
   public StudyConfig {
     title = title == null ? DEFAULT_TITLE : title;
@@ -220,9 +251,18 @@ public record StudyConfig(
   /** Reads a config file; unknown keys, wrong types and impossible values are refused naming the field. */
   public static StudyConfig read(Path file) {
     try {
-      return parse(Files.readString(file), file.toString());
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      if (!a.isRegularFile()) {
+        throw new RuleViolation("config", file + " is not a regular file (" + (a.isDirectory() ? "a directory" : "a device, FIFO or socket") + ")");
+      }
+      if (a.size() > MAX_FILE_BYTES) {
+        throw new RuleViolation("config", file + " holds " + a.size() + " bytes, more than the limit of " + MAX_FILE_BYTES);
+      }
+      return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     } catch (NoSuchFileException e) {
       throw new RuleViolation("config", "no such file: " + file);
+    } catch (CharacterCodingException e) {
+      throw new RuleViolation("config", file + " is not UTF-8 text");
     } catch (IOException e) {
       throw new RuleViolation("config", "cannot read " + file + ": " + e.getMessage());
     }
@@ -230,8 +270,9 @@ public record StudyConfig(
 
   /** Parses config JSON; {@code source} names it in messages. */
   public static StudyConfig parse(String json, String source) {
+    StudyConfig config;
     try {
-      return JSON.readValue(json, StudyConfig.class);
+      config = JSON.readValue(json, StudyConfig.class);
     } catch (UnrecognizedPropertyException e) {
       throw new RuleViolation(e.getPropertyName(), "unknown key in " + source + " (known: "
           + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")");
@@ -246,6 +287,10 @@ public record StudyConfig(
     } catch (JacksonException e) {
       throw new RuleViolation("config", source + " is not valid JSON: " + e.getOriginalMessage());
     }
+    if (config == null) {
+      throw new RuleViolation("config", source + " holds null; a study is a JSON object such as {\"scenarios\": [\"default\"]}");
+    }
+    return config;
   }
 
   /** This config as JSON, as {@link #parse} reads it. */

@@ -143,6 +143,9 @@ public final class StudyReport {
     long total = result.scenarios().stream().mapToLong(s -> s.summary().paths()).sum();
     b.finding(String.format(Locale.ROOT, "%d designs on %d scenarios, %,d paths in all, seed %d; every figure has its sample size n and a 95%% confidence interval.",
         result.designs().size(), result.scenarios().size(), total, result.config().seed()));
+    for (StudyScenario none : result.withoutPaths()) {
+      b.finding(none.name() + ": " + none.description() + "; the rest of the study ran.");
+    }
     String scenario = primary.scenario().name();
     List<String> debt = idsWithMetric(result, ".liquidated_usd");
     if (!debt.isEmpty()) {
@@ -310,6 +313,9 @@ public final class StudyReport {
       StudyScenario s = sr.scenario();
       rows.add(List.of(s.name(), s.kind().name().toLowerCase(Locale.ROOT), sr.summary().paths(), Long.toString(s.seed()),
           s.gaps().size(), s.description()));
+    }
+    for (StudyScenario s : result.withoutPaths()) {
+      rows.add(List.of(s.name(), s.kind().name().toLowerCase(Locale.ROOT), 0, Long.toString(s.seed()), 0, s.description()));
     }
     return new Table("scenarios", "Scenarios", List.of("scenario", "kind", "paths", "seed", "gaps", "description"), rows);
   }

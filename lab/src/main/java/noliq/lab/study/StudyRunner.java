@@ -35,11 +35,20 @@ public final class StudyRunner {
   /** One scenario's results. */
   public record ScenarioResult(StudyScenario scenario, RunSummary summary, List<ChartedPath> charted) {}
 
-  /** A study's results: what ran and what came out. */
-  public record StudyResult(StudyConfig config, List<DesignModel> designs, List<ScenarioResult> scenarios) {
+  /**
+   * A study's results: what ran and what came out; {@code withoutPaths} are the scenarios that had
+   * nothing to run (a history with no crash window found by the rule), reported as such.
+   */
+  public record StudyResult(StudyConfig config, List<DesignModel> designs, List<ScenarioResult> scenarios,
+      List<StudyScenario> withoutPaths) {
     public StudyResult {
       designs = List.copyOf(designs);
       scenarios = List.copyOf(scenarios);
+      withoutPaths = List.copyOf(withoutPaths);
+    }
+
+    public StudyResult(StudyConfig config, List<DesignModel> designs, List<ScenarioResult> scenarios) {
+      this(config, designs, scenarios, List.of());
     }
   }
 
@@ -56,10 +65,19 @@ public final class StudyRunner {
     List<DesignModel> designs = config.select(catalog);
     int threads = config.threads() == null ? Parallel.defaultThreads() : config.threads();
     List<ScenarioResult> results = new ArrayList<>();
+    List<StudyScenario> withoutPaths = new ArrayList<>();
     for (StudyScenario sc : StudyScenario.plan(config)) {
+      if (sc.paths() == 0) {
+        withoutPaths.add(sc);
+        continue;
+      }
       results.add(runScenario(sc, designs, threads, progress.apply(sc.name())));
     }
-    return new StudyResult(config, designs, results);
+    if (results.isEmpty()) {
+      throw new RuleViolation("scenarios", "nothing to run: " + withoutPaths.stream()
+          .map(sc -> sc.name() + ": " + sc.description()).collect(java.util.stream.Collectors.joining("; ")));
+    }
+    return new StudyResult(config, designs, results, withoutPaths);
   }
 
   /**

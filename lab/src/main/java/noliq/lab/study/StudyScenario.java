@@ -56,7 +56,13 @@ public record StudyScenario(String name, Kind kind, String description, PathSour
     HISTORY_CRASHES
   }
 
+  /** How a history-crashes scenario without windows describes itself. */
+  public static final String NONE_FOUND = "no crash window: none found by the rule";
+
   public StudyScenario {
+    if (paths < 0) {
+      throw new RuleViolation("paths", "must not be negative (was " + paths + ")");
+    }
     gaps = List.copyOf(gaps);
     windows = List.copyOf(windows);
   }
@@ -92,8 +98,13 @@ public record StudyScenario(String name, Kind kind, String description, PathSour
         case StudyConfig.HISTORY_CRASHES -> {
           List<CrashWindows.Window> windows = CrashWindows.find(history, CrashWindows.DEFAULT_DRAWDOWN, CrashWindows.DEFAULT_WITHIN);
           if (windows.isEmpty()) {
-            throw new RuleViolation("prices", history.source() + " holds no crash window (" + CrashWindows.rule(
-                CrashWindows.DEFAULT_DRAWDOWN, CrashWindows.DEFAULT_WITHIN) + "); leave out history-crashes");
+            // A calm history is a legitimate question: the scenario stays in the study, with no path to run.
+            out.add(new StudyScenario(StudyConfig.HISTORY_CRASHES, Kind.HISTORY_CRASHES, NONE_FOUND + " in " + history.source()
+                + " (" + CrashWindows.rule(CrashWindows.DEFAULT_DRAWDOWN, CrashWindows.DEFAULT_WITHIN) + ")",
+                (index, rng) -> {
+                  throw new IllegalStateException("a scenario without crash windows has no path " + index);
+                }, 0, seedFor(config.seed(), StudyConfig.HISTORY_CRASHES), 0, List.of(), List.of()));
+            continue;
           }
           List<PricePath> replays = windows.stream().map(w -> PricePath.replay(w.series())).toList();
           List<Gap> gaps = windows.stream().flatMap(w -> w.series().gaps().stream()).toList();

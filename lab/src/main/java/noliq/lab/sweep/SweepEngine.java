@@ -51,7 +51,7 @@ public final class SweepEngine {
     List<DesignModel> designs = first.select(DesignCatalog.of(p0));
     List<String> ids = designs.stream().map(DesignModel::id).toList();
     Map<String, Object> inputs0 = DesignCatalog.inputs(p0);
-    List<StudyScenario> plan = StudyScenario.plan(first);
+    List<StudyScenario> plan = withPaths(StudyScenario.plan(first));
     Set<String> varyingScenarios = new LinkedHashSet<>();
     Set<String> varyingDesigns = new LinkedHashSet<>();
     for (String id : ids) {
@@ -84,7 +84,7 @@ public final class SweepEngine {
   public static SweepEngine of(SweepSpec spec, Set<String> varyingScenarios, Set<String> varyingDesigns) {
     StudyConfig first = spec.configOf(spec.points().get(0));
     List<String> ids = first.select(DesignCatalog.of(first.parameters())).stream().map(DesignModel::id).toList();
-    return new SweepEngine(spec, StudyScenario.plan(first), ids, new LinkedHashSet<>(varyingScenarios), new LinkedHashSet<>(varyingDesigns));
+    return new SweepEngine(spec, withPaths(StudyScenario.plan(first)), ids, new LinkedHashSet<>(varyingScenarios), new LinkedHashSet<>(varyingDesigns));
   }
 
   public SweepSpec spec() {
@@ -199,5 +199,18 @@ public final class SweepEngine {
       }
     }
     return out;
+  }
+
+  /**
+   * The scenarios that have paths: a history with no crash window plans its crash-window scenario
+   * with none ("none found by the rule"), which has no rows in a sweep. A sweep left with nothing
+   * to run is refused, as the study refuses it.
+   */
+  private static List<StudyScenario> withPaths(List<StudyScenario> plan) {
+    List<StudyScenario> kept = plan.stream().filter(sc -> sc.paths() > 0).toList();
+    if (kept.isEmpty()) {
+      throw new noliq.math.RuleViolation("scenarios", "nothing to run: no scenario of the sweep has a path");
+    }
+    return kept;
   }
 }
