@@ -3,6 +3,9 @@ package noliq.lab.study.debt;
 import java.util.List;
 import noliq.lab.study.MetricSpec;
 import noliq.lab.study.MetricSpec.Headline;
+import noliq.lab.study.MetricSpec.Loss;
+import noliq.lab.study.MetricSpec.Role;
+import noliq.lab.study.MetricSpec.Support;
 
 /** The per-path figures every debt book reports, in this order, prefixed by the book's id. */
 public final class DebtMetrics {
@@ -27,27 +30,27 @@ public final class DebtMetrics {
   public static List<MetricSpec> of(String id) {
     return List.of(
         new MetricSpec(id + ".liquidated_usd", "USD",
-            "liquidation volume: debt repaid or seized by liquidations (P95 = LaR95, Gauntlet)", Headline.P95),
+            "liquidation volume: debt repaid or seized by liquidations (P95 = LaR95, Gauntlet)", Headline.P95).as(Role.SYSTEM).within(Support.NON_NEGATIVE),
         new MetricSpec(id + ".insolvent_usd", "USD",
             "insolvent debt: bad debt written off plus, at the path's end, the sum over insolvent accounts of "
-                + "(debt - collateral value) (P95 = VaR95, Gauntlet)", Headline.P95),
-        new MetricSpec(id + ".bad_debt_usd", "USD", "debt the liquidated collateral did not cover", Headline.MEAN),
+                + "(debt - collateral value) (P95 = VaR95, Gauntlet)", Headline.P95).as(Role.SYSTEM).within(Support.NON_NEGATIVE),
+        new MetricSpec(id + ".bad_debt_usd", "USD", "debt the liquidated collateral did not cover", Headline.MEAN).as(Role.SYSTEM).within(Support.NON_NEGATIVE),
         new MetricSpec(id + ".penalties_usd", "USD",
-            "penalties borrowers paid: collateral taken at the market price less the debt it repaid", Headline.MEAN),
+            "penalties borrowers paid: collateral taken at the market price less the debt it repaid", Headline.MEAN).as(Role.LEVERAGED_HOLDER).within(Support.NON_NEGATIVE),
         new MetricSpec(id + ".liquidations", "count", "liquidation calls (Aave), barks (Maker), troves (Liquity)",
-            Headline.MEAN),
+            Headline.MEAN).as(Role.SYSTEM).within(Support.NON_NEGATIVE),
         new MetricSpec(id + ".borrower_pnl_pct", "%",
-            "mean borrower P&L over the path, in % of its initial equity (collateral value - debt)", Headline.MEAN),
+            "mean borrower P&L over the path, in % of its initial equity (collateral value - debt)", Headline.MEAN).lossOf(Role.LEVERAGED_HOLDER, Loss.GAIN),
         new MetricSpec(id + ".borrower_ruined_pct", "%",
-            "share of borrowers that lost at least " + (int) (RUIN_FRACTION * 100) + "% of their equity", Headline.MEAN),
+            "share of borrowers that lost at least " + (int) (RUIN_FRACTION * 100) + "% of their equity", Headline.MEAN).as(Role.LEVERAGED_HOLDER).within(Support.NON_NEGATIVE),
         new MetricSpec(id + ".borrower_ruin", "indicator",
             "1 when the borrowers together lost at least " + (int) (RUIN_FRACTION * 100) + "% of their equity",
-            Headline.SHARE),
+            Headline.SHARE).as(Role.LEVERAGED_HOLDER),
         new MetricSpec(id + ".cascade_amplification", "ratio",
-            "drawdown of the endogenous (impact fed back) price over that of the exogenous path", Headline.MEAN),
+            "drawdown of the endogenous (impact fed back) price over that of the exogenous path", Headline.MEAN).as(Role.SYSTEM).within(Support.NON_NEGATIVE),
         new MetricSpec(id + ".stable_loss_pct", "%",
-            "bad debt per unit of stablecoin supply: what stablecoin holders lose", Headline.MEAN),
+            "bad debt per unit of stablecoin supply: what stablecoin holders lose", Headline.MEAN).within(Support.NON_NEGATIVE).lossOf(Role.STABLE_HOLDER, Loss.LOSS),
         new MetricSpec(id + ".min_price_usd", "USD", "lowest endogenous price the protocol's market saw",
-            Headline.MEAN));
+            Headline.MEAN).within(Support.NON_NEGATIVE));
   }
 }
