@@ -18,6 +18,7 @@ import noliq.math.RuleViolation;
 import noliq.math.book.AccountId;
 import noliq.math.book.Token;
 import noliq.math.book.TokenBook;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class OrderBookTest {
@@ -104,6 +105,7 @@ class OrderBookTest {
   }
 
   /** Random orders and cancels: tokens conserved, escrow equals open orders, the book never crosses. */
+  @Tag("long") // a long seeded run: mutation testing leaves it out, shorter tests must kill the mutants
   @Test
   void randomOrdersConserveTokensAndNeverLeaveTheBookCrossed() {
     for (long seed : new long[] {21, 22, 23}) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import noliq.math.Amount;
 import noliq.math.RuleViolation;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class TokenBookTest {
@@ -85,6 +86,7 @@ class TokenBookTest {
   }
 
   /** A long random sequence against a plain reference model; balances always sum to supply. */
+  @Tag("long") // a long seeded run: mutation testing leaves it out, shorter tests must kill the mutants
   @Test
   void randomSequencesMatchAReferenceModel() {
     SplittableRandom rnd = new SplittableRandom(20260601);
