@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         CompareCommand.class,
         SimulateCommand.class,
+        SweepCommand.class,
         PriceCommand.class,
         PayoffCommand.class,
         DebtCommand.class,

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
     name = "payoff",
     mixinStandardHelpOptions = true,
     description = {
-        "Each leg's settlement payout per unit, in ETH and in index units, at the index values given.",
+        "Each leg's settlement payout per unit, in ETH and in index units, at the index values given",
+        "(x >= 0; at x = 0, min(1, S/x) is 1: P gets 1 ETH and N nothing, as the ledger settles it).",
         "Exact: the protocol's own payoff code and rounding (P's share rounded down, N gets the rest).",
         "With --invalid, also what each leg gets if the oracle question turns out invalid; under",
         "third-outcome the series has a third leg I, shown as its own column."
@@ -85,10 +86,8 @@ final class PayoffCommand implements Runnable {
     boolean threeLegs = invalid != null && invalid.hasThirdOutcome();
     List<Object> rows = new ArrayList<>();
     for (String text : at) {
+      // Price refuses a negative x; x = 0 settles like the ledger does it: P gets the whole 1 ETH
       Price x = Price.parse(text, "--at");
-      if (!x.isPositive()) {
-        throw new RuleViolation("--at", "index values must be positive (was " + x + ")");
-      }
       Amount p = payoff.pPayoutPerUnit(x, s);
       Amount n = payoff.nPayoutPerUnit(x, s);
       rows.add(threeLegs

@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
         "Run one configurable study from a JSON file and write its report (as compare does).",
         "Keys (all but scenarios optional): title, scenarios [default|garch-t|gbm|merton|bootstrap|<crash id>|crashes|",
         "history|history-crashes], paths, crashPaths, horizonDays, x0, seed, threads, designs [id or id prefix],",
-        "prices (an OHLC CSV, needed by history scenarios), chartedPaths. Unknown keys, scenarios, designs and",
-        "impossible values are refused naming the field."
+        "prices (an OHLC CSV, needed by history scenarios), chartedPaths, assumptions {NAME: VALUE} (every name the",
+        "report's assumptions table prints; the table marks overridden values beside their defaults). Unknown keys,",
+        "scenarios, designs, assumptions and impossible values are refused naming the field."
     })
 final class SimulateCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -39,6 +40,6 @@ final class SimulateCommand implements Runnable {
     if (threads != null) {
       study = study.withThreads(threads);
     }
-    StudyExecution.run(spec, output, "simulate", study, out, DesignCatalog.defaults());
+    StudyExecution.run(spec, output, "simulate", study, out, DesignCatalog.of(study.parameters()));
   }
 }

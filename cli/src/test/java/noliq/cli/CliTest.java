@@ -120,4 +120,17 @@ class CliTest {
     Run human = run("payoff", "--strike", "1500", "--at", "2500");
     assertThat(human.out()).contains("0.6").contains("0.4").contains("1000");
   }
+
+  @Test
+  void payoffAtZeroGivesPTheWholeEthAsTheLedgerSettlesIt() {
+    Run r = run("payoff", "--strike", "1500", "--at", "0", "--json");
+    assertThat(r.exit()).isZero();
+    JsonNode row = r.json().get("rows").get(0);
+    assertThat(row.get("P_eth").decimalValue()).isEqualByComparingTo("1");
+    assertThat(row.get("N_eth").decimalValue()).isEqualByComparingTo("0");
+    assertThat(row.get("P_index").decimalValue()).isEqualByComparingTo("0");
+    Run negative = run("payoff", "--strike", "1500", "--at", "-1");
+    assertThat(negative.exit()).isEqualTo(2);
+    assertThat(negative.err()).startsWith("noliq: --at:");
+  }
 }

@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import noliq.lab.scenarios.CrashEvent;
@@ -44,8 +46,10 @@ import noliq.math.RuleViolation;
  *     {@code wrapper.*}); null or empty: every design of the catalog
  * @param prices an OHLC CSV file for {@code history}, {@code history-crashes} and crash histories
  * @param chartedPaths how many paths of each stochastic scenario are traced for the charts
+ * @param assumptions overridden assumptions by name ({@link Assumptions}); absent names keep their defaults
  */
-@JsonPropertyOrder({"title", "scenarios", "paths", "crashPaths", "horizonDays", "x0", "seed", "threads", "designs", "prices", "chartedPaths"})
+@JsonPropertyOrder({"title", "scenarios", "paths", "crashPaths", "horizonDays", "x0", "seed", "threads", "designs", "prices", "chartedPaths",
+    "assumptions"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StudyConfig(
     String title,
@@ -58,7 +62,8 @@ public record StudyConfig(
     Integer threads,
     List<String> designs,
     String prices,
-    Integer chartedPaths) {
+    Integer chartedPaths,
+    Map<String, Double> assumptions) {
 
   public static final String DEFAULT_TITLE = "noliq: options instead of debt, measured";
   public static final int DEFAULT_PATHS = 1024;
@@ -92,7 +97,30 @@ public record StudyConfig(
     seed = seed == null ? DEFAULT_SEED : seed;
     designs = designs == null ? List.of() : List.copyOf(designs);
     chartedPaths = chartedPaths == null ? DEFAULT_CHARTED_PATHS : chartedPaths;
+    assumptions = assumptions == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(assumptions));
+    Assumptions.apply("assumptions", assumptions);
     validate(scenarios, paths, crashPaths, horizonDays, x0, threads, prices, chartedPaths);
+  }
+
+  /** A config without overridden assumptions. */
+  public StudyConfig(String title, List<String> scenarios, Integer paths, Integer crashPaths, Integer horizonDays, Double x0, Long seed,
+      Integer threads, List<String> designs, String prices, Integer chartedPaths) {
+    this(title, scenarios, paths, crashPaths, horizonDays, x0, seed, threads, designs, prices, chartedPaths, null);
+  }
+
+  /** The parameters the designs and models are built from: the defaults with {@link #assumptions()} applied. */
+  public StudyParameters parameters() {
+    return Assumptions.apply("assumptions", assumptions);
+  }
+
+  /** The same study with {@code overrides} as its assumptions (replacing the ones it had). */
+  public StudyConfig withAssumptions(Map<String, Double> overrides) {
+    return new StudyConfig(title, scenarios, paths, crashPaths, horizonDays, x0, seed, threads, designs, prices, chartedPaths, overrides);
+  }
+
+  /** The same study with {@code charted} traced paths per scenario. */
+  public StudyConfig withChartedPaths(int charted) {
+    return new StudyConfig(title, scenarios, paths, crashPaths, horizonDays, x0, seed, threads, designs, prices, charted, assumptions);
   }
 
   /** Every name a scenario entry may be. */
@@ -153,7 +181,7 @@ public record StudyConfig(
 
   /** The same study on {@code newThreads} threads (the results do not change). */
   public StudyConfig withThreads(Integer newThreads) {
-    return new StudyConfig(title, scenarios, paths, crashPaths, horizonDays, x0, seed, newThreads, designs, prices, chartedPaths);
+    return new StudyConfig(title, scenarios, paths, crashPaths, horizonDays, x0, seed, newThreads, designs, prices, chartedPaths, assumptions);
   }
 
   /**

@@ -72,7 +72,7 @@ public final class StudyReport {
       }
     }
     b.table(claimsTable(claims));
-    b.table(assumptionsTable());
+    b.table(assumptionsTable(config));
     b.table(headlineTable(result));
     b.table(scenariosTable(result));
     b.table(designsTable(result));
@@ -120,6 +120,9 @@ public final class StudyReport {
     b.input("prices", c.prices() == null ? "none" : c.prices());
     b.input("scenario_entries", c.scenarioKeys());
     b.input("designs", result.designs().stream().map(DesignModel::id).toList());
+    if (!c.assumptions().isEmpty()) {
+      b.input("assumptions", c.assumptions());
+    }
     List<String> scenarios = new ArrayList<>();
     for (StudyRunner.ScenarioResult sr : result.scenarios()) {
       StudyScenario s = sr.scenario();
@@ -263,13 +266,16 @@ public final class StudyReport {
     return value + " (no interval, n=" + e.n() + ")";
   }
 
-  private static Table assumptionsTable() {
+  private static Table assumptionsTable(StudyConfig config) {
     List<List<Object>> rows = new ArrayList<>();
-    for (DesignCatalog.Assumption a : DesignCatalog.assumptions()) {
-      rows.add(List.of(a.area(), a.name(), a.value(), a.source()));
+    for (Assumptions.Row a : Assumptions.table(config.assumptions())) {
+      rows.add(List.of(a.area(), a.name(), a.overridden() ? a.value() + " (overridden; default " + a.defaultValue() + ")" : a.value(),
+          a.defaultValue(), a.overridden() ? "yes" : "", a.unit(), a.range(), a.source()));
     }
-    return new Table("assumptions", "The stated assumptions the default designs run on, with their sources",
-        List.of("area", "name", "value", "source"), rows);
+    boolean any = rows.stream().anyMatch(r -> "yes".equals(r.get(4)));
+    return new Table("assumptions", "The stated assumptions the designs ran on, with their sources"
+        + (any ? " (overridden values are marked, beside their defaults)" : "") + "; each bound name can be set in a config's \"assumptions\"",
+        List.of("area", "name", "value", "default", "overridden", "unit", "range", "source"), rows);
   }
 
   private static Table claimsTable(List<Claims.Claim> claims) {

@@ -54,7 +54,22 @@ public final class StudyRunner {
    */
   public static StudyResult run(StudyConfig config, List<DesignModel> catalog, Function<String, Progress> progress) {
     List<DesignModel> designs = config.select(catalog);
+    int threads = config.threads() == null ? Parallel.defaultThreads() : config.threads();
+    List<ScenarioResult> results = new ArrayList<>();
+    for (StudyScenario sc : StudyScenario.plan(config)) {
+      results.add(runScenario(sc, designs, threads, progress.apply(sc.name())));
+    }
+    return new StudyResult(config, designs, results);
+  }
+
+  /**
+   * One scenario with {@code designs}, on {@code threads} threads. A design's figures depend only on
+   * the scenario and the design (its own stream of each path), so running a subset of designs gives
+   * each the figures it has in the whole study: a sweep runs a design once when it is the same at every point.
+   */
+  public static ScenarioResult runScenario(StudyScenario sc, List<DesignModel> designs, int threads, Progress progress) {
     List<String> names = new ArrayList<>();
+    java.util.Set<String> mayBeAbsent = new java.util.HashSet<>();
     int[] offsets = new int[designs.size()];
     int[] streams = new int[designs.size()];
     for (int d = 0; d < designs.size(); d++) {
@@ -66,35 +81,31 @@ public final class StudyRunner {
         throw new RuleViolation("designs", "design '" + design.id() + "' reports no metrics");
       }
       metrics.forEach(m -> names.add(m.name()));
+      metrics.stream().filter(MetricSpec::mayBeAbsent).forEach(m -> mayBeAbsent.add(m.name()));
     }
-    int threads = config.threads() == null ? Parallel.defaultThreads() : config.threads();
-    List<ScenarioResult> results = new ArrayList<>();
-    for (StudyScenario sc : StudyScenario.plan(config)) {
-      Map<Long, ChartedPath> charted = new ConcurrentHashMap<>();
-      Supplier<PathSimulator> simulators = () -> {
-        DesignModel.Run[] runs = designs.stream().map(DesignModel::newRun).toArray(DesignModel.Run[]::new);
-        return (p, rng, out) -> {
-          PricePath path = sc.source().path(p, rng);
-          boolean traced = p < sc.charted();
-          List<RecordingTrace> traces = new ArrayList<>();
-          for (int d = 0; d < runs.length; d++) {
-            UniformRandomProvider designRng = PathRandom.forPath(sc.seed(), p, streams[d]);
-            Trace trace = Trace.NONE;
-            if (traced) {
-              RecordingTrace recording = new RecordingTrace();
-              traces.add(recording);
-              trace = recording;
-            }
-            runs[d].simulate(path, designRng, trace, out, offsets[d]);
-          }
+    Map<Long, ChartedPath> charted = new ConcurrentHashMap<>();
+    Supplier<PathSimulator> simulators = () -> {
+      DesignModel.Run[] runs = designs.stream().map(DesignModel::newRun).toArray(DesignModel.Run[]::new);
+      return (p, rng, out) -> {
+        PricePath path = sc.source().path(p, rng);
+        boolean traced = p < sc.charted();
+        List<RecordingTrace> traces = new ArrayList<>();
+        for (int d = 0; d < runs.length; d++) {
+          UniformRandomProvider designRng = PathRandom.forPath(sc.seed(), p, streams[d]);
+          Trace trace = Trace.NONE;
           if (traced) {
-            charted.put(p, new ChartedPath(p, path, traces));
+            RecordingTrace recording = new RecordingTrace();
+            traces.add(recording);
+            trace = recording;
           }
-        };
+          runs[d].simulate(path, designRng, trace, out, offsets[d]);
+        }
+        if (traced) {
+          charted.put(p, new ChartedPath(p, path, traces));
+        }
       };
-      RunSummary summary = MonteCarlo.run(new MonteCarloConfig(sc.paths(), sc.seed(), threads), names, simulators, progress.apply(sc.name()));
-      results.add(new ScenarioResult(sc, summary, List.copyOf(new TreeMap<>(charted).values())));
-    }
-    return new StudyResult(config, designs, results);
+    };
+    RunSummary summary = MonteCarlo.run(new MonteCarloConfig(sc.paths(), sc.seed(), threads), names, mayBeAbsent, simulators, progress);
+    return new ScenarioResult(sc, summary, List.copyOf(new TreeMap<>(charted).values()));
   }
 }

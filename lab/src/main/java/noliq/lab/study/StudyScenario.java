@@ -7,6 +7,7 @@ import java.util.List;
 import noliq.lab.scenarios.CrashEvent;
 import noliq.lab.scenarios.CrashEvents;
 import noliq.lab.scenarios.Gap;
+import noliq.lab.scenarios.ModelParameters;
 import noliq.lab.scenarios.OhlcReader;
 import noliq.lab.scenarios.OhlcSeries;
 import noliq.lab.scenarios.PricePath;
@@ -80,8 +81,7 @@ public record StudyScenario(String name, Kind kind, String description, PathSour
   public static List<StudyScenario> plan(StudyConfig config) {
     OhlcSeries history = config.prices() == null || config.prices().isBlank() ? null : OhlcReader.read(Path.of(config.prices()));
     List<StudyScenario> out = new ArrayList<>();
-    Instant start = Instant.parse("2026-01-01T00:00:00Z");
-    int steps = config.horizonDays() * 24;
+    ModelParameters models = config.parameters().models();
     for (String key : config.scenarioKeys()) {
       switch (key) {
         case StudyConfig.CRASHES -> CrashEvents.ALL.forEach(e -> addCrash(out, config, e, history));
@@ -106,15 +106,21 @@ public record StudyScenario(String name, Kind kind, String description, PathSour
           if (CrashEvents.ALL.stream().anyMatch(e -> e.id().equals(key))) {
             addCrash(out, config, CrashEvents.byId(key), history);
           } else {
-            Scenario s = Scenarios.scenario(key, config.x0(), steps, start);
-            out.add(new StudyScenario(key, Kind.MODEL, String.format(java.util.Locale.ROOT,
-                "%s model: %d paths of %d days, hourly steps, from ETH %.2f", key, config.paths(), config.horizonDays(), config.x0()),
-                PathSource.of(s), config.paths(), seedFor(config.seed(), key), config.chartedPaths(), List.of(), List.of()));
+            out.add(model(key, config, models));
           }
         }
       }
     }
     return out;
+  }
+
+  /** The stochastic scenario {@code key} of {@code config} with its model at {@code models}. */
+  public static StudyScenario model(String key, StudyConfig config, ModelParameters models) {
+    Instant start = Instant.parse("2026-01-01T00:00:00Z");
+    Scenario s = Scenarios.scenario(key, config.x0(), config.horizonDays() * 24, start, models);
+    return new StudyScenario(key, Kind.MODEL, String.format(java.util.Locale.ROOT,
+        "%s model: %d paths of %d days, hourly steps, from ETH %.2f", key, config.paths(), config.horizonDays(), config.x0()),
+        PathSource.of(s), config.paths(), seedFor(config.seed(), key), config.chartedPaths(), List.of(), List.of());
   }
 
   private static void addCrash(List<StudyScenario> out, StudyConfig config, CrashEvent e, OhlcSeries history) {

@@ -36,6 +36,8 @@ final class WrapperTracker {
   private int rolls;
   private int unfilled;
   private int settlements;
+  private int captured;
+  private int lapsed;
   private double latencyHours;
   private double rollVolumeUsd;
   private double forcedSalesUsd;
@@ -76,7 +78,9 @@ final class WrapperTracker {
         new MetricSpec(prefix + ".unfilled_rolls", "count", "rolls nobody filled by the deadline", Headline.MEAN),
         new MetricSpec(prefix + ".forced_sales_usd", "USD", "P missing against the wrapper's own rolls and redemptions, at fair value: 0 by construction (checked)", Headline.MEAN),
         new MetricSpec(prefix + ".settlements", "count", "series held to maturity and settled by the slow oracle", Headline.MEAN),
-        new MetricSpec(prefix + ".settlement_latency_h", "h", "mean time from maturity to redemption over the path's settlements (0 if none)", Headline.MEAN));
+        new MetricSpec(prefix + ".settlement_latency_h", "h", "mean time from maturity to redemption over the path's settlements (0 if none)", Headline.MEAN),
+        new MetricSpec(prefix + ".settlements_captured", "count", "settlements whose vote the attacker captured (the settlement game's CAPTURE, when it pays)", Headline.MEAN),
+        new MetricSpec(prefix + ".settlements_lapsed", "count", "settlements the oracle never answered: the vote was deleted (or never resolved) and the ledger's timeout applied the invalid policy", Headline.MEAN));
   }
 
   /** Marks if a mark is due at {@code now}; {@code value} is asked only then. */
@@ -118,6 +122,16 @@ final class WrapperTracker {
     latencyHours += Duration.between(maturity, now).toSeconds() / 3600.0;
   }
 
+  /** The settlement just recorded came from a captured vote. */
+  void captured() {
+    captured++;
+  }
+
+  /** The settlement just recorded lapsed: no final answer by the ledger's timeout. */
+  void lapsed() {
+    lapsed++;
+  }
+
   DriftBreakdown breakdown() {
     return drift.breakdown();
   }
@@ -152,7 +166,9 @@ final class WrapperTracker {
     out[i++] = unfilled;
     out[i++] = forcedSalesUsd;
     out[i++] = settlements;
-    out[i] = settlements == 0 ? 0 : latencyHours / settlements;
+    out[i++] = settlements == 0 ? 0 : latencyHours / settlements;
+    out[i++] = captured;
+    out[i] = lapsed;
   }
 
   /** The Euler shares of the three parts in the variance of the per-mark change (OptionsRisk.decompose). */
