@@ -29,43 +29,37 @@ import noliq.wrapper.policy.KyrruiTracker;
 import noliq.wrapper.policy.Observation;
 import noliq.wrapper.policy.Position;
 import noliq.wrapper.testing.FairVenue;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * Long random sequences of deposits, withdrawals, round trips, donations, price moves, rolls (filled
  * or not), settlements and redemptions, with fixed seeds. After every operation: shares × NAV per
  * share equals the holders' part of the assets within one unit per share; no deposit or withdrawal
  * lowers what a share is worth (exactly, at the operation's price); a round trip never returns more
- * than it brought; ETH and shares stay conserved; a refused operation emits nothing. On every
- * {@value #AUDIT_EVERY}th operation, also: a refused operation changes nothing in the book or the
- * vault, and every series' escrow covers its claims. 160 seeds of {@value #STEPS} operations:
- * 1,000,000 per {@code ./mvnw verify}, on parallel threads.
+ * than it brought; ETH and P/N stay conserved; a refused operation changes nothing.
  */
 class VaultPropertyTest {
   static final Instant T0 = Instant.parse("2026-06-01T08:00:00Z");
-  /** Short runs: every roll lists new series, and the book's per-account views scan every token. */
-  static final int STEPS = 6_250;
-  static final int AUDIT_EVERY = 16;
+  static final int STEPS = 1_500;
 
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
-  @Execution(ExecutionMode.CONCURRENT)
-  void noSequenceExtractsValueAndSharesAlwaysMatchTheAssets(long seed) {
-    runAndCheck(seed);
-  }
-
-  static java.util.stream.LongStream seeds() {
-    return java.util.stream.LongStream.rangeClosed(1, 160);
-  }
-
-  private void runAndCheck(long seed) {
-    int[] counts = run(seed);
+  @Test
+  void noSequenceExtractsValueAndSharesAlwaysMatchTheAssets() {
+    int refused = 0;
+    int rolled = 0;
+    int fallbacks = 0;
+    int redeemed = 0;
+    for (long seed = 1; seed <= 8; seed++) {
+      int[] counts = run(seed);
+      refused += counts[0];
+      rolled += counts[1];
+      fallbacks += counts[2];
+      redeemed += counts[3];
+    }
     // the sequences exercise the refusal paths, rolls, the settlement fallback and redemption
-    assertThat(counts[0]).as("refused").isGreaterThan(STEPS / 100);
-    assertThat(counts[1]).as("rolled").isPositive();
+    assertThat(refused).isGreaterThan(100);
+    assertThat(rolled).isGreaterThan(10);
+    assertThat(fallbacks).isPositive();
+    assertThat(redeemed).isPositive();
   }
 
   private int[] run(long seed) {
@@ -93,8 +87,7 @@ class VaultPropertyTest {
       venue.setSpot(x);
       AccountId user = users.get(rng.nextInt(users.size()));
       int op = rng.nextInt(100);
-      boolean audit = step % AUDIT_EVERY == 0;
-      TokenBook.Snapshot before = audit ? book.snapshot() : null;
+      TokenBook.Snapshot before = book.snapshot();
       Optional<Position> currentBefore = vault.current();
       int eventsBefore = events.size();
       BigInteger navBefore = exactNav(vault, ledger, obs);
@@ -153,20 +146,15 @@ class VaultPropertyTest {
           book.transfer(token, user, config.account(), gift);
           assertPerShareValueDidNotFall(navBefore, denomBefore, exactNav(vault, ledger, obs), vault);
         }
-        if (events.size() < eventsBefore) {
-          throw new AssertionError("seed " + seed + " step " + step + ": events went missing");
-        }
+        assertThat(events.size()).as("one event per accepted operation").isGreaterThanOrEqualTo(eventsBefore);
       } catch (RuleViolation refusedOp) {
         refused++;
-        if (events.size() != eventsBefore || !vault.current().equals(currentBefore)) {
-          throw new AssertionError("seed " + seed + " step " + step + ": refused " + refusedOp.getMessage() + " changed the vault");
-        }
-        if (audit) {
-          assertThat(book.snapshot()).as("seed %d step %d: refused %s changed the book", seed, step, refusedOp.getMessage())
-              .isEqualTo(before);
-        }
+        assertThat(book.snapshot()).as("seed %d step %d: refused %s changed the book", seed, step, refusedOp.getMessage())
+            .isEqualTo(before);
+        assertThat(vault.current()).isEqualTo(currentBefore);
+        assertThat(events).hasSize(eventsBefore);
       }
-      assertInvariants(vault, ledger, book, obs, audit);
+      assertInvariants(vault, ledger, book, obs);
     }
     int fallbacks = (int) events.stream().filter(e -> e instanceof VaultEvent.HeldToSettlement).count();
     int redeemed = (int) events.stream().filter(e -> e instanceof VaultEvent.Redeemed).count();
@@ -246,7 +234,7 @@ class VaultPropertyTest {
     }
   }
 
-  private static void assertInvariants(WrapperVault vault, OptionsLedger ledger, TokenBook book, Observation obs, boolean audit) {
+  private static void assertInvariants(WrapperVault vault, OptionsLedger ledger, TokenBook book, Observation obs) {
     // shares × NAV per share = the holders' part of the NAV, within one unit (10^-18) per whole share
     NavReport nav = vault.nav(obs);
     BigInteger d = nav.shares().wei().add(nav.virtualShares().wei());
@@ -260,10 +248,8 @@ class VaultPropertyTest {
     assertThat(held).isEqualTo(vault.totalShares().wei());
     // ETH: nothing created or lost; every series' escrow covers every claim
     assertThat(book.totalSupply(Token.ETH)).isEqualTo(ledger.netDeposits());
-    if (audit) {
-      for (SeriesId id : ledger.allSeries().keySet()) {
-        assertThat(ledger.locked(id)).isGreaterThanOrEqualTo(ledger.claimable(id));
-      }
+    for (SeriesId id : ledger.allSeries().keySet()) {
+      assertThat(ledger.locked(id)).isGreaterThanOrEqualTo(ledger.claimable(id));
     }
   }
 }
