@@ -44,7 +44,7 @@ class StudyCommandTest {
     CliTest.Run both = CliTest.run("compare", "--data", tmp.toString(), "--prices", tmp.resolve("x.csv").toString());
     assertThat(both.err()).startsWith("noliq: --data: give either --data or --prices, not both");
     CliTest.Run noData = CliTest.run("compare", "--data", tmp.toString());
-    assertThat(noData.err()).startsWith("noliq: --data: " + tmp + " holds no eth_usdt_1h.csv");
+    assertThat(noData.err()).startsWith("noliq: --data: " + tmp + " holds no eth_usdt_1h.csv (as shared/data) nor eth_usdt_1h_2017-2025.csv");
     assertThat(CliTest.run("compare", "--help").out()).contains("--quick").contains("--prices=FILE").contains("--threads=T");
   }
 
