@@ -39,7 +39,10 @@ public sealed interface Scenario permits Scenario.Stochastic, Scenario.Crash, Sc
 
     @Override
     public PricePath path(UniformRandomProvider rng) {
-      return PricePath.generated(name, start, step(), model.path(x0, steps, rng));
+      double[] prices = model.path(x0, steps, rng);
+      PricePath path = PricePath.generated(name, start, step(), prices);
+      double[] atm = model.impliedAtm(prices);
+      return atm == null ? path : path.withImpliedAtm(atm);
     }
   }
 
@@ -73,7 +76,8 @@ public sealed interface Scenario permits Scenario.Stochastic, Scenario.Crash, Sc
 
     @Override
     public PricePath path(UniformRandomProvider rng) {
-      return PricePath.replay(series);
+      PricePath path = PricePath.replay(series);
+      return path.withImpliedAtm(path.historicalImpliedAtm(ImpliedVol.dvol()));
     }
 
     @Override

@@ -15,6 +15,7 @@ import noliq.math.Rounding;
 import noliq.math.book.AccountId;
 import noliq.math.book.Token;
 import noliq.options.Series;
+import noliq.wrapper.port.ExecutionCost;
 import noliq.wrapper.port.RollVenue;
 import noliq.wrapper.port.TradeOutcome;
 import noliq.wrapper.port.TradeRequest;
@@ -22,8 +23,10 @@ import noliq.wrapper.port.TradeRequest;
 /**
  * An instant swap as a roll venue: every leg trades against ETH in its own constant-product pool
  * (Uniswap v2 rules, uniindex's fee ramp to maturity, halted at maturity), so a roll routes old P →
- * ETH → new P. A pool is created for a series the first time it is traded, seeded at fair value
- * with {@code ammPoolDepthUsd} of total value by a liquidity provider; before every trade an
+ * ETH → new P. A pool is created for a series the first time it is traded and persists, seeded at
+ * fair value by a liquidity provider with {@code ammPoolDepthUsd} of total value times the depth
+ * share at the vol of that moment ({@code MarketReaction.ammDepthShare}: LPs commit less when their
+ * loss to arbitrage, which grows as σ², is higher); before every trade an
  * {@link Arbitrageur} with no latency and no gas brings each pool on the route back to the reference
  * (the roll-cost study's "pools start arbitraged to fair value"). A swap the pool refuses (halted,
  * nothing out) is {@link TradeOutcome.Unfilled}, with nothing moved.
@@ -34,6 +37,7 @@ public final class AmmVenue implements RollVenue {
   private final MarketDesk desk;
   private final Map<Token, ConstantProductPool> pools = new HashMap<>();
   private final Arbitrageur arbitrageur;
+  private ExecutionCost last;
 
   public AmmVenue(MarketDesk desk) {
     this.desk = desk;
@@ -46,20 +50,34 @@ public final class AmmVenue implements RollVenue {
   }
 
   @Override
+  public java.util.Optional<ExecutionCost> lastExecution() {
+    return java.util.Optional.ofNullable(last);
+  }
+
+  @Override
   public TradeOutcome trade(TradeRequest r) {
     Instant now = r.now();
     try {
       return desk.book().atomically(() -> {
         Amount receiveBefore = desk.book().balanceOf(r.trader(), r.receive());
         Amount eth = r.amount();
+        double feeEth = 0;
         if (!r.give().equals(Token.ETH)) {
           ConstantProductPool sell = arbitraged(r.give(), now);
-          eth = sell.swapExactIn(r.trader(), r.give(), r.amount(), Amount.ZERO, now).amountOut();
+          var swap = sell.swapExactIn(r.trader(), r.give(), r.amount(), Amount.ZERO, now);
+          feeEth += r.amount().toDouble() * desk.fairEth(r.give(), now) * swap.feePips() / 1e6;
+          eth = swap.amountOut();
         }
         if (!r.receive().equals(Token.ETH)) {
-          arbitraged(r.receive(), now).swapExactIn(r.trader(), Token.ETH, eth, Amount.ZERO, now);
+          var swap = arbitraged(r.receive(), now).swapExactIn(r.trader(), Token.ETH, eth, Amount.ZERO, now);
+          feeEth += eth.toDouble() * swap.feePips() / 1e6;
         }
         Amount received = desk.book().balanceOf(r.trader(), r.receive()).minus(receiveBefore);
+        double givenFair = r.give().equals(Token.ETH) ? r.amount().toDouble() : r.amount().toDouble() * desk.fairEth(r.give(), now);
+        double receivedFair = r.receive().equals(Token.ETH) ? received.toDouble()
+            : received.toDouble() * desk.fairEth(r.receive(), now);
+        double execution = givenFair - receivedFair;
+        last = new ExecutionCost(givenFair, receivedFair, execution, feeEth, execution - feeEth, 0, now, now);
         return new TradeOutcome.Filled(r.amount(), received, desk.fair(r.give(), r.amount(), now),
             desk.fair(r.receive(), received, now), now);
       });
@@ -90,7 +108,8 @@ public final class AmmVenue implements RollVenue {
         desk.assumptions().ammFinalFeePips(), desk.assumptions().ammFeeRampWindow(), series.maturity());
     ConstantProductPool pool = new ConstantProductPool(desk.book(), "amm-" + token.symbol(), token, Token.ETH, fees,
         Optional.of(series.maturity()));
-    double halfUsd = desk.assumptions().ammPoolDepthUsd() / 2;
+    double atm = desk.observe(now).surface().atm30();
+    double halfUsd = desk.assumptions().ammPoolDepthUsd() * desk.assumptions().reaction().ammDepthShare(atm) / 2;
     Amount eth = Amount.fromDouble(halfUsd / desk.observe(now).spot().toDouble(), Rounding.DOWN);
     Amount p = desk.unitsWorth(halfUsd, token, now);
     desk.cover(LIQUIDITY_PROVIDER, token, p, now);

@@ -79,7 +79,7 @@ public record LocalAgentDesign(String policyName, Mechanism mechanism, OptionsAs
   }
 
   private void simulate(RollPolicy policy, PricePath path, UniformRandomProvider rng, Trace trace, double[] out, int offset) {
-    OptionsMarket m = new OptionsMarket(assumptions, mechanism, path.price(0));
+    OptionsMarket m = new OptionsMarket(assumptions, mechanism, path);
     RandomGenerator gen = rng::nextLong;
     Instant t0 = path.time(0);
     MedianPriceView view = new MedianPriceView(assumptions.agentSources(), new PathIndex(path), gen, t0);
@@ -125,6 +125,7 @@ public record LocalAgentDesign(String policyName, Mechanism mechanism, OptionsAs
             audit.in(m.ledger.series(t.to()).orElseThrow().pToken(), t.received());
             double after = m.markUsd(HOLDER, now);
             tracker.rolled(now, before, after, t.fairGiven().toDouble());
+            m.venue.lastExecution().ifPresent(tracker::execution);
             before = after;
           }
           case AgentEvent.Unfilled u -> tracker.unfilled();

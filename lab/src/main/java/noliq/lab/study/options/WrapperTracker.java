@@ -39,6 +39,13 @@ final class WrapperTracker {
   private double latencyHours;
   private double rollVolumeUsd;
   private double forcedSalesUsd;
+  /** Sums over filled rolls of each part of the cost against fair value at the decision, bps. */
+  private double spreadBps;
+  private double feeBps;
+  private double impactBps;
+  private double moveBps;
+  private double unfilledShares;
+  private int measuredRolls;
 
   WrapperTracker(String prefix, Trace trace, PricePath path, double startValue) {
     this.prefix = prefix;
@@ -76,7 +83,13 @@ final class WrapperTracker {
         new MetricSpec(prefix + ".unfilled_rolls", "count", "rolls nobody filled by the deadline", Headline.MEAN),
         new MetricSpec(prefix + ".forced_sales_usd", "USD", "P missing against the wrapper's own rolls and redemptions, at fair value: 0 by construction (checked)", Headline.MEAN),
         new MetricSpec(prefix + ".settlements", "count", "series held to maturity and settled by the slow oracle", Headline.MEAN),
-        new MetricSpec(prefix + ".settlement_latency_h", "h", "mean time from maturity to redemption over the path's settlements (0 if none)", Headline.MEAN));
+        new MetricSpec(prefix + ".settlement_latency_h", "h", "mean time from maturity to redemption over the path's settlements (0 if none)", Headline.MEAN),
+        new MetricSpec(prefix + ".roll_cost_bps", "bps", "mean cost per filled roll against fair value at the decision (= spread + fees + impact + move; 0 if none)", Headline.MEAN),
+        new MetricSpec(prefix + ".roll_spread_bps", "bps", "mean per roll: spread or auction edge paid against fair value at each fill", Headline.MEAN),
+        new MetricSpec(prefix + ".roll_fee_bps", "bps", "mean per roll: pool fees", Headline.MEAN),
+        new MetricSpec(prefix + ".roll_impact_bps", "bps", "mean per roll: pool price impact", Headline.MEAN),
+        new MetricSpec(prefix + ".roll_move_bps", "bps", "mean per roll: the market's move while waiting (fair value at the fills against at the decision)", Headline.MEAN),
+        new MetricSpec(prefix + ".roll_unfilled_share", "share", "mean share of each roll's amount not traded (an unfilled roll counts 1)", Headline.MEAN));
   }
 
   /** Marks if a mark is due at {@code now}; {@code value} is asked only then. */
@@ -102,6 +115,16 @@ final class WrapperTracker {
     drift.roll(usd(before), usd(after), now);
     rolls++;
     rollVolumeUsd += volumeUsd;
+  }
+
+  /** The venue's breakdown of a filled roll's cost. */
+  void execution(noliq.wrapper.port.ExecutionCost c) {
+    spreadBps += c.bps(c.spreadEth());
+    feeBps += c.bps(c.feeEth());
+    impactBps += c.bps(c.impactEth());
+    moveBps += c.bps(c.moveEth());
+    unfilledShares += c.unfilledShare();
+    measuredRolls++;
   }
 
   void forcedSale(double usd) {
@@ -152,7 +175,14 @@ final class WrapperTracker {
     out[i++] = unfilled;
     out[i++] = forcedSalesUsd;
     out[i++] = settlements;
-    out[i] = settlements == 0 ? 0 : latencyHours / settlements;
+    out[i++] = settlements == 0 ? 0 : latencyHours / settlements;
+    int n = Math.max(measuredRolls, 1);
+    out[i++] = (spreadBps + feeBps + impactBps + moveBps) / n;
+    out[i++] = spreadBps / n;
+    out[i++] = feeBps / n;
+    out[i++] = impactBps / n;
+    out[i++] = moveBps / n;
+    out[i] = measuredRolls + unfilled == 0 ? 0 : (unfilledShares + unfilled) / (measuredRolls + unfilled);
   }
 
   /** The Euler shares of the three parts in the variance of the per-mark change (OptionsRisk.decompose). */

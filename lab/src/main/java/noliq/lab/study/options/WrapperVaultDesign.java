@@ -83,7 +83,7 @@ public record WrapperVaultDesign(String policyName, Mechanism mechanism, Options
   }
 
   private void simulate(RollPolicy policy, PricePath path, UniformRandomProvider rng, Trace trace, double[] out, int offset) {
-    OptionsMarket m = new OptionsMarket(assumptions, mechanism, path.price(0));
+    OptionsMarket m = new OptionsMarket(assumptions, mechanism, path);
     Instant t0 = path.time(0);
     VaultConfig config = new VaultConfig("w", noliq.options.IndexId.ETH_USD, policy, mechanism,
         rollWindow(mechanism, assumptions), NHandling.RETURN_TO_DEPOSITOR, 6);
@@ -151,7 +151,10 @@ public record WrapperVaultDesign(String policyName, Mechanism mechanism, Options
       return; // nothing the rules allow now (e.g. idle ETH but no current series yet)
     }
     switch (e) {
-      case VaultEvent.Rolled r -> tracker.rolled(now, before, value(vault, m, now), r.fairGiven().toDouble());
+      case VaultEvent.Rolled r -> {
+        tracker.rolled(now, before, value(vault, m, now), r.fairGiven().toDouble());
+        m.venue.lastExecution().ifPresent(tracker::execution);
+      }
       case VaultEvent.HeldToSettlement h -> tracker.unfilled();
       case VaultEvent.EntryUnfilled u -> tracker.unfilled();
       default -> { }
