@@ -112,7 +112,7 @@ public final class ImpliedVol {
     double[] longRv = trailingRealised(epochMillis, price, WINDOW_DAYS, prior);
     double[] out = new double[price.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = Math.max(1e-3, shortRv[i] / longRv[i]);
+      out[i] = longRv[i] > 0 ? Math.max(1e-3, shortRv[i] / longRv[i]) : 1;
     }
     return out;
   }

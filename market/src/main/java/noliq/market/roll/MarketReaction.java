@@ -67,6 +67,12 @@ public record MarketReaction(
     range("ammDepthVolExponent", ammDepthVolExponent, 0, 10);
   }
 
+  /** The same reaction with makers reading the surface with error sd {@code sd} (0: every maker reads it exactly). */
+  public MarketReaction withMakerVolErrorSd(double sd) {
+    return new MarketReaction(putSkew, callSkew, wingCap, termMeanReversionPerYear, longRunVol, volOfVolWeight,
+        ivHalfSpreadAtOneDay, tickEth, capacityCut, sd, flowVolElasticity, flowImbalancePerVol, ammDepthVolExponent);
+  }
+
   /** The surface at a 30-day at-the-money level, with this smile and term structure. */
   public VolSurface surface(double atm30) {
     return new VolSurface(atm30, longRunVol, termMeanReversionPerYear, putSkew, callSkew, wingCap);

@@ -47,6 +47,7 @@ public final class BookVenue implements RollVenue {
   private final MarketDesk desk;
   private final Map<Token, OrderBook> books = new HashMap<>();
   private ExecutionCost last;
+  private OrderBook.Placement pendingAsk;
 
   public BookVenue(MarketDesk desk) {
     this.desk = desk;
@@ -86,12 +87,19 @@ public final class BookVenue implements RollVenue {
     desk.book().transfer(r.give(), r.trader(), DESK, r.amount());
     Long ask = null;
     if (sells) {
-      ask = giveBook.place(DESK, Side.SELL, fairGive, r.amount(), TimeInForce.POST_ONLY, now).placed().orderId();
+      // GTC: a maker whose own estimate bids above fair value is taken at once; the rest rests at fair value
+      var placed = giveBook.place(DESK, Side.SELL, fairGive, r.amount(), TimeInForce.GTC, now);
+      ask = placed.placed().orderId();
+      pendingAsk = placed;
     }
     long steps = window.toNanos() / a.flowInterval().toNanos();
     double baseFlowUsd = a.naturalFlowUsdPerDay() * a.flowInterval().toNanos() / Duration.ofDays(1).toNanos();
     var reaction = a.reaction();
     double[] exec = {0};
+    if (pendingAsk != null) {
+      account(pendingAsk, r.give(), now, false, exec);
+      pendingAsk = null;
+    }
     Long bid = null;
     Instant t = now;
     for (long step = 1; step <= steps && baseFlowUsd > 0; step++) {
@@ -240,7 +248,8 @@ public final class BookVenue implements RollVenue {
     if (want.isZero() || worth(want, fair).isZero()) {
       return null;
     }
-    return b.place(DESK, Side.BUY, fair, want, TimeInForce.POST_ONLY, t).placed().orderId();
+    // GTC: a maker offering below fair value on its own estimate is taken at once
+    return b.place(DESK, Side.BUY, fair, want, TimeInForce.GTC, t).placed().orderId();
   }
 
   /** The makers leave when the roll is done, so the next roll meets fresh quotes. */
