@@ -38,7 +38,56 @@ public final class AmmVenue implements RollVenue {
   private final Map<Token, ConstantProductPool> pools = new HashMap<>();
   private final Arbitrageur arbitrageur;
   private ExecutionCost last;
+  /** What each pool's liquidity provider put in: P and ETH. */
+  private final Map<Token, Amount[]> seeds = new HashMap<>();
+  /** Running totals, USD at each trade's spot: fees paid to LPs, and arbitrageurs' profit at fair value (LPs' LVR). */
+  private double lpFeesUsd;
+  private double lvrUsd;
+  /** The same for the trade in progress, kept only if it completes. */
+  private double pendingFeesUsd;
+  private double pendingLvrUsd;
 
+  /**
+   * The liquidity providers' side, in USD at {@code now}: fees earned, loss to arbitrage at fair value
+   * (loss-versus-rebalancing, measured trade by trade), and the pools' value against holding what was
+   * seeded (loss versus holding, fees included since they stay in the pools).
+   */
+  public record LpReport(double feesUsd, double lvrUsd, double lossVersusHoldingUsd) {}
+
+  public LpReport lpReport(Instant now) {
+    double spot = desk.observe(now).spot().toDouble();
+    double loss = 0;
+    for (Map.Entry<Token, ConstantProductPool> e : pools.entrySet()) {
+      Amount[] seed = seeds.get(e.getKey());
+      double fairP = desk.fairEth(e.getKey(), now);
+      double held = seed[0].toDouble() * fairP + seed[1].toDouble();
+      double pooled = e.getValue().reserve(e.getKey()).toDouble() * fairP + e.getValue().reserve(Token.ETH).toDouble();
+      loss += (held - pooled) * spot;
+    }
+    return new LpReport(lpFeesUsd, lvrUsd, loss);
+  }
+
+  /** Arbitrageurs bring every live pool back to fair value now (the lab calls it on its marking clock). */
+  public void rebalance(Instant now) {
+    for (Token token : java.util.List.copyOf(pools.keySet())) {
+      ConstantProductPool pool = pools.get(token);
+      if (pool.haltAt().map(h -> !now.isBefore(h)).orElse(false)) {
+        continue;
+      }
+      pendingFeesUsd = 0;
+      pendingLvrUsd = 0;
+      try {
+        desk.book().atomically(() -> {
+          arbitraged(token, now);
+          return null;
+        });
+        lpFeesUsd += pendingFeesUsd;
+        lvrUsd += pendingLvrUsd;
+      } catch (MarketException e) {
+        // a pool that refuses (halted at maturity) is left as it is
+      }
+    }
+  }
   public AmmVenue(MarketDesk desk) {
     this.desk = desk;
     this.arbitrageur = new Arbitrageur(ARBITRAGEUR, desk.book(), Duration.ZERO, Amount.ZERO);
@@ -57,6 +106,8 @@ public final class AmmVenue implements RollVenue {
   @Override
   public TradeOutcome trade(TradeRequest r) {
     Instant now = r.now();
+    pendingFeesUsd = 0;
+    pendingLvrUsd = 0;
     try {
       return desk.book().atomically(() -> {
         Amount receiveBefore = desk.book().balanceOf(r.trader(), r.receive());
@@ -78,6 +129,9 @@ public final class AmmVenue implements RollVenue {
             : received.toDouble() * desk.fairEth(r.receive(), now);
         double execution = givenFair - receivedFair;
         last = new ExecutionCost(givenFair, receivedFair, execution, feeEth, execution - feeEth, 0, now, now);
+        double spot = desk.observe(now).spot().toDouble();
+        lpFeesUsd += pendingFeesUsd + feeEth * spot;
+        lvrUsd += pendingLvrUsd;
         return new TradeOutcome.Filled(r.amount(), received, desk.fair(r.give(), r.amount(), now),
             desk.fair(r.receive(), received, now), now);
       });
@@ -97,8 +151,16 @@ public final class AmmVenue implements RollVenue {
     // The arbitrageur holds both sides, as much as the pool itself: enough for any correction.
     desk.cover(ARBITRAGEUR, token, desk.unitsWorth(desk.assumptions().ammPoolDepthUsd(), token, now), now);
     desk.cover(ARBITRAGEUR, Token.ETH, Amount.fromDouble(depthEth, Rounding.UP), now);
-    Price fair = Price.fromDouble(desk.fairEth(token, now), Rounding.DOWN);
-    arbitrageur.act(pool, token, at -> fair, now);
+    double fairEth = desk.fairEth(token, now);
+    Price fair = Price.fromDouble(fairEth, Rounding.DOWN);
+    arbitrageur.act(pool, token, at -> fair, now).ifPresent(swap -> {
+      double spot = desk.observe(now).spot().toDouble();
+      boolean ethIn = swap.tokenIn().equals(Token.ETH);
+      double inEth = swap.amountIn().toDouble() * (ethIn ? 1 : fairEth);
+      double outEth = swap.amountOut().toDouble() * (ethIn ? fairEth : 1);
+      pendingLvrUsd += (outEth - inEth) * spot;
+      pendingFeesUsd += inEth * swap.feePips() / 1e6 * spot;
+    });
     return pool;
   }
 
@@ -115,6 +177,8 @@ public final class AmmVenue implements RollVenue {
     desk.cover(LIQUIDITY_PROVIDER, token, p, now);
     desk.cover(LIQUIDITY_PROVIDER, Token.ETH, eth, now);
     pool.addLiquidity(LIQUIDITY_PROVIDER, p, eth, now);
+    seeds.put(token, new Amount[] {p, eth});
+    desk.book().onRollback(() -> seeds.remove(token));
     return pool;
   }
 }

@@ -98,6 +98,7 @@ public record LocalAgentDesign(String policyName, Mechanism mechanism, OptionsAs
     ForcedSaleAudit audit = new ForcedSaleAudit(m, HOLDER);
     audit.in(first.pToken(), eth);
     WrapperTracker tracker = new WrapperTracker(id(), trace, path, m.markUsd(HOLDER, t0));
+    tracker.spotFrom(m::price);
     for (int i = 1; i < path.size(); i++) {
       Instant now = path.time(i);
       m.setPrice(path.price(i));
@@ -135,6 +136,10 @@ public record LocalAgentDesign(String policyName, Mechanism mechanism, OptionsAs
       tracker.maybeMark(now, () -> m.markUsd(HOLDER, now));
     }
     Instant end = path.time(path.size() - 1);
+    if (m.venue instanceof noliq.wrapper.venue.AmmVenue amm) {
+      var lp = amm.lpReport(end);
+      tracker.liquidityProviders(lp.feesUsd(), lp.lvrUsd(), lp.lossVersusHoldingUsd());
+    }
     tracker.forcedSale(audit.forcedUsd(end));
     tracker.mark(end, m.markUsd(HOLDER, end));
     tracker.write(end, out, offset);

@@ -46,6 +46,8 @@ final class WrapperTracker {
   private double moveBps;
   private double unfilledShares;
   private int measuredRolls;
+  private double makerEdgeUsd;
+  private double[] lp = {0, 0, 0};
 
   WrapperTracker(String prefix, Trace trace, PricePath path, double startValue) {
     this.prefix = prefix;
@@ -89,7 +91,11 @@ final class WrapperTracker {
         new MetricSpec(prefix + ".roll_fee_bps", "bps", "mean per roll: pool fees", Headline.MEAN),
         new MetricSpec(prefix + ".roll_impact_bps", "bps", "mean per roll: pool price impact", Headline.MEAN),
         new MetricSpec(prefix + ".roll_move_bps", "bps", "mean per roll: the market's move while waiting (fair value at the fills against at the decision)", Headline.MEAN),
-        new MetricSpec(prefix + ".roll_unfilled_share", "share", "mean share of each roll's amount not traded (an unfilled roll counts 1)", Headline.MEAN));
+        new MetricSpec(prefix + ".roll_unfilled_share", "share", "mean share of each roll's amount not traded (an unfilled roll counts 1)", Headline.MEAN),
+        new MetricSpec(prefix + ".maker_edge_usd", "USD", "makers' (or pools') take from the wrapper's rolls: spread, edge, fees and impact against fair value at the fills; makers unwind between rolls at fair value", Headline.MEAN),
+        new MetricSpec(prefix + ".lp_fees_usd", "USD", "AMM liquidity providers' fees over the path, all traders (0 without pools)", Headline.MEAN),
+        new MetricSpec(prefix + ".lp_lvr_usd", "USD", "AMM liquidity providers' loss to arbitrageurs at fair value, rebalanced daily (loss-versus-rebalancing; 0 without pools)", Headline.MEAN),
+        new MetricSpec(prefix + ".lp_loss_vs_hold_usd", "USD", "AMM liquidity providers' pools against holding what they seeded, at the end, fees included (negative: a gain; 0 without pools)", Headline.MEAN));
   }
 
   /** Marks if a mark is due at {@code now}; {@code value} is asked only then. */
@@ -125,6 +131,19 @@ final class WrapperTracker {
     moveBps += c.bps(c.moveEth());
     unfilledShares += c.unfilledShare();
     measuredRolls++;
+    makerEdgeUsd += c.executionEth() * spotAt.getAsDouble();
+  }
+
+  private java.util.function.DoubleSupplier spotAt = () -> 0;
+
+  /** Where the tracker reads the spot that turns an execution's ETH into USD. */
+  void spotFrom(java.util.function.DoubleSupplier spot) {
+    spotAt = spot;
+  }
+
+  /** The liquidity providers' side at the end: fees, LVR, loss versus holding (USD). */
+  void liquidityProviders(double feesUsd, double lvrUsd, double lossVersusHoldingUsd) {
+    lp = new double[] {feesUsd, lvrUsd, lossVersusHoldingUsd};
   }
 
   void forcedSale(double usd) {
@@ -182,7 +201,11 @@ final class WrapperTracker {
     out[i++] = feeBps / n;
     out[i++] = impactBps / n;
     out[i++] = moveBps / n;
-    out[i] = measuredRolls + unfilled == 0 ? 0 : (unfilledShares + unfilled) / (measuredRolls + unfilled);
+    out[i++] = measuredRolls + unfilled == 0 ? 0 : (unfilledShares + unfilled) / (measuredRolls + unfilled);
+    out[i++] = makerEdgeUsd;
+    out[i++] = lp[0];
+    out[i++] = lp[1];
+    out[i] = lp[2];
   }
 
   /** The Euler shares of the three parts in the variance of the per-mark change (OptionsRisk.decompose). */
