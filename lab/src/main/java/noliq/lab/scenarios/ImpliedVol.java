@@ -117,23 +117,41 @@ public final class ImpliedVol {
     return out;
   }
 
-  /** The annualised std of the level's log changes over the trailing week at every point (0 on a frozen level). */
+  /**
+   * Vol-of-vol at every point: the root mean square of the level's one-day log changes over the trailing
+   * week, annualised by 365 (0 on a frozen level). Daily changes, as DVOL's own vol-of-vol is measured, so
+   * hourly noise in a model's conditional variance does not count as vol-of-vol.
+   */
   static double[] volOfVol(long[] epochMillis, double[] atm) {
     int n = atm.length;
     double[] out = new double[n];
-    double windowMs = VOL_OF_VOL_WINDOW_DAYS * 86_400_000.0;
+    double[] d2 = new double[n];
+    double dayMs = 86_400_000.0;
+    double windowMs = VOL_OF_VOL_WINDOW_DAYS * dayMs;
+    int lag = 0;
+    int tail = 0;
     double sum = 0;
-    int tail = 1;
-    for (int i = 1; i < n; i++) {
-      double d = Math.log(atm[i] / atm[i - 1]);
-      sum += d * d;
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      while (lag + 1 < i && epochMillis[i] - epochMillis[lag + 1] >= dayMs) {
+        lag++;
+      }
+      if (i > 0 && epochMillis[i] - epochMillis[lag] >= dayMs) {
+        double d = Math.log(atm[i] / atm[lag]);
+        d2[i] = d * d;
+        sum += d2[i];
+        count++;
+      } else {
+        d2[i] = Double.NaN;
+      }
       while (tail < i && epochMillis[i] - epochMillis[tail] >= windowMs) {
-        double dt = Math.log(atm[tail] / atm[tail - 1]);
-        sum -= dt * dt;
+        if (!Double.isNaN(d2[tail])) {
+          sum -= d2[tail];
+          count--;
+        }
         tail++;
       }
-      double covered = Math.max(epochMillis[i] - epochMillis[tail - 1], 1);
-      out[i] = Math.sqrt(Math.max(sum, 0) / covered * 365.0 * 86_400_000.0);
+      out[i] = count == 0 ? 0 : Math.sqrt(Math.max(sum, 0) / count * 365);
     }
     return out;
   }

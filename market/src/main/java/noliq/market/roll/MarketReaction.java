@@ -25,8 +25,9 @@ import noliq.pricing.VolSurface;
  * @param flowVolElasticity natural flow scales as (atm / longRunVol) to this power
  * @param flowImbalancePerVol the share of natural flow that turns from buying P to selling it, per unit of
  *     (atm / longRunVol − 1), at most 0.9: in a sell-off everyone wants puts, nobody wants P
- * @param ammDepthVolExponent pool depth scales as min(1, (longRunVol / atm)^this): LPs' loss to
- *     arbitrage grows as σ² (Milionis et al. 2022), so they withdraw when vol rises
+ * @param ammDepthVolExponent pool depth scales as min(1, (longRunVol / atm)^this): LPs break even when
+ *     their fees (∝ volume, which scales as vol^flowVolElasticity) cover their loss to arbitrage (∝ σ² ·
+ *     depth; Milionis et al. 2022), so depth ∝ vol^(flowVolElasticity − 2)
  */
 public record MarketReaction(
     double putSkew,
@@ -49,7 +50,7 @@ public record MarketReaction(
   public static final MarketReaction DEFAULTS = new MarketReaction(
       0.174, 0.103, 3.0, 4.0, DVOL_MEAN,
       0.5, 0.061, 0.00005, 1.0, 0.015,
-      1.0, 0.5, 2.0);
+      1.0, 0.5, 1.0);
 
   public MarketReaction {
     range("putSkew", putSkew, 0, 5);
@@ -126,8 +127,10 @@ public record MarketReaction(
             + "the volume-volatility relation)"),
         new Assumption("flowImbalancePerVol", Double.toString(flowImbalancePerVol), vary + " (one-sided flow when "
             + "vol is high: P sellers, i.e. put buyers)"),
-        new Assumption("ammDepthVolExponent", Double.toString(ammDepthVolExponent), "LVR grows as sigma^2 "
-            + "(Milionis, Moallemi, Roughgarden, Zhang 2022); LPs scale depth by (longRunVol/atm)^this, at most 1"));
+        new Assumption("ammDepthVolExponent", Double.toString(ammDepthVolExponent), "LPs scale depth by "
+            + "(longRunVol/atm)^this, at most 1: they break even when fees (proportional to volume, which scales as "
+            + "vol^flowVolElasticity) cover LVR (sigma^2 x depth; Milionis, Moallemi, Roughgarden, Zhang 2022), so "
+            + "this = 2 - flowVolElasticity; vary both"));
   }
 
   private static void range(String field, double v, double lo, double hi) {

@@ -124,6 +124,16 @@ public final class AmmVenue implements RollVenue {
           feeEth += eth.toDouble() * swap.feePips() / 1e6;
         }
         Amount received = desk.book().balanceOf(r.trader(), r.receive()).minus(receiveBefore);
+        // arbitrageurs are fast: they take the pools back to fair value at once; what they earn reverses the trade's
+        // impact, which the liquidity providers had earned, so it is not their loss to moves (LVR)
+        double lvrBefore = pendingLvrUsd;
+        if (!r.give().equals(Token.ETH)) {
+          arbitraged(r.give(), now);
+        }
+        if (!r.receive().equals(Token.ETH)) {
+          arbitraged(r.receive(), now);
+        }
+        pendingLvrUsd = lvrBefore;
         double givenFair = r.give().equals(Token.ETH) ? r.amount().toDouble() : r.amount().toDouble() * desk.fairEth(r.give(), now);
         double receivedFair = r.receive().equals(Token.ETH) ? received.toDouble()
             : received.toDouble() * desk.fairEth(r.receive(), now);

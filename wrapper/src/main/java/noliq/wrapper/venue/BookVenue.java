@@ -84,6 +84,7 @@ public final class BookVenue implements RollVenue {
     Price fairGive = sells ? Price.fromDouble(desk.fairEth(r.give(), now), Rounding.UP) : null;
     Price fairReceive = buys ? Price.fromDouble(desk.fairEth(r.receive(), now), Rounding.DOWN) : null;
 
+    Amount deskEthBefore = desk.book().balanceOf(DESK, Token.ETH);
     desk.book().transfer(r.give(), r.trader(), DESK, r.amount());
     Long ask = null;
     if (sells) {
@@ -139,25 +140,33 @@ public final class BookVenue implements RollVenue {
     if (buys && bid != null && receiveBook.order(bid).isPresent()) {
       receiveBook.cancel(DESK, bid, end);
     }
-    // Patience is over: the rest crosses the makers' quotes as they are now.
+    // Patience is over: the rest crosses the makers' quotes as they are now, level by level (each maker quotes on its
+    // own estimate, so their prices differ).
     double spotEnd = desk.observe(end).spot().toDouble();
-    Amount restGive = desk.book().balanceOf(DESK, r.give());
-    if (sells && restGive.isPositive()) {
-      giveQuote = quotes(giveBook, r.give(), end, spotEnd);
-      if (!worth(restGive, giveQuote[0]).isZero() && giveBook.bestBid().isPresent()) {
-        account(giveBook.place(DESK, Side.SELL, giveQuote[0], restGive, TimeInForce.IOC, end), r.give(), end, false, exec);
+    if (sells && desk.book().balanceOf(DESK, r.give()).isPositive()) {
+      quotes(giveBook, r.give(), end, spotEnd);
+      for (int level = 0; level <= a.makerCount() && giveBook.bestBid().isPresent(); level++) {
+        Amount rest = desk.book().balanceOf(DESK, r.give());
+        Price bidNow = giveBook.bestBid().get();
+        if (!rest.isPositive() || worth(rest, bidNow).isZero()) {
+          break;
+        }
+        account(giveBook.place(DESK, Side.SELL, bidNow, rest, TimeInForce.IOC, end), r.give(), end, false, exec);
       }
     }
     if (buys) {
-      receiveQuote = quotes(receiveBook, r.receive(), end, spotEnd);
-      // each fill's quote rounds up by at most one wei: keep one per resting maker order in hand
-      Amount eth = desk.book().balanceOf(DESK, Token.ETH);
-      Amount margin = Amount.ofWei(a.makerCount() + 1L);
-      Amount spendable = eth.isGreaterThan(margin) ? eth.minus(margin) : Amount.ZERO;
-      Amount want = spendable.mulDiv(Exact.WAD, receiveQuote[1].units(), Rounding.DOWN);
-      if (want.isPositive() && !worth(want, receiveQuote[1]).isZero() && receiveBook.bestAsk().isPresent()) {
-        account(receiveBook.place(DESK, Side.BUY, receiveQuote[1], want, TimeInForce.IOC, end), r.receive(), end, true,
-            exec);
+      quotes(receiveBook, r.receive(), end, spotEnd);
+      for (int level = 0; level <= a.makerCount() && receiveBook.bestAsk().isPresent(); level++) {
+        // each fill's quote rounds up by at most one wei: keep one per resting maker order in hand
+        Amount eth = above(desk.book().balanceOf(DESK, Token.ETH), deskEthBefore);
+        Amount margin = Amount.ofWei(a.makerCount() + 1L);
+        Amount spendable = eth.isGreaterThan(margin) ? eth.minus(margin) : Amount.ZERO;
+        Price askNow = receiveBook.bestAsk().get();
+        Amount want = spendable.mulDiv(Exact.WAD, askNow.units(), Rounding.DOWN);
+        if (!want.isPositive() || worth(want, askNow).isZero()) {
+          break;
+        }
+        account(receiveBook.place(DESK, Side.BUY, askNow, want, TimeInForce.IOC, end), r.receive(), end, true, exec);
       }
     }
     withdrawMakers(giveBook, end);
@@ -175,10 +184,17 @@ public final class BookVenue implements RollVenue {
     if (received.isPositive()) {
       desk.book().transfer(r.receive(), DESK, r.trader(), received);
     }
-    double ethLeft = desk.book().balanceOf(DESK, Token.ETH).toDouble();
+    double givenFair = sells ? given.toDouble() * desk.fairEth(r.give(), now) : given.toDouble();
+    // ETH this trade left unspent goes back to the trader, unless it is dust (under a basis point of what was given)
+    Amount ethLeft = above(desk.book().balanceOf(DESK, Token.ETH), deskEthBefore);
+    double returnedEth = 0;
+    if (buys && ethLeft.toDouble() > givenFair * 1e-4) {
+      desk.book().transfer(Token.ETH, DESK, r.trader(), ethLeft);
+      returnedEth = ethLeft.toDouble();
+    }
     double receivedEth = buys ? received.toDouble() * desk.fairEth(r.receive(), now) : received.toDouble();
-    last = new ExecutionCost(sells ? given.toDouble() * desk.fairEth(r.give(), now) : given.toDouble(),
-        receivedEth + (buys ? ethLeft : 0), exec[0], 0, 0, 1 - given.toDouble() / r.amount().toDouble(), now, end);
+    last = new ExecutionCost(givenFair, receivedEth + returnedEth, exec[0], 0, 0, 1 - given.toDouble() / r.amount().toDouble(),
+        now, end);
     return new TradeOutcome.Filled(given, received, desk.fair(r.give(), given, now), desk.fair(r.receive(), received, now),
         end);
   }
@@ -260,6 +276,11 @@ public final class BookVenue implements RollVenue {
     for (OrderBook.OrderView o : b.openOrders()) {
       b.cancel(o.owner(), o.id(), t);
     }
+  }
+
+  /** What {@code now} holds above {@code before} (zero if less: this trade spent dust earlier trades left). */
+  private static Amount above(Amount now, Amount before) {
+    return now.isGreaterThan(before) ? now.minus(before) : Amount.ZERO;
   }
 
   private static Amount worthOfEth(Amount eth, Price perUnit) {
