@@ -85,6 +85,7 @@ public final class BookVenue implements RollVenue {
     Price fairReceive = buys ? Price.fromDouble(desk.fairEth(r.receive(), now), Rounding.DOWN) : null;
 
     Amount deskEthBefore = desk.book().balanceOf(DESK, Token.ETH);
+    Amount deskGiveBefore = desk.book().balanceOf(DESK, r.give());
     desk.book().transfer(r.give(), r.trader(), DESK, r.amount());
     Long ask = null;
     if (sells) {
@@ -143,10 +144,10 @@ public final class BookVenue implements RollVenue {
     // Patience is over: the rest crosses the makers' quotes as they are now, level by level (each maker quotes on its
     // own estimate, so their prices differ).
     double spotEnd = desk.observe(end).spot().toDouble();
-    if (sells && desk.book().balanceOf(DESK, r.give()).isPositive()) {
+    if (sells && above(desk.book().balanceOf(DESK, r.give()), deskGiveBefore).isPositive()) {
       quotes(giveBook, r.give(), end, spotEnd);
       for (int level = 0; level <= a.makerCount() && giveBook.bestBid().isPresent(); level++) {
-        Amount rest = desk.book().balanceOf(DESK, r.give());
+        Amount rest = above(desk.book().balanceOf(DESK, r.give()), deskGiveBefore);
         Price bidNow = giveBook.bestBid().get();
         if (!rest.isPositive() || worth(rest, bidNow).isZero()) {
           break;
@@ -171,7 +172,8 @@ public final class BookVenue implements RollVenue {
     }
     withdrawMakers(giveBook, end);
     withdrawMakers(receiveBook, end);
-    Amount unsold = desk.book().balanceOf(DESK, r.give());
+    // what is left of this trade's amount (the desk may hold dust of the same token from earlier trades)
+    Amount unsold = Amount.min(above(desk.book().balanceOf(DESK, r.give()), deskGiveBefore), r.amount());
     if (unsold.isPositive()) {
       desk.book().transfer(r.give(), DESK, r.trader(), unsold);
     }
