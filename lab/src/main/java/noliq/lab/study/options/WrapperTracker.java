@@ -39,11 +39,12 @@ final class WrapperTracker {
   private double latencyHours;
   private double rollVolumeUsd;
   private double forcedSalesUsd;
-  /** Sums over filled rolls of each part of the cost against fair value at the decision, bps. */
-  private double spreadBps;
-  private double feeBps;
-  private double impactBps;
-  private double moveBps;
+  /** Sums over filled rolls of each part of the cost against fair value at the decision, and of the value rolled, ETH. */
+  private double spreadEth;
+  private double feeEth;
+  private double impactEth;
+  private double moveEth;
+  private double rolledEth;
   private double unfilledShares;
   private int measuredRolls;
   private double makerEdgeUsd;
@@ -86,12 +87,12 @@ final class WrapperTracker {
         new MetricSpec(prefix + ".forced_sales_usd", "USD", "P missing against the wrapper's own rolls and redemptions, at fair value: 0 by construction (checked)", Headline.MEAN),
         new MetricSpec(prefix + ".settlements", "count", "series held to maturity and settled by the slow oracle", Headline.MEAN),
         new MetricSpec(prefix + ".settlement_latency_h", "h", "mean time from maturity to redemption over the path's settlements (0 if none)", Headline.MEAN),
-        new MetricSpec(prefix + ".roll_cost_bps", "bps", "mean cost per filled roll against fair value at the decision (= spread + fees + impact + move; 0 if none)", Headline.MEAN),
-        new MetricSpec(prefix + ".roll_spread_bps", "bps", "mean per roll: spread or auction edge paid against fair value at each fill", Headline.MEAN),
-        new MetricSpec(prefix + ".roll_fee_bps", "bps", "mean per roll: pool fees", Headline.MEAN),
-        new MetricSpec(prefix + ".roll_impact_bps", "bps", "mean per roll: pool price impact", Headline.MEAN),
-        new MetricSpec(prefix + ".roll_move_bps", "bps", "mean per roll: the market's move while waiting (fair value at the fills against at the decision)", Headline.MEAN),
-        new MetricSpec(prefix + ".roll_unfilled_share", "share", "mean share of each roll's amount not traded (an unfilled roll counts 1)", Headline.MEAN),
+        new MetricSpec(prefix + ".roll_cost_bps", "bps", "cost per roll against fair value at the decision, weighted by value rolled: sum of costs / sum of fair value given (= spread + fees + impact + move; 0 if none)", Headline.MEAN),
+        new MetricSpec(prefix + ".roll_spread_bps", "bps", "per roll, value-weighted: spread or auction edge paid against fair value at each fill", Headline.MEAN),
+        new MetricSpec(prefix + ".roll_fee_bps", "bps", "per roll, value-weighted: pool fees", Headline.MEAN),
+        new MetricSpec(prefix + ".roll_impact_bps", "bps", "per roll, value-weighted: pool price impact", Headline.MEAN),
+        new MetricSpec(prefix + ".roll_move_bps", "bps", "per roll, value-weighted: the market's move while waiting (fair value at the fills against at the decision)", Headline.MEAN),
+        new MetricSpec(prefix + ".roll_unfilled_share", "share", "mean share of each roll's amount not traded (an unfilled roll counts 1; wei-level re-entries left out)", Headline.MEAN),
         new MetricSpec(prefix + ".maker_edge_usd", "USD", "makers' (or pools') take from the wrapper's rolls: spread, edge, fees and impact against fair value at the fills; makers unwind between rolls at fair value", Headline.MEAN),
         new MetricSpec(prefix + ".lp_fees_usd", "USD", "AMM liquidity providers' fees over the path, all traders (0 without pools)", Headline.MEAN),
         new MetricSpec(prefix + ".lp_lvr_usd", "USD", "AMM liquidity providers' loss to arbitrageurs at fair value, rebalanced daily (loss-versus-rebalancing; 0 without pools)", Headline.MEAN),
@@ -125,14 +126,20 @@ final class WrapperTracker {
 
   /** The venue's breakdown of a filled roll's cost. */
   void execution(noliq.wrapper.port.ExecutionCost c) {
-    spreadBps += c.bps(c.spreadEth());
-    feeBps += c.bps(c.feeEth());
-    impactBps += c.bps(c.impactEth());
-    moveBps += c.bps(c.moveEth());
-    unfilledShares += c.unfilledShare();
-    measuredRolls++;
+    spreadEth += c.spreadEth();
+    feeEth += c.feeEth();
+    impactEth += c.impactEth();
+    moveEth += c.moveEth();
+    rolledEth += c.givenFairEth();
+    if (c.givenFairEth() >= DUST_ETH) {
+      unfilledShares += c.unfilledShare();
+      measuredRolls++;
+    }
     makerEdgeUsd += c.executionEth() * spotAt.getAsDouble();
   }
+
+  /** Re-entries of wei-level idle ETH are rolls too, but too small to count in a per-roll share. */
+  static final double DUST_ETH = 1e-6;
 
   private java.util.function.DoubleSupplier spotAt = () -> 0;
 
@@ -195,12 +202,12 @@ final class WrapperTracker {
     out[i++] = forcedSalesUsd;
     out[i++] = settlements;
     out[i++] = settlements == 0 ? 0 : latencyHours / settlements;
-    int n = Math.max(measuredRolls, 1);
-    out[i++] = (spreadBps + feeBps + impactBps + moveBps) / n;
-    out[i++] = spreadBps / n;
-    out[i++] = feeBps / n;
-    out[i++] = impactBps / n;
-    out[i++] = moveBps / n;
+    double perRoll = rolledEth > 0 ? 10_000 / rolledEth : 0;
+    out[i++] = (spreadEth + feeEth + impactEth + moveEth) * perRoll;
+    out[i++] = spreadEth * perRoll;
+    out[i++] = feeEth * perRoll;
+    out[i++] = impactEth * perRoll;
+    out[i++] = moveEth * perRoll;
     out[i++] = measuredRolls + unfilled == 0 ? 0 : (unfilledShares + unfilled) / (measuredRolls + unfilled);
     out[i++] = makerEdgeUsd;
     out[i++] = lp[0];
