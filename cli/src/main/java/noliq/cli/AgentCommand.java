@@ -32,25 +32,52 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "agent",
     mixinStandardHelpOptions = true,
+    header = "A private local rebalancer: reads sources, decides rolls.",
     description = {
-        "The local agent: a private rebalancer on your own device. Each check reads k of the price sources",
-        "listed in --sources (local files or http://127.0.0.1 endpoints), takes their median, and asks the",
-        "roll policy what to do; a due roll is scheduled at a random moment in a window, to trade patiently.",
-        "With --once it prints one decision and exits; without it, it runs as a daemon, logging each",
-        "decision and why. Trading needs a market adapter: this command decides and schedules, it does not trade."
-    })
+        "The local agent: a private rebalancer on your own device. Each check reads k of the price sources listed in "
+            + "--sources (local files or http://127.0.0.1 endpoints), takes their median, and asks the roll policy what "
+            + "to do; a due roll is scheduled at a random moment in a window, to trade patiently.",
+        "",
+        "With --once it prints one decision and exits; without it, it runs as a daemon, logging each decision and why. "
+            + "With --node URL --api-key KEY it trades through a market node (noliq serve): it rests orders or starts an "
+            + "auction; without --node it decides and schedules.",
+        "",
+        "The sources file holds at most 64 KiB and " + AgentPriceSources.MAX_SOURCES + " sources, one a line (blank lines "
+            + "and # comments skipped). A file source must be a regular file (not a FIFO or device) of at most "
+            + AgentPriceSources.MAX_ANSWER_BYTES + " bytes; an HTTP source gets " + AgentPriceSources.DEADLINE_SECONDS
+            + " s in all (connect, headers and body) and at most " + AgentPriceSources.MAX_ANSWER_BYTES + " bytes. "
+            + "A source that fails, is late or does not hold one plain decimal price does not answer."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {"  printf 'a.txt\\nb.txt\\nhttp://127.0.0.1:8545/eth\\n' > sources.txt",
+        "  noliq agent --policy kyrrui-tracker --sources sources.txt --once",
+        "  noliq agent --policy buterin-2026 --sources sources.txt \\", "      --mechanism dutch-auction --count 10 --json"})
 final class AgentCommand implements Runnable {
   private static final String ALGORITHM = "L64X128MixRandom";
+  private static final double MAX_HOURS = 8760;
 
   @Spec CommandSpec spec;
   @Mixin Output output;
   @Mixin WrapperHolding holding;
 
-  @Option(names = "--policy", required = true, paramLabel = "NAME", description = "The roll policy.")
+  @Option(names = "--policy", required = true, paramLabel = "NAME", completionCandidates = WrapperHolding.PolicyNames.class,
+      description = "The roll policy: ${COMPLETION-CANDIDATES}.")
   String policy;
 
-  @Option(names = "--sources", required = true, paramLabel = "FILE", description = "Price sources, one a line.")
+  @Option(names = "--sources", paramLabel = "FILE", description = "Price sources, one a line (required without --node).")
   Path sources;
+
+  @Option(names = "--node", paramLabel = "URL", description = "Trade through this market node (noliq serve): rest orders or start auctions.")
+  String node;
+
+  @Option(names = "--api-key", paramLabel = "KEY", description = "With --node: your API key on the node.")
+  String apiKey;
+
+  @Option(names = "--target-usd", defaultValue = "10000", paramLabel = "USD", description = "With --node: the USD value of P to hold (default: ${DEFAULT-VALUE}).")
+  double targetUsd;
+
+  @Option(names = "--poll-seconds", defaultValue = "1", paramLabel = "S", description = "With --node: wall seconds between looks at the node (default: ${DEFAULT-VALUE}).")
+  double pollSeconds;
 
   @Option(names = "--once", description = "Print one decision and exit.")
   boolean once;
@@ -67,8 +94,8 @@ final class AgentCommand implements Runnable {
   @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A policy parameter, by its source name (repeatable).")
   Map<String, String> params = new LinkedHashMap<>();
 
-  @Option(names = "--mechanism", defaultValue = "RESTING_ORDERS", paramLabel = "M",
-      description = "RESTING_ORDERS or DUTCH_AUCTION (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--mechanism", defaultValue = "resting-orders", paramLabel = "M", converter = MechanismConverter.class,
+      completionCandidates = Mechanisms.class, description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Mechanism mechanism;
 
   @Option(names = "--check-hours", defaultValue = "6", paramLabel = "H", description = "Mean hours between checks (default: ${DEFAULT-VALUE}).")
@@ -86,9 +113,37 @@ final class AgentCommand implements Runnable {
   @Option(names = "--now", paramLabel = "TIME", description = "With --once: decide as of this ISO-8601 UTC time (default: now).")
   String now;
 
+  static final class MechanismConverter extends Choices.Converter<Mechanism> {
+    MechanismConverter() {
+      super(Mechanism.class);
+    }
+  }
+
+  static final class Mechanisms extends Choices.Candidates<Mechanism> {
+    Mechanisms() {
+      super(Mechanism.class);
+    }
+  }
+
+  @Mixin Quiet quiet;
+
   @Override
   public void run() {
+    Limits.vol("--vol", vol);
     RollPolicy p = WrapperHolding.policy(policy, params);
+    if (node != null) {
+      Limits.usd("--target-usd", targetUsd, false);
+      Limits.between("--poll-seconds", pollSeconds, 0.01, true, 3600, "seconds");
+      // On a node, the agent's clock and price are the node's (a replay at speed accelerates both).
+      AgentConfig onNode = new AgentConfig(p, 1, hours("--check-hours", checkHours), hours("--window-hours", windowHours),
+          mechanism, hours("--deadline-hours", deadlineHours), vol);
+      AgentOnNode.run(node, apiKey, onNode, targetUsd, RandomGeneratorFactory.of(ALGORITHM).create(
+          seed != null ? seed : new SecureRandom().nextLong()), count, pollSeconds, spec.commandLine().getOut());
+      return;
+    }
+    if (sources == null) {
+      throw new RuleViolation("--sources", "is required (or --node URL --api-key KEY to trade through a node)");
+    }
     AgentPriceSources view = AgentPriceSources.load(sources);
     int n = view.sources().size();
     int kk = k == null ? n / 2 + 1 : k;
@@ -128,7 +183,7 @@ final class AgentCommand implements Runnable {
     LocalAgent agent = new LocalAgent(config, noliq.math.book.AccountId.of("holder"), IndexId.ETH_USD, held);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!output.json()) {
+    if (!output.json() && !quiet.quiet()) {
       err.printf("noliq agent: policy %s, %d of %d sources, randomness from %s%n", p.name(), kk, n, randomness);
     }
     long decisions = 0;
@@ -168,7 +223,7 @@ final class AgentCommand implements Runnable {
     r.put("exposure", agent.held().flatMap(h -> d.reading().median()
         .map(x -> WrapperHolding.exposure(h, new Observation(x, d.at(), vol)))).orElse(null));
     r.put("tradeAt", d.tradeAt().map(Instant::toString).orElse(null));
-    r.put("mechanism", d.mechanism().name());
+    r.put("mechanism", Choices.id(d.mechanism()));
     r.put("tradeDeadline", d.tradeDeadline().map(Instant::toString).orElse(null));
     r.put("nextCheck", d.nextCheck().toString());
     r.put("why", d.why());
@@ -185,15 +240,15 @@ final class AgentCommand implements Runnable {
     output.print(out, r, x -> {
       String action = d.decision().map(dd -> dd.rolls() ? "ROLL" : "HOLD").orElse("NONE");
       out.printf("%s %s: %s%n", d.at(), action, d.why());
-      d.tradeAt().ifPresent(at -> out.printf("  trade at %s by %s, deadline %s%n", at, d.mechanism(),
+      d.tradeAt().ifPresent(at -> out.printf("  trade at %s by %s, deadline %s%n", at, Choices.id(d.mechanism()),
           d.tradeDeadline().orElseThrow()));
       out.printf("  next check %s%n", d.nextCheck());
     });
   }
 
   private static Duration hours(String option, double h) {
-    if (Double.isNaN(h) || Double.isInfinite(h) || h < 0) {
-      throw new RuleViolation(option, "must be a non-negative number of hours (was " + h + ")");
+    if (Double.isNaN(h) || Double.isInfinite(h) || h < 0 || h > MAX_HOURS) {
+      throw new RuleViolation(option, "must be between 0 and " + (long) MAX_HOURS + " hours, a year (was " + h + ")");
     }
     return Duration.ofMillis(Math.round(h * 3_600_000));
   }

@@ -29,13 +29,18 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "aave",
     mixinStandardHelpOptions = true,
+    header = "One Aave v3.3 position: health factor, largest liquidation.",
     description = {
         "What-if for one Aave v3.3 position: ETH collateral against a dollar debt (GHO, priced $1).",
         "",
         "Prints the health factor, whether the position can be liquidated, the close factor, the largest "
             + "liquidation allowed (debt covered, collateral seized, protocol fee, deficit) and the health factor "
-            + "after it, computed with the contract's integer rules."
-    })
+            + "after it, computed with the contract's integer rules. Amounts are plain decimals: collateral up to 1e9 "
+            + "ETH, debt up to 1e15 USD, price up to 1e9 USD."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {"  noliq debt aave --collateral-eth 10 --debt-usd 17000 --price 2000",
+        "  noliq debt aave --collateral-eth 10 --debt-usd 17000 --price 2000 \\", "      --lt 0.80 --lb 1.075 --json"})
 final class DebtAaveCommand implements Runnable {
   private static final AccountId USER = AccountId.of("position");
 
@@ -68,6 +73,9 @@ final class DebtAaveCommand implements Runnable {
     if (ethPrice.signum() == 0) {
       throw new RuleViolation("price", "must be positive (was " + price.strip() + ")");
     }
+    Limits.atMost("--collateral-eth", collateral.wei(), 18, Limits.MAX_ETH, "ETH");
+    Limits.atMost("--debt-usd", debt.wei(), 18, Limits.MAX_USD, "USD");
+    Limits.atMost("--price", ethPrice, AaveMath.BASE_DECIMALS, Limits.MAX_PRICE, "USD");
     ReserveConfig eth = ethReserve(bps(lt, "lt"), bps(lb, "lb"), bps(protocolFee, "protocol-fee"));
     ReserveConfig gho = ReserveConfig.gho();
     List<Position> positions = List.of(

@@ -8,7 +8,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "debt",
     mixinStandardHelpOptions = true,
-    description = {"The debt designs noliq is compared with: what-if calculators on their real liquidation rules."},
+    header = "What-if calculators for Aave, Maker and Liquity.",
+    description = "The debt designs noliq is compared with: what-if calculators on their real liquidation rules.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  noliq debt aave --collateral-eth 10 --debt-usd 17000 --price 2000", "  noliq debt maker-auction"},
     subcommands = {
         DebtAaveCommand.class,
         DebtMakerAuctionCommand.class,

@@ -20,13 +20,28 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "liquity",
     mixinStandardHelpOptions = true,
-    description = {
-        "Liquity: a trove's collateral ratio (ICR) and what a liquidation of it does, outside Recovery",
-        "Mode: the gas compensation, the debt offset against the Stability Pool and the collateral its",
-        "depositors receive, what is redistributed to the other troves, and any surplus left to the owner."
-    })
+    header = "A Liquity trove's ratio and what its liquidation does.",
+    description = "Liquity: a trove's collateral ratio (ICR) and what a liquidation of it does, outside Recovery Mode: "
+        + "the gas compensation, the debt offset against the Stability Pool and the collateral its depositors receive, "
+        + "what is redistributed to the other troves, and any surplus left to the owner. Amounts are plain decimals: "
+        + "collateral up to 1e9 ETH, debt and pool up to 1e15, price up to 1e9 USD.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  noliq debt liquity --collateral-eth 3 --debt 4220 --price 1500",
+        "  noliq debt liquity --collateral-eth 3 --debt 4220 --price 1500 \\", "      --pool 1000000 --preset v2"})
 final class DebtLiquityCommand implements Runnable {
-  enum Preset { v1, v2 }
+  enum Preset { V1, V2 }
+
+  static final class PresetConverter extends Choices.Converter<Preset> {
+    PresetConverter() {
+      super(Preset.class);
+    }
+  }
+
+  static final class PresetCandidates extends Choices.Candidates<Preset> {
+    PresetCandidates() {
+      super(Preset.class);
+    }
+  }
 
   @Spec CommandSpec spec;
   @Mixin Output output;
@@ -43,7 +58,9 @@ final class DebtLiquityCommand implements Runnable {
   @Option(names = "--pool", defaultValue = "0", paramLabel = "P", description = "Stablecoin in the Stability Pool (default: ${DEFAULT-VALUE}).")
   String pool;
 
-  @Option(names = "--preset", defaultValue = "v1", paramLabel = "V", description = "v1 (LUSD) or v2 (BOLD, WETH branch) (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--preset", defaultValue = "v1", paramLabel = "V", converter = PresetConverter.class,
+      completionCandidates = PresetCandidates.class,
+      description = "${COMPLETION-CANDIDATES}: v1 (LUSD) or v2 (BOLD, WETH branch) (default: ${DEFAULT-VALUE}).")
   Preset preset;
 
   record Result(String preset, String collateralEth, String debt, String price, String pool,
@@ -53,7 +70,7 @@ final class DebtLiquityCommand implements Runnable {
 
   @Override
   public void run() {
-    LiquityParams p = preset == Preset.v1 ? LiquityParams.v1() : LiquityParams.v2Weth();
+    LiquityParams p = preset == Preset.V1 ? LiquityParams.v1() : LiquityParams.v2Weth();
     Amount coll = Amount.parse(collateral, "collateral-eth");
     Amount d = Amount.parse(debt, "debt");
     Price x = Price.parse(price, "price");
@@ -61,6 +78,10 @@ final class DebtLiquityCommand implements Runnable {
     requirePositive("collateral-eth", coll.wei(), collateral);
     requirePositive("debt", d.wei(), debt);
     requirePositive("price", x.units(), price);
+    Limits.atMost("--collateral-eth", coll.wei(), 18, Limits.MAX_ETH, "ETH");
+    Limits.atMost("--debt", d.wei(), 18, Limits.MAX_USD, "");
+    Limits.atMost("--pool", deposits.wei(), 18, Limits.MAX_USD, "");
+    Limits.atMost("--price", x.units(), 18, Limits.MAX_PRICE, "USD");
     BigInteger icr = LiquityRules.collateralRatio(coll.wei(), d.wei(), x.units());
     boolean liquidatable = icr.compareTo(p.mcr()) < 0;
     BigInteger usable = LiquityRules.usablePool(p, deposits.wei());
@@ -69,7 +90,7 @@ final class DebtLiquityCommand implements Runnable {
     BigInteger received = Exact.mulDiv(s.collToPool(), x.units(), Exact.WAD, Rounding.DOWN);
     double gain = Decimals.toDouble(received, 18) - Decimals.toDouble(s.debtToOffset(), 18);
     double gainPct = s.debtToOffset().signum() == 0 ? 0 : 100 * gain / Decimals.toDouble(s.debtToOffset(), 18);
-    Result r = new Result(preset.name(), coll.toString(), d.toString(), x.toString(), deposits.toString(),
+    Result r = new Result(Choices.id(preset), coll.toString(), d.toString(), x.toString(), deposits.toString(),
         ratio(icr), ratio(p.mcr()), liquidatable, eth(s.collGasCompensation()), eth(s.debtGasCompensation()),
         eth(s.ethGasCompensation()), eth(s.debtToOffset()), eth(s.collToPool()), eth(s.debtToRedistribute()),
         eth(s.collToRedistribute()), eth(s.collSurplus()), gain, gainPct);

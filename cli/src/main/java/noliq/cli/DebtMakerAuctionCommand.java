@@ -16,15 +16,25 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "maker-auction",
     mixinStandardHelpOptions = true,
+    header = "Maker's Clipper price curve and when to redo an auction.",
     description = {
-        "Maker Liquidations 2.0: the Clipper's stairstep price curve (StairstepExponentialDecrease)",
-        "as a fraction of the oracle price, when it first reaches the oracle price, its value at the",
-        "tail, and when the auction must be redone. Defaults: the ETH-B set of July 2021."
-    })
+        "Maker Liquidations 2.0: the Clipper's stairstep price curve (StairstepExponentialDecrease) as a fraction of "
+            + "the oracle price, when it first reaches the oracle price, its value at the tail, and when the auction "
+            + "must be redone. Defaults: the ETH-B set of July 2021.",
+        "",
+        "Ranges: step from 1 s to a day; tail up to 30 days and at most " + DebtMakerAuctionCommand.MAX_CUTS
+            + " price steps (tail / step)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {"  noliq debt maker-auction", "  noliq debt maker-auction --cut 0.98 --step 90 --tail 7200 --json"})
 final class DebtMakerAuctionCommand implements Runnable {
   /** At most this many points in the JSON curve; longer curves are sampled evenly. */
   private static final int MAX_POINTS = 2000;
   private static final int TABLE_ROWS = 16;
+  /** The curve is walked step by step: at most this many steps. */
+  static final long MAX_CUTS = 1_000_000;
+  static final long MAX_STEP_SECONDS = 86_400;
+  static final long MAX_TAIL_SECONDS = 30 * 86_400;
 
   @Spec CommandSpec spec;
   @Mixin Output output;
@@ -61,8 +71,11 @@ final class DebtMakerAuctionCommand implements Runnable {
     if (cuspRay.compareTo(DssMath.RAY) > 0) {
       throw new RuleViolation("cusp", "must be at most 1 (was " + cusp + ")");
     }
-    if (tail < 0) {
-      throw new RuleViolation("tail", "must not be negative (was " + tail + ")");
+    Limits.between("--step", step, 1, MAX_STEP_SECONDS);
+    Limits.between("--tail", tail, 0, MAX_TAIL_SECONDS);
+    if (tail / step > MAX_CUTS) {
+      throw new RuleViolation("--tail", "spans at most " + MAX_CUTS + " price steps of --step seconds (was " + tail / step
+          + "; lengthen --step or shorten --tail)");
     }
     Abacus.StairstepExponentialDecrease calc = new Abacus.StairstepExponentialDecrease(DssMath.ray(cut, "cut"), step);
     Result r = curve(calc, bufRay, cuspRay);

@@ -20,17 +20,32 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "roll-cost",
     mixinStandardHelpOptions = true,
-    description = {
-        "Cost of one roll (sell P of one series, buy P of another) through an instant AMM swap, a Dutch",
-        "rotation auction filled by market makers, and patient resting orders in a book, in basis points",
-        "against Black-Scholes fair value on the market's implied-vol surface at each leg's strike and",
-        "maturity, split into spread or edge, fees and price impact. The market's state is given (--vol,",
-        "--skew, --vol-of-vol, --rv-jump) or read from history (--date with --data). Makers, pools and flow",
-        "react to it. Every modelling assumption is printed with its source."
-    })
+    header = "Cost of one roll by AMM, auction and resting orders, in bps.",
+    description = "Cost of one roll (sell P of one series, buy P of another) through an instant AMM swap, a Dutch "
+        + "rotation auction filled by market makers, and patient resting orders in a book, in basis points against "
+        + "Black-Scholes fair value on the market's implied-vol surface at each leg's strike and maturity, split into "
+        + "spread or edge, fees and price impact. The market's state is given (--vol, --skew, --vol-of-vol, --rv-jump) "
+        + "or read from history (--date with --data); makers, pools and flow react to it. Every modelling assumption is "
+        + "printed with its source. Sizes are above 0 and at "
+        + "most 1e15 USD, at most 1000 of them; vol is a fraction (0.7 = 70%%/yr) up to 10.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  noliq market roll-cost --size-usd 10000,1000000 --from-strike 2000 \\", "      --to-strike 1500 --days 7 --vol 0.7",
+        "  noliq market roll-cost --size-usd 100000 --from-strike 2000 \\", "      --to-strike 1500 --days 7 --vol 0.7 --mechanism book"})
 final class MarketRollCostCommand implements Runnable {
   /** Which mechanisms to run. */
   enum MechanismChoice { AMM, AUCTION, BOOK, ALL }
+
+  static final class MechanismChoices extends Choices.Candidates<MechanismChoice> {
+    MechanismChoices() {
+      super(MechanismChoice.class);
+    }
+  }
+
+  static final class MechanismChoiceConverter extends Choices.Converter<MechanismChoice> {
+    MechanismChoiceConverter() {
+      super(MechanismChoice.class);
+    }
+  }
 
   @Spec CommandSpec spec;
   @Mixin Output output;
@@ -82,8 +97,8 @@ final class MarketRollCostCommand implements Runnable {
       description = "ETH price in index units (default: 3000, the spot of the P/N market-making backtest, anchors A12; or the date's close).")
   Double spot;
 
-  @Option(names = "--mechanism", defaultValue = "all", paramLabel = "M",
-      description = "amm, auction, book or all (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--mechanism", defaultValue = "all", paramLabel = "M", converter = MechanismChoiceConverter.class,
+      completionCandidates = MechanismChoices.class, description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   MechanismChoice mechanism;
 
   @Option(names = "--pool-depth-usd", paramLabel = "USD",
@@ -113,7 +128,7 @@ final class MarketRollCostCommand implements Runnable {
   RollAssumptions assumptions() {
     RollAssumptions d = RollAssumptions.DEFAULTS;
     java.time.Duration patience = patienceDays == null ? d.patience()
-        : java.time.Duration.ofSeconds(Math.round(requirePositive("patience-days", patienceDays) * 86_400));
+        : java.time.Duration.ofSeconds(Math.round(Limits.between("--patience-days", patienceDays, 0, false, 365, "days") * 86_400));
     return new RollAssumptions(
         poolDepthUsd == null ? d.ammPoolDepthUsd() : requirePositive("pool-depth-usd", poolDepthUsd),
         d.ammBaseFeePips(), d.ammFinalFeePips(), d.ammFeeRampWindow(), d.auctionEdgePips(), d.auctionRamp(),
@@ -128,15 +143,15 @@ final class MarketRollCostCommand implements Runnable {
   }
 
   private static double requirePositive(String option, double v) {
-    if (!(v > 0) || Double.isInfinite(v)) {
-      throw new noliq.math.RuleViolation(option, "must be a positive number (was " + v + ")");
+    if (!(v > 0) || Double.isInfinite(v) || v > Limits.MAX_USD) {
+      throw new noliq.math.RuleViolation(option, "must be a positive number, at most 1e15 (was " + v + ")");
     }
     return v;
   }
 
   private static double requireNonNegative(String option, double v) {
-    if (!(v >= 0) || Double.isInfinite(v)) {
-      throw new noliq.math.RuleViolation(option, "must be a non-negative number (was " + v + ")");
+    if (!(v >= 0) || Double.isInfinite(v) || v > Limits.MAX_USD) {
+      throw new noliq.math.RuleViolation(option, "must be a non-negative number, at most 1e15 (was " + v + ")");
     }
     return v;
   }
@@ -184,6 +199,22 @@ final class MarketRollCostCommand implements Runnable {
     Set<Mechanism> mechanisms = mechanism == MechanismChoice.ALL
         ? EnumSet.allOf(Mechanism.class) : EnumSet.of(Mechanism.valueOf(mechanism.name()));
     double d2 = toDays == null ? days : toDays;
+    if (sizes == null || sizes.isEmpty() || sizes.contains(null)) {
+      throw new noliq.math.RuleViolation("--size-usd", "needs one or more sizes separated by single commas, such as 10000,1000000");
+    }
+    if (sizes.size() > Limits.MAX_LIST) {
+      throw new noliq.math.RuleViolation("--size-usd", "takes at most " + Limits.MAX_LIST + " sizes (was " + sizes.size() + ")");
+    }
+    sizes.forEach(size -> Limits.usd("--size-usd", size, false));
+    Limits.price("--spot", spot);
+    Limits.price("--from-strike", fromStrike);
+    Limits.price("--to-strike", toStrike);
+    Limits.days("--days", days);
+    Limits.days("--to-days", d2);
+    Limits.vol("--vol", vol);
+    if (makers != null) {
+      Limits.between("--makers", makers, 1, 1000);
+    }
     // Validate every size before running anything.
     RollAssumptions assumptions = assumptions();
     State st = state();

@@ -13,12 +13,16 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "attack-cost",
     mixinStandardHelpOptions = true,
-    description = {
-        "What it costs to make a series settle at a wrong x by winning the vote behind the slow oracle,",
-        "and whether it pays. The attacker's answer gets its own share of the votes plus the share of",
-        "the others who follow it; at or above SPAT (65%%) it decides. Example, the March 2025 case:",
-        "  noliq oracle attack-cost --value-at-stake 7000000 --bond 750 --vote-share 0.25 --followers 0.6"
-    })
+    header = "What corrupting a settlement costs, and whether it pays.",
+    description = "What it costs to make a series settle at a wrong x by winning the vote behind the slow oracle, and "
+        + "whether it pays. The attacker's answer gets its own share of the votes plus the share of the others who "
+        + "follow it. As VotingV2 counts, it decides only if those votes are more than SPAT (65%%) of ALL staked "
+        + "tokens: a share e of the votes at turnout t holds e*t of the stake. Dollar amounts are at most 1e15.",
+    footerHeading = "%nExamples (the first is the March 2025 case: 70%% of the votes; decides only above ~92.9%% turnout):%n",
+    footer = {"  noliq oracle attack-cost --value-at-stake 7000000 --bond 750 \\",
+        "      --vote-share 0.25 --followers 0.6 --turnout 0.9",
+        "  noliq oracle attack-cost --value-at-stake 7000000 --bond 750 \\",
+        "      --vote-share 0.25 --honest-capital 100000"})
 final class OracleAttackCostCommand implements Runnable {
   @Spec CommandSpec spec;
   @Mixin Output output;
@@ -35,10 +39,14 @@ final class OracleAttackCostCommand implements Runnable {
   @Option(names = "--followers", defaultValue = "0", paramLabel = "F", description = "Share of the other voters who vote as the attacker does (default: ${DEFAULT-VALUE}).")
   double followers;
 
-  @Option(names = "--spat", defaultValue = "0.65", paramLabel = "F", description = "Agreement threshold (default: ${DEFAULT-VALUE}, UMA since 2025).")
+  @Option(names = "--spat", defaultValue = "0.65", paramLabel = "F", description = "Agreement threshold, a share of all staked tokens (default: ${DEFAULT-VALUE}, UMA since 2025).")
   double spat;
 
-  @Option(names = "--others-stake", paramLabel = "USD", description = "Value of the other voters' tokens, to price the capital needed.")
+  @Option(names = "--turnout", defaultValue = "1", paramLabel = "F",
+      description = "Share of all staked tokens revealed in the round, in (0, 1] (default: ${DEFAULT-VALUE}, everyone votes: the attacker's best case).")
+  double turnout;
+
+  @Option(names = "--others-stake", paramLabel = "USD", description = "Value of all the other stakers' tokens (voting or not), to price the capital needed.")
   Double othersStake;
 
   @Option(names = "--honest-capital", paramLabel = "USD",
@@ -50,18 +58,31 @@ final class OracleAttackCostCommand implements Runnable {
 
   @Override
   public void run() {
+    Limits.usd("--value-at-stake", valueAtStake, true);
+    Limits.usd("--bond", bond, true);
+    if (othersStake != null) {
+      Limits.usd("--others-stake", othersStake, true);
+    }
+    if (honestCapital != null) {
+      Limits.usd("--honest-capital", honestCapital, true);
+    }
+    Limits.usd("--arbitration-fee", arbitrationFee, true);
     SettlementCorruption.VoteResult r = SettlementCorruption.viaVote(new SettlementCorruption.VoteInputs(
-        valueAtStake, bond, voteShare, followers, spat, othersStake == null ? Double.NaN : othersStake));
+        valueAtStake, bond, voteShare, followers, spat, othersStake == null ? Double.NaN : othersStake, turnout));
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("value_at_stake", valueAtStake);
     result.put("bond", bond);
     result.put("vote_share", voteShare);
     result.put("followers", followers);
     result.put("spat", spat);
+    result.put("turnout", turnout);
     result.put("effective_share", r.effectiveShare());
+    result.put("share_of_stake", r.shareOfStake());
     result.put("outcome", r.outcome().name());
-    result.put("share_needed", r.shareNeeded());
+    result.put("turnout_needed", Double.isFinite(r.turnoutNeeded()) ? r.turnoutNeeded() : null);
+    result.put("share_needed", Double.isFinite(r.shareNeeded()) ? r.shareNeeded() : null);
     result.put("capital_needed", Double.isNaN(r.capitalNeeded()) ? null : r.capitalNeeded());
+    result.put("stake_to_block", othersStake == null ? null : SettlementCorruption.stakeToBlock(othersStake, spat, turnout));
     result.put("cost", r.cost());
     result.put("gain", r.gain());
     result.put("net", r.net());
@@ -84,15 +105,22 @@ final class OracleAttackCostCommand implements Runnable {
     }
     PrintWriter out = spec.commandLine().getOut();
     output.print(out, result, x -> {
-      out.printf("attacker's answer gets %.1f%% of the votes (own %.1f%% + %.1f%% of the rest following); SPAT %.0f%%%n",
-          100 * r.effectiveShare(), 100 * voteShare, 100 * followers, 100 * spat);
+      out.printf("attacker's answer gets %.1f%% of the votes (own %.1f%% + %.1f%% of the rest following)%n",
+          100 * r.effectiveShare(), 100 * voteShare, 100 * followers);
+      out.printf("at %.1f%% turnout that is %.1f%% of all staked tokens; SPAT needs more than %.0f%%%n",
+          100 * turnout, 100 * r.shareOfStake(), 100 * spat);
       out.printf("outcome: %s%n", switch (r.outcome()) {
         case DECIDES -> "DECIDES: the series settles at the wrong x";
-        case ROLLS -> "ROLLS: neither side reaches SPAT; settlement is delayed, nothing is stolen yet";
-        case FAILS -> "FAILS: the honest answer reaches SPAT; the attacker loses its bond and is slashed";
+        case ROLLS -> "ROLLS: neither answer holds more than SPAT of the stake; settlement is delayed (deleted after 5 rounds)";
+        case FAILS -> "FAILS: the honest answer holds more than SPAT of the stake; the attacker loses its bond and is slashed";
       });
-      out.printf("own share needed to decide: %.1f%%%s%n", 100 * r.shareNeeded(),
-          Double.isNaN(r.capitalNeeded()) ? " (give --others-stake to price it)" : String.format(", capital %,.0f", r.capitalNeeded()));
+      out.printf("this share of the votes decides only at a turnout above %s%n",
+          r.turnoutNeeded() > 1 ? "100% (never)" : String.format("%.1f%%", 100 * r.turnoutNeeded()));
+      out.printf("own share of the votes needed to decide at this turnout: %s%s%n",
+          Double.isFinite(r.shareNeeded()) ? String.format("%.1f%%", 100 * r.shareNeeded()) : "none suffices",
+          Double.isNaN(r.capitalNeeded()) ? " (give --others-stake to price it)"
+              : String.format("; new stake to decide alone %,.0f; to block (roll until deleted) %,.0f", r.capitalNeeded(),
+                  SettlementCorruption.stakeToBlock(othersStake, spat, turnout)));
       out.printf("cost %,.2f   gain %,.2f   net %,.2f   -> %s%n", r.cost(), r.gain(), r.net(), r.pays() ? "PAYS" : "does not pay");
       if (e != null) {
         out.printf("%nescalation game: attacker answers %d times (capital %,.2f, last bond %,.2f), honest side %d times;%n",

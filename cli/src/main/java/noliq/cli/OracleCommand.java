@@ -8,9 +8,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "oracle",
     mixinStandardHelpOptions = true,
-    description = {
-        "The slow settlement oracle (UMA-style propose/dispute/vote) and what corrupting it costs."
-    },
+    header = "The slow settlement oracle and what corrupting it costs.",
+    description = "The slow settlement oracle (UMA-style propose, dispute, vote) and what corrupting it costs.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  noliq oracle settle-timeline --disputes 1", "  noliq oracle attack-cost --value-at-stake 7000000 --bond 750 \\", "      --vote-share 0.25"},
     subcommands = {
         OracleSettleTimelineCommand.class,
         OracleAttackCostCommand.class,

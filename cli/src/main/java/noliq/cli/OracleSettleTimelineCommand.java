@@ -17,13 +17,18 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "settle-timeline",
     mixinStandardHelpOptions = true,
-    description = {
-        "Plays one settlement through the real optimistic oracle and vote on a virtual clock:",
-        "each phase's timing, the total latency after maturity, and where every bond went.",
-        "A wrong value is proposed and disputed by an honest watcher; the first K-1 disputes reopen",
-        "the request, the K-th goes to the vote, which misses its threshold for R-1 rounds and resolves",
-        "in round R. Bonds follow OptimisticOracleV2: the winner gets bond + bond - floor(bond/2) + fee."
-    })
+    header = "One settlement through the oracle and vote, phase by phase.",
+    description = "Plays one settlement through the real optimistic oracle and vote on a virtual clock: each phase's "
+        + "timing, the total latency after maturity, and where every bond went. A wrong value is proposed and disputed "
+        + "by an honest watcher; the first K-1 disputes reopen the request, the K-th goes to the vote. The vote waits "
+        + "for the next round of VotingV2's fixed 48 h grid (0-48 h), misses its threshold for R-1 rounds and resolves "
+        + "in round R (at most 5: mainnet's maxRolls is 4); with --deleted it misses all 5 and is deleted: no answer, "
+        + "ever, and the ledger's settlement timeout applies the series' invalid policy. Bonds follow "
+        + "OptimisticOracleV2: each dispute pays the store finalFee + floor(bond/2) at once; the winner gets "
+        + "bond + bond - floor(bond/2) + fee.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  noliq oracle settle-timeline", "  noliq oracle settle-timeline --disputes 2 --vote-rounds 3 --json",
+        "  noliq oracle settle-timeline --disputes 1 --deleted"})
 final class OracleSettleTimelineCommand implements Runnable {
   @Spec CommandSpec spec;
   @Mixin Output output;
@@ -34,8 +39,11 @@ final class OracleSettleTimelineCommand implements Runnable {
   @Option(names = "--disputes", defaultValue = "0", paramLabel = "K", description = "Disputes before the value is final (default: ${DEFAULT-VALUE}).")
   int disputes;
 
-  @Option(names = "--vote-rounds", paramLabel = "R", description = "Vote rounds of 48 h (1 + rolls, at most 6); default 1 if disputed, else 0.")
+  @Option(names = "--vote-rounds", paramLabel = "R", description = "Vote rounds of 48 h (1 + rolls, at most 5); default 1 if disputed (5 if deleted), else 0.")
   Integer voteRounds;
+
+  @Option(names = "--deleted", description = "The vote misses all 5 rounds and is deleted (needs --disputes of at least 1).")
+  boolean deleted;
 
   @Option(names = "--dispute-after", paramLabel = "H", description = "Hours into each window when the dispute comes (default: half the liveness).")
   Double disputeAfter;
@@ -48,11 +56,14 @@ final class OracleSettleTimelineCommand implements Runnable {
 
   @Override
   public void run() {
+    if (disputes > 100) {
+      throw new noliq.math.RuleViolation("--disputes", "must be at most 100 (was " + disputes + ")");
+    }
     Duration live = OracleCommand.hours(liveness, "liveness", false);
     Duration after = disputeAfter == null ? live.dividedBy(2) : OracleCommand.hours(disputeAfter, "dispute-after", true);
-    int rounds = voteRounds != null ? voteRounds : disputes > 0 ? 1 : 0;
+    int rounds = voteRounds != null ? voteRounds : disputes == 0 ? 0 : deleted ? SettlementTimeline.MAX_VOTE_ROUNDS : 1;
     SettlementTimeline.Timeline t = SettlementTimeline.run(live, disputes, rounds, after,
-        Amount.parse(bond, "bond"), Amount.parse(finalFee, "final-fee"));
+        Amount.parse(bond, "bond"), Amount.parse(finalFee, "final-fee"), deleted);
 
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("liveness_hours", OracleCommand.inHours(t.liveness()));
@@ -71,7 +82,10 @@ final class OracleSettleTimelineCommand implements Runnable {
     }
     result.put("phases", phases);
     result.put("latency_hours", OracleCommand.inHours(t.latency()));
-    result.put("final_answer", t.finalAnswer().toString());
+    result.put("deleted", t.deleted());
+    result.put("final_answer", t.finalAnswer() == null ? null : t.finalAnswer().toString());
+    result.put("locked", t.locked().toString());
+    result.put("ledger_timeout_hours", OracleCommand.inHours(t.ledgerTimeout()));
     result.put("posted", t.posted().toString());
     List<Map<String, Object>> flows = new ArrayList<>();
     for (SettlementTimeline.Flow f : t.flows()) {
@@ -93,13 +107,23 @@ final class OracleSettleTimelineCommand implements Runnable {
         out.printf("%10s %10s %10s  %s%n", fmt(OracleCommand.inHours(p.start())), fmt(OracleCommand.inHours(p.end())),
             fmt(OracleCommand.inHours(p.length())), p.name());
       }
-      out.printf("%nfinal after %s h (%s days) at x = %s%n", fmt(OracleCommand.inHours(t.latency())),
-          fmt(OracleCommand.inHours(t.latency()) / 24), t.finalAnswer());
+      if (t.deleted()) {
+        out.printf("%nvote deleted after %s h (%s days): no answer, ever; the request stays disputed%n",
+            fmt(OracleCommand.inHours(t.latency())), fmt(OracleCommand.inHours(t.latency()) / 24));
+        out.printf("the ledger's rule: %s days after maturity the series settles by its invalid policy "
+            + "(half-half: 1/2 ETH to each of P and N, whatever x was)%n", fmt(OracleCommand.inHours(t.ledgerTimeout()) / 24));
+      } else {
+        out.printf("%nfinal after %s h (%s days) at x = %s%n", fmt(OracleCommand.inHours(t.latency())),
+            fmt(OracleCommand.inHours(t.latency()) / 24), t.finalAnswer());
+      }
       out.printf("%nbond flows (%s posted in all):%n", t.posted());
       for (SettlementTimeline.Flow f : t.flows()) {
         out.printf("  %-18s %14s  %s%n", f.to(), f.amount(), f.why());
       }
       out.printf("burned (to the store): %s%n", t.burned());
+      if (t.deleted()) {
+        out.printf("locked in the oracle for ever (no refund): %s%n", t.locked());
+      }
     });
   }
 

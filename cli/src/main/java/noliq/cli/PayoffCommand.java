@@ -23,12 +23,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "payoff",
     mixinStandardHelpOptions = true,
-    description = {
-        "Each leg's settlement payout per unit, in ETH and in index units, at the index values given.",
-        "Exact: the protocol's own payoff code and rounding (P's share rounded down, N gets the rest).",
-        "With --invalid, also what each leg gets if the oracle question turns out invalid; under",
-        "third-outcome the series has a third leg I, shown as its own column."
-    })
+    header = "Each leg's settlement payout per unit, exactly.",
+    description = "Each leg's settlement payout per unit, in ETH and in index units, at the index values given "
+        + "(x >= 0; at x = 0, min(1, S/x) is 1: P gets 1 ETH and N nothing, as the ledger settles it). Exact: the "
+        + "protocol's own payoff code and rounding (P's share rounded down, N gets the rest). With --invalid, also "
+        + "what each leg gets if the oracle question turns out invalid; under third-outcome the series has a third "
+        + "leg I, shown as its own column. At most 1000 values of --at, each at most 1e9.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  noliq payoff --strike 1500 --at 3000,2500,1500,1000,0",
+        "  noliq payoff --strike 1500 --at 2500 --payoff linear-range --upper 3000 \\", "      --invalid third-outcome --json"})
 final class PayoffCommand implements Runnable {
   enum Kind { COVERED_CALL, LINEAR_RANGE, BINARY }
 
@@ -42,15 +45,15 @@ final class PayoffCommand implements Runnable {
   List<String> at;
 
   @Option(names = "--payoff", defaultValue = "covered-call", paramLabel = "KIND",
-      converter = KindConverter.class,
-      description = "covered-call (the post's P/N split), linear-range (needs --upper) or binary (default: ${DEFAULT-VALUE}).")
+      converter = KindConverter.class, completionCandidates = KindCandidates.class,
+      description = "${COMPLETION-CANDIDATES}: covered-call is the post's P/N split; linear-range needs --upper (default: ${DEFAULT-VALUE}).")
   Kind kind;
 
   @Option(names = "--upper", paramLabel = "U", description = "Upper end of a linear range payoff, in index units.")
   String upper;
 
-  @Option(names = "--invalid", paramLabel = "POLICY", converter = PolicyConverter.class,
-      description = "Show the payout on an invalid answer under half-half, third-outcome (adds the I leg) or fallback.")
+  @Option(names = "--invalid", paramLabel = "POLICY", converter = PolicyConverter.class, completionCandidates = PolicyCandidates.class,
+      description = "Show the payout on an invalid answer under ${COMPLETION-CANDIDATES} (third-outcome adds the I leg).")
   InvalidPolicy invalid;
 
   record Row(BigDecimal x, BigDecimal P_eth, BigDecimal P_index, BigDecimal N_eth, BigDecimal N_index) {}
@@ -65,6 +68,10 @@ final class PayoffCommand implements Runnable {
   @Override
   public void run() {
     Price s = Price.parse(strike, "--strike");
+    Limits.atMost("--strike", s.units(), Price.DECIMALS, Limits.MAX_PRICE, "index units");
+    if (at.size() > Limits.MAX_LIST) {
+      throw new RuleViolation("--at", "takes at most " + Limits.MAX_LIST + " values (was " + at.size() + ")");
+    }
     if (!s.isPositive()) {
       throw new RuleViolation("--strike", "must be positive (was " + s + ")");
     }
@@ -85,10 +92,9 @@ final class PayoffCommand implements Runnable {
     boolean threeLegs = invalid != null && invalid.hasThirdOutcome();
     List<Object> rows = new ArrayList<>();
     for (String text : at) {
+      // Price refuses a negative x; x = 0 settles like the ledger does it: P gets the whole 1 ETH
       Price x = Price.parse(text, "--at");
-      if (!x.isPositive()) {
-        throw new RuleViolation("--at", "index values must be positive (was " + x + ")");
-      }
+      Limits.atMost("--at", x.units(), Price.DECIMALS, Limits.MAX_PRICE, "index units");
       Amount p = payoff.pPayoutPerUnit(x, s);
       Amount n = payoff.nPayoutPerUnit(x, s);
       rows.add(threeLegs
@@ -163,6 +169,22 @@ final class PayoffCommand implements Runnable {
       }
       throw new picocli.CommandLine.TypeConversionException(
           "'" + value + "' is not one of half-half, third-outcome, fallback");
+    }
+  }
+
+  static final class KindCandidates extends Choices.Candidates<Kind> {
+    KindCandidates() {
+      super(Kind.class);
+    }
+  }
+
+  static final class PolicyCandidates extends java.util.ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    PolicyCandidates() {
+      for (InvalidPolicy p : InvalidPolicy.values()) {
+        add(p.canonical());
+      }
     }
   }
 

@@ -16,10 +16,19 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "price",
     mixinStandardHelpOptions = true,
+    header = "Value P and N before maturity, with their greeks.",
     description = {
-        "Value P and N before maturity (Black-Scholes in the ETH numeraire, as Deribit's inverse options),",
-        "in ETH and in index units, with their greeks.",
-        "Greeks: delta and gamma per unit of the index value; vega per 1.00 of vol; theta per year."
+        "Values P and N before maturity (Black-Scholes in the ETH numeraire, as Deribit's inverse options), in ETH and "
+            + "in index units, with their greeks: delta and gamma per unit of the index value, vega per 1.00 of vol, "
+            + "theta per year.",
+        "",
+        "Ranges: spot and strike above 0 and at most 1e9; days from 0.001 to 36500; vol from 0.001 "
+            + "to 10, as a fraction (0.7 = 70%%/yr); rate and ETH yield between -1 and 1."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  noliq price --spot 3000 --strike 2000 --days 90 --vol 0.7",
+        "  noliq price --spot 3000 --strike 2000 --days 30 --vol 0.8 --rate 0.05 \\", "      --eth-yield 0.03 --json"
     })
 final class PriceCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -45,6 +54,12 @@ final class PriceCommand implements Runnable {
 
   @Override
   public void run() {
+    Limits.price("--spot", spot);
+    Limits.price("--strike", strike);
+    Limits.days("--days", days);
+    Limits.vol("--vol", vol);
+    Limits.rate("--rate", rate);
+    Limits.rate("--eth-yield", ethYield);
     Valuation v = InverseOptions.value(new OptionInputs(spot, strike, days, vol, rate, ethYield));
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("P_eth", v.pEth());

@@ -8,7 +8,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "wrapper",
     mixinStandardHelpOptions = true,
-    description = {"Roll policies and the all-rules wrapper vault that runs them."},
+    header = "Roll policies and the wrapper vault that runs them.",
+    description = "Roll policies and the all-rules wrapper vault that runs them.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  noliq wrapper explain --policy kyrrui-tracker --spot 3000"},
     subcommands = {WrapperExplainCommand.class})
 final class WrapperCommand implements Runnable {
   @Spec CommandSpec spec;

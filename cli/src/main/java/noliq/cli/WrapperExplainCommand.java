@@ -2,7 +2,7 @@ package noliq.cli;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,17 +21,20 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
-    description = {
-        "What a roll policy holds at a spot, when it would roll next, and its current ETH exposure.",
-        "Policies: " + "buterin-2026 (X read as the entry price), buterin-2026-current (X read as the current price),",
-        "kyrrui-tracker, czar102-predictable, exposure-threshold. Override parameters with --param NAME=VALUE."
-    })
+    header = "What a roll policy holds, when it rolls next, its exposure.",
+    description = "What a roll policy holds at a spot, when it would roll next, and its current ETH exposure. "
+        + "Policies: buterin-2026 (X read as the entry price), buterin-2026-current (X read as the current price), "
+        + "kyrrui-tracker, czar102-predictable, exposure-threshold. Override parameters with --param NAME=VALUE.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  noliq wrapper explain --policy kyrrui-tracker --spot 3000",
+        "  noliq wrapper explain --policy buterin-2026 --spot 2500 --strike 1500 \\", "      --days 20 --entry-spot 3000 --json"})
 final class WrapperExplainCommand implements Runnable {
   @Spec CommandSpec spec;
   @Mixin Output output;
   @Mixin WrapperHolding holding;
 
-  @Option(names = "--policy", required = true, paramLabel = "NAME", description = "The roll policy.")
+  @Option(names = "--policy", required = true, paramLabel = "NAME", completionCandidates = WrapperHolding.PolicyNames.class,
+      description = "The roll policy: ${COMPLETION-CANDIDATES}.")
   String policy;
 
   @Option(names = "--spot", required = true, paramLabel = "X", description = "ETH price in index units now.")
@@ -54,6 +57,8 @@ final class WrapperExplainCommand implements Runnable {
     if (!x.isPositive()) {
       throw new RuleViolation("--spot", "must be positive (was " + x + ")");
     }
+    Limits.price("--spot", x.toDouble());
+    Limits.vol("--vol", vol);
     Observation obs = observation(x, at, vol);
     Optional<Position> given = holding.held(at, x);
     Position held = given.orElseGet(() -> Position.opened(p.entry(obs), x, at));
@@ -91,15 +96,23 @@ final class WrapperExplainCommand implements Runnable {
     });
   }
 
+  static final Instant EARLIEST = Instant.parse("2015-07-30T00:00:00Z"); // Ethereum's genesis
+  static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+
   static Instant parseNow(String text) {
     if (text == null) {
       return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
+    Instant t;
     try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
+      t = Instant.parse(text);
+    } catch (DateTimeException e) {
       throw new RuleViolation("--now", "must be an ISO-8601 UTC time such as 2026-06-01T08:00:00Z (was '" + text + "')");
     }
+    if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+      throw new RuleViolation("--now", "must be between " + EARLIEST + " and " + LATEST + " (was " + text + ")");
+    }
+    return t;
   }
 
   static Observation observation(Price x, Instant at, double vol) {

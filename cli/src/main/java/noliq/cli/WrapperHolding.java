@@ -15,6 +15,15 @@ import picocli.CommandLine.Option;
 
 /** The options that describe a held P ({@code --strike}, {@code --days}, {@code --entry-spot}), shared by wrapper and agent commands. */
 final class WrapperHolding {
+  /** The roll policies by name, for help and completion. */
+  static final class PolicyNames extends java.util.ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    PolicyNames() {
+      super(noliq.wrapper.policy.Policies.NAMES);
+    }
+  }
+
   @Option(names = "--strike", paramLabel = "S", description = "Strike of the P held (default: what the policy would buy now).")
   String strike;
 
@@ -38,8 +47,11 @@ final class WrapperHolding {
     if (Double.isNaN(days) || Double.isInfinite(days) || days <= 0) {
       throw new RuleViolation("--days", "must be positive: a held P has not matured (was " + days + ")");
     }
+    Limits.days("--days", days);
     Price s = Price.parse(strike, "--strike");
+    Limits.atMost("--strike", s.units(), Price.DECIMALS, Limits.MAX_PRICE, "index units");
     Price x0 = entrySpot == null ? spot : Price.parse(entrySpot, "--entry-spot");
+    Limits.atMost("--entry-spot", x0.units(), Price.DECIMALS, Limits.MAX_PRICE, "index units");
     Instant maturity = now.plusSeconds(Math.max(1, Math.round(days * 86_400)));
     try {
       return Optional.of(new Position(s, maturity, x0, now));
@@ -50,6 +62,9 @@ final class WrapperHolding {
 
   /** The named policy; a bad parameter is reported as {@code --param NAME: rule}. */
   static RollPolicy policy(String name, Map<String, String> params) {
+    if (params.size() > 100) {
+      throw new RuleViolation("--param", "is given at most 100 times (was " + params.size() + ")");
+    }
     try {
       return noliq.wrapper.policy.Policies.named(name, params);
     } catch (RuleViolation e) {

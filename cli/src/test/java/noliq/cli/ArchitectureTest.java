@@ -42,7 +42,7 @@ class ArchitectureTest {
 
   @Test
   void everyLayerIsPresent() {
-    for (String layer : new String[] {"math", "pricing", "options", "cli"}) {
+    for (String layer : new String[] {"math", "pricing", "options", "node", "cli"}) {
       org.assertj.core.api.Assertions.assertThat(classes.stream()
           .anyMatch(c -> c.getPackageName().startsWith("noliq." + layer)))
           .as("classes of layer %s were imported", layer).isTrue();
@@ -66,7 +66,7 @@ class ArchitectureTest {
         .layer("cli").definedBy("noliq.cli..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
         .whereLayer("node").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("lab").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("lab").mayOnlyBeAccessedByLayers("node", "cli")
         .whereLayer("wrapper").mayOnlyBeAccessedByLayers("lab", "node", "cli")
         .whereLayer("oracle").mayOnlyBeAccessedByLayers("wrapper", "lab", "node", "cli")
         .whereLayer("market").mayOnlyBeAccessedByLayers("oracle", "wrapper", "lab", "node", "cli")
@@ -126,6 +126,20 @@ class ArchitectureTest {
         .orShould().callMethod(Math.class, "random")
         .orShould().callMethod(RandomGenerator.class, "getDefault")
         .orShould().callMethod(RandomGenerator.class, "of", String.class)
+        .check(classes);
+  }
+
+  @Test
+  void theNodesMarketReadsTimeOnlyFromItsJournal() {
+    // The fold must give the same state on every replay: only the writer (Engine) and its clock read time.
+    noClasses().that().resideInAPackage("noliq.node.engine..")
+        .and().doNotHaveSimpleName("NodeClock").and().doNotHaveSimpleName("Engine")
+        .should().callMethod(System.class, "currentTimeMillis")
+        .orShould().callMethod(System.class, "nanoTime")
+        .orShould().callMethod(Instant.class, "now")
+        .orShould().dependOnClassesThat().areAssignableTo(Clock.class)
+        .orShould().dependOnClassesThat().belongToAnyOf(ThreadLocalRandom.class, SecureRandom.class)
+        .orShould().callMethod(Math.class, "random")
         .check(classes);
   }
 }

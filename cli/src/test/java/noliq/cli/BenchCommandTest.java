@@ -36,6 +36,6 @@ class BenchCommandTest {
   @Test
   void badInputExitsTwoNamingTheOption() {
     assertThat(run("bench", "--paths", "0")).isEqualTo(2);
-    assertThat(err.toString()).contains("noliq: --paths: must be at least 1 (was 0)");
+    assertThat(err.toString()).contains("noliq: --paths: must be between 1 and 1000000 (was 0)");
   }
 }

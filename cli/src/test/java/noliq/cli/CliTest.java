@@ -84,7 +84,7 @@ class CliTest {
   void badInputIsOneLineNamingTheOptionWithExitTwo() {
     Run r = run("price", "--spot", "-5", "--strike", "2000", "--days", "90", "--vol", "0.7");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err().strip()).isEqualTo("noliq: --spot: must be positive (was -5.0)");
+    assertThat(r.err().strip()).isEqualTo("noliq: --spot: must be above 0 and at most 1000000000 index units per ETH (was -5)");
     assertThat(r.out()).isEmpty();
     Run nan = run("price", "--spot", "NaN", "--strike", "2000", "--days", "90", "--vol", "0.7");
     assertThat(nan.exit()).isEqualTo(2);
@@ -119,5 +119,18 @@ class CliTest {
     }
     Run human = run("payoff", "--strike", "1500", "--at", "2500");
     assertThat(human.out()).contains("0.6").contains("0.4").contains("1000");
+  }
+
+  @Test
+  void payoffAtZeroGivesPTheWholeEthAsTheLedgerSettlesIt() {
+    Run r = run("payoff", "--strike", "1500", "--at", "0", "--json");
+    assertThat(r.exit()).isZero();
+    JsonNode row = r.json().get("rows").get(0);
+    assertThat(row.get("P_eth").decimalValue()).isEqualByComparingTo("1");
+    assertThat(row.get("N_eth").decimalValue()).isEqualByComparingTo("0");
+    assertThat(row.get("P_index").decimalValue()).isEqualByComparingTo("0");
+    Run negative = run("payoff", "--strike", "1500", "--at", "-1");
+    assertThat(negative.exit()).isEqualTo(2);
+    assertThat(negative.err()).startsWith("noliq: --at:");
   }
 }

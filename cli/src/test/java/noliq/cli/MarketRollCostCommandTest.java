@@ -43,7 +43,7 @@ class MarketRollCostCommandTest {
     CliTest.Run zero = CliTest.run("market", "roll-cost", "--size-usd", "0", "--from-strike", "2000", "--to-strike", "1500",
         "--days", "7", "--vol", "0.7");
     assertThat(zero.exit()).isEqualTo(2);
-    assertThat(zero.err()).startsWith("noliq: --size-usd: must be positive");
+    assertThat(zero.err()).startsWith("noliq: --size-usd: must be above 0");
     CliTest.Run same = CliTest.run("market", "roll-cost", "--size-usd", "1000", "--from-strike", "2000", "--to-strike", "2000",
         "--days", "7", "--vol", "0.7");
     assertThat(same.exit()).isEqualTo(2);

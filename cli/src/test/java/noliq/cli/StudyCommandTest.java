@@ -74,6 +74,7 @@ class StudyCommandTest {
   static final class ToyStudy implements Runnable {
     @Spec CommandSpec spec;
     @Mixin Output output;
+    @Mixin Quiet quiet;
 
     @Option(names = "--out")
     Path out;
@@ -81,7 +82,7 @@ class StudyCommandTest {
     @Override
     public void run() {
       StudyConfig config = new StudyConfig("toy", List.of("gbm", "jun-2026"), 300, 20, 5, 2500.0, 4L, 2, List.of(), null, 1);
-      StudyExecution.run(spec, output, "toy", config, out, List.of(new Toy()));
+      StudyExecution.run(spec, output, quiet, "toy", config, out, List.of(new Toy()));
     }
   }
 
@@ -133,5 +134,49 @@ class StudyCommandTest {
     String[] json = run("--out", tmp.resolve("j").toString(), "--json");
     assertThat(json[0].strip()).isEqualTo(Files.readString(tmp.resolve("j").resolve("summary.json")).strip());
     assertThat(Files.readString(tmp.resolve("h").resolve("summary.json"))).isEqualTo(Files.readString(tmp.resolve("j").resolve("summary.json")));
+  }
+
+  @Test
+  void compareIsNarrowedByDesignsAndScenariosAndRefusesUnknownOnes() {
+    CliTest.Run scenario = CliTest.run("compare", "--scenarios", "gbm,ftx-2022", "--out", tmp.resolve("r").toString());
+    assertThat(scenario.exit()).isEqualTo(Main.BAD_INPUT);
+    assertThat(scenario.err()).startsWith("noliq: --scenarios: unknown scenario 'ftx-2022' (known: default, garch-t, gbm, merton, ")
+        .hasLineCount(1);
+    CliTest.Run design = CliTest.run("compare", "--designs", "aave,compound", "--out", tmp.resolve("r").toString());
+    assertThat(design.err()).startsWith("noliq: --designs: unknown design 'compound' (known: aave, maker, liquity, ").hasLineCount(1);
+    CliTest.Run empty = CliTest.run("compare", "--designs", "aave,,maker", "--out", tmp.resolve("r").toString());
+    assertThat(empty.err().strip()).isEqualTo("noliq: --designs: has an empty entry; separate names with single commas");
+    CliTest.Run history = CliTest.run("compare", "--scenarios", "history", "--out", tmp.resolve("r").toString());
+    assertThat(history.err()).startsWith("noliq: --prices: scenario 'history' needs a price history file");
+    assertThat(tmp.resolve("r")).doesNotExist();
+  }
+
+  @Test
+  void compareOnACalmMonthWritesAReportSayingNoCrashWindowWasFound() throws Exception {
+    Path calm = tmp.resolve("calm.csv");
+    Files.writeString(calm, TestPrices.calm(24 * 30));
+    Path out = tmp.resolve("calm-report");
+    CliTest.Run r = CliTest.run("compare", "--prices", calm.toString(), "--out", out.toString(), "--quick", "--paths", "2",
+        "--designs", "aave,wrapper.kyrrui-tracker.auction", "--quiet");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).contains("history-crashes: no crash window: none found by the rule in calm.csv")
+        .contains("report: " + out.resolve("index.html"));
+    var summary = Output.JSON.readTree(Files.readString(out.resolve("summary.json")));
+    assertThat(summary.get("findings").toString()).contains("history-crashes: no crash window: none found by the rule");
+    assertThat(summary.at("/inputs/designs").toString()).isEqualTo("[\"aave\",\"wrapper.kyrrui-tracker.auction\"]");
+    assertThat(summary.at("/inputs/scenarios").toString()).contains("history: history, n=1").contains("default: model, n=2")
+        .doesNotContain("history-crashes: ");
+    assertThat(Files.readString(out.resolve("index.html"))).contains("none found by the rule");
+  }
+
+  @Test
+  void aStudyThatCannotFitInTheHeapIsRefusedBeforeItRuns() {
+    StudyConfig config = new StudyConfig("big", List.of("gbm"), 10_000_000, 10, 1, 2500.0, 1L, 1, List.of(), null, 1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> StudyExecution.checkMemory(config, List.of(new Toy()), 256L << 20))
+        .isInstanceOf(noliq.math.RuleViolation.class)
+        .hasMessage("paths: 10,000,000 paths x 2 metrics keep 152 MB, more than half this JVM's heap (256 MB); give fewer "
+            + "paths or designs, or more heap (JAVA_OPTS=-Xmx8g)");
+    StudyExecution.checkMemory(config, List.of(new Toy()), 1L << 30);
   }
 }

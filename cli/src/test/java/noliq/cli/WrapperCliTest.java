@@ -105,7 +105,7 @@ class WrapperCliTest {
       assertThat(j.get("decision").get("toStrike").asText()).isEqualTo("900");
       assertThat(j.get("randomness").asText()).isEqualTo("seed 7 (L64X128MixRandom)");
       assertThat(j.get("tradeAt").asText()).isNotBlank();
-      assertThat(j.get("mechanism").asText()).isEqualTo("RESTING_ORDERS");
+      assertThat(j.get("mechanism").asText()).isEqualTo("resting-orders");
       assertThat(j.get("exposure").get("deltaIndex").asDouble()).isPositive();
       // the same seed gives the same private choices
       Run again = run("agent", "--policy", "kyrrui-tracker", "--sources", sources.toString(), "--k", "4", "--seed", "7",
@@ -138,7 +138,7 @@ class WrapperCliTest {
     assertThat(k.err().strip()).isEqualTo("noliq: --k: must be in [1, 1], the number of sources listed (was 3)");
     Run missing = run("agent", "--policy", "kyrrui-tracker", "--sources", dir.resolve("nope.txt").toString(), "--once");
     assertThat(missing.exit()).isEqualTo(2);
-    assertThat(missing.err()).startsWith("noliq: --sources: cannot read");
+    assertThat(missing.err()).startsWith("noliq: --sources: no such file");
     Run amm = run("agent", "--policy", "kyrrui-tracker", "--sources", sources.toString(), "--mechanism", "AMM_SWAP", "--once");
     assertThat(amm.err().strip()).startsWith("noliq: --mechanism: must be RESTING_ORDERS or DUTCH_AUCTION");
   }

@@ -106,14 +106,4 @@ public sealed interface OptionsError {
           + " has I (this one's policy is " + policy + ")";
     }
   }
-
-  record NonPositiveIndexValue(Price x) implements OptionsError {
-    public String field() {
-      return "x";
-    }
-
-    public String rule() {
-      return "the index value must be positive (was " + x + ")";
-    }
-  }
 }

@@ -1,6 +1,7 @@
 package noliq.options;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,11 +23,28 @@ import noliq.math.book.TokenBook;
  * value through a shared {@link TokenBook}. Each series' locked ETH sits in its own escrow account
  * ({@link #escrow(SeriesId)}). Every operation is all-or-nothing and returns the event it emitted;
  * a refused one throws {@link OptionsException} (or the book's InsufficientBalance) and changes nothing.
+ *
+ * <p><b>A settlement that never arrives.</b> The slow oracle can fail to answer for ever: under
+ * UMA, a disputed request whose vote is deleted (more than maxRolls rolls) stays disputed with no
+ * answer. The ledger's rule: once {@code settlementTimeout} has passed since maturity and the oracle
+ * still has no final resolution, {@link #settle} settles the series by its invalid-answer policy
+ * (HALF_HALF: 1/2 ETH each; THIRD_OUTCOME: all to I; a FALLBACK series, whose heavier oracle never
+ * answered either, pays 1/2 and 1/2). Whatever is final when settle is first called wins: an
+ * oracle answer, if one exists by then, always takes precedence over the lapse.
  */
 public final class OptionsLedger {
+  /**
+   * The default timeout: 30 days after maturity. UMA's slowest honest path is a 2 h liveness, up to
+   * 48 h to the next vote round and 5 rounds of 48 h (about 12 days); 30 days leaves room for a
+   * re-proposal and a second vote. A stated rule, not a published figure: vary it.
+   */
+  public static final Duration DEFAULT_SETTLEMENT_TIMEOUT = Duration.ofDays(30);
+
   private final TokenBook book;
   private final SettlementOracle oracle;
   private final Consumer<LedgerEvent> listener;
+  private final Duration settlementTimeout;
+  private final java.util.Set<SeriesId> lapsed = new java.util.HashSet<>();
   private final Map<SeriesId, Series> series = new LinkedHashMap<>();
   private final Map<SeriesId, Settlement> settlements = new LinkedHashMap<>();
   private final Map<Token, SeriesId> legTokens = new LinkedHashMap<>();
@@ -39,9 +57,28 @@ public final class OptionsLedger {
 
   /** As above, with a listener that sees every accepted event in order (a journal, a metrics feed). */
   public OptionsLedger(TokenBook book, SettlementOracle oracle, Consumer<LedgerEvent> listener) {
+    this(book, oracle, listener, DEFAULT_SETTLEMENT_TIMEOUT);
+  }
+
+  /** As above, with the time after maturity past which a series with no final resolution settles as invalid. */
+  public OptionsLedger(TokenBook book, SettlementOracle oracle, Consumer<LedgerEvent> listener, Duration settlementTimeout) {
+    if (settlementTimeout == null || settlementTimeout.isNegative() || settlementTimeout.isZero()) {
+      throw new RuleViolation("settlementTimeout", "must be a positive duration (was " + settlementTimeout + ")");
+    }
     this.book = book;
     this.oracle = oracle;
     this.listener = listener;
+    this.settlementTimeout = settlementTimeout;
+  }
+
+  /** How long after maturity a series waits for the oracle before its invalid-answer policy applies. */
+  public Duration settlementTimeout() {
+    return settlementTimeout;
+  }
+
+  /** True if {@code id} was settled by the timeout rule, the oracle never having answered. */
+  public boolean settledByTimeout(SeriesId id) {
+    return lapsed.contains(id);
   }
 
   /** The escrow account holding {@code id}'s locked ETH. */
@@ -145,8 +182,10 @@ public final class OptionsLedger {
   /**
    * Settles {@code id} once, at or after its maturity, from the oracle's final resolution. Fixes
    * each leg's payout per unit. A value: P's from the payoff (rounded down), N's exactly the rest,
-   * I's nothing. An invalid one pays by the series' own invalid policy, and does not settle at all
-   * while either the series or the oracle says FALLBACK.
+   * I's nothing; x = 0 is a value like any other (min(1, S/x) tends to 1: P gets 1 ETH, N nothing).
+   * An invalid one pays by the series' own invalid policy, and does not settle at all while either
+   * the series or the oracle says FALLBACK. With no final resolution at or after
+   * {@code maturity + settlementTimeout}, the series lapses: it settles by its invalid policy.
    */
   public LedgerEvent.Settled settle(SeriesId id, Instant now) {
     Series s = require(id);
@@ -156,19 +195,28 @@ public final class OptionsLedger {
     if (now.isBefore(s.maturity())) {
       throw new OptionsException(new OptionsError.NotMatured(id, s.maturity(), now));
     }
-    Resolution resolution = oracle.finalResolution(s, now)
-        .orElseThrow(() -> new OptionsException(new OptionsError.NotFinalized(id)));
-    Settlement settlement = switch (resolution) {
-      case Resolution.Value(Price x) -> {
-        if (!x.isPositive()) {
-          throw new OptionsException(new OptionsError.NonPositiveIndexValue(x));
-        }
-        Amount p = s.payoff().pPayoutPerUnit(x, s.strike());
-        yield new Settlement(resolution, p, Amount.ONE.minus(p), Amount.ZERO, now);
+    boolean pastTimeout = !now.isBefore(s.maturity().plus(settlementTimeout));
+    Optional<Resolution> answered = oracle.finalResolution(s, now);
+    Settlement settlement;
+    boolean lapses = answered.isEmpty() || isStillWaiting(s, answered.get());
+    if (lapses) {
+      if (!pastTimeout) {
+        throw new OptionsException(new OptionsError.NotFinalized(id));
       }
-      case Resolution.Invalid(InvalidPolicy reported) -> invalidSettlement(id, s, reported, now);
-    };
+      settlement = lapse(s, now);
+    } else {
+      settlement = switch (answered.get()) {
+        case Resolution.Value(Price x) -> {
+          Amount p = s.payoff().pPayoutPerUnit(x, s.strike());
+          yield new Settlement(answered.get(), p, Amount.ONE.minus(p), Amount.ZERO, now);
+        }
+        case Resolution.Invalid(InvalidPolicy reported) -> invalidSettlement(s, now);
+      };
+    }
     settlements.put(id, settlement);
+    if (lapses) {
+      lapsed.add(id);
+    }
     return emitted(new LedgerEvent.Settled(id, settlement.resolution(), settlement.pPerUnit(),
         settlement.nPerUnit(), settlement.iPerUnit(), now));
   }
@@ -182,12 +230,21 @@ public final class OptionsLedger {
    * the one actually applied. A series under FALLBACK never settles on an invalid resolution: it
    * waits for a value from the heavier oracle (its holders can always merge back to ETH).
    */
-  private static Settlement invalidSettlement(SeriesId id, Series s, InvalidPolicy reported, Instant now) {
+  private static Settlement invalidSettlement(Series s, Instant now) {
     InvalidPolicy policy = s.invalidPolicy();
-    if (reported == InvalidPolicy.FALLBACK || policy == InvalidPolicy.FALLBACK) {
-      // The heavier oracle has not answered yet, so there is no final value to settle from.
-      throw new OptionsException(new OptionsError.NotFinalized(id));
-    }
+    return new Settlement(new Resolution.Invalid(policy), policy.invalidPayoutPerUnit(Leg.P),
+        policy.invalidPayoutPerUnit(Leg.N), policy.invalidPayoutPerUnit(Leg.I), now);
+  }
+
+  /** An invalid resolution is not final while the oracle or the series says FALLBACK: the heavier oracle has not answered. */
+  private static boolean isStillWaiting(Series s, Resolution r) {
+    return r instanceof Resolution.Invalid(InvalidPolicy reported)
+        && (reported == InvalidPolicy.FALLBACK || s.invalidPolicy() == InvalidPolicy.FALLBACK);
+  }
+
+  /** The timeout rule: the series' invalid policy; a FALLBACK series, never answered, divides 1/2 and 1/2. */
+  private static Settlement lapse(Series s, Instant now) {
+    InvalidPolicy policy = s.invalidPolicy() == InvalidPolicy.FALLBACK ? InvalidPolicy.HALF_HALF : s.invalidPolicy();
     return new Settlement(new Resolution.Invalid(policy), policy.invalidPayoutPerUnit(Leg.P),
         policy.invalidPayoutPerUnit(Leg.N), policy.invalidPayoutPerUnit(Leg.I), now);
   }

@@ -14,7 +14,10 @@ import noliq.math.RuleViolation;
  */
 public sealed interface Payoff permits Payoff.CoveredCall, Payoff.LinearRange, Payoff.Binary {
 
-  /** P's payout in ETH per 1 P at index value {@code x > 0}, in {@code [0, 1]}, rounded down. */
+  /**
+   * P's payout in ETH per 1 P at index value {@code x >= 0}, in {@code [0, 1]}, rounded down. At
+   * {@code x = 0} every payoff gives P the whole 1 ETH (x is at or below any positive strike).
+   */
   Amount pPayoutPerUnit(Price x, Price strike);
 
   /** N's payout per 1 N: exactly {@code 1 - P's}. */

@@ -141,10 +141,56 @@ class OptionsLedgerTest {
     // Merge needs both legs: Alice holds 1 N but no P after giving P away.
     ledger.transfer(ALICE, BOB, series.pToken(), Amount.ONE);
     insufficient(() -> ledger.merge(ALICE, id, Amount.ONE, T0));
+  }
 
+  @Test
+  void anAnswerOfZeroSettlesWithTheWholeEthToP() {
+    // min(1, S/x) tends to 1 as x falls to 0: P gets 1 ETH, N nothing
+    ledger.deposit(ALICE, Amount.of(3));
+    ledger.split(ALICE, id, Amount.of(3), T0);
+    ledger.transfer(ALICE, BOB, series.nToken(), Amount.of(3));
     oracle.report(series, new Resolution.Value(Price.ZERO));
-    refused(() -> ledger.settle(id, MATURITY), OptionsError.NonPositiveIndexValue.class,
-        "x: the index value must be positive (was 0)");
+    var settled = ledger.settle(id, MATURITY);
+    assertThat(settled.pPerUnit()).isEqualTo(Amount.ONE);
+    assertThat(settled.nPerUnit()).isEqualTo(Amount.ZERO);
+    assertThat(ledger.redeem(ALICE, id, Leg.P, Amount.of(3), MATURITY).payout()).isEqualTo(Amount.of(3));
+    assertThat(ledger.redeem(BOB, id, Leg.N, Amount.of(3), MATURITY).payout()).isEqualTo(Amount.ZERO);
+    assertThat(ledger.locked(id)).isEqualTo(Amount.ZERO);
+  }
+
+  @Test
+  void aSettlementThatNeverArrivesLapsesToTheInvalidPolicyAfterTheTimeout() {
+    assertThat(ledger.settlementTimeout()).isEqualTo(java.time.Duration.ofDays(30));
+    ledger.deposit(ALICE, Amount.of(4));
+    ledger.split(ALICE, id, Amount.of(4), T0);
+    Instant deadline = MATURITY.plus(java.time.Duration.ofDays(30));
+    refused(() -> ledger.settle(id, deadline.minusSeconds(1)), OptionsError.NotFinalized.class, null);
+    var lapsed = ledger.settle(id, deadline);
+    // HALF_HALF: whatever x was, P and N get 1/2 ETH each
+    assertThat(lapsed.resolution()).isEqualTo(new Resolution.Invalid(InvalidPolicy.HALF_HALF));
+    assertThat(lapsed.pPerUnit()).isEqualTo(Amount.ofWei(java.math.BigInteger.TEN.pow(18).shiftRight(1)));
+    assertThat(lapsed.nPerUnit()).isEqualTo(lapsed.pPerUnit());
+    assertThat(ledger.settledByTimeout(id)).isTrue();
+
+    // a third-outcome series lapses to I; a FALLBACK series, its heavier oracle silent too, to 1/2 and 1/2
+    Series third = Series.pn(IndexId.ETH_USD, Price.of(1600), MATURITY, InvalidPolicy.THIRD_OUTCOME);
+    ledger.list(third);
+    var t = ledger.settle(third.id(), deadline);
+    assertThat(t.iPerUnit()).isEqualTo(Amount.ONE);
+    assertThat(t.pPerUnit()).isEqualTo(Amount.ZERO);
+    Series fallback = Series.pn(IndexId.ETH_USD, Price.of(1700), MATURITY, InvalidPolicy.FALLBACK);
+    ledger.list(fallback);
+    oracle.report(fallback, new Resolution.Invalid(InvalidPolicy.FALLBACK));
+    refused(() -> ledger.settle(fallback.id(), deadline.minusSeconds(1)), OptionsError.NotFinalized.class, null);
+    assertThat(ledger.settle(fallback.id(), deadline).pPerUnit()).isEqualTo(lapsed.pPerUnit());
+
+    // an answer that exists when settle is first called wins, even past the timeout
+    Series late = Series.pn(IndexId.ETH_USD, Price.of(1800), MATURITY);
+    ledger.list(late);
+    oracle.report(late, new Resolution.Value(Price.of(2400)));
+    var answered = ledger.settle(late.id(), deadline.plusSeconds(60));
+    assertThat(answered.pPerUnit()).isEqualTo(Amount.ofWei(new java.math.BigInteger("750000000000000000"))); // 1800 / 2400
+    assertThat(ledger.settledByTimeout(late.id())).isFalse();
   }
 
   @Test

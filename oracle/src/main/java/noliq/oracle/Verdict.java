@@ -5,6 +5,9 @@ public sealed interface Verdict {
   /** The backstop settled on an answer (possibly {@link Answer#INVALID}). */
   record Decided(Answer answer) implements Verdict {}
 
-  /** The backstop gave up: the vote rolled too often and the request was deleted. */
+  /**
+   * The backstop gave up: the vote rolled more than maxRolls times and the request was deleted. No
+   * answer follows; an optimistic request waiting on it stays disputed.
+   */
   record Deleted(int rounds) implements Verdict {}
 }

@@ -105,7 +105,10 @@ class SettlementPortTest {
     oo.dispute(key, DISPUTER, MATURITY.plusSeconds(600));
     refusedAsNotFinal(ledger, MATURITY.plus(Duration.ofHours(3)));
     Answer truth = Answer.value(Price.of(1600));
-    Instant round = MATURITY.plusSeconds(600);
+    // the vote runs in the next round of the fixed 48 h grid: 2026-12-27T00:00Z, 40 h after maturity
+    Instant round = vote.roundStart(key);
+    assertThat(round).isEqualTo(Instant.parse("2026-12-27T00:00:00Z"));
+    refusedAsNotFinal(ledger, round.minusSeconds(1));
     vote.commit(key, VOTER, TokenVote.commitment(key, 1, VOTER, truth, 1L), round.plusSeconds(1));
     vote.reveal(key, VOTER, truth, 1L, round.plus(Duration.ofHours(24)));
     refusedAsNotFinal(ledger, round.plus(Duration.ofHours(47)));
@@ -113,6 +116,29 @@ class SettlementPortTest {
     ledger.settle(id, round.plus(Duration.ofHours(48)));
     // Below the strike P takes the whole ETH.
     assertThat(ledger.settlement(id).orElseThrow().pPerUnit()).isEqualTo(Amount.ONE);
+  }
+
+  @Test
+  void aDeletedVoteLeavesNoAnswerAndTheLedgerTimeoutPaysTheInvalidPolicy() {
+    OptionsLedger ledger = ledgerWith(SettlementPort.halfHalf(oo));
+    oo.request(key, ALICE, Amount.ZERO, MATURITY);
+    oo.propose(key, PROPOSER, Answer.value(Price.of(4000)), MATURITY);
+    oo.dispute(key, DISPUTER, MATURITY.plusSeconds(600));
+    Instant t = vote.roundStart(key);
+    for (int round = 1; round <= vote.config().maxRounds(); round++) {
+      t = t.plus(vote.config().roundLength());
+      vote.resolve(key, t); // nobody votes: 5 rounds miss GAT, then the question is deleted
+    }
+    assertThat(oo.abandoned(key)).isTrue();
+    refusedAsNotFinal(ledger, t.plus(Duration.ofDays(10)));
+    Instant timeout = MATURITY.plus(ledger.settlementTimeout());
+    refusedAsNotFinal(ledger, timeout.minusSeconds(1));
+    ledger.settle(id, timeout);
+    assertThat(ledger.settledByTimeout(id)).isTrue();
+    // the truth was 1,600, below the 2,000 strike: P should have had 1 ETH; the lapse pays it 1/2.
+    // A P holder loses 0.5 ETH per P (800 USD at the truth), N gains it, and both waited 30 days for it.
+    assertThat(ledger.redeem(ALICE, id, Leg.P, Amount.of(4), timeout).payout()).isEqualTo(Amount.of(2));
+    assertThat(ledger.redeem(ALICE, id, Leg.N, Amount.of(4), timeout).payout()).isEqualTo(Amount.of(2));
   }
 
   @Test

@@ -82,8 +82,8 @@ public final class BenchKernel {
         int end = Math.min(paths, from + PATHS_PER_CHUNK);
         for (int p = from; p < end; p++) {
           kernel.simulatePath(p, logDeviation, rolls, liquidated);
+          progress.advance(1);
         }
-        progress.advance(end - from);
       });
     } finally {
       progress.finish();

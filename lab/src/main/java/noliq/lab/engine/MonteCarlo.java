@@ -27,6 +27,15 @@ public final class MonteCarlo {
    * making one simulator per chunk with {@code simulators}.
    */
   public static RunSummary run(MonteCarloConfig config, List<String> metricNames, Supplier<PathSimulator> simulators, Progress progress) {
+    return run(config, metricNames, java.util.Set.of(), simulators, progress);
+  }
+
+  /**
+   * As above; the metrics named in {@code mayBeAbsent} may be left NaN on a path (absent there, as a
+   * settlement figure where nothing settled); any other NaN is a metric the design forgot to write.
+   */
+  public static RunSummary run(MonteCarloConfig config, List<String> metricNames, java.util.Set<String> mayBeAbsent,
+      Supplier<PathSimulator> simulators, Progress progress) {
     if (metricNames.isEmpty()) {
       throw new RuleViolation("metrics", "a study must report at least one metric");
     }
@@ -34,6 +43,10 @@ public final class MonteCarlo {
       throw new RuleViolation("metrics", "names must be distinct (were " + metricNames + ")");
     }
     int m = metricNames.size();
+    boolean[] absentAllowed = new boolean[m];
+    for (int k = 0; k < m; k++) {
+      absentAllowed[k] = mayBeAbsent.contains(metricNames.get(k));
+    }
     int chunks = config.chunks();
     Sample[] totals = newSamples(m);
     Merger merger = new Merger(totals, chunks);
@@ -50,14 +63,14 @@ public final class MonteCarlo {
           UniformRandomProvider rng = PathRandom.forPath(config.seed(), p);
           simulator.simulate(p, rng, out);
           for (int k = 0; k < m; k++) {
-            if (Double.isNaN(out[k])) {
+            if (Double.isNaN(out[k]) && !absentAllowed[k]) {
               throw new IllegalStateException("path " + p + " left metric '" + metricNames.get(k) + "' unset (NaN)");
             }
             samples[k].add(out[k]);
           }
+          progress.advance(1);
         }
         merger.done(c, samples);
-        progress.advance(to - from);
       });
     } finally {
       progress.finish();

@@ -72,11 +72,13 @@ public final class Moments {
     return Math.sqrt(variance() / n);
   }
 
+  /** The smallest value; NaN before the first. */
   public double min() {
-    return min;
+    return n == 0 ? Double.NaN : min;
   }
 
+  /** The largest value; NaN before the first. */
   public double max() {
-    return max;
+    return n == 0 ? Double.NaN : max;
   }
 }

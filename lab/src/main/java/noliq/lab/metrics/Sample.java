@@ -4,6 +4,9 @@ import java.util.Arrays;
 
 /**
  * One metric's values over paths, kept for exact quantiles, with their running {@link Moments}.
+ * A NaN is an absent value (a design that has nothing to report on a path, e.g. a settlement
+ * figure where no series matured): it keeps its place in {@link #values()}, so per-path outputs
+ * stay aligned, but every statistic is over the present values only, and is NaN when there are none.
  * Mergeable: the engine fills one per chunk of paths and appends the chunks in path order, so the
  * stored values, the moments and every quantile are the same on any thread count. Memory is 8
  * bytes per path, never per step.
@@ -13,9 +16,13 @@ public final class Sample {
   private double[] values = new double[16];
   private int n;
   private double[] sorted;
+  private int present;
 
   public void add(double x) {
-    moments.add(x);
+    if (!Double.isNaN(x)) {
+      moments.add(x);
+      present++;
+    }
     if (n == values.length) {
       values = Arrays.copyOf(values, Math.max(16, n * 2));
     }
@@ -31,6 +38,7 @@ public final class Sample {
     }
     System.arraycopy(other.values, 0, values, n, other.n);
     n += other.n;
+    present += other.present;
     sorted = null;
   }
 
@@ -47,28 +55,42 @@ public final class Sample {
     return Arrays.copyOf(values, n);
   }
 
-  /** The mean with its t interval. */
+  /** How many of the values are present (not NaN). */
+  public int presentCount() {
+    return present;
+  }
+
+  /** The mean with its t interval; NaN if no value is present. */
   public Estimate mean() {
-    return Estimates.mean(moments);
+    return present == 0 ? none() : Estimates.mean(moments);
   }
 
-  /** The p-quantile with its order-statistic interval. */
+  /** The p-quantile with its order-statistic interval, over the present values; NaN if none is. */
   public Estimate quantile(double p) {
-    if (sorted == null) {
-      sorted = Arrays.copyOf(values, n);
-      Arrays.sort(sorted);
+    if (present == 0) {
+      return none();
     }
-    return Estimates.quantile(sorted, n, p);
+    if (sorted == null) {
+      sorted = Arrays.stream(values, 0, n).filter(v -> !Double.isNaN(v)).sorted().toArray();
+    }
+    return Estimates.quantile(sorted, present, p);
   }
 
-  /** The share of values at or above {@code threshold}, with Wilson's interval. */
+  /** The share of present values at or above {@code threshold}, with Wilson's interval; NaN if none is present. */
   public Estimate shareAtLeast(double threshold) {
+    if (present == 0) {
+      return none();
+    }
     long k = 0;
     for (int i = 0; i < n; i++) {
       if (values[i] >= threshold) {
         k++;
       }
     }
-    return Estimates.proportion(k, n);
+    return Estimates.proportion(k, present);
+  }
+
+  private static Estimate none() {
+    return new Estimate(Double.NaN, 0, Double.NaN, Double.NaN);
   }
 }

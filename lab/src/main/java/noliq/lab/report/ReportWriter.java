@@ -8,8 +8,11 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -20,6 +23,7 @@ import noliq.lab.metrics.Estimate;
 import noliq.lab.report.Report.Chart;
 import noliq.lab.report.Report.Series;
 import noliq.lab.report.Report.Table;
+import noliq.math.RuleViolation;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -42,26 +46,119 @@ public final class ReportWriter {
 
   private ReportWriter() {}
 
-  /** Writes the report into {@code dir} (created if needed; files of the same names are replaced) and returns it. */
+  /**
+   * Writes the report as the directory {@code dir}, atomically: every file is written into a
+   * temporary directory beside {@code dir}, which is moved into place only when complete. A failure
+   * leaves {@code dir} as it was and no temporary files behind. {@code dir} must be new, empty, or
+   * a previous report (which is replaced as a whole); see {@link #checkWritable}.
+   */
   public static Path write(Report report, Path dir) {
     System.setProperty("java.awt.headless", "true");
+    Path target = dir.toAbsolutePath().normalize();
+    checkWritable(target);
+    Path tmp = null;
     try {
-      Files.createDirectories(dir);
-      Files.writeString(dir.resolve("summary.json"), summaryJson(report) + "\n", StandardCharsets.UTF_8);
-      Map<String, byte[]> pngs = new LinkedHashMap<>();
-      for (Table t : report.tables()) {
-        Files.writeString(dir.resolve(t.id() + ".csv"), tableCsv(t), StandardCharsets.UTF_8);
-      }
-      for (Chart c : report.charts()) {
-        Files.writeString(dir.resolve(c.id() + ".csv"), chartCsv(c), StandardCharsets.UTF_8);
-        byte[] png = png(c);
-        Files.write(dir.resolve(c.id() + ".png"), png);
-        pngs.put(c.id(), png);
-      }
-      Files.writeString(dir.resolve("index.html"), html(report, pngs), StandardCharsets.UTF_8);
+      Files.createDirectories(target.getParent());
+      tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".noliq-tmp-");
+      writeFiles(report, tmp);
+      replace(tmp, target);
+      tmp = null;
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
+    } finally {
+      if (tmp != null) {
+        deleteTree(tmp);
+      }
+    }
+  }
+
+  /**
+   * Refuses, before any work, a report directory that cannot be written: {@code dir} must be new,
+   * an empty directory or a previous report (only {@code summary.json}, {@code index.html} and other
+   * plain files), and its nearest existing parent must take a new directory. Refusals name the field
+   * {@code out}.
+   */
+  public static void checkWritable(Path dir) {
+    Path target = dir.toAbsolutePath().normalize();
+    if (target.getParent() == null) {
+      throw new RuleViolation("out", "cannot be the root directory");
+    }
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+        throw new RuleViolation("out", dir + " exists and is not a directory");
+      }
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(target)) {
+        boolean any = false;
+        boolean report = Files.isRegularFile(target.resolve("summary.json")) && Files.isRegularFile(target.resolve("index.html"));
+        for (Path e : entries) {
+          any = true;
+          if (!Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS)) {
+            report = false;
+          }
+        }
+        if (any && !report) {
+          throw new RuleViolation("out", dir + " is a directory that holds other files than a noliq report; "
+              + "give a new or empty directory, or a previous report to replace");
+        }
+      } catch (IOException e) {
+        throw new RuleViolation("out", "cannot read the directory " + dir + " (" + e.getClass().getSimpleName() + ")");
+      }
+    }
+    Path parent = target.getParent();
+    while (parent != null && !Files.exists(parent)) {
+      parent = parent.getParent();
+    }
+    if (parent == null || !Files.isDirectory(parent)) {
+      throw new RuleViolation("out", "cannot be created: " + target.getParent() + " is not a directory");
+    }
+    try {
+      Files.delete(Files.createTempDirectory(parent, ".noliq-probe-"));
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      throw new RuleViolation("out", "cannot write in " + parent + " (no new directory can be made there)");
+    }
+  }
+
+  private static void writeFiles(Report report, Path dir) throws IOException {
+    Files.writeString(dir.resolve("summary.json"), summaryJson(report) + "\n", StandardCharsets.UTF_8);
+    Map<String, byte[]> pngs = new LinkedHashMap<>();
+    for (Table t : report.tables()) {
+      Files.writeString(dir.resolve(t.id() + ".csv"), tableCsv(t), StandardCharsets.UTF_8);
+    }
+    for (Chart c : report.charts()) {
+      Files.writeString(dir.resolve(c.id() + ".csv"), chartCsv(c), StandardCharsets.UTF_8);
+      byte[] png = png(c);
+      Files.write(dir.resolve(c.id() + ".png"), png);
+      pngs.put(c.id(), png);
+    }
+    Files.writeString(dir.resolve("index.html"), html(report, pngs), StandardCharsets.UTF_8);
+  }
+
+  /** Moves the finished {@code tmp} to {@code target}; a previous report there is set aside, then deleted. */
+  private static void replace(Path tmp, Path target) throws IOException {
+    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      return;
+    }
+    Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".noliq-old-");
+    Files.delete(old);
+    Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+      throw e;
+    }
+    deleteTree(old);
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // best effort: what is left is a hidden temporary directory, named as such
     }
   }
 

@@ -53,6 +53,8 @@ public final class OhlcReader {
       return read(in, name);
     } catch (NoSuchFileException e) {
       throw new DataError(file.toString(), 0, "no such file");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new DataError(file.toString(), 0, "is not UTF-8 text (a binary file?)");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -105,6 +107,8 @@ public final class OhlcReader {
         bars.add(bar);
         lines.add(lineNo);
       }
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new DataError(source, 0, "is not UTF-8 text (a binary file?)");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
     }

@@ -35,9 +35,14 @@ public final class Scenarios {
    * {@code x0}; its length is the event's). Anything else is refused, listing every known name.
    */
   public static Scenario scenario(String name, double x0, int steps, java.time.Instant start) {
+    return scenario(name, x0, steps, start, ModelParameters.DEFAULTS);
+  }
+
+  /** {@link #scenario(String, double, int, java.time.Instant)} with the stochastic models at {@code parameters}. */
+  public static Scenario scenario(String name, double x0, int steps, java.time.Instant start, ModelParameters parameters) {
     String key = name.strip().toLowerCase(Locale.ROOT);
     if (NAMES.contains(key)) {
-      return new Scenario.Stochastic(key, model(key), x0, steps, start);
+      return new Scenario.Stochastic(key, model(key, parameters), x0, steps, start);
     }
     if (key.equals("bootstrap")) {
       return new Scenario.Stochastic(key, hourlyBootstrap(), x0, steps, start);
@@ -57,10 +62,15 @@ public final class Scenarios {
    * plus 4 jumps a year averaging -8% (sd 6%). An unknown name is refused, listing the known ones.
    */
   public static PriceModel model(String name) {
+    return model(name, ModelParameters.DEFAULTS);
+  }
+
+  /** The named model at {@code parameters} ({@link ModelParameters#DEFAULTS}: the standard ones). */
+  public static PriceModel model(String name, ModelParameters parameters) {
     return switch (name.strip().toLowerCase(Locale.ROOT)) {
-      case "default", "garch-t" -> FittedModels.ethHourly();
-      case "gbm" -> Gbm.hourly(0.0, 0.80);
-      case "merton" -> new MertonJumpDiffusion(0.0, 0.65, 4, -0.08, 0.06, PriceModel.HOUR_YEARS);
+      case "default", "garch-t" -> parameters.garch();
+      case "gbm" -> parameters.gbm();
+      case "merton" -> parameters.merton();
       default -> throw new RuleViolation("scenario", "unknown scenario '" + name + "' (known: " + String.join(", ", NAMES) + ")");
     };
   }

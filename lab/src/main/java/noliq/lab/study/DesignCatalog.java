@@ -2,13 +2,18 @@ package noliq.lab.study;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import noliq.lab.study.debt.AaveBook;
 import noliq.lab.study.debt.Cascade;
-import noliq.lab.study.debt.DebtDesigns;
+import noliq.lab.study.debt.LiquityBook;
+import noliq.lab.study.debt.MakerBook;
 import noliq.lab.study.debt.FeedManipulationDesign;
 import noliq.lab.study.debt.Liquidators;
 import noliq.lab.study.debt.Population;
 import noliq.lab.study.options.OptionsAssumptions;
 import noliq.lab.study.options.OptionsDesigns;
+import noliq.lab.study.options.SettlementCorruptionCost;
 import noliq.market.roll.RollAssumptions;
 
 /**
@@ -22,10 +27,43 @@ public final class DesignCatalog {
 
   /** Every design of the study, in the order the report shows them. */
   public static List<DesignModel> defaults() {
-    List<DesignModel> all = new ArrayList<>(DebtDesigns.defaults());
-    all.add(FeedManipulationDesign.defaults());
-    all.addAll(OptionsDesigns.defaults());
+    return of(StudyParameters.DEFAULTS);
+  }
+
+  /** Every design of the study built from {@code p}, in the order the report shows them. */
+  public static List<DesignModel> of(StudyParameters p) {
+    List<DesignModel> all = new ArrayList<>(List.of(
+        new AaveBook(p.population(), p.liquidators(), p.cascade()),
+        new MakerBook(p.population(), p.liquidators(), p.cascade()),
+        new LiquityBook(p.population(), p.liquidators(), p.cascade(), p.liquityPoolShare())));
+    all.add(new FeedManipulationDesign(new AaveBook(p.population(), p.liquidators(), p.cascade()), p.feedAttack()));
+    all.addAll(OptionsDesigns.defaults(p.options()));
     return List.copyOf(all);
+  }
+
+  /**
+   * What each design of {@link #of} is built from: two parameter sets give a design the same
+   * inputs exactly when it is the same design, so its results can be shared between them (a sweep
+   * runs it once). Keyed by design id, in catalog order; a design missing here is never shared.
+   */
+  public static Map<String, Object> inputs(StudyParameters p) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    List<Object> debt = List.of(p.population(), p.liquidators(), p.cascade());
+    for (DesignModel d : of(p)) {
+      String id = d.id();
+      if (id.equals("aave") || id.equals("maker")) {
+        out.put(id, debt);
+      } else if (id.equals("liquity")) {
+        out.put(id, List.of(debt, p.liquityPoolShare()));
+      } else if (id.startsWith("oracle.feed-manipulation.")) {
+        out.put(id, List.of(debt, p.feedAttack()));
+      } else if (id.startsWith("wrapper.") || id.startsWith("agent.") || id.startsWith("n-holder")) {
+        out.put(id, p.options());
+      } else if (d instanceof SettlementCorruptionCost constant) {
+        out.put(id, constant); // built from constants alone
+      }
+    }
+    return out;
   }
 
   /** One stated modelling assumption of the default designs, with its source or "assumption". */
@@ -45,11 +83,20 @@ public final class DesignCatalog {
         "assumption: a thin-pool TWAP push of the order the literature describes; vary it"));
     out.add(new Assumption("debt", "cascade", Cascade.defaults().toString(),
         "impact calibrated to Maker's $35M = 4.0% (2021) and OECD (2023); feed 0.5% / 1 h as Chainlink ETH/USD"));
+    out.add(new Assumption("debt", "liquity.poolShare", Double.toString(LiquityBook.DEFAULT_POOL_SHARE),
+        "Liquity v1's pool held roughly 40-80% of LUSD supply through 2021-2023 (Liquity dashboards); assumption: vary it"));
     for (RollAssumptions.Assumption a : RollAssumptions.DEFAULTS.describe()) {
       out.add(new Assumption("roll markets", a.name(), a.value(), a.source()));
     }
     for (RollAssumptions.Assumption a : OptionsAssumptions.DEFAULTS.describe()) {
       out.add(new Assumption("options", a.name(), a.value(), a.source()));
+    }
+    String models = "model parameter: the standard model of Scenarios.model (lab.scenarios)";
+    for (String name : List.of("garchVolatility", "gbmVolatility", "mertonVolatility", "mertonJumpsPerYear", "mertonJumpMean",
+        "mertonJumpStd")) {
+      out.add(new Assumption("scenarios", name, Assumptions.format(Assumptions.binding("scenarios", name).defaultValue()),
+          name.equals("garchVolatility") ? "GARCH(1,1)-t fitted " + noliq.lab.scenarios.FittedModels.FIT_DATE + " on "
+              + noliq.lab.scenarios.FittedModels.DATA_SPAN + ": omega / (1 - alpha - beta), annualised" : models));
     }
     return List.copyOf(out);
   }

@@ -6,9 +6,11 @@ import noliq.math.RuleViolation;
 /**
  * One per-path figure a design reports. {@code name} is stable and namespaced by design
  * ({@code "aave.liquidated_usd"}); {@code unit} is for people ({@code "USD"}, {@code "%/yr"});
- * {@code headline} says how the report summarises it across paths.
+ * {@code headline} says how the report summarises it across paths. {@code mayBeAbsent}: the design
+ * may write NaN on a path where the figure does not exist (no series matured: "no settlement", never
+ * 0); every other metric must be written on every path.
  */
-public record MetricSpec(String name, String unit, String description, Headline headline) {
+public record MetricSpec(String name, String unit, String description, Headline headline, boolean mayBeAbsent) {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_.:-]*");
 
   /** How a metric is summarised across paths in the report's headline figures. */
@@ -19,6 +21,16 @@ public record MetricSpec(String name, String unit, String description, Headline 
     P95,
     /** The share of paths where the value is at least 1 (an indicator such as ruin), with a Wilson interval. */
     SHARE
+  }
+
+  /** A metric written on every path. */
+  public MetricSpec(String name, String unit, String description, Headline headline) {
+    this(name, unit, description, headline, false);
+  }
+
+  /** A metric a path may leave absent (NaN): the report shows it as missing, never as 0. */
+  public static MetricSpec absentWhenNone(String name, String unit, String description, Headline headline) {
+    return new MetricSpec(name, unit, description, headline, true);
   }
 
   public MetricSpec {

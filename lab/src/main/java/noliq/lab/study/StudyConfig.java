@@ -3,19 +3,29 @@ package noliq.lab.study;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import noliq.lab.scenarios.CrashEvent;
@@ -44,8 +54,10 @@ import noliq.math.RuleViolation;
  *     {@code wrapper.*}); null or empty: every design of the catalog
  * @param prices an OHLC CSV file for {@code history}, {@code history-crashes} and crash histories
  * @param chartedPaths how many paths of each stochastic scenario are traced for the charts
+ * @param assumptions overridden assumptions by name ({@link Assumptions}); absent names keep their defaults
  */
-@JsonPropertyOrder({"title", "scenarios", "paths", "crashPaths", "horizonDays", "x0", "seed", "threads", "designs", "prices", "chartedPaths"})
+@JsonPropertyOrder({"title", "scenarios", "paths", "crashPaths", "horizonDays", "x0", "seed", "threads", "designs", "prices", "chartedPaths",
+    "assumptions"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StudyConfig(
     String title,
@@ -58,7 +70,8 @@ public record StudyConfig(
     Integer threads,
     List<String> designs,
     String prices,
-    Integer chartedPaths) {
+    Integer chartedPaths,
+    Map<String, Double> assumptions) {
 
   public static final String DEFAULT_TITLE = "noliq: options instead of debt, measured";
   public static final int DEFAULT_PATHS = 1024;
@@ -76,11 +89,34 @@ public record StudyConfig(
   private static final int MAX_HORIZON_DAYS = 3650;
   private static final int MAX_CHARTED = 20;
 
-  private static final ObjectMapper JSON = JsonMapper.builder()
+  /** A config file is small; anything larger is refused before it is read. */
+  public static final long MAX_FILE_BYTES = 1L << 20;
+
+  /**
+   * Exact JSON types: an integer field takes an integer ({@code 4}, never {@code 4.5} nor
+   * {@code "4"}), a number field a number, a text field a string; a key given twice is refused.
+   */
+  private static final ObjectMapper JSON = strict(JsonMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build());
+
+  private static ObjectMapper strict(ObjectMapper mapper) {
+    for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Textual, LogicalType.Boolean)) {
+      mapper.coercionConfigFor(type)
+          .setCoercion(CoercionInputShape.String, type == LogicalType.Textual ? CoercionAction.TryConvert : CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Integer, type == LogicalType.Integer || type == LogicalType.Float
+              ? CoercionAction.TryConvert : CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Float, type == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    }
+    return mapper;
+  }
 
   public StudyConfig {
     title = title == null ? DEFAULT_TITLE : title;
@@ -92,7 +128,30 @@ public record StudyConfig(
     seed = seed == null ? DEFAULT_SEED : seed;
     designs = designs == null ? List.of() : List.copyOf(designs);
     chartedPaths = chartedPaths == null ? DEFAULT_CHARTED_PATHS : chartedPaths;
+    assumptions = assumptions == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(assumptions));
+    Assumptions.apply("assumptions", assumptions);
     validate(scenarios, paths, crashPaths, horizonDays, x0, threads, prices, chartedPaths);
+  }
+
+  /** A config without overridden assumptions. */
+  public StudyConfig(String title, List<String> scenarios, Integer paths, Integer crashPaths, Integer horizonDays, Double x0, Long seed,
+      Integer threads, List<String> designs, String prices, Integer chartedPaths) {
+    this(title, scenarios, paths, crashPaths, horizonDays, x0, seed, threads, designs, prices, chartedPaths, null);
+  }
+
+  /** The parameters the designs and models are built from: the defaults with {@link #assumptions()} applied. */
+  public StudyParameters parameters() {
+    return Assumptions.apply("assumptions", assumptions);
+  }
+
+  /** The same study with {@code overrides} as its assumptions (replacing the ones it had). */
+  public StudyConfig withAssumptions(Map<String, Double> overrides) {
+    return new StudyConfig(title, scenarios, paths, crashPaths, horizonDays, x0, seed, threads, designs, prices, chartedPaths, overrides);
+  }
+
+  /** The same study with {@code charted} traced paths per scenario. */
+  public StudyConfig withChartedPaths(int charted) {
+    return new StudyConfig(title, scenarios, paths, crashPaths, horizonDays, x0, seed, threads, designs, prices, charted, assumptions);
   }
 
   /** Every name a scenario entry may be. */
@@ -153,7 +212,7 @@ public record StudyConfig(
 
   /** The same study on {@code newThreads} threads (the results do not change). */
   public StudyConfig withThreads(Integer newThreads) {
-    return new StudyConfig(title, scenarios, paths, crashPaths, horizonDays, x0, seed, newThreads, designs, prices, chartedPaths);
+    return new StudyConfig(title, scenarios, paths, crashPaths, horizonDays, x0, seed, newThreads, designs, prices, chartedPaths, assumptions);
   }
 
   /**
@@ -192,9 +251,18 @@ public record StudyConfig(
   /** Reads a config file; unknown keys, wrong types and impossible values are refused naming the field. */
   public static StudyConfig read(Path file) {
     try {
-      return parse(Files.readString(file), file.toString());
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      if (!a.isRegularFile()) {
+        throw new RuleViolation("config", file + " is not a regular file (" + (a.isDirectory() ? "a directory" : "a device, FIFO or socket") + ")");
+      }
+      if (a.size() > MAX_FILE_BYTES) {
+        throw new RuleViolation("config", file + " holds " + a.size() + " bytes, more than the limit of " + MAX_FILE_BYTES);
+      }
+      return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     } catch (NoSuchFileException e) {
       throw new RuleViolation("config", "no such file: " + file);
+    } catch (CharacterCodingException e) {
+      throw new RuleViolation("config", file + " is not UTF-8 text");
     } catch (IOException e) {
       throw new RuleViolation("config", "cannot read " + file + ": " + e.getMessage());
     }
@@ -202,8 +270,9 @@ public record StudyConfig(
 
   /** Parses config JSON; {@code source} names it in messages. */
   public static StudyConfig parse(String json, String source) {
+    StudyConfig config;
     try {
-      return JSON.readValue(json, StudyConfig.class);
+      config = JSON.readValue(json, StudyConfig.class);
     } catch (UnrecognizedPropertyException e) {
       throw new RuleViolation(e.getPropertyName(), "unknown key in " + source + " (known: "
           + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")");
@@ -218,6 +287,10 @@ public record StudyConfig(
     } catch (JacksonException e) {
       throw new RuleViolation("config", source + " is not valid JSON: " + e.getOriginalMessage());
     }
+    if (config == null) {
+      throw new RuleViolation("config", source + " holds null; a study is a JSON object such as {\"scenarios\": [\"default\"]}");
+    }
+    return config;
   }
 
   /** This config as JSON, as {@link #parse} reads it. */

@@ -72,7 +72,7 @@ public final class StudyReport {
       }
     }
     b.table(claimsTable(claims));
-    b.table(assumptionsTable());
+    b.table(assumptionsTable(config));
     b.table(headlineTable(result));
     b.table(scenariosTable(result));
     b.table(designsTable(result));
@@ -120,6 +120,9 @@ public final class StudyReport {
     b.input("prices", c.prices() == null ? "none" : c.prices());
     b.input("scenario_entries", c.scenarioKeys());
     b.input("designs", result.designs().stream().map(DesignModel::id).toList());
+    if (!c.assumptions().isEmpty()) {
+      b.input("assumptions", c.assumptions());
+    }
     List<String> scenarios = new ArrayList<>();
     for (StudyRunner.ScenarioResult sr : result.scenarios()) {
       StudyScenario s = sr.scenario();
@@ -140,6 +143,9 @@ public final class StudyReport {
     long total = result.scenarios().stream().mapToLong(s -> s.summary().paths()).sum();
     b.finding(String.format(Locale.ROOT, "%d designs on %d scenarios, %,d paths in all, seed %d; every figure has its sample size n and a 95%% confidence interval.",
         result.designs().size(), result.scenarios().size(), total, result.config().seed()));
+    for (StudyScenario none : result.withoutPaths()) {
+      b.finding(none.name() + ": " + none.description() + "; the rest of the study ran.");
+    }
     String scenario = primary.scenario().name();
     List<String> debt = idsWithMetric(result, ".liquidated_usd");
     if (!debt.isEmpty()) {
@@ -263,13 +269,16 @@ public final class StudyReport {
     return value + " (no interval, n=" + e.n() + ")";
   }
 
-  private static Table assumptionsTable() {
+  private static Table assumptionsTable(StudyConfig config) {
     List<List<Object>> rows = new ArrayList<>();
-    for (DesignCatalog.Assumption a : DesignCatalog.assumptions()) {
-      rows.add(List.of(a.area(), a.name(), a.value(), a.source()));
+    for (Assumptions.Row a : Assumptions.table(config.assumptions())) {
+      rows.add(List.of(a.area(), a.name(), a.overridden() ? a.value() + " (overridden; default " + a.defaultValue() + ")" : a.value(),
+          a.defaultValue(), a.overridden() ? "yes" : "", a.unit(), a.range(), a.source()));
     }
-    return new Table("assumptions", "The stated assumptions the default designs run on, with their sources",
-        List.of("area", "name", "value", "source"), rows);
+    boolean any = rows.stream().anyMatch(r -> "yes".equals(r.get(4)));
+    return new Table("assumptions", "The stated assumptions the designs ran on, with their sources"
+        + (any ? " (overridden values are marked, beside their defaults)" : "") + "; each bound name can be set in a config's \"assumptions\"",
+        List.of("area", "name", "value", "default", "overridden", "unit", "range", "source"), rows);
   }
 
   private static Table claimsTable(List<Claims.Claim> claims) {
@@ -304,6 +313,9 @@ public final class StudyReport {
       StudyScenario s = sr.scenario();
       rows.add(List.of(s.name(), s.kind().name().toLowerCase(Locale.ROOT), sr.summary().paths(), Long.toString(s.seed()),
           s.gaps().size(), s.description()));
+    }
+    for (StudyScenario s : result.withoutPaths()) {
+      rows.add(List.of(s.name(), s.kind().name().toLowerCase(Locale.ROOT), 0, Long.toString(s.seed()), 0, s.description()));
     }
     return new Table("scenarios", "Scenarios", List.of("scenario", "kind", "paths", "seed", "gaps", "description"), rows);
   }

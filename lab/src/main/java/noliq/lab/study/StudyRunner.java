@@ -35,11 +35,20 @@ public final class StudyRunner {
   /** One scenario's results. */
   public record ScenarioResult(StudyScenario scenario, RunSummary summary, List<ChartedPath> charted) {}
 
-  /** A study's results: what ran and what came out. */
-  public record StudyResult(StudyConfig config, List<DesignModel> designs, List<ScenarioResult> scenarios) {
+  /**
+   * A study's results: what ran and what came out; {@code withoutPaths} are the scenarios that had
+   * nothing to run (a history with no crash window found by the rule), reported as such.
+   */
+  public record StudyResult(StudyConfig config, List<DesignModel> designs, List<ScenarioResult> scenarios,
+      List<StudyScenario> withoutPaths) {
     public StudyResult {
       designs = List.copyOf(designs);
       scenarios = List.copyOf(scenarios);
+      withoutPaths = List.copyOf(withoutPaths);
+    }
+
+    public StudyResult(StudyConfig config, List<DesignModel> designs, List<ScenarioResult> scenarios) {
+      this(config, designs, scenarios, List.of());
     }
   }
 
@@ -54,7 +63,31 @@ public final class StudyRunner {
    */
   public static StudyResult run(StudyConfig config, List<DesignModel> catalog, Function<String, Progress> progress) {
     List<DesignModel> designs = config.select(catalog);
+    int threads = config.threads() == null ? Parallel.defaultThreads() : config.threads();
+    List<ScenarioResult> results = new ArrayList<>();
+    List<StudyScenario> withoutPaths = new ArrayList<>();
+    for (StudyScenario sc : StudyScenario.plan(config)) {
+      if (sc.paths() == 0) {
+        withoutPaths.add(sc);
+        continue;
+      }
+      results.add(runScenario(sc, designs, threads, progress.apply(sc.name())));
+    }
+    if (results.isEmpty()) {
+      throw new RuleViolation("scenarios", "nothing to run: " + withoutPaths.stream()
+          .map(sc -> sc.name() + ": " + sc.description()).collect(java.util.stream.Collectors.joining("; ")));
+    }
+    return new StudyResult(config, designs, results, withoutPaths);
+  }
+
+  /**
+   * One scenario with {@code designs}, on {@code threads} threads. A design's figures depend only on
+   * the scenario and the design (its own stream of each path), so running a subset of designs gives
+   * each the figures it has in the whole study: a sweep runs a design once when it is the same at every point.
+   */
+  public static ScenarioResult runScenario(StudyScenario sc, List<DesignModel> designs, int threads, Progress progress) {
     List<String> names = new ArrayList<>();
+    java.util.Set<String> mayBeAbsent = new java.util.HashSet<>();
     int[] offsets = new int[designs.size()];
     int[] streams = new int[designs.size()];
     for (int d = 0; d < designs.size(); d++) {
@@ -66,35 +99,31 @@ public final class StudyRunner {
         throw new RuleViolation("designs", "design '" + design.id() + "' reports no metrics");
       }
       metrics.forEach(m -> names.add(m.name()));
+      metrics.stream().filter(MetricSpec::mayBeAbsent).forEach(m -> mayBeAbsent.add(m.name()));
     }
-    int threads = config.threads() == null ? Parallel.defaultThreads() : config.threads();
-    List<ScenarioResult> results = new ArrayList<>();
-    for (StudyScenario sc : StudyScenario.plan(config)) {
-      Map<Long, ChartedPath> charted = new ConcurrentHashMap<>();
-      Supplier<PathSimulator> simulators = () -> {
-        DesignModel.Run[] runs = designs.stream().map(DesignModel::newRun).toArray(DesignModel.Run[]::new);
-        return (p, rng, out) -> {
-          PricePath path = sc.source().path(p, rng);
-          boolean traced = p < sc.charted();
-          List<RecordingTrace> traces = new ArrayList<>();
-          for (int d = 0; d < runs.length; d++) {
-            UniformRandomProvider designRng = PathRandom.forPath(sc.seed(), p, streams[d]);
-            Trace trace = Trace.NONE;
-            if (traced) {
-              RecordingTrace recording = new RecordingTrace();
-              traces.add(recording);
-              trace = recording;
-            }
-            runs[d].simulate(path, designRng, trace, out, offsets[d]);
-          }
+    Map<Long, ChartedPath> charted = new ConcurrentHashMap<>();
+    Supplier<PathSimulator> simulators = () -> {
+      DesignModel.Run[] runs = designs.stream().map(DesignModel::newRun).toArray(DesignModel.Run[]::new);
+      return (p, rng, out) -> {
+        PricePath path = sc.source().path(p, rng);
+        boolean traced = p < sc.charted();
+        List<RecordingTrace> traces = new ArrayList<>();
+        for (int d = 0; d < runs.length; d++) {
+          UniformRandomProvider designRng = PathRandom.forPath(sc.seed(), p, streams[d]);
+          Trace trace = Trace.NONE;
           if (traced) {
-            charted.put(p, new ChartedPath(p, path, traces));
+            RecordingTrace recording = new RecordingTrace();
+            traces.add(recording);
+            trace = recording;
           }
-        };
+          runs[d].simulate(path, designRng, trace, out, offsets[d]);
+        }
+        if (traced) {
+          charted.put(p, new ChartedPath(p, path, traces));
+        }
       };
-      RunSummary summary = MonteCarlo.run(new MonteCarloConfig(sc.paths(), sc.seed(), threads), names, simulators, progress.apply(sc.name()));
-      results.add(new ScenarioResult(sc, summary, List.copyOf(new TreeMap<>(charted).values())));
-    }
-    return new StudyResult(config, designs, results);
+    };
+    RunSummary summary = MonteCarlo.run(new MonteCarloConfig(sc.paths(), sc.seed(), threads), names, mayBeAbsent, simulators, progress);
+    return new ScenarioResult(sc, summary, List.copyOf(new TreeMap<>(charted).values()));
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import noliq.lab.scenarios.CrashEvent;
 import noliq.lab.scenarios.CrashEvents;
 import noliq.lab.scenarios.Gap;
+import noliq.lab.scenarios.ModelParameters;
 import noliq.lab.scenarios.OhlcReader;
 import noliq.lab.scenarios.OhlcSeries;
 import noliq.lab.scenarios.PricePath;
@@ -55,7 +56,13 @@ public record StudyScenario(String name, Kind kind, String description, PathSour
     HISTORY_CRASHES
   }
 
+  /** How a history-crashes scenario without windows describes itself. */
+  public static final String NONE_FOUND = "no crash window: none found by the rule";
+
   public StudyScenario {
+    if (paths < 0) {
+      throw new RuleViolation("paths", "must not be negative (was " + paths + ")");
+    }
     gaps = List.copyOf(gaps);
     windows = List.copyOf(windows);
   }
@@ -80,8 +87,7 @@ public record StudyScenario(String name, Kind kind, String description, PathSour
   public static List<StudyScenario> plan(StudyConfig config) {
     OhlcSeries history = config.prices() == null || config.prices().isBlank() ? null : OhlcReader.read(Path.of(config.prices()));
     List<StudyScenario> out = new ArrayList<>();
-    Instant start = Instant.parse("2026-01-01T00:00:00Z");
-    int steps = config.horizonDays() * 24;
+    ModelParameters models = config.parameters().models();
     for (String key : config.scenarioKeys()) {
       switch (key) {
         case StudyConfig.CRASHES -> CrashEvents.ALL.forEach(e -> addCrash(out, config, e, history));
@@ -92,8 +98,13 @@ public record StudyScenario(String name, Kind kind, String description, PathSour
         case StudyConfig.HISTORY_CRASHES -> {
           List<CrashWindows.Window> windows = CrashWindows.find(history, CrashWindows.DEFAULT_DRAWDOWN, CrashWindows.DEFAULT_WITHIN);
           if (windows.isEmpty()) {
-            throw new RuleViolation("prices", history.source() + " holds no crash window (" + CrashWindows.rule(
-                CrashWindows.DEFAULT_DRAWDOWN, CrashWindows.DEFAULT_WITHIN) + "); leave out history-crashes");
+            // A calm history is a legitimate question: the scenario stays in the study, with no path to run.
+            out.add(new StudyScenario(StudyConfig.HISTORY_CRASHES, Kind.HISTORY_CRASHES, NONE_FOUND + " in " + history.source()
+                + " (" + CrashWindows.rule(CrashWindows.DEFAULT_DRAWDOWN, CrashWindows.DEFAULT_WITHIN) + ")",
+                (index, rng) -> {
+                  throw new IllegalStateException("a scenario without crash windows has no path " + index);
+                }, 0, seedFor(config.seed(), StudyConfig.HISTORY_CRASHES), 0, List.of(), List.of()));
+            continue;
           }
           List<PricePath> replays = windows.stream().map(w -> PricePath.replay(w.series())).toList();
           List<Gap> gaps = windows.stream().flatMap(w -> w.series().gaps().stream()).toList();
@@ -106,15 +117,21 @@ public record StudyScenario(String name, Kind kind, String description, PathSour
           if (CrashEvents.ALL.stream().anyMatch(e -> e.id().equals(key))) {
             addCrash(out, config, CrashEvents.byId(key), history);
           } else {
-            Scenario s = Scenarios.scenario(key, config.x0(), steps, start);
-            out.add(new StudyScenario(key, Kind.MODEL, String.format(java.util.Locale.ROOT,
-                "%s model: %d paths of %d days, hourly steps, from ETH %.2f", key, config.paths(), config.horizonDays(), config.x0()),
-                PathSource.of(s), config.paths(), seedFor(config.seed(), key), config.chartedPaths(), List.of(), List.of()));
+            out.add(model(key, config, models));
           }
         }
       }
     }
     return out;
+  }
+
+  /** The stochastic scenario {@code key} of {@code config} with its model at {@code models}. */
+  public static StudyScenario model(String key, StudyConfig config, ModelParameters models) {
+    Instant start = Instant.parse("2026-01-01T00:00:00Z");
+    Scenario s = Scenarios.scenario(key, config.x0(), config.horizonDays() * 24, start, models);
+    return new StudyScenario(key, Kind.MODEL, String.format(java.util.Locale.ROOT,
+        "%s model: %d paths of %d days, hourly steps, from ETH %.2f", key, config.paths(), config.horizonDays(), config.x0()),
+        PathSource.of(s), config.paths(), seedFor(config.seed(), key), config.chartedPaths(), List.of(), List.of());
   }
 
   private static void addCrash(List<StudyScenario> out, StudyConfig config, CrashEvent e, OhlcSeries history) {

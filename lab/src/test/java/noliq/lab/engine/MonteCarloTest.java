@@ -60,6 +60,30 @@ class MonteCarloTest {
   }
 
   @Test
+  void onlyAMetricDeclaredAbsentMayBeLeftNaNAndItsStatisticsSkipTheAbsentPaths() {
+    PathSimulator everyThird = (p, rng, out) -> {
+      out[0] = p;
+      out[1] = p % 3 == 0 ? p : Double.NaN; // e.g. a settlement figure on a path where nothing settled
+    };
+    RunSummary s = MonteCarlo.run(new MonteCarloConfig(9, 1, 1), List.of("index", "settled"), java.util.Set.of("settled"),
+        () -> everyThird, Progress.none());
+    assertThat(s.metric("settled").count()).isEqualTo(9);
+    assertThat(s.metric("settled").presentCount()).isEqualTo(3);
+    assertThat(s.metric("settled").values()[1]).isNaN(); // kept in path order
+    assertThat(s.metric("settled").mean().value()).isEqualTo((0 + 3 + 6) / 3.0);
+    assertThat(s.metric("settled").mean().n()).isEqualTo(3);
+    assertThat(s.metric("settled").moments().max()).isEqualTo(6);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> MonteCarlo.run(new MonteCarloConfig(9, 1, 1),
+        List.of("index", "settled"), () -> everyThird, Progress.none())).hasMessageContaining("left metric 'settled' unset");
+    // a metric absent on every path has no figure at all: NaN, never 0
+    noliq.lab.metrics.Sample none = new noliq.lab.metrics.Sample();
+    none.add(Double.NaN);
+    assertThat(none.mean().value()).isNaN();
+    assertThat(none.quantile(0.95).value()).isNaN();
+    assertThat(none.moments().min()).isNaN();
+  }
+
+  @Test
   void aMartingaleEndsWhereItStartedWithinItsInterval() {
     RunSummary s = MonteCarlo.run(MonteCarloConfig.of(4_000, 5), METRICS, MonteCarloTest::gbmStudy, Progress.none());
     Estimate mean = s.metric("final").mean();

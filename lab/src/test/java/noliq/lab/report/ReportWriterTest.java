@@ -140,4 +140,73 @@ class ReportWriterTest {
     assertThat(ReportWriter.num(Double.NaN)).isEqualTo("n/a");
     assertThat(ReportWriter.num(12_345_678.0)).isEqualTo("1.235e+07");
   }
+
+  /** A number that JSON writes as its text, but that has no double value for the CSV. */
+  static final class Unwritable extends Number {
+    private static final long serialVersionUID = 1L;
+
+    Unwritable(int unused) {}
+
+    @Override
+    public String toString() {
+      return "1";
+    }
+
+    @Override
+    public int intValue() {
+      throw new IllegalStateException("boom");
+    }
+
+    @Override
+    public long longValue() {
+      throw new IllegalStateException("boom");
+    }
+
+    @Override
+    public float floatValue() {
+      throw new IllegalStateException("boom");
+    }
+
+    @Override
+    public double doubleValue() {
+      throw new IllegalStateException("boom");
+    }
+  }
+
+  @Test
+  void writingIsAtomicAndAFailureLeavesTheDirectoryAsItWas() throws IOException {
+    Path dir = tmp.resolve("report");
+    ReportWriter.write(study(1), dir);
+    List<Path> before = files(dir);
+    String summary = Files.readString(dir.resolve("summary.json"));
+    // A cell that cannot be written as CSV fails the write half-way, after summary.json.
+    Report broken = Report.builder("broken").headline("x", Estimates.proportion(1, 2))
+        .table(new Table("ok", "fine", List.of("a"), List.of(List.of(1))))
+        .table(new Table("fails", "fails", List.of("a"), List.of(List.of(new Unwritable(1))))).build();
+    assertThatThrownBy(() -> ReportWriter.write(broken, dir)).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+    assertThat(files(dir)).isEqualTo(before);
+    assertThat(Files.readString(dir.resolve("summary.json"))).isEqualTo(summary);
+    assertThat(files(tmp)).containsExactly(dir); // no temporary directory left beside it
+    // A previous report is replaced as a whole, by the new one.
+    Report small = Report.builder("small").headline("x", Estimates.proportion(1, 2)).build();
+    ReportWriter.write(small, dir);
+    assertThat(files(dir)).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder("summary.json", "index.html");
+    assertThat(files(tmp)).containsExactly(dir);
+  }
+
+  @Test
+  void aDirectoryThatIsNotAReportIsNeverReplaced() throws IOException {
+    Path mine = tmp.resolve("mine");
+    Files.createDirectories(mine);
+    Files.writeString(mine.resolve("notes.txt"), "keep");
+    assertThatThrownBy(() -> ReportWriter.checkWritable(mine)).isInstanceOf(RuleViolation.class)
+        .hasMessageStartingWith("out: " + mine + " is a directory that holds other files than a noliq report");
+    assertThatThrownBy(() -> ReportWriter.write(study(1), mine)).isInstanceOf(RuleViolation.class);
+    assertThat(files(mine)).containsExactly(mine.resolve("notes.txt"));
+    ReportWriter.checkWritable(tmp.resolve("new").resolve("deeper"));
+    assertThat(tmp.resolve("new")).doesNotExist();
+    ReportWriter.checkWritable(Files.createDirectories(tmp.resolve("empty")));
+    assertThatThrownBy(() -> ReportWriter.checkWritable(Path.of("/proc/noliq-report"))).isInstanceOf(RuleViolation.class)
+        .hasMessage("out: cannot write in /proc (no new directory can be made there)");
+  }
 }

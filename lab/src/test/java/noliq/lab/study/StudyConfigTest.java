@@ -47,6 +47,46 @@ class StudyConfigTest {
   }
 
   @Test
+  void valuesHaveExactJsonTypesAndAKeyGivenTwiceIsRefused() throws Exception {
+    String base = "{\"scenarios\": [\"gbm\"], ";
+    for (String[] bad : new String[][] {
+        {"\"paths\": 4.5}", "paths: invalid value in f"},
+        {"\"paths\": 4.0}", "paths: invalid value in f"},
+        {"\"paths\": \"4\"}", "paths: invalid value in f"},
+        {"\"seed\": 1.5}", "seed: invalid value in f"},
+        {"\"seed\": \"7\"}", "seed: invalid value in f"},
+        {"\"x0\": \"2500\"}", "x0: invalid value in f"},
+        {"\"x0\": true}", "x0: invalid value in f"},
+        {"\"title\": 5}", "title: invalid value in f"},
+        {"\"designs\": \"aave\"}", "designs: invalid value in f"},
+        {"\"paths\": 4, \"paths\": 5}", "config: f is not valid JSON: Duplicate field 'paths'"}}) {
+      assertThatThrownBy(() -> StudyConfig.parse(base + bad[0], "f")).as(bad[0])
+          .isInstanceOf(RuleViolation.class).hasMessageStartingWith(bad[1]);
+    }
+    assertThat(StudyConfig.parse(base + "\"x0\": 2500, \"paths\": 4}", "f").x0()).isEqualTo(2500.0);
+    assertThatThrownBy(() -> StudyConfig.parse("null", "f")).isInstanceOf(RuleViolation.class)
+        .hasMessageStartingWith("config: f holds null; a study is a JSON object");
+    assertThatThrownBy(() -> StudyConfig.parse("[".repeat(5000), "f")).isInstanceOf(RuleViolation.class)
+        .hasMessageStartingWith("config: ");
+  }
+
+  @Test
+  void onlyASmallRegularFileIsRead() throws Exception {
+    assertThatThrownBy(() -> StudyConfig.read(Path.of("/dev/zero"))).isInstanceOf(RuleViolation.class)
+        .hasMessage("config: /dev/zero is not a regular file (a device, FIFO or socket)");
+    assertThatThrownBy(() -> StudyConfig.read(tmp)).isInstanceOf(RuleViolation.class)
+        .hasMessage("config: " + tmp + " is not a regular file (a directory)");
+    Path big = tmp.resolve("big.json");
+    Files.write(big, new byte[(int) StudyConfig.MAX_FILE_BYTES + 1]);
+    assertThatThrownBy(() -> StudyConfig.read(big)).isInstanceOf(RuleViolation.class)
+        .hasMessage("config: " + big + " holds 1048577 bytes, more than the limit of 1048576");
+    Path binary = tmp.resolve("binary.json");
+    Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0x7b});
+    assertThatThrownBy(() -> StudyConfig.read(binary)).isInstanceOf(RuleViolation.class)
+        .hasMessage("config: " + binary + " is not UTF-8 text");
+  }
+
+  @Test
   void unknownScenariosAndImpossibleValuesAreRefusedNamingTheField() {
     assertThatThrownBy(() -> StudyConfig.parse("{\"scenarios\": [\"gbm\", \"moon\"]}", "f"))
         .hasMessageStartingWith("scenarios[1]: unknown scenario 'moon' (known: default, garch-t, gbm, merton, bootstrap, mar-2020");

@@ -176,4 +176,42 @@ class StudyRunnerTest {
     assertThat(DesignCatalog.assumptions()).extracting(DesignCatalog.Assumption::name)
         .contains("population", "liquidators", "cascade", "feed manipulation", "makerVol", "ammPoolDepthUsd");
   }
+
+  /** A month that never falls 25% within 7 days: about 2% up and down around 2500. */
+  private Path calmMonth() throws IOException {
+    Path csv = tmp.resolve("calm.csv");
+    List<String> lines = new ArrayList<>();
+    lines.add("timestamp_utc,open,high,low,close,volume");
+    java.time.Instant t0 = java.time.Instant.parse("2026-03-01T00:00:00Z");
+    double price = 2500;
+    for (int h = 0; h < 24 * 30; h++) {
+      double open = price;
+      price = 2500 * (1 + 0.02 * Math.sin(h / 17.0));
+      lines.add(t0.plusSeconds(3600L * h) + "," + open + "," + Math.max(open, price) * 1.001 + "," + Math.min(open, price) * 0.999
+          + "," + price + ",1");
+    }
+    Files.write(csv, lines);
+    return csv;
+  }
+
+  @Test
+  void aCalmHistoryHasNoCrashWindowAndTheRestOfTheStudyRuns() throws IOException {
+    StudyConfig config = new StudyConfig("calm", List.of("gbm", "history", "history-crashes"), 10, 3, 1, 2500.0, 5L, 1,
+        List.of(), calmMonth().toString(), 1);
+    StudyRunner.StudyResult result = StudyRunner.run(config, TOYS, n -> Progress.none());
+    assertThat(result.scenarios()).extracting(s -> s.scenario().name()).containsExactly("gbm", "history");
+    assertThat(result.withoutPaths()).singleElement().satisfies(none -> {
+      assertThat(none.name()).isEqualTo("history-crashes");
+      assertThat(none.paths()).isZero();
+      assertThat(none.description()).startsWith("no crash window: none found by the rule in calm.csv (every fall of at least 25%");
+    });
+    noliq.lab.report.Report report = StudyReport.build(result);
+    assertThat(report.findings()).anyMatch(f -> f.startsWith("history-crashes: no crash window: none found by the rule"));
+    assertThat(report.tables()).filteredOn(t -> t.id().equals("scenarios")).singleElement()
+        .satisfies(t -> assertThat(t.rows()).anyMatch(r -> r.get(0).equals("history-crashes") && r.get(2).equals(0)));
+    StudyConfig only = new StudyConfig("calm", List.of("history-crashes"), 10, 3, 1, 2500.0, 5L, 1, List.of(),
+        calmMonth().toString(), 1);
+    assertThatThrownBy(() -> StudyRunner.run(only, TOYS, n -> Progress.none())).isInstanceOf(RuleViolation.class)
+        .hasMessageStartingWith("scenarios: nothing to run: history-crashes: no crash window: none found by the rule");
+  }
 }

@@ -29,9 +29,15 @@ import noliq.oracle.Verdict;
  * {@link Backstop} (the vote), whose verdict decides who was right; or, for the first
  * {@code resetsBeforeVote} disputes, reopens the request for a fresh proposal.
  *
- * <p>Every posted token sits in the escrow account of the shared book until {@link #settle},
- * which pays each one to a named party or to the store. So, at every moment, the escrow holds
- * exactly the posted bonds and rewards of the unsettled requests.
+ * <p>Under the deployed {@link BondRule#CONTRACT} rule a dispute pays {@code finalFee + floor(bond/2)}
+ * to the store at once, as OptimisticOracleV2.disputePriceFor does; every other posted token sits in
+ * the escrow account of the shared book until {@link #settle} pays it to a named party. So, at every
+ * moment, the escrow holds exactly the posted bonds and rewards of the unsettled requests, less what
+ * the store already took ({@link #escrowed()}).
+ *
+ * <p>If the vote deletes the question (it rolled more than {@code maxRolls} times) the request stays
+ * DISPUTED for ever, as in OOv2 with VotingV2: no answer, no refund, nothing to settle. What a
+ * product does then is its own rule (the options ledger's settlement timeout).
  */
 public final class OptimisticOracle implements FinalAnswers {
   private final TokenBook book;
@@ -151,6 +157,10 @@ public final class OptimisticOracle implements FinalAnswers {
       List<Round> rounds = new ArrayList<>(r.rounds());
       rounds.set(rounds.size() - 1, rounds.getLast().disputed(disputer, now, escalate));
       replace(r, withRounds(r, rounds));
+      Amount fee = storeFeeAtDispute();
+      if (fee.isPositive()) {
+        book.transfer(currency, escrow, store, fee);
+      }
       if (escalate) {
         backstop.escalate(key, now);
       }
@@ -175,7 +185,29 @@ public final class OptimisticOracle implements FinalAnswers {
     if (!live.escalated()) {
       return RequestState.REQUESTED;
     }
-    return backstop.verdict(key).isPresent() ? RequestState.RESOLVED : RequestState.DISPUTED;
+    // A deleted vote never resolves: the request stays disputed.
+    return backstop.verdict(key).filter(v -> v instanceof Verdict.Decided).isPresent()
+        ? RequestState.RESOLVED : RequestState.DISPUTED;
+  }
+
+  /**
+   * True when {@code key} went to the vote and the vote deleted it: the request is disputed for
+   * ever, with no answer and its bonds locked (the store already took its share at dispute time).
+   */
+  public boolean abandoned(RequestKey key) {
+    Request r = request(key);
+    return !r.settled() && !r.rounds().isEmpty() && r.rounds().getLast().escalated()
+        && backstop.verdict(key).filter(v -> v instanceof Verdict.Deleted).isPresent();
+  }
+
+  /** What the store takes from a dispute when it is made: {@code finalFee + floor(bond/2)} under the contract's rule. */
+  public Amount storeFeeAtDispute() {
+    return config.rule() == BondRule.CONTRACT ? config.finalFee().plus(burnedBond()) : Amount.ZERO;
+  }
+
+  /** {@code floor(bond / 2)}, as OptimisticOracleV2._computeBurnedBond. */
+  private Amount burnedBond() {
+    return config.bond().mulDiv(BigInteger.ONE, BigInteger.TWO, Rounding.DOWN);
   }
 
   /**
@@ -204,8 +236,8 @@ public final class OptimisticOracle implements FinalAnswers {
   /**
    * Pays out every bond and the reward once the value is final: each disputed round to its winner
    * (the side the final answer agrees with) and the store, per the {@link BondRule}; the last
-   * undisputed proposal gets its bond back and the reward. If the backstop gave up, every
-   * disputed round is refunded and the reward returns to the requester.
+   * undisputed proposal gets its bond back and the reward. A request whose vote was deleted has
+   * no final answer and is never settled.
    */
   public OptimisticEvent.Settled settle(RequestKey key, Instant now) {
     Request r = request(key);
@@ -215,8 +247,6 @@ public final class OptimisticOracle implements FinalAnswers {
     }
     Answer answer = finalAnswer(key, now).orElseThrow(() ->
         new OracleException(new OracleError.NotFinal("key", key, state.name())));
-    boolean deleted = backstop.verdict(key).map(v -> v instanceof Verdict.Deleted).orElse(false)
-        && state == RequestState.RESOLVED;
     List<OptimisticEvent.Payout> payouts = new ArrayList<>();
     for (int i = 0; i < r.rounds().size(); i++) {
       Round round = r.rounds().get(i);
@@ -226,9 +256,6 @@ public final class OptimisticOracle implements FinalAnswers {
         if (last) {
           add(payouts, round.proposer(), r.reward(), "reward");
         }
-      } else if (deleted) {
-        add(payouts, round.proposer(), config.totalBond(), "bond refunded: the vote was deleted");
-        add(payouts, round.disputer(), config.totalBond(), "bond refunded: the vote was deleted");
       } else {
         splitDisputed(round, answer, payouts);
         if (last) {
@@ -236,9 +263,6 @@ public final class OptimisticOracle implements FinalAnswers {
           add(payouts, winner, r.reward(), "reward");
         }
       }
-    }
-    if (deleted) {
-      add(payouts, r.requester(), r.reward(), "reward refunded: no answer");
     }
     return book.atomically(() -> {
       for (OptimisticEvent.Payout p : payouts) {
@@ -254,8 +278,7 @@ public final class OptimisticOracle implements FinalAnswers {
     AccountId winner = proposerWins ? round.proposer() : round.disputer();
     Amount bond = config.bond();
     Amount finalFee = config.finalFee();
-    // burnedBond = floor(bond / 2), as OptimisticOracleV2._computeBurnedBond.
-    Amount burned = bond.mulDiv(BigInteger.ONE, BigInteger.TWO, Rounding.DOWN);
+    Amount burned = burnedBond();
     Amount unburned = bond.minus(burned);
     if (config.rule() == BondRule.DOCS_EXAMPLE && proposerWins) {
       add(payouts, winner, bond.plus(bond).plus(finalFee), "dispute won: both bonds and own final fee");
@@ -263,7 +286,10 @@ public final class OptimisticOracle implements FinalAnswers {
       return;
     }
     add(payouts, winner, bond.plus(unburned).plus(finalFee), "dispute won: own bond, unburned half of loser's, final fee");
-    add(payouts, store, finalFee.plus(burned), "store: final fee and burned half of loser's bond");
+    if (config.rule() == BondRule.DOCS_EXAMPLE) {
+      // the docs' arithmetic splits at settlement; the contract's store share left at dispute time
+      add(payouts, store, finalFee.plus(burned), "store: final fee and burned half of loser's bond");
+    }
   }
 
   private static void add(List<OptimisticEvent.Payout> payouts, AccountId to, Amount amount, String why) {
@@ -275,7 +301,7 @@ public final class OptimisticOracle implements FinalAnswers {
   private static Answer fromVerdict(Verdict v) {
     return switch (v) {
       case Verdict.Decided d -> d.answer();
-      case Verdict.Deleted d -> Answer.INVALID;
+      case Verdict.Deleted d -> throw new IllegalStateException("a deleted vote has no answer; state() keeps it DISPUTED");
     };
   }
 
@@ -296,7 +322,7 @@ public final class OptimisticOracle implements FinalAnswers {
         for (Round round : r.rounds()) {
           sum = sum.plus(config.totalBond());
           if (round.disputer() != null) {
-            sum = sum.plus(config.totalBond());
+            sum = sum.plus(config.totalBond()).minus(storeFeeAtDispute());
           }
         }
       }

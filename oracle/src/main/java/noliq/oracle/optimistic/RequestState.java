@@ -8,9 +8,9 @@ public enum RequestState {
   PROPOSED,
   /** The liveness window passed undisputed: the proposal is final and can be settled. */
   EXPIRED,
-  /** A dispute escalated to the backstop, which has not decided yet. */
+  /** A dispute escalated to the backstop, which has not decided yet (or deleted it: then for ever). */
   DISPUTED,
-  /** The backstop decided (or gave up): the value is final and can be settled. */
+  /** The backstop decided: the value is final and can be settled. */
   RESOLVED,
   /** Bonds paid out; the value is final. */
   SETTLED;

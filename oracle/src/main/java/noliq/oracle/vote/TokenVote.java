@@ -29,13 +29,20 @@ import noliq.oracle.Require;
 import noliq.oracle.Verdict;
 
 /**
- * The arbitration backstop: a token-weighted vote with commit and reveal phases, in the manner of
- * UMA's DVM 2.0 (VotingV2). Voters stake the voting token into the pool account; each escalated
- * question gets rounds of {@code commit} then {@code reveal}. After a round's reveal phase anyone
- * may {@link #resolve} it: if the revealed stake reaches GAT and one answer holds SPAT of it, that
- * answer wins and stakers are slashed (wrong vote, no vote) in favour of the correct voters, pro
- * rata by stake; otherwise the question rolls into the next round, and after {@code maxRolls}
- * rolls a further miss deletes it.
+ * The arbitration backstop: a token-weighted vote with commit and reveal phases, as UMA's DVM 2.0
+ * (VotingV2) runs it. Voters stake the voting token into the pool account. Rounds sit on a fixed
+ * grid: round {@code k} runs from {@code k × roundLength} to {@code (k + 1) × roundLength} seconds
+ * after the epoch (VoteTiming), commit first, then reveal; an escalated question is voted on in the
+ * round after the one it arrives in, so it waits (0, roundLength] before its first commit.
+ *
+ * <p>A round's thresholds are frozen the first time a vote is revealed in it (or stake is added
+ * during its reveal phase): GAT in tokens, and the SPAT amount {@code floor(spat × cumulative
+ * stake)} (VotingV2._freezeRoundVariables). A question resolves only if the revealed stake is
+ * strictly greater than GAT and its modal answer's stake strictly greater than the SPAT amount
+ * (ResultComputationV2.getResolvedPrice): so SPAT is a share of everything staked, and low turnout
+ * rolls a vote that a share of the revealed stake alone would decide. Then wrong and missing votes
+ * are slashed in favour of the correct voters, pro rata by stake. Otherwise the question rolls to
+ * the next round; when its roll count exceeds {@code maxRolls} it is deleted (no answer).
  *
  * <p>A vote weighs the voter's stake when it committed, so stake added after seeing others'
  * reveals cannot tip a round.
@@ -51,6 +58,8 @@ public final class TokenVote implements Backstop {
   private final VoteConfig config;
   private final Map<AccountId, BigInteger> stakes = new TreeMap<>();
   private final Map<RequestKey, Question> questions = new HashMap<>();
+  /** Per round id: the cumulative stake frozen for it (its SPAT base). */
+  private final Map<Long, BigInteger> frozenStake = new HashMap<>();
   private final List<VoteEvent> events = new ArrayList<>();
 
   /** A question's state; one object per escalated key. */
@@ -100,6 +109,12 @@ public final class TokenVote implements Backstop {
     Require.positive(amount, "amount");
     Require.present(now, "now");
     return book.atomically(() -> {
+      // Stake added during a reveal phase does not move that round's thresholds (VotingV2's pending stake).
+      for (Question q : questions.values()) {
+        if (q.verdict == null && inReveal(q, now)) {
+          freeze(roundId(q.roundStart));
+        }
+      }
       book.transfer(token, voter, pool, amount);
       BigInteger before = stakes.get(voter);
       stakes.merge(voter, amount.wei(), BigInteger::add);
@@ -136,7 +151,10 @@ public final class TokenVote implements Backstop {
     return new Amount(stakes.values().stream().reduce(BigInteger.ZERO, BigInteger::add));
   }
 
-  /** Opens a vote on {@code key}: round 1's commit phase starts at {@code now}. */
+  /**
+   * Opens a vote on {@code key}: it is voted on in the next round of the grid (VotingV2 requests go
+   * to {@code currentRoundId + 1}), whose commit phase starts at {@link #nextRoundStart(Instant)}.
+   */
   @Override
   public void escalate(RequestKey key, Instant now) {
     Require.present(key, "key");
@@ -144,7 +162,7 @@ public final class TokenVote implements Backstop {
     if (questions.containsKey(key)) {
       throw new OracleException(new OracleError.DuplicateRequest("key", key));
     }
-    questions.put(key, new Question(key, now));
+    questions.put(key, new Question(key, nextRoundStart(now)));
     book.onRollback(() -> questions.remove(key));
     record(new VoteEvent.Opened(key, now));
   }
@@ -153,6 +171,27 @@ public final class TokenVote implements Backstop {
   public Optional<Verdict> verdict(RequestKey key) {
     Question q = questions.get(key);
     return q == null ? Optional.empty() : Optional.ofNullable(q.verdict);
+  }
+
+  /** The round id of the grid that {@code t} falls in: {@code floor(epoch seconds / round length)}. */
+  public long roundId(Instant t) {
+    Require.present(t, "t");
+    return Math.floorDiv(t.getEpochSecond(), config.roundLength().toSeconds());
+  }
+
+  /** When the round after the one {@code now} falls in starts: where an escalation is voted on. */
+  public Instant nextRoundStart(Instant now) {
+    long length = config.roundLength().toSeconds();
+    return Instant.ofEpochSecond(Math.multiplyExact(roundId(now) + 1, length));
+  }
+
+  /**
+   * The cumulative stake frozen for the round starting at {@code roundStart}, or empty if nothing
+   * froze it yet (no reveal, no stake added during its reveal phase).
+   */
+  public Optional<Amount> frozenStake(Instant roundStart) {
+    BigInteger v = frozenStake.get(roundId(roundStart));
+    return v == null ? Optional.empty() : Optional.of(new Amount(v));
   }
 
   /** The round now being voted on (1 = first; each roll adds one). */
@@ -234,6 +273,7 @@ public final class TokenVote implements Backstop {
       throw new OracleException(new OracleError.NotAllowed("answer", "does not match the commitment of " + voter));
     }
     BigInteger weight = q.commitWeights.get(voter);
+    freeze(roundId(q.roundStart));
     q.reveals.put(voter, answer);
     q.weights.put(voter, weight);
     book.onRollback(() -> {
@@ -272,10 +312,13 @@ public final class TokenVote implements Backstop {
         topStake = e.getValue();
       }
     }
+    // ResultComputationV2: resolved only if totalVotes > GAT and the mode's votes > floor(spat × cumulative stake).
+    BigInteger cumulative = frozenStake.getOrDefault(roundId(q.roundStart), totalStaked().wei());
+    BigInteger minModal = Exact.mulDiv(config.spatWad(), cumulative, Exact.WAD, Rounding.DOWN);
     String missed = null;
-    if (revealed.signum() == 0 || revealed.compareTo(config.gat().wei()) < 0) {
+    if (revealed.compareTo(config.gat().wei()) <= 0) {
       missed = "GAT";
-    } else if (topStake.multiply(Exact.WAD).compareTo(config.spatWad().multiply(revealed)) < 0) {
+    } else if (top == null || topStake.compareTo(minModal) <= 0) {
       missed = "SPAT";
     }
     if (missed != null) {
@@ -308,6 +351,7 @@ public final class TokenVote implements Backstop {
     q.commitWeights.clear();
     q.reveals.clear();
     q.weights.clear();
+    // This miss makes the roll count q.round; VotingV2 deletes when rollCount > maxRolls.
     if (q.round > config.maxRolls()) {
       q.verdict = new Verdict.Deleted(q.round);
       return record(new VoteEvent.Deleted(q.key, q.round, now));
@@ -365,6 +409,19 @@ public final class TokenVote implements Backstop {
     q.verdict = new Verdict.Decided(winner);
     return record(new VoteEvent.Resolved(q.key, q.round, winner, new Amount(revealed), new Amount(slashed),
         Collections.unmodifiableMap(changes), new Amount(dust), now));
+  }
+
+  private boolean inReveal(Question q, Instant now) {
+    Instant opens = q.roundStart.plus(config.commitPhase());
+    return !now.isBefore(opens) && now.isBefore(opens.plus(config.revealPhase()));
+  }
+
+  /** Freezes a round's SPAT base at the current cumulative stake, once (VotingV2._freezeRoundVariables). */
+  private void freeze(long roundId) {
+    if (!frozenStake.containsKey(roundId)) {
+      frozenStake.put(roundId, totalStaked().wei());
+      book.onRollback(() -> frozenStake.remove(roundId));
+    }
   }
 
   public List<VoteEvent> events() {

@@ -88,12 +88,12 @@ class AttackTest {
 
   @Test
   void theMarch2025CaseA25PercentHolderDecidesOnlyWithFollowers() {
-    var alone = SettlementCorruption.viaVote(SettlementCorruption.ukraineMineralDeal2025(0));
-    assertThat(alone.outcome()).isEqualTo(Outcome.FAILS); // 75% honest clears 65%
+    var alone = SettlementCorruption.viaVote(SettlementCorruption.ukraineMineralDeal2025(0, 1));
+    assertThat(alone.outcome()).isEqualTo(Outcome.FAILS); // 75% honest of a full turnout is above 65% of the stake
     assertThat(alone.shareNeeded()).isCloseTo(0.65, within(1e-12));
     assertThat(alone.cost()).isEqualTo(750);
-    // 25% + 75% f >= 65% needs f >= 53.3% of the others to vote along.
-    var herded = SettlementCorruption.viaVote(SettlementCorruption.ukraineMineralDeal2025(0.6));
+    // 25% + 75% f > 65% needs f > 53.3% of the others to vote along.
+    var herded = SettlementCorruption.viaVote(SettlementCorruption.ukraineMineralDeal2025(0.6, 1));
     assertThat(herded.effectiveShare()).isCloseTo(0.7, within(1e-12));
     assertThat(herded.outcome()).isEqualTo(Outcome.DECIDES);
     assertThat(herded.net()).isEqualTo(7_000_000 + 375);
@@ -104,10 +104,49 @@ class AttackTest {
   }
 
   @Test
-  void theCapitalToDecideAloneIsPricedFromTheOthersStake() {
+  void underVotingV2SeventyPercentOfTheVotesDecidesOnlyAboveAbout93PercentTurnout() {
+    // SPAT counts every staked token: 70% of the revealed votes is 0.7 τ of the stake, above 0.65 only if τ > 65/70
+    var herded = SettlementCorruption.viaVote(SettlementCorruption.ukraineMineralDeal2025(0.6, 1));
+    assertThat(herded.turnoutNeeded()).isCloseTo(0.65 / 0.70, within(1e-12)).isCloseTo(0.9286, within(1e-4));
+    assertThat(SettlementCorruption.viaVote(SettlementCorruption.ukraineMineralDeal2025(0.6, 0.93)).outcome())
+        .isEqualTo(Outcome.DECIDES);
+    var short_ = SettlementCorruption.viaVote(SettlementCorruption.ukraineMineralDeal2025(0.6, 0.92));
+    assertThat(short_.outcome()).isEqualTo(Outcome.ROLLS); // 0.644 of the stake: not above 0.65; honest 0.276 neither
+    assertThat(short_.shareOfStake()).isCloseTo(0.644, within(1e-12));
+    assertThat(short_.net()).isZero();
+    // over the whole turnout range the outcome flips exactly at 65/70, and never back
+    for (int k = 500; k <= 1000; k++) {
+      double tau = k / 1000.0;
+      var r = SettlementCorruption.viaVote(SettlementCorruption.ukraineMineralDeal2025(0.6, tau));
+      assertThat(r.outcome()).as("turnout " + tau).isEqualTo(0.7 * tau > 0.65 ? Outcome.DECIDES : Outcome.ROLLS);
+    }
+    // at a turnout at or below SPAT, no share of the votes decides: the vote can only roll
+    assertThat(SettlementCorruption.viaVote(SettlementCorruption.VoteInputs.uma(1, 0, 1).withTurnout(0.65)).outcome())
+        .isEqualTo(Outcome.ROLLS);
+    assertThat(SettlementCorruption.viaVote(SettlementCorruption.VoteInputs.uma(1, 0, 0.5).withTurnout(0.6)).shareNeeded())
+        .isInfinite();
+  }
+
+  @Test
+  void theCapitalToDecideAloneIsPricedFromAllTheOthersStake() {
     var r = SettlementCorruption.viaVote(SettlementCorruption.VoteInputs.uma(7e6, 750, 0.25).withOthersStake(15e6));
+    // A > 0.65 (15M + A): A > 15M × 0.65 / 0.35, whatever the turnout when no one follows
     assertThat(r.capitalNeeded()).isCloseTo(15e6 * 0.65 / 0.35, within(1e-3));
-    assertThat(r.cost()).isCloseTo(750 + 5e6 * 0.0016, within(1e-6));
+    assertThat(SettlementCorruption.capitalToDecide(15e6, 0.65, 0.5, 0)).isEqualTo(r.capitalNeeded());
+    // with followers, a higher turnout brings more of them: it can only lower the capital
+    assertThat(SettlementCorruption.capitalToDecide(15e6, 0.65, 0.9, 0.5))
+        .isLessThan(SettlementCorruption.capitalToDecide(15e6, 0.65, 0.6, 0.5));
+    // fails: the 750 bond and mainnet's 0.1% slash of its 5M (25% of the votes of a 15M full turnout)
+    assertThat(r.cost()).isCloseTo(750 + 5e6 * 0.001, within(1e-6));
+  }
+
+  @Test
+  void aBlockingStakeKeepsTheHonestAnswerAtOrBelowSpat() {
+    // 100M others, 80% of them reveal honestly: B >= 100M (0.8 / 0.65 - 1) keeps 80M at or below 0.65 (100M + B)
+    double b = SettlementCorruption.stakeToBlock(100e6, 0.65, 0.8);
+    assertThat(b).isCloseTo(100e6 * (0.8 / 0.65 - 1), within(1e-3));
+    assertThat(0.8 * 100e6).isLessThanOrEqualTo(0.65 * (100e6 + b) + 1e-3);
+    assertThat(SettlementCorruption.stakeToBlock(100e6, 0.65, 0.6)).isZero();
   }
 
   @Test

@@ -130,11 +130,13 @@ class OptimisticOracleTest {
     Instant disputedAt = t0.plus(Duration.ofHours(1));
     oo.dispute(KEY, BOB, disputedAt);
     assertThat(oo.state(KEY, disputedAt)).isEqualTo(RequestState.DISPUTED);
-    vote.commit(KEY, VOTER, TokenVote.commitment(KEY, 1, VOTER, truth, 42L), disputedAt.plus(Duration.ofHours(1)));
-    Instant reveal = disputedAt.plus(Duration.ofHours(25));
+    // the vote runs in the next round of VotingV2's fixed 48 h grid
+    Instant round = vote.roundStart(KEY);
+    vote.commit(KEY, VOTER, TokenVote.commitment(KEY, 1, VOTER, truth, 42L), round.plus(Duration.ofHours(1)));
+    Instant reveal = round.plus(Duration.ofHours(25));
     vote.reveal(KEY, VOTER, truth, 42L, reveal);
     assertThat(oo.finalAnswer(KEY, reveal)).isEmpty();
-    Instant end = disputedAt.plus(Duration.ofHours(48));
+    Instant end = round.plus(Duration.ofHours(48));
     vote.resolve(KEY, end);
     assertThat(oo.state(KEY, end)).isEqualTo(RequestState.RESOLVED);
     assertThat(oo.finalAnswer(KEY, end)).contains(truth);
@@ -144,9 +146,22 @@ class OptimisticOracleTest {
   }
 
   @Test
-  void aDisputeAddsOneVoteRoundOf48Hours() {
+  void aDisputeWaitsForTheNextRoundOfTheGridThenTakesOneRoundOf48Hours() {
     setUp();
-    assertThat(disputeAndDecide(X_2000)).isEqualTo(Duration.ofHours(1 + 48));
+    // disputed at 09:00 on 25 Sep 2026; rounds start every 48 h since the epoch: the next at 00:00 on 26 Sep
+    assertThat(disputeAndDecide(X_2000)).isEqualTo(Duration.ofHours(1 + 15 + 48));
+  }
+
+  @Test
+  void theStoreTakesFinalFeeAndHalfTheBondWhenTheDisputeIsMade() {
+    setUp();
+    oo.request(KEY, REQUESTER, Amount.ZERO, MATURITY);
+    oo.propose(KEY, ALICE, X_3000, MATURITY);
+    oo.dispute(KEY, BOB, MATURITY.plusSeconds(1));
+    // OptimisticOracleV2.disputePriceFor: finalFee 1,500 + floor(8,500 / 2) = 4,250 to the store, at once
+    assertThat(oo.storeFeeAtDispute()).isEqualTo(Amount.of(5_750));
+    assertThat(book.balanceOf(STORE, USDC)).isEqualTo(Amount.of(5_750));
+    assertThat(book.balanceOf(ESCROW, USDC)).isEqualTo(Amount.of(20_000 - 5_750)).isEqualTo(oo.escrowed());
   }
 
   @Test
@@ -223,24 +238,30 @@ class OptimisticOracleTest {
   }
 
   @Test
-  void aDeletedVoteRefundsEveryBondAndResolvesInvalid() {
+  void aDeletedVoteLeavesTheRequestDisputedForEverWithNoAnswerAndNoRefund() {
     setUp();
     oo.request(KEY, REQUESTER, Amount.of(5), MATURITY);
     oo.propose(KEY, ALICE, X_3000, MATURITY);
     oo.dispute(KEY, BOB, MATURITY);
-    Instant t = MATURITY;
-    for (int round = 1; round <= 6; round++) {
+    Instant t = vote.roundStart(KEY);
+    for (int round = 1; round <= 5; round++) {
       t = t.plus(Duration.ofHours(48));
       vote.resolve(KEY, t); // no one votes: GAT missed every round
     }
-    // 1 round + 5 rolls = 6 rounds of 48 h: 12 days.
-    assertThat(Duration.between(MATURITY, t)).isEqualTo(Duration.ofDays(12));
-    assertThat(oo.finalAnswer(KEY, t)).contains(Answer.INVALID);
-    oo.settle(KEY, t);
-    assertThat(book.balanceOf(ALICE, USDC)).isEqualTo(Amount.of(100_000));
-    assertThat(book.balanceOf(BOB, USDC)).isEqualTo(Amount.of(100_000));
-    assertThat(book.balanceOf(REQUESTER, USDC)).isEqualTo(Amount.of(100_000));
-    assertThat(book.balanceOf(STORE, USDC)).isEqualTo(Amount.ZERO);
+    // mainnet maxRolls 4: deleted after 5 rounds of 48 h, 16 h after maturity's round grid opens the first
+    assertThat(Duration.between(MATURITY, t)).isEqualTo(Duration.ofHours(16 + 5 * 48));
+    assertThat(vote.verdict(KEY)).contains(new noliq.oracle.Verdict.Deleted(5));
+    Instant muchLater = t.plus(Duration.ofDays(365));
+    assertThat(oo.state(KEY, muchLater)).isEqualTo(RequestState.DISPUTED);
+    assertThat(oo.abandoned(KEY)).isTrue();
+    assertThat(oo.finalAnswer(KEY, muchLater)).isEmpty();
+    refused(() -> oo.settle(KEY, muchLater), OracleError.NotFinal.class, "(DISPUTED)");
+    // nobody is refunded: the store keeps its 5,750 and the rest stays locked
+    assertThat(book.balanceOf(ALICE, USDC)).isEqualTo(Amount.of(90_000));
+    assertThat(book.balanceOf(BOB, USDC)).isEqualTo(Amount.of(90_000));
+    assertThat(book.balanceOf(REQUESTER, USDC)).isEqualTo(Amount.of(99_995));
+    assertThat(book.balanceOf(STORE, USDC)).isEqualTo(Amount.of(5_750));
+    assertThat(book.balanceOf(ESCROW, USDC)).isEqualTo(Amount.of(20_005 - 5_750)).isEqualTo(oo.escrowed());
   }
 
   @Test

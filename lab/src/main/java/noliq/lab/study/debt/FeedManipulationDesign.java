@@ -49,7 +49,8 @@ public record FeedManipulationDesign(DebtBook book, DebtOracleExposure attack) i
         new MetricSpec(id() + ".debt_liquidatable_usd", "USD", "debt the pushed feed makes liquidatable", Headline.P95),
         new MetricSpec(id() + ".extracted_usd", "USD", "what liquidating that debt yields the attacker at the true price: the bonus plus the feed's discount on the collateral", Headline.P95),
         new MetricSpec(id() + ".net_usd", "USD", "extracted less cost", Headline.MEAN),
-        new MetricSpec(id() + ".pays", "indicator", "1 when the manipulation pays (net > 0)", Headline.SHARE));
+        new MetricSpec(id() + ".pays", "indicator", "1 when the manipulation pays (net > 0)", Headline.SHARE),
+        MetricSpec.absentWhenNone(id() + ".cost_per_usd_exposed", "ratio", "cost per dollar of debt made liquidatable, beside the settlement capture's cost per dollar moved (NaN: nothing liquidatable)", Headline.MEAN));
   }
 
   @Override
@@ -61,6 +62,7 @@ public record FeedManipulationDesign(DebtBook book, DebtOracleExposure attack) i
       out[offset + 2] = r.extracted();
       out[offset + 3] = r.net();
       out[offset + 4] = r.pays() ? 1 : 0;
+      out[offset + 5] = r.debtLiquidatable() > 0 ? r.cost() / r.debtLiquidatable() : Double.NaN;
     };
   }
 }

@@ -117,8 +117,9 @@ public record LocalAgentDesign(String policyName, Mechanism mechanism, OptionsAs
           case AgentEvent.Redeemed r -> {
             audit.out(heldSeries.pToken(), r.p());
             double after = m.markUsd(HOLDER, now);
-            double trueEth = pHeld.toDouble() * Math.min(1, heldSeries.strike().toDouble() / m.truthAtMaturity(r.series()));
-            tracker.settled(now, after - (r.eth().toDouble() - trueEth) * m.price(), after, heldSeries.maturity());
+            tracker.settled(now, after - WrapperVaultDesign.settlementErrorUsd(pHeld.toDouble(), r.eth().toDouble(),
+                heldSeries.strike().toDouble(), m.truthAtMaturity(r.series()), m.price()), after, heldSeries.maturity());
+            m.recordHow(heldSeries, tracker);
             before = after;
           }
           case AgentEvent.Traded t -> {

@@ -21,20 +21,21 @@ import noliq.oracle.vote.VoteConfig;
  * @param makerOutageProbability the chance that no maker watches a given roll (drawn per roll)
  * @param disputeProbability the chance that a settlement's first proposal is wrong and disputed (drawn per settlement)
  * @param liveness the optimistic oracle's liveness window
- * @param voteDuration how long the vote behind a dispute takes to decide
+ * @param voteDuration the length of one vote round (commit, then reveal, half each) on VotingV2's fixed grid
  * @param ruinLoss the N holder's loss, as a fraction of its start, that counts as ruin
  * @param agentSources the local agent's n private sources; it reads {@code agentK} of them
  * @param agentK how many sources each reading asks
+ * @param settlement the settlement oracle's game: vote stake, turnout, bribe cost, open interest, attacker
  */
 public record OptionsAssumptions(
     RollAssumptions market, double makerVol, double targetUsd, double nHolderUsd, double makerOutageProbability,
     double disputeProbability, Duration liveness, Duration voteDuration, double ruinLoss, List<SourceModel> agentSources,
-    int agentK) {
+    int agentK, SettlementGame settlement) {
 
   public static final OptionsAssumptions DEFAULTS = new OptionsAssumptions(
       RollAssumptions.DEFAULTS, 0.8, 100_000, 100_000, 0.02, 0.05, OptimisticConfig.UMA_DEFAULT_LIVENESS,
       VoteConfig.uma(noliq.math.Amount.ONE).roundLength(),
-      0.5, dozenSources(), 5);
+      0.5, dozenSources(), 5, SettlementGame.DEFAULTS);
 
   public OptionsAssumptions {
     if (market == null) {
@@ -48,8 +49,12 @@ public record OptionsAssumptions(
     if (liveness == null || liveness.isNegative() || liveness.isZero()) {
       throw new RuleViolation("liveness", "must be positive (was " + liveness + ")");
     }
-    if (voteDuration == null || voteDuration.isNegative()) {
-      throw new RuleViolation("voteDuration", "must not be negative (was " + voteDuration + ")");
+    if (voteDuration == null || voteDuration.toSeconds() < 2 || voteDuration.toSeconds() % 2 != 0 || voteDuration.getNano() != 0) {
+      throw new RuleViolation("voteDuration", "must be a positive even number of whole seconds: two equal phases (was "
+          + voteDuration + ")");
+    }
+    if (settlement == null) {
+      throw new RuleViolation("settlement", "is required");
     }
     if (!(ruinLoss > 0 && ruinLoss <= 1)) {
       throw new RuleViolation("ruinLoss", "must be in (0, 1] (was " + ruinLoss + ")");
@@ -68,8 +73,16 @@ public record OptionsAssumptions(
    * minutes stale (one more minute per pair), failing 2% of reads.
    */
   static List<SourceModel> dozenSources() {
+    return sources(12);
+  }
+
+  /** {@code n} sources built as the dozen are: 0.2% noise, 1 minute stale plus one a pair, failing 2% of reads. */
+  public static List<SourceModel> sources(int n) {
+    if (n < 1 || n > 1000) {
+      throw new RuleViolation("agentSources", "must be between 1 and 1000 (was " + n + ")");
+    }
     List<SourceModel> out = new java.util.ArrayList<>();
-    for (int i = 0; i < 12; i++) {
+    for (int i = 0; i < n; i++) {
       out.add(new SourceModel("source-" + (i + 1), 0.002, Duration.ofMinutes(1 + i / 2), 0.02));
     }
     return out;
@@ -77,21 +90,35 @@ public record OptionsAssumptions(
 
   public OptionsAssumptions withMakerOutageProbability(double p) {
     return new OptionsAssumptions(market, makerVol, targetUsd, nHolderUsd, p, disputeProbability, liveness, voteDuration,
-        ruinLoss, agentSources, agentK);
+        ruinLoss, agentSources, agentK, settlement);
   }
 
   public OptionsAssumptions withDisputeProbability(double p) {
     return new OptionsAssumptions(market, makerVol, targetUsd, nHolderUsd, makerOutageProbability, p, liveness,
-        voteDuration, ruinLoss, agentSources, agentK);
+        voteDuration, ruinLoss, agentSources, agentK, settlement);
   }
 
   public OptionsAssumptions withMarket(RollAssumptions m) {
     return new OptionsAssumptions(m, makerVol, targetUsd, nHolderUsd, makerOutageProbability, disputeProbability,
-        liveness, voteDuration, ruinLoss, agentSources, agentK);
+        liveness, voteDuration, ruinLoss, agentSources, agentK, settlement);
   }
 
-  /** The study's own assumptions with their sources, in print order (the market's are {@link RollAssumptions#describe()}). */
+  public OptionsAssumptions withSettlement(SettlementGame g) {
+    return new OptionsAssumptions(market, makerVol, targetUsd, nHolderUsd, makerOutageProbability, disputeProbability,
+        liveness, voteDuration, ruinLoss, agentSources, agentK, g);
+  }
+
+  /**
+   * The study's own assumptions with their sources, in print order (the market's are
+   * {@link RollAssumptions#describe()}), the settlement game's last.
+   */
   public List<Assumption> describe() {
+    List<Assumption> out = new java.util.ArrayList<>(own());
+    out.addAll(settlement.describe());
+    return List.copyOf(out);
+  }
+
+  private List<Assumption> own() {
     String none = "assumption: no published figure; vary it";
     List<Assumption> out = new java.util.ArrayList<>();
     for (String[] iv : noliq.lab.scenarios.ImpliedVol.describe()) {
@@ -106,9 +133,10 @@ public record OptionsAssumptions(
         new Assumption("makerOutageProbability", Double.toString(makerOutageProbability), none
             + "; an unwatched auction expires and the vault holds to settlement (Kyrrui's fallback)"),
         new Assumption("disputeProbability", Double.toString(disputeProbability), none
-            + "; a disputed proposal goes to the vote"),
+            + "; a wrong first proposal (twice the truth), disputed: it goes to the vote"),
         new Assumption("liveness", liveness.toString(), "UMA OptimisticOracleV2 default liveness (2 hours)"),
-        new Assumption("voteDuration", voteDuration.toString(), "UMA DVM 2.0: 24-hour commit + 24-hour reveal"),
+        new Assumption("voteDuration", voteDuration.toString(), "UMA DVM 2.0: a round is a 24-hour commit + 24-hour "
+            + "reveal, on a fixed grid: a dispute first waits for the next round (0-48 h)"),
         new Assumption("ruinLoss", Double.toString(ruinLoss), "the issue: ruin = N expires worthless or loses at least "
             + "this fraction"),
         new Assumption("agentSources", agentSources.size() + " sources, k = " + agentK, "the post: \"queries a dozen "

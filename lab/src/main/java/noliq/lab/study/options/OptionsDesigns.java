@@ -31,7 +31,7 @@ public final class OptionsDesigns {
     }
     out.add(new LocalAgentDesign(AGENT_POLICY, Mechanism.RESTING_ORDERS, a));
     out.add(new NHolderDesign(NHolderDesign.DEFAULT_POLICY, Mechanism.DUTCH_AUCTION, a));
-    out.add(SettlementCorruptionCost.DEFAULT);
+    out.add(new SettlementCorruptionCost(a.settlement(), SlowOracle.UMA_BOND.toDouble(), SettlementCorruptionCost.DEFAULT.tenorDays()));
     return List.copyOf(out);
   }
 }

@@ -33,7 +33,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * at-the-money level with {@link noliq.market.roll.MarketReaction}'s smile and term structure) and the
  * stress readings, so an auction's ramp and a resting order's patience see the market move. The
  * lab is the keeper: it opens a settlement request the first step a held series is past maturity,
- * with that step's price as the truth.
+ * with that step's price as the truth. The ledger waits the settlement game's timeout for a final
+ * answer; after it, a series the oracle never answered settles by its invalid policy.
  */
 final class OptionsMarket {
   final OptionsAssumptions assumptions;
@@ -67,7 +68,7 @@ final class OptionsMarket {
     this.assumptions = a;
     this.path = path;
     this.oracle = new SlowOracle(book, a);
-    this.ledger = new OptionsLedger(book, oracle.port());
+    this.ledger = new OptionsLedger(book, oracle.port(), event -> { }, a.settlement().settlementTimeout());
     this.desk = new MarketDesk(ledger, this::observe, a.market());
     this.venue = switch (mechanism) {
       case AMM_SWAP -> new AmmVenue(desk);
@@ -154,7 +155,8 @@ final class OptionsMarket {
 
   /**
    * Keeper duty for a held series at {@code now}: opens its settlement request the first step past
-   * maturity (the truth is this step's price); true once the oracle's answer is final.
+   * maturity (the truth is this step's price); true once the oracle's answer is final, or once the
+   * ledger's settlement timeout has passed without one (the series then settles by its invalid policy).
    */
   boolean settlementFinal(Series series, Instant now, UniformRandomProvider rng) {
     oracle.advance(now);
@@ -164,9 +166,19 @@ final class OptionsMarket {
     if (!requestedAt.containsKey(series.id())) {
       requestedAt.put(series.id(), now);
       truth.put(series.id(), spotDouble);
-      oracle.open(noliq.oracle.SettlementPort.keyOf(series), spotDouble, now, rng);
+      oracle.open(series, spotDouble, now, rng);
     }
-    return oracle.isFinal(noliq.oracle.SettlementPort.keyOf(series), now);
+    return oracle.isFinal(series, now) || !now.isBefore(series.maturity().plus(ledger.settlementTimeout()));
+  }
+
+  /** Tells the tracker how {@code series} settled, if not honestly: from a captured vote, or by the ledger's timeout. */
+  void recordHow(Series series, WrapperTracker tracker) {
+    if (oracle.captured(series)) {
+      tracker.captured();
+    }
+    if (ledger.settledByTimeout(series.id())) {
+      tracker.lapsed();
+    }
   }
 
   /** The truth a series' settlement was asked with: the price of the first step past maturity. */

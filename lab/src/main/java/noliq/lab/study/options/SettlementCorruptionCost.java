@@ -9,36 +9,35 @@ import noliq.lab.study.MetricSpec;
 import noliq.lab.study.MetricSpec.Headline;
 import noliq.lab.study.Trace;
 import noliq.math.RuleViolation;
-import noliq.oracle.attack.SettlementCorruption;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * What corrupting a P/N settlement would cost against what it moves. Along the path, series are
- * issued every {@code tenorDays} at strike x/2 (Kyrrui's rule) with {@code openInterestUsd} of P;
- * settling one at a wrong, huge x sends all of P's payout, {@code units · min(x_m, S)}, to N. The
- * attacker's cheapest route is the vote: {@link SettlementCorruption#viaVote} prices the stake that
- * reaches UMA's 65% SPAT against the other voters' stake. The debt side reports what a fast-feed
- * manipulation extracts; the two are compared in the report.
+ * What capturing a P/N settlement would cost against what it moves, under VotingV2's rules. Along
+ * the path, series are issued every {@code tenorDays} at strike x/2 (Kyrrui's rule); the
+ * settlement game's {@code seriesOpenInterestUsd} of P is outstanding at issue, worth
+ * {@code OI · min(x_m, S) / S} at maturity, and a captured answer moves {@code captureDistortion} of
+ * it to N. The capture's cost is the new stake that decides the vote alone against all the honest
+ * stake (SPAT counts every staked token, so turnout does not lower it), at the token's price times
+ * the bribe share, plus the bond ({@link SettlementGame#captureCostUsd}).
  *
- * @param openInterestUsd P outstanding in one series at issue (USD)
- * @param othersVoteStakeUsd the value of the other voters' tokens in a round
+ * <p>The safety margin is the open interest at which a capture starts to pay; its cost per dollar
+ * moved ({@code capital_to_value}) sits beside the fast feed's cost per dollar of debt made
+ * liquidatable ({@code oracle.feed-manipulation.*.cost_per_usd_exposed}). A path on which no
+ * series matured has no settlement to capture: its ratios are NaN ("no settlement"), never 0.
+ *
+ * @param game the settlement game (stake, turnout, price, bribe share, open interest, distortion)
  * @param bondUsd the bond the attacker posts
  * @param tenorDays how often a series matures
  */
-public record SettlementCorruptionCost(double openInterestUsd, double othersVoteStakeUsd, double bondUsd, int tenorDays)
-    implements DesignModel {
+public record SettlementCorruptionCost(SettlementGame game, double bondUsd, int tenorDays) implements DesignModel {
 
-  /**
-   * $100M of P per series (assumption: vary it); other voters' stake 15M UMA at $1 (anchors A2: a round
-   * of ~20M UMA in which 5M was 25%; the UMA price is an assumption); UMA's $750 bond (the March 2025 case);
-   * 28-day series (Kyrrui).
-   */
-  public static final SettlementCorruptionCost DEFAULT = new SettlementCorruptionCost(100e6, 15e6, 750, 28);
+  /** The default game; UMA's $750 bond (the March 2025 case); 28-day series (Kyrrui). */
+  public static final SettlementCorruptionCost DEFAULT = new SettlementCorruptionCost(SettlementGame.DEFAULTS, 750, 28);
 
   public SettlementCorruptionCost {
-    if (!(openInterestUsd > 0) || !(othersVoteStakeUsd > 0) || !(bondUsd >= 0) || tenorDays < 1) {
-      throw new RuleViolation("corruption", "open interest and others' stake must be positive, bond not negative, "
-          + "tenor at least 1 day (was " + openInterestUsd + ", " + othersVoteStakeUsd + ", " + bondUsd + ", " + tenorDays + ")");
+    if (game == null || !(bondUsd >= 0) || Double.isInfinite(bondUsd) || tenorDays < 1 || tenorDays > 3650) {
+      throw new RuleViolation("corruption", "the game is required, the bond not negative and finite, the tenor in "
+          + "[1, 3650] days (was " + bondUsd + ", " + tenorDays + ")");
     }
   }
 
@@ -49,15 +48,21 @@ public record SettlementCorruptionCost(double openInterestUsd, double othersVote
 
   @Override
   public String description() {
-    return String.format("corrupting a P/N settlement via the vote: $%,.0f of P per %d-day series", openInterestUsd, tenorDays);
+    return String.format("capturing a P/N settlement via the vote (VotingV2): $%,.0f of P per %d-day series, "
+        + "%.0fM staked, %.0f%% turnout", game.seriesOpenInterestUsd(), tenorDays, game.voteStakeUma() / 1e6,
+        100 * game.voteTurnout());
   }
 
   @Override
   public List<MetricSpec> metrics() {
     return List.of(
-        new MetricSpec(id() + ".value_at_stake_usd", "USD", "largest P payout a wrong settlement would move to N over the path", Headline.MEAN),
-        new MetricSpec(id() + ".capital_needed_usd", "USD", "vote stake reaching SPAT against the others' stake", Headline.MEAN),
-        new MetricSpec(id() + ".capital_to_value", "ratio", "capital needed / value at stake (below 1: a capture pays even if the stake is lost)", Headline.P95),
+        MetricSpec.absentWhenNone(id() + ".value_at_stake_usd", "USD", "largest value a captured answer moves from P to N over the path (NaN: no settlement)", Headline.MEAN),
+        new MetricSpec(id() + ".capital_needed_usd", "USD", "new stake that decides the vote alone against all the honest stake, at the token's price", Headline.MEAN),
+        new MetricSpec(id() + ".capture_cost_usd", "USD", "that stake times the bribe share, plus the bond", Headline.MEAN),
+        MetricSpec.absentWhenNone(id() + ".capital_to_value", "ratio", "capture cost per dollar moved at the path's largest settlement (below 1: a capture pays; NaN: no settlement)", Headline.P95),
+        new MetricSpec(id() + ".capture_pays_above_oi_usd", "USD", "safety margin: the open interest at which a capture starts to pay", Headline.MEAN),
+        new MetricSpec(id() + ".captures", "count", "settlements on the path at which a capture pays", Headline.MEAN),
+        new MetricSpec(id() + ".block_cost_usd", "USD", "stake that blocks the honest answer (the vote rolls until deleted), at the token's price times the bribe share", Headline.MEAN),
         new MetricSpec(id() + ".settlements", "count", "series that matured on the path", Headline.MEAN));
   }
 
@@ -70,23 +75,32 @@ public record SettlementCorruptionCost(double openInterestUsd, double othersVote
     Duration tenor = Duration.ofDays(tenorDays);
     Instant issued = path.time(0);
     double strike = path.price(0) / 2;
-    double worst = 0;
+    double worst = Double.NaN;
     int settled = 0;
+    int captures = 0;
+    double cost = game.captureCostUsd(bondUsd);
     for (int i = 1; i < path.size(); i++) {
       if (path.time(i).isBefore(issued.plus(tenor))) {
         continue;
       }
       double x = path.price(i);
-      worst = Math.max(worst, openInterestUsd * Math.min(x, strike) / strike);
+      double openInterest = game.seriesOpenInterestUsd() * Math.min(x, strike) / strike;
+      double moved = game.valueMovedUsd(openInterest);
+      worst = Double.isNaN(worst) ? moved : Math.max(worst, moved);
+      if (game.capturePays(openInterest, bondUsd)) {
+        captures++;
+      }
       settled++;
       issued = path.time(i);
       strike = x / 2;
     }
-    double capital = SettlementCorruption.viaVote(SettlementCorruption.VoteInputs.uma(worst, bondUsd, 0)
-        .withOthersStake(othersVoteStakeUsd)).capitalNeeded();
     out[offset] = worst;
-    out[offset + 1] = capital;
-    out[offset + 2] = worst > 0 ? capital / worst : 0;
-    out[offset + 3] = settled;
+    out[offset + 1] = game.captureStakeUma() * game.umaPriceUsd();
+    out[offset + 2] = cost;
+    out[offset + 3] = settled == 0 ? Double.NaN : cost / worst;
+    out[offset + 4] = game.captureStartsToPayAtUsd(bondUsd);
+    out[offset + 5] = captures;
+    out[offset + 6] = game.blockStakeUma() * game.umaPriceUsd() * game.bribeCostShare();
+    out[offset + 7] = settled;
   }
 }

@@ -36,6 +36,8 @@ final class WrapperTracker {
   private int rolls;
   private int unfilled;
   private int settlements;
+  private int captured;
+  private int lapsed;
   private double latencyHours;
   private double rollVolumeUsd;
   private double forcedSalesUsd;
@@ -87,6 +89,8 @@ final class WrapperTracker {
         new MetricSpec(prefix + ".forced_sales_usd", "USD", "P missing against the wrapper's own rolls and redemptions, at fair value: 0 by construction (checked)", Headline.MEAN),
         new MetricSpec(prefix + ".settlements", "count", "series held to maturity and settled by the slow oracle", Headline.MEAN),
         new MetricSpec(prefix + ".settlement_latency_h", "h", "mean time from maturity to redemption over the path's settlements (0 if none)", Headline.MEAN),
+        new MetricSpec(prefix + ".settlements_captured", "count", "settlements whose vote the attacker captured (the settlement game's CAPTURE, when it pays)", Headline.MEAN),
+        new MetricSpec(prefix + ".settlements_lapsed", "count", "settlements the oracle never answered: the vote was deleted (or never resolved) and the ledger's timeout applied the invalid policy", Headline.MEAN),
         new MetricSpec(prefix + ".roll_cost_bps", "bps", "cost per roll against fair value at the decision, weighted by value rolled: sum of costs / sum of fair value given (= spread + fees + impact + move; 0 if none)", Headline.MEAN),
         new MetricSpec(prefix + ".roll_spread_bps", "bps", "per roll, value-weighted: spread or auction edge paid against fair value at each fill", Headline.MEAN),
         new MetricSpec(prefix + ".roll_fee_bps", "bps", "per roll, value-weighted: pool fees", Headline.MEAN),
@@ -167,6 +171,16 @@ final class WrapperTracker {
     latencyHours += Duration.between(maturity, now).toSeconds() / 3600.0;
   }
 
+  /** The settlement just recorded came from a captured vote. */
+  void captured() {
+    captured++;
+  }
+
+  /** The settlement just recorded lapsed: no final answer by the ledger's timeout. */
+  void lapsed() {
+    lapsed++;
+  }
+
   DriftBreakdown breakdown() {
     return drift.breakdown();
   }
@@ -202,6 +216,8 @@ final class WrapperTracker {
     out[i++] = forcedSalesUsd;
     out[i++] = settlements;
     out[i++] = settlements == 0 ? 0 : latencyHours / settlements;
+    out[i++] = captured;
+    out[i++] = lapsed;
     double perRoll = rolledEth > 0 ? 10_000 / rolledEth : 0;
     out[i++] = (spreadEth + feeEth + impactEth + moveEth) * perRoll;
     out[i++] = spreadEth * perRoll;

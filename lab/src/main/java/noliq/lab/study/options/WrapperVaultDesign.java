@@ -172,6 +172,17 @@ public record WrapperVaultDesign(String policyName, Mechanism mechanism, Options
     }
   }
 
+  /**
+   * The settlement error of redeeming {@code pUnits} P of strike {@code strike} for {@code paidEth},
+   * in USD at {@code priceNow}: what was paid less what P's own payout, {@code min(1, S / x)} per
+   * unit at the true value {@code truthX}, would have paid. (N's {@code 1 - min(1, S / x)} is not
+   * P's; the two coincide only at x = 2S, which is where Kyrrui's strike rule puts a flat path.)
+   */
+  static double settlementErrorUsd(double pUnits, double paidEth, double strike, double truthX, double priceNow) {
+    double trueEth = pUnits * Math.min(1, strike / truthX);
+    return (paidEth - trueEth) * priceNow;
+  }
+
   /** Keeper duty: asks the oracle about every held series past maturity and redeems it once final. */
   private static void settleMatured(WrapperVault vault, OptionsMarket m, WrapperTracker tracker,
       java.util.Set<SeriesId> toSettle, Instant now, UniformRandomProvider rng) {
@@ -192,9 +203,9 @@ public record WrapperVaultDesign(String policyName, Mechanism mechanism, Options
       VaultEvent.Redeemed r = vault.redeem(id, now);
       toSettle.remove(id);
       double after = value(vault, m, now);
-      // what the payout would have been at the true price at maturity, valued now
-      double trueEth = p.toDouble() * Math.min(1, k / xm);
-      tracker.settled(now, after - (r.eth().toDouble() - trueEth) * x, after, s.maturity());
+      // what the payout would have been at the true price at maturity, valued now: the settlement error is the rest
+      tracker.settled(now, after - settlementErrorUsd(p.toDouble(), r.eth().toDouble(), k, xm, x), after, s.maturity());
+      m.recordHow(s, tracker);
     }
   }
 }

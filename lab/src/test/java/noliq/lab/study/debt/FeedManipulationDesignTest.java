@@ -35,7 +35,9 @@ class FeedManipulationDesignTest {
     // the true price, at most: the bonus plus the feed's discount.
     double bound = liquidatable * ((1 + design.book().liquidationBonus()) / (1 - design.attack().deviation()) - 1);
     assertThat(extracted).isPositive().isLessThanOrEqualTo(bound * (1 + 1e-12));
-    assertThat(design.metrics()).hasSize(5).allSatisfy(m -> assertThat(m.name()).startsWith("oracle.feed-manipulation.aave."));
+    // the cost per dollar of debt made liquidatable, the figure the settlement capture's cost per dollar moved sits beside
+    assertThat(a[5]).isEqualTo(liquidatable > 0 ? cost / liquidatable : Double.NaN);
+    assertThat(design.metrics()).hasSize(6).allSatisfy(m -> assertThat(m.name()).startsWith("oracle.feed-manipulation.aave."));
   }
 
   @Test

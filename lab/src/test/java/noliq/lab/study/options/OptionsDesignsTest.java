@@ -151,14 +151,18 @@ class OptionsDesignsTest {
 
   @Test
   void unfilledRollsFallBackToSettlementThroughTheOracleWithDisputeLatency() {
-    // no maker ever watches and every first proposal is disputed: the vault holds to maturity, the vote decides
-    OptionsAssumptions a = OptionsAssumptions.DEFAULTS.withMakerOutageProbability(1).withDisputeProbability(1);
+    // no maker ever watches and every first proposal is disputed: the vault holds to maturity, the honest vote decides
+    OptionsAssumptions a = OptionsAssumptions.DEFAULTS.withMakerOutageProbability(1).withDisputeProbability(1)
+        .withSettlement(SettlementGame.DEFAULTS.withAttacker(SettlementGame.Attacker.HONEST));
     Map<String, Double> m = run(new WrapperVaultDesign(KyrruiTracker.NAME, Mechanism.DUTCH_AUCTION, a), Paths.flat(40 * 24, 3000), 4);
     assertThat(m.get("rolls")).isZero();
     assertThat(m.get("unfilled_rolls")).isGreaterThanOrEqualTo(1.0);
     assertThat(m.get("settlements")).isEqualTo(1.0);
-    // requested the first hourly step at or after maturity (maturity is on the hour), final after the 48 h vote
-    assertThat(m.get("settlement_latency_h")).isEqualTo(48.0);
+    // disputed at maturity (00:00 on 29 Jan 2026, itself a round start of the 48 h grid): it waits the whole 48 h
+    // for the next round, then the round's 48 h; the honest 80% turnout clears SPAT in round 1
+    assertThat(m.get("settlement_latency_h")).isEqualTo(96.0);
+    assertThat(m.get("settlements_captured")).isZero();
+    assertThat(m.get("settlements_lapsed")).isZero();
     assertThat(m.get("drift_pct") + m.get("roll_cost_pct") + m.get("settlement_pct"))
         .isCloseTo(m.get("deviation_pct"), within(1e-9));
     assertThat(Math.abs(m.get("settlement_pct"))).isLessThan(1e-6); // the vote settles at the true price
@@ -195,7 +199,8 @@ class OptionsDesignsTest {
 
   @Test
   void anNThatExpiresWorthlessRuinsItsHolderAndAFlatPathOnlyCostsTimeValue() {
-    OptionsAssumptions a = OptionsAssumptions.DEFAULTS.withMakerOutageProbability(0).withDisputeProbability(0);
+    OptionsAssumptions a = OptionsAssumptions.DEFAULTS.withMakerOutageProbability(0).withDisputeProbability(0)
+        .withSettlement(SettlementGame.DEFAULTS.withAttacker(SettlementGame.Attacker.HONEST));
     // N of strike 1,500 bought at 3,000; ETH falls to 1,400 and stays past maturity (28 days)
     Map<String, Double> crash = run(new NHolderDesign(NHolderDesign.DEFAULT_POLICY, Mechanism.DUTCH_AUCTION, a), step(3000, 5, 1400, 25), 6);
     assertThat(crash.get("expired_worthless")).isEqualTo(1.0);

@@ -1,0 +1,216 @@
+package noliq.node.engine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The single writer (LMAX style). Commands and queries wait in one bounded queue; one thread takes
+ * them in batches, writes the batch's commands to the {@link Journal} in one append (and one force
+ * under {@link FsyncPolicy#ALWAYS}: group commit), then applies each to the {@link Market} in order
+ * and only then completes its future: a command is acknowledged only once it is journaled and
+ * applied. Queries run on the same thread between commands, so they see a consistent state and
+ * need no lock.
+ *
+ * <p>On start the journal is replayed into a fresh market: the state after a restart is the fold of
+ * every journaled command, whatever happened to the process before.
+ */
+public final class Engine implements AutoCloseable {
+  /** Jobs waiting beyond this are refused at once (back-pressure), not queued without bound. */
+  public static final int QUEUE = 65_536;
+  static final int BATCH = 4_096;
+
+  private sealed interface Job permits Submit, Query, Stop {}
+
+  private record Submit(Command cmd, String idem, CompletableFuture<Outcome> done) implements Job {}
+
+  private record Query(Function<Market, ?> fn, CompletableFuture<Object> done) implements Job {}
+
+  private record Stop() implements Job {}
+
+  private final ArrayBlockingQueue<Job> queue = new ArrayBlockingQueue<>(QUEUE);
+  private final Market market = new Market();
+  private final Journal journal;
+  private final NodeClock clock;
+  private final List<Consumer<Outcome>> listeners = new CopyOnWriteArrayList<>();
+  private final Thread writer;
+  private final int replayed;
+  private final long replayMillis;
+  private volatile Throwable failure;
+  private long lastAt;
+
+  private Engine(Journal.Opened opened, NodeClock clock) {
+    this.journal = opened.journal();
+    long t0 = System.nanoTime();
+    for (Entry e : opened.entries()) {
+      market.apply(e);
+      lastAt = Math.max(lastAt, e.at());
+    }
+    this.replayMillis = (System.nanoTime() - t0) / 1_000_000;
+    this.replayed = opened.entries().size();
+    this.clock = replayed == 0 ? clock : clock.resumedAt(java.time.Instant.ofEpochMilli(Math.max(lastAt,
+        clock.millis() < lastAt ? lastAt : clock.millis())));
+    this.writer = new Thread(this::run, "noliq-writer");
+    this.writer.setDaemon(true);
+    this.writer.start();
+  }
+
+  /** Opens the journal in {@code dir}, replays it, and starts the writer. */
+  public static Engine start(Path dir, FsyncPolicy fsync, NodeClock clock) {
+    return new Engine(Journal.open(dir.resolve("journal.bin"), fsync), clock);
+  }
+
+  /** Queues a command; the future completes once it is journaled and applied. Refused at once when the queue is full. */
+  public CompletableFuture<Outcome> submit(Command cmd, String idem) {
+    CompletableFuture<Outcome> f = new CompletableFuture<>();
+    offer(new Submit(cmd, idem, f), f);
+    return f;
+  }
+
+  /** Runs {@code fn} on the writer thread between commands (it must not change the market). */
+  @SuppressWarnings("unchecked")
+  public <T> CompletableFuture<T> query(Function<Market, T> fn) {
+    CompletableFuture<Object> f = new CompletableFuture<>();
+    offer(new Query(fn, f), f);
+    return (CompletableFuture<T>) (CompletableFuture<?>) f;
+  }
+
+  private void offer(Job job, CompletableFuture<?> f) {
+    Throwable t = failure;
+    if (t != null) {
+      f.completeExceptionally(new IllegalStateException("the engine stopped: " + t.getMessage(), t));
+    } else if (!queue.offer(job)) {
+      f.completeExceptionally(new Busy());
+    }
+  }
+
+  /** The queue is full: the caller should retry later (HTTP 503). */
+  public static final class Busy extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Busy() {
+      super("the node is busy: its command queue is full", null, false, false);
+    }
+  }
+
+  /** Sees every outcome, in journal order, on the writer thread: keep it short and non-blocking. */
+  public void onOutcome(Consumer<Outcome> listener) {
+    listeners.add(listener);
+  }
+
+  public int replayed() {
+    return replayed;
+  }
+
+  public long replayMillis() {
+    return replayMillis;
+  }
+
+  public NodeClock clock() {
+    return clock;
+  }
+
+  public Path journalFile() {
+    return journal.file();
+  }
+
+  private void run() {
+    List<Job> batch = new ArrayList<>(BATCH);
+    List<byte[]> frames = new ArrayList<>(BATCH);
+    List<Entry> entries = new ArrayList<>(BATCH);
+    long seq = market.seq();
+    try {
+      while (true) {
+        batch.clear();
+        frames.clear();
+        entries.clear();
+        batch.add(queue.take());
+        queue.drainTo(batch, BATCH - 1);
+        for (Job j : batch) {
+          if (j instanceof Submit s) {
+            lastAt = Math.max(lastAt, clock.millis());
+            Entry e = new Entry(++seq, lastAt, s.idem(), s.cmd());
+            entries.add(e);
+            frames.add(Journal.frame(e));
+          }
+        }
+        if (!frames.isEmpty()) {
+          journal.append(frames);
+        }
+        int next = 0;
+        for (int k = 0; k < batch.size(); k++) {
+          Job j = batch.get(k);
+          switch (j) {
+            case Submit s -> {
+              Outcome o = market.apply(entries.get(next++));
+              for (Consumer<Outcome> l : listeners) {
+                try {
+                  l.accept(o);
+                } catch (RuntimeException ignored) {
+                  // a listener's failure is its own; the market has already moved
+                }
+              }
+              s.done().complete(o);
+            }
+            case Query q -> {
+              try {
+                q.done().complete(q.fn().apply(market));
+              } catch (RuntimeException e) {
+                q.done().completeExceptionally(e);
+              }
+            }
+            case Stop stop -> {
+              IllegalStateException stopped = new IllegalStateException("the engine stopped");
+              for (Job rest : batch.subList(k + 1, batch.size())) {
+                fail(rest, stopped);
+              }
+              failAll(stopped);
+              return;
+            }
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      failAll(e);
+    } catch (RuntimeException | Error e) {
+      // The journal could not be written: nothing of this batch was applied or acknowledged.
+      failure = e;
+      for (Job j : batch) {
+        fail(j, e);
+      }
+      failAll(e);
+    }
+  }
+
+  private void failAll(Throwable why) {
+    failure = failure == null ? why : failure;
+    Job j;
+    while ((j = queue.poll()) != null) {
+      fail(j, why);
+    }
+  }
+
+  private static void fail(Job j, Throwable why) {
+    switch (j) {
+      case Submit s -> s.done().completeExceptionally(why);
+      case Query q -> q.done().completeExceptionally(why);
+      case Stop s -> { }
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      queue.put(new Stop());
+      writer.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    journal.close();
+  }
+}

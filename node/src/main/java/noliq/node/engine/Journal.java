@@ -1,0 +1,180 @@
+package noliq.node.engine;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * The append-only journal: one file of frames, each {@code [length:int][crc32c:int][JSON entry]}.
+ * A frame is valid only whole and with a matching checksum, so a write torn by a crash is detected;
+ * opening the journal truncates everything from the first invalid frame on (it was never
+ * acknowledged: acknowledgement waits for the write, and for the force under {@link FsyncPolicy#ALWAYS}).
+ *
+ * <p>Why a plain file rather than SQLite or H2: the journal is only ever appended and read front to
+ * back, by one writer; a file with checksummed frames does exactly that with one write and one force
+ * per batch (group commit), has no schema, no driver and no native code, and anyone can read it with a
+ * dozen lines of code. An embedded database would add a B-tree and its own log for no query we need.
+ */
+public final class Journal implements Closeable {
+  /** A frame's payload may not exceed this (a command is a few hundred bytes). */
+  static final int MAX_FRAME = 1 << 20;
+
+  private final Path file;
+  private final FileChannel channel;
+  private final FsyncPolicy fsync;
+  private long size;
+
+  /** The entries of a journal that was opened, and the journal, ready to append after them. */
+  public record Opened(Journal journal, List<Entry> entries, long truncatedBytes) {}
+
+  private Journal(Path file, FileChannel channel, FsyncPolicy fsync, long size) {
+    this.file = file;
+    this.channel = channel;
+    this.fsync = fsync;
+    this.size = size;
+  }
+
+  /** Opens (or creates) the journal at {@code file}, reads its valid entries and cuts off a torn tail. */
+  public static Opened open(Path file, FsyncPolicy fsync) {
+    try {
+      if (file.getParent() != null) {
+        Files.createDirectories(file.getParent());
+      }
+      FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE);
+      Read r = read(ch);
+      long truncated = ch.size() - r.validBytes;
+      if (truncated > 0) {
+        ch.truncate(r.validBytes);
+        ch.force(true);
+      }
+      ch.position(r.validBytes);
+      return new Opened(new Journal(file, ch, fsync, r.validBytes), r.entries, truncated);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the journal " + file, e);
+    }
+  }
+
+  /** Reads the valid entries of a journal file without changing it (a missing file has none). */
+  public static List<Entry> readAll(Path file) {
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      return read(ch).entries;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the journal " + file, e);
+    }
+  }
+
+  private record Read(List<Entry> entries, long validBytes) {}
+
+  private static final com.fasterxml.jackson.databind.ObjectReader ENTRY = Json.MAPPER.readerFor(Entry.class);
+
+  private static Read read(FileChannel ch) throws IOException {
+    List<Entry> out = new ArrayList<>();
+    long end = ch.size();
+    long pos = 0;
+    CRC32C crc = new CRC32C();
+    // Read in windows of up to 64 MB, mapped: one system call per window rather than two per frame.
+    final long window = 64L << 20;
+    scan:
+    while (pos + 8 <= end) {
+      long len = Math.min(window + MAX_FRAME + 8, end - pos);
+      java.nio.MappedByteBuffer buf = ch.map(FileChannel.MapMode.READ_ONLY, pos, len);
+      int at = 0;
+      while (at + 8 <= len && at < window) {
+        int length = buf.getInt(at);
+        int sum = buf.getInt(at + 4);
+        if (length <= 0 || length > MAX_FRAME || at + 8L + length > len) {
+          break scan;
+        }
+        byte[] payload = new byte[length];
+        buf.get(at + 8, payload);
+        crc.reset();
+        crc.update(payload, 0, length);
+        if ((int) crc.getValue() != sum) {
+          break scan;
+        }
+        Entry e;
+        try {
+          e = ENTRY.readValue(payload);
+        } catch (IOException bad) {
+          break scan;
+        }
+        if (e.seq() != out.size() + 1) {
+          break scan;
+        }
+        out.add(e);
+        at += 8 + length;
+      }
+      if (at == 0) {
+        break;
+      }
+      pos += at;
+    }
+    return new Read(out, pos);
+  }
+
+  /** One entry as a frame, ready to append. */
+  public static byte[] frame(Entry e) {
+    byte[] payload = Json.bytes(e);
+    if (payload.length > MAX_FRAME) {
+      throw new IllegalArgumentException("entry " + e.seq() + " is larger than a frame may be");
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(payload, 0, payload.length);
+    ByteBuffer b = ByteBuffer.allocate(8 + payload.length);
+    b.putInt(payload.length).putInt((int) crc.getValue()).put(payload);
+    return b.array();
+  }
+
+  /** Appends frames and, under {@link FsyncPolicy#ALWAYS}, forces them to the disk before returning. */
+  public void append(List<byte[]> frames) {
+    int total = 0;
+    for (byte[] f : frames) {
+      total += f.length;
+    }
+    ByteBuffer b = ByteBuffer.allocate(total);
+    for (byte[] f : frames) {
+      b.put(f);
+    }
+    b.flip();
+    try {
+      while (b.hasRemaining()) {
+        channel.write(b);
+      }
+      if (fsync == FsyncPolicy.ALWAYS) {
+        channel.force(false);
+      }
+      size += total;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot append to the journal " + file, e);
+    }
+  }
+
+  public long size() {
+    return size;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public void close() {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the journal " + file, e);
+    }
+  }
+}

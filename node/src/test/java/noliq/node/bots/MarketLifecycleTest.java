@@ -1,0 +1,69 @@
+package noliq.node.bots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import noliq.node.Node;
+import noliq.node.NodeConfig;
+import noliq.node.engine.FsyncPolicy;
+import noliq.options.Resolution;
+import noliq.oracle.SettlementPort;
+import noliq.oracle.optimistic.OptimisticEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A whole series life on a node whose clock runs 20,000 times the wall clock, with only the bots
+ * acting: listed by the rule, quoted, matured, asked of the oracle, proposed (sometimes wrongly, by
+ * the careless proposer), disputed, voted on, settled at the price at maturity.
+ */
+class MarketLifecycleTest {
+  @TempDir Path dir;
+
+  @Test
+  void theBotsCarryASeriesFromListingToSettlementThroughADisputeAndTheVote() throws Exception {
+    // A flat price file starting 8 days before a monthly maturity (the last Friday of January 2026).
+    Path prices = dir.resolve("flat.csv");
+    java.nio.file.Files.writeString(prices, "timestamp_utc,open,high,low,close,volume\n"
+        + "2026-01-22T00:00:00Z,2500,2500,2500,2500,1\n2026-01-22T01:00:00Z,2500,2500,2500,2500,1\n"
+        + "2026-01-22T02:00:00Z,2500,2500,2500,2500,1\n");
+    // 20,000 times the wall clock: the oracle's 2-hour liveness lasts 360 ms, several bot cycles, so the
+    // disputer can act in time (at 100,000 times, a careless proposal once outlived it undisputed).
+    NodeConfig cfg = new NodeConfig(dir.resolve("node"), "127.0.0.1", 0, FsyncPolicy.OS, 20_000, prices, null, null,
+        null, 2500, 5, "kyrrui-tracker", 20, 1000, null, true, 50, 50);
+    try (Node node = Node.start(cfg)) {
+      long deadline = System.nanoTime() + 150_000_000_000L;
+      Map<String, Object> seen = Map.of();
+      while (System.nanoTime() < deadline) {
+        seen = node.engine().query(m -> {
+          long settled = m.ledger().allSeries().values().stream()
+              .filter(s -> m.ledger().settlement(s.id()).isPresent()).count();
+          long disputes = m.oracle().events().stream().filter(e -> e instanceof OptimisticEvent.Disputed).count();
+          long disputedAndSettled = m.ledger().allSeries().values().stream()
+              .filter(s -> m.ledger().settlement(s.id()).isPresent())
+              .filter(s -> m.oracle().get(SettlementPort.keyOf(s)).rounds().size() > 1
+                  || m.oracle().events().stream().anyMatch(e -> e instanceof OptimisticEvent.Disputed dd
+                      && dd.key().equals(SettlementPort.keyOf(s))))
+              .count();
+          boolean truthful = m.ledger().allSeries().values().stream()
+              .filter(s -> m.ledger().settlement(s.id()).isPresent())
+              .allMatch(s -> m.ledger().settlement(s.id()).get().resolution() instanceof Resolution.Value v
+                  && v.x().equals(m.priceAtMaturity(s.id()).orElseThrow()));
+          return Map.<String, Object>of("settled", settled, "disputes", disputes, "disputedAndSettled",
+              disputedAndSettled, "truthful", truthful, "time", m.now());
+        }).join();
+        if ((long) seen.get("disputedAndSettled") > 0) {
+          break;
+        }
+        Thread.sleep(200);
+      }
+      System.out.println("lifecycle: " + seen + ", bot error: " + node.bots().lastError().orElse("none"));
+      assertThat((long) seen.get("settled")).isPositive();
+      assertThat((long) seen.get("disputes")).isPositive();
+      assertThat((long) seen.get("disputedAndSettled")).as("a disputed request went to the vote and settled").isPositive();
+      assertThat((boolean) seen.get("truthful")).as("every settlement is the price at maturity").isTrue();
+    }
+  }
+
+}
