@@ -206,12 +206,16 @@ final class MarketRollCostCommand implements Runnable {
       throw new noliq.math.RuleViolation("--size-usd", "takes at most " + Limits.MAX_LIST + " sizes (was " + sizes.size() + ")");
     }
     sizes.forEach(size -> Limits.usd("--size-usd", size, false));
-    Limits.price("--spot", spot);
+    if (spot != null) {
+      Limits.price("--spot", spot);
+    }
     Limits.price("--from-strike", fromStrike);
     Limits.price("--to-strike", toStrike);
     Limits.days("--days", days);
     Limits.days("--to-days", d2);
-    Limits.vol("--vol", vol);
+    if (vol != null) {
+      Limits.vol("--vol", vol);
+    }
     if (makers != null) {
       Limits.between("--makers", makers, 1, 1000);
     }
