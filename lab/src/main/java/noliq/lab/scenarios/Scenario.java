@@ -41,7 +41,9 @@ public sealed interface Scenario permits Scenario.Stochastic, Scenario.Crash, Sc
     @Override
     public PricePath path(UniformRandomProvider rng) {
       double[] prices = model.path(x0, steps, rng);
-      return PricePath.generated(name, start, step(), prices).withLows(BridgeLows.of(prices, rng));
+      PricePath path = PricePath.generated(name, start, step(), prices).withLows(BridgeLows.of(prices, rng));
+      double[] atm = model.impliedAtm(prices);
+      return atm == null ? path : path.withImpliedAtm(atm);
     }
   }
 
@@ -86,7 +88,8 @@ public sealed interface Scenario permits Scenario.Stochastic, Scenario.Crash, Sc
 
     @Override
     public PricePath path(UniformRandomProvider rng) {
-      return PricePath.replay(series);
+      PricePath path = PricePath.replay(series);
+      return path.withImpliedAtm(path.historicalImpliedAtm(ImpliedVol.dvol()));
     }
 
     @Override

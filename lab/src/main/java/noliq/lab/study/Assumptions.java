@@ -75,7 +75,9 @@ public final class Assumptions {
   public static final Set<String> RULES = rules();
 
   private static Set<String> rules() {
-    Set<String> out = new java.util.LinkedHashSet<>(Set.of("valuation", "ammRoute", "afterPatience", "marking", "vote rules"));
+    Set<String> out = new java.util.LinkedHashSet<>(Set.of("valuation", "ammRoute", "afterPatience", "marking", "vote rules",
+        // fitted constants of the paths' implied-vol state (ImpliedVol; refit by CalibrationRefitDataTest) and the makers' noise rule
+        "ivOverForwardRv", "rvMap", "longRunAtm", "historyAtm", "makerNoise"));
     // The debt books' stated rules and provenance rows (lab.study.debt.DebtAssumptions).
     out.addAll(noliq.lab.study.debt.DebtAssumptions.names());
     return Set.copyOf(out);
@@ -154,6 +156,20 @@ public final class Assumptions {
     b.add(path(r, "patience", m + "patience", "hours", 0.01, 720, "how long resting orders wait"));
     b.add(path(r, "naturalFlowUsdPerDay", m + "naturalFlowUsdPerDay", "USD/day", 0, 1e12, "other traders' flow each way"));
     b.add(path(r, "flowInterval", m + "flowInterval", "minutes", 1, 10_080, "how often that flow arrives"));
+    String re = m + "reaction.";
+    b.add(path(r, "putSkew", re + "putSkew", "per unit z", 0, 5, "the smile's put skew"));
+    b.add(path(r, "callSkew", re + "callSkew", "per unit z", 0, 5, "the smile's call skew"));
+    b.add(path(r, "wingCap", re + "wingCap", "x atm", 1, 20, "the largest wing vol over the at-the-money vol"));
+    b.add(path(r, "termMeanReversionPerYear", re + "termMeanReversionPerYear", "per year", 1e-6, 365, "the term structure's reversion"));
+    b.add(path(r, "longRunVol", re + "longRunVol", "per year", 1e-3, 10, "the term structure's long end"));
+    b.add(path(r, "volOfVolWeight", re + "volOfVolWeight", "per unit vol-of-vol", 0, 100, "makers' widening with vol-of-vol"));
+    b.add(path(r, "ivHalfSpreadAtOneDay", re + "ivHalfSpreadAtOneDay", "vol", 0, 5, "the screen's IV half-spread at one day"));
+    b.add(path(r, "tickEth", re + "tickEth", "ETH", 0, 1, "the makers' smallest half-spread"));
+    b.add(path(r, "capacityCut", re + "capacityCut", "per unit jump", 0, 100, "makers' capacity cut when realised vol jumps"));
+    b.add(path(r, "makerVolErrorSd", re + "makerVolErrorSd", "fraction", 0, 0.5, "each maker's error on the surface"));
+    b.add(path(r, "flowVolElasticity", re + "flowVolElasticity", "power", 0, 10, "natural flow's rise with vol"));
+    b.add(path(r, "flowImbalancePerVol", re + "flowImbalancePerVol", "share per unit", 0, 10, "one-sided flow when vol is high"));
+    b.add(path(r, "ammDepthVolExponent", re + "ammDepthVolExponent", "power", 0, 10, "pool depth's fall with vol"));
     String op = "options";
     b.add(path(op, "makerVol", "options.makerVol", "per year", 0.05, 5, "the volatility makers and marks value P and N with"));
     b.add(path(op, "targetUsd", "options.targetUsd", "USD", 1, 1e12, "the P a wrapper holds at the start"));

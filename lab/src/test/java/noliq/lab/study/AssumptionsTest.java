@@ -107,7 +107,7 @@ class AssumptionsTest {
     Assumptions.Row depth = Assumptions.table(Map.of("ammPoolDepthUsd", 2e7)).stream()
         .filter(r -> r.name().equals("ammPoolDepthUsd")).findFirst().orElseThrow();
     assertThat(depth).extracting(Assumptions.Row::value, Assumptions.Row::defaultValue, Assumptions.Row::overridden, Assumptions.Row::unit)
-        .containsExactly("20000000", "10000000", true, "USD");
+        .containsExactly("20000000", "7000000", true, "USD");
     assertThat(Assumptions.table(Map.of()).stream().filter(Assumptions.Row::overridden)).isEmpty();
   }
 

@@ -87,7 +87,7 @@ public record NHolderDesign(String policyName, Mechanism mechanism, OptionsAssum
   }
 
   private void simulate(RollPolicy policy, PricePath path, UniformRandomProvider rng, Trace trace, double[] out, int offset) {
-    OptionsMarket m = new OptionsMarket(assumptions, mechanism, path.price(0));
+    OptionsMarket m = new OptionsMarket(assumptions, mechanism, path);
     Instant t0 = path.time(0);
     double startEth = assumptions.nHolderUsd() / path.price(0);
     m.ledger.deposit(HOLDER, Amount.fromDouble(startEth, Rounding.DOWN));

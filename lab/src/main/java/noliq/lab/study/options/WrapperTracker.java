@@ -48,6 +48,16 @@ final class WrapperTracker {
   private double latencyHours;
   private double rollVolumeUsd;
   private double forcedSalesUsd;
+  /** Sums over filled rolls of each part of the cost against fair value at the decision, and of the value rolled, ETH. */
+  private double spreadEth;
+  private double feeEth;
+  private double impactEth;
+  private double moveEth;
+  private double rolledEth;
+  private double unfilledShares;
+  private int measuredRolls;
+  private double makerEdgeUsd;
+  private double[] lp = {0, 0, 0};
 
   WrapperTracker(String prefix, Trace trace, PricePath path, double startValue) {
     this.prefix = prefix;
@@ -96,7 +106,17 @@ final class WrapperTracker {
             .as(Role.STABLE_HOLDER),
         new MetricSpec(prefix + Claims.YEAR_WINDOWS, "count", "complete year-long windows on the path (non-overlapping, from its start)", Headline.MEAN).within(Support.NON_NEGATIVE),
         new MetricSpec(prefix + Claims.ANNUAL_SUM, "%", "sum over the path's year windows of d = 100 ln(value at the window's end / value at its start): the post's annual deviation, the target reset each year", Headline.MEAN),
-        new MetricSpec(prefix + Claims.ANNUAL_SUM_OF_SQUARES, "%^2", "sum over the path's year windows of d squared", Headline.MEAN).within(Support.NON_NEGATIVE));
+        new MetricSpec(prefix + Claims.ANNUAL_SUM_OF_SQUARES, "%^2", "sum over the path's year windows of d squared", Headline.MEAN).within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + ".roll_cost_bps", "bps", "cost per roll against fair value at the decision, weighted by value rolled: sum of costs / sum of fair value given (= spread + fees + impact + move; 0 if none)", Headline.MEAN).as(Role.STABLE_HOLDER).within(Support.SIGNED),
+        new MetricSpec(prefix + ".roll_spread_bps", "bps", "per roll, value-weighted: spread or auction edge paid against fair value at each fill", Headline.MEAN).as(Role.STABLE_HOLDER),
+        new MetricSpec(prefix + ".roll_fee_bps", "bps", "per roll, value-weighted: pool fees", Headline.MEAN).as(Role.STABLE_HOLDER).within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + ".roll_impact_bps", "bps", "per roll, value-weighted: pool price impact", Headline.MEAN).as(Role.STABLE_HOLDER),
+        new MetricSpec(prefix + ".roll_move_bps", "bps", "per roll, value-weighted: the market's move while waiting (fair value at the fills against at the decision)", Headline.MEAN).as(Role.STABLE_HOLDER),
+        new MetricSpec(prefix + ".roll_unfilled_share", "share", "mean share of each roll's amount not traded (an unfilled roll counts 1; wei-level re-entries left out)", Headline.MEAN).as(Role.SYSTEM).within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + ".maker_edge_usd", "USD", "makers' (or pools') take from the wrapper's rolls: spread, edge, fees and impact against fair value at the fills; makers unwind between rolls at fair value", Headline.MEAN).as(Role.LIQUIDITY_PROVIDER),
+        new MetricSpec(prefix + ".lp_fees_usd", "USD", "AMM liquidity providers' fees over the path, all traders (0 without pools)", Headline.MEAN).as(Role.LIQUIDITY_PROVIDER).within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + ".lp_lvr_usd", "USD", "AMM liquidity providers' loss to arbitrageurs at fair value, rebalanced daily (loss-versus-rebalancing; 0 without pools)", Headline.MEAN).as(Role.LIQUIDITY_PROVIDER),
+        new MetricSpec(prefix + ".lp_loss_vs_hold_usd", "USD", "AMM liquidity providers' pools against holding what they seeded, at the end, fees included (negative: a gain; 0 without pools)", Headline.MEAN).as(Role.LIQUIDITY_PROVIDER));
   }
 
   /** Marks if a mark is due at {@code now}; {@code value} is asked only then. */
@@ -122,6 +142,35 @@ final class WrapperTracker {
     drift.roll(usd(before), usd(after), now);
     rolls++;
     rollVolumeUsd += volumeUsd;
+  }
+
+  /** The venue's breakdown of a filled roll's cost. */
+  void execution(noliq.wrapper.port.ExecutionCost c) {
+    spreadEth += c.spreadEth();
+    feeEth += c.feeEth();
+    impactEth += c.impactEth();
+    moveEth += c.moveEth();
+    rolledEth += c.givenFairEth();
+    if (c.givenFairEth() >= DUST_ETH) {
+      unfilledShares += c.unfilledShare();
+      measuredRolls++;
+    }
+    makerEdgeUsd += c.executionEth() * spotAt.getAsDouble();
+  }
+
+  /** Re-entries of wei-level idle ETH are rolls too, but too small to count in a per-roll share. */
+  static final double DUST_ETH = 1e-6;
+
+  private java.util.function.DoubleSupplier spotAt = () -> 0;
+
+  /** Where the tracker reads the spot that turns an execution's ETH into USD. */
+  void spotFrom(java.util.function.DoubleSupplier spot) {
+    spotAt = spot;
+  }
+
+  /** The liquidity providers' side at the end: fees, LVR, loss versus holding (USD). */
+  void liquidityProviders(double feesUsd, double lvrUsd, double lossVersusHoldingUsd) {
+    lp = new double[] {feesUsd, lvrUsd, lossVersusHoldingUsd};
   }
 
   void forcedSale(double usd) {
@@ -195,7 +244,18 @@ final class WrapperTracker {
     }
     out[i++] = windows.length;
     out[i++] = sum;
-    out[i] = squares;
+    out[i++] = squares;
+    double perRoll = rolledEth > 0 ? 10_000 / rolledEth : 0;
+    out[i++] = (spreadEth + feeEth + impactEth + moveEth) * perRoll;
+    out[i++] = spreadEth * perRoll;
+    out[i++] = feeEth * perRoll;
+    out[i++] = impactEth * perRoll;
+    out[i++] = moveEth * perRoll;
+    out[i++] = measuredRolls + unfilled == 0 ? 0 : (unfilledShares + unfilled) / (measuredRolls + unfilled);
+    out[i++] = makerEdgeUsd;
+    out[i++] = lp[0];
+    out[i++] = lp[1];
+    out[i] = lp[2];
   }
 
   /**
