@@ -23,11 +23,13 @@ import picocli.CommandLine.Spec;
             + "against the debt designs (Aave, Maker, Liquity books with liquidators and the forced-sale cascade) "
             + "on the same price paths.",
         "",
-        "Runs the fitted GARCH(1,1)-t model (" + StudyPresets.COMPARE_PATHS + " paths of a year, hourly) and every "
-            + "anchored crash (" + StudyPresets.COMPARE_CRASH_PATHS + " bridges each through its published prices). "
-            + "With --data or --prices it adds the whole real history as one path, each crash's window as it happened, "
-            + "and every crash window found in it (a fall of at least 25%% within 7 days); a calm history with no such "
-            + "window is reported as none found, and the rest of the study runs.",
+        "Runs the fitted GARCH(1,1)-t model (" + StudyPresets.COMPARE_PATHS + " paths of a year, hourly), every "
+            + "anchored crash (" + StudyPresets.COMPARE_CRASH_PATHS + " bridges each through its published prices) and "
+            + "the real history: the whole of it as one path, each anchored crash's window as it happened, and every "
+            + "crash window found in it (a fall of at least 25%% within 7 days); a calm history with no such window is "
+            + "reported as none found, and the rest of the study runs. The history is the shipped Binance ETH/USDT "
+            + "hourly bars, 2017-08-17 to 2025-12-02 (data/, MIT; see data/NOTICE.md), unless --data or --prices "
+            + "replaces it.",
         "",
         "Writes index.html, summary.json, CSVs and PNG charts to --out (atomically: a failure leaves --out as it was) "
             + "and prints the headline figures and the post's claims (drift within 1-4%%/yr, roll cost under 2%%/yr). "
@@ -58,10 +60,10 @@ final class CompareCommand implements Runnable {
   @Option(names = "--threads", paramLabel = "T", description = "Threads (default: one per core; results never depend on it).")
   Integer threads;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "A data directory holding eth_usdt_1h.csv (as shared/data): adds the real history.")
+  @Option(names = "--data", paramLabel = "DIR", description = "A data directory holding eth_usdt_1h.csv (as shared/data) or eth_usdt_1h_2017-2025.csv (as data/): its hourly bars replace the shipped history.")
   Path data;
 
-  @Option(names = "--prices", paramLabel = "FILE", description = "An OHLC CSV (normalised or Binance klines), at most 512 MiB: adds it as the real history.")
+  @Option(names = "--prices", paramLabel = "FILE", description = "An OHLC CSV (normalised or Binance klines), at most 512 MiB: replaces the shipped history.")
   Path prices;
 
   @Option(names = "--designs", split = ",", paramLabel = "ID",

@@ -65,6 +65,10 @@ final class DebtAaveCommand implements Runnable {
   @Option(names = "--protocol-fee", defaultValue = "0.10", paramLabel = "F", description = "Protocol's share of the bonus (default: ${DEFAULT-VALUE}).")
   String protocolFee;
 
+  @Option(names = "--cover", paramLabel = "USD", description = "Try this debtToCover (dollars of GHO) instead of the "
+      + "largest allowed; a call the contract would revert (e.g. MUST_NOT_LEAVE_DUST) is refused naming the rule.")
+  String cover;
+
   @Override
   public void run() {
     Amount collateral = positive(Amount.parse(collateralEth, "collateral-eth"), "collateral-eth");
@@ -84,14 +88,27 @@ final class DebtAaveCommand implements Runnable {
     AccountData before = HealthFactor.accountData(positions, null);
     LiquidationPlan plan = null;
     String refusal = null;
+    BigInteger debtToCover = debt.wei();
+    if (cover != null) {
+      debtToCover = positive(Amount.parse(cover, "cover"), "cover").wei();
+      if (!before.isLiquidatable()) {
+        throw new RuleViolation("cover", "the position cannot be liquidated: health factor "
+            + AaveMath.healthFactor(before.healthFactor()) + " is not below 1");
+      }
+    }
     if (before.isLiquidatable()) {
       try {
-        plan = LiquidationLogic.plan(USER, positions, null, eth.asset(), gho.asset(), debt.wei());
+        plan = LiquidationLogic.plan(USER, positions, null, eth.asset(), gho.asset(), debtToCover);
       } catch (AaveViolation e) {
+        if (cover != null) {
+          // The contract reverts this exact call: refuse it, naming the rule it breaks.
+          throw new RuleViolation("cover", e.reason().rule());
+        }
         refusal = e.getMessage();
       }
     }
-    Map<String, Object> result = result(eth, ethPrice, collateral, debt, before, plan, refusal);
+    Amount coverAmount = cover == null ? null : Amount.ofWei(debtToCover);
+    Map<String, Object> result = result(eth, ethPrice, collateral, debt, coverAmount, before, plan, refusal);
     PrintWriter out = spec.commandLine().getOut();
     LiquidationPlan p = plan;
     String why = refusal;
@@ -123,7 +140,7 @@ final class DebtAaveCommand implements Runnable {
   }
 
   private static Map<String, Object> result(ReserveConfig eth, BigInteger ethPrice, Amount collateral, Amount debt,
-      AccountData before, LiquidationPlan plan, String refusal) {
+      Amount cover, AccountData before, LiquidationPlan plan, String refusal) {
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put("collateral_eth", number(collateral.wei(), 18));
     inputs.put("debt_usd", number(debt.wei(), 18));
@@ -131,6 +148,7 @@ final class DebtAaveCommand implements Runnable {
     inputs.put("lt", number(BigInteger.valueOf(eth.liquidationThresholdBps()), 4));
     inputs.put("lb", number(BigInteger.valueOf(eth.liquidationBonusBps()), 4));
     inputs.put("protocol_fee", number(BigInteger.valueOf(eth.liquidationProtocolFeeBps()), 4));
+    inputs.put("cover_usd", cover == null ? null : number(cover.wei(), 18));
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("inputs", inputs);
     r.put("collateral_value_usd", number(before.totalCollateralBase(), 8));
@@ -199,9 +217,12 @@ final class DebtAaveCommand implements Runnable {
     out.printf(row, "rule", plan.closeFactor().rule().explanation());
     out.printf(row, "max debt to cover", "$" + Decimals.format(plan.closeFactor().maxLiquidatableDebt(), 18));
     out.println();
-    out.println("3. Maximum liquidation");
+    out.println(plan.debtRepaid().compareTo(plan.closeFactor().maxLiquidatableDebt()) < 0
+        && plan.collateral().collateralTaken().compareTo(collateral.wei()) < 0
+        ? "3. The liquidation asked for" : "3. Maximum liquidation");
     out.printf(row, "debt covered", "$" + Decimals.format(plan.debtRepaid(), 18));
-    if (plan.debtRepaid().compareTo(plan.closeFactor().maxLiquidatableDebt()) < 0) {
+    if (plan.debtRepaid().compareTo(plan.closeFactor().maxLiquidatableDebt()) < 0
+        && plan.collateral().collateralTaken().equals(collateral.wei())) {
       out.println("  (the collateral runs out first: all of it is seized, and the debt covered shrinks to its value / LB)");
     }
     out.printf(row, "collateral seized", "$" + Decimals.format(plan.debtRepaid(), 18) + " / "

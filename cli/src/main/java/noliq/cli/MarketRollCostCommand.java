@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
     header = "Cost of one roll by AMM, auction and resting orders, in bps.",
     description = "Cost of one roll (sell P of one series, buy P of another) through an instant AMM swap, a Dutch "
         + "rotation auction filled by market makers, and patient resting orders in a book, in basis points against "
-        + "Black-Scholes fair value. Every modelling assumption is printed with its source. Sizes are above 0 and at "
+        + "Black-Scholes fair value on the market's implied-vol surface at each leg's strike and maturity, split into "
+        + "spread or edge, fees and price impact. The market's state is given (--vol, --skew, --vol-of-vol, --rv-jump) "
+        + "or read from history (--date with --data); makers, pools and flow react to it. Every modelling assumption is "
+        + "printed with its source. Sizes are above 0 and at "
         + "most 1e15 USD, at most 1000 of them; vol is a fraction (0.7 = 70%%/yr) up to 10.",
     footerHeading = "%nExamples:%n",
     footer = {"  noliq market roll-cost --size-usd 10000,1000000 --from-strike 2000 \\", "      --to-strike 1500 --days 7 --vol 0.7",
@@ -64,12 +67,35 @@ final class MarketRollCostCommand implements Runnable {
       description = "Days to maturity of the series bought (default: the same as --days).")
   Double toDays;
 
-  @Option(names = "--vol", required = true, paramLabel = "V", description = "Volatility per year (0.7 = 70%%).")
-  double vol;
+  @Option(names = "--vol", paramLabel = "V",
+      description = "The surface's 30-day at-the-money implied vol per year (0.7 = 70%%; DVOL's convention). Required unless --date.")
+  Double vol;
 
-  @Option(names = "--spot", defaultValue = "3000", paramLabel = "X",
-      description = "ETH price in index units (default: ${DEFAULT-VALUE}, the spot of the P/N market-making backtest, anchors A12).")
-  double spot;
+  @Option(names = "--skew", paramLabel = "K",
+      description = "Put skew: the relative rise of implied vol per unit of -ln(K/x)/sqrt(T) (default: 0.174, fitted on Deribit's chain).")
+  Double skew;
+
+  @Option(names = "--vol-of-vol", paramLabel = "VV",
+      description = "Annualised vol of the implied-vol level (default: 0, a frozen surface; or the date's).")
+  Double volOfVol;
+
+  @Option(names = "--rv-jump", paramLabel = "J",
+      description = "Short-term realised vol over its 30-day level (default: 1, calm; or the date's).")
+  Double rvJump;
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+      description = "Read the state from history: that day's ETH close as spot (unless --spot), Deribit DVOL as the level "
+          + "(or, before DVOL, the mapping from realised vol), and the week's vol-of-vol and the day's realised-vol jump. "
+          + "Needs --data (or NOLIQ_DATA).")
+  java.time.LocalDate date;
+
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "A data directory holding eth_usd_daily_close.csv and eth_dvol_daily_deribit.csv (as shared/data), for --date.")
+  java.nio.file.Path data;
+
+  @Option(names = "--spot", paramLabel = "X",
+      description = "ETH price in index units (default: 3000, the spot of the P/N market-making backtest, anchors A12; or the date's close).")
+  Double spot;
 
   @Option(names = "--mechanism", defaultValue = "all", paramLabel = "M", converter = MechanismChoiceConverter.class,
       completionCandidates = MechanismChoices.class, description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -131,12 +157,42 @@ final class MarketRollCostCommand implements Runnable {
   }
 
   /** One row of the comparison. */
-  record Row(double sizeUsd, String mechanism, double filledFraction, double costBps, double costUsd,
-      Map<String, Object> details) {}
+  record Row(double sizeUsd, String mechanism, double filledFraction, double costBps, double costUsd, double spreadBps,
+      double feeBps, double impactBps, double moveBps, double unfilledShare, Map<String, Object> details) {}
 
   /** The printed result. */
   record Result(Map<String, Object> roll, Map<String, Double> fairValue, List<Row> rows,
       List<RollAssumptions.Assumption> assumptions) {}
+
+  /** The market's state: given, or read from history on --date. */
+  record State(double spot, double vol, double skew, double volOfVol, double rvJump, String source) {}
+
+  State state() {
+    double k = skew == null ? noliq.market.roll.MarketReaction.DEFAULTS.putSkew() : skew;
+    if (date == null) {
+      if (vol == null) {
+        throw new noliq.math.RuleViolation("vol", "is required (or give --date with --data to read it from history)");
+      }
+      return new State(spot == null ? 3000 : spot, vol, k, volOfVol == null ? 0 : volOfVol, rvJump == null ? 1 : rvJump,
+          "given");
+    }
+    if (vol != null) {
+      throw new noliq.math.RuleViolation("vol", "give either --vol or --date, not both");
+    }
+    java.nio.file.Path dir = data != null ? data : noliq.lab.scenarios.DataFiles.directory().orElseThrow(() ->
+        new noliq.math.RuleViolation("data", "--date needs a data directory (--data DIR or NOLIQ_DATA)"));
+    java.nio.file.Path closesFile = dir.resolve(noliq.lab.scenarios.ImpliedVolFit.DAILY_CLOSES);
+    java.nio.file.Path dvolFile = dir.resolve(noliq.lab.scenarios.ImpliedVol.DVOL_FILE);
+    if (!java.nio.file.Files.isRegularFile(closesFile)) {
+      throw new noliq.math.RuleViolation("data", dir + " holds no " + noliq.lab.scenarios.ImpliedVolFit.DAILY_CLOSES);
+    }
+    var closes = noliq.lab.scenarios.ImpliedVolFit.readDailyCloses(closesFile);
+    var dvol = java.nio.file.Files.isRegularFile(dvolFile) ? noliq.lab.scenarios.ImpliedVol.readDvol(dvolFile)
+        : java.util.Map.<java.time.LocalDate, Double>of();
+    var day = noliq.lab.scenarios.ImpliedVolFit.stateOn(date, closes, dvol);
+    return new State(spot == null ? day.spot() : spot, day.atm(), k, volOfVol == null ? day.volOfVol() : volOfVol,
+        rvJump == null ? day.realisedVolJump() : rvJump, date + ": level from " + day.atmSource());
+  }
 
   @Override
   public void run() {
@@ -150,20 +206,27 @@ final class MarketRollCostCommand implements Runnable {
       throw new noliq.math.RuleViolation("--size-usd", "takes at most " + Limits.MAX_LIST + " sizes (was " + sizes.size() + ")");
     }
     sizes.forEach(size -> Limits.usd("--size-usd", size, false));
-    Limits.price("--spot", spot);
+    if (spot != null) {
+      Limits.price("--spot", spot);
+    }
     Limits.price("--from-strike", fromStrike);
     Limits.price("--to-strike", toStrike);
     Limits.days("--days", days);
     Limits.days("--to-days", d2);
-    Limits.vol("--vol", vol);
+    if (vol != null) {
+      Limits.vol("--vol", vol);
+    }
     if (makers != null) {
       Limits.between("--makers", makers, 1, 1000);
     }
     // Validate every size before running anything.
     RollAssumptions assumptions = assumptions();
+    State st = state();
+    double spot = st.spot();
+    double vol = st.vol();
     List<RollRequest> requests = new ArrayList<>();
     for (double size : sizes) {
-      requests.add(new RollRequest(size, spot, fromStrike, days, toStrike, d2, vol));
+      requests.add(new RollRequest(size, spot, fromStrike, days, toStrike, d2, vol, st.skew(), st.volOfVol(), st.rvJump()));
     }
     List<Row> rows = new ArrayList<>();
     RollCostStudy.Report last = null;
@@ -171,7 +234,7 @@ final class MarketRollCostCommand implements Runnable {
       last = RollCostStudy.run(req, assumptions, mechanisms);
       for (var c : last.costs()) {
         rows.add(new Row(c.sizeUsd(), c.mechanism().name().toLowerCase(), c.filledFraction(), c.costBps(),
-            c.costUsd(), c.details()));
+            c.costUsd(), c.spreadBps(), c.feeBps(), c.impactBps(), c.moveBps(), c.unfilledShare(), c.details()));
       }
     }
     Map<String, Object> roll = new LinkedHashMap<>();
@@ -181,6 +244,13 @@ final class MarketRollCostCommand implements Runnable {
     roll.put("toStrike", toStrike);
     roll.put("toDays", d2);
     roll.put("vol", vol);
+    roll.put("putSkew", st.skew());
+    roll.put("volOfVol", st.volOfVol());
+    roll.put("realisedVolJump", st.rvJump());
+    roll.put("state", st.source());
+    var surface = RollCostStudy.surface(requests.get(0), assumptions.reaction());
+    roll.put("fromVol", surface.volDays(spot, fromStrike, days));
+    roll.put("toVol", surface.volDays(spot, toStrike, d2));
     Map<String, Double> fair = new LinkedHashMap<>();
     fair.put("oldP_eth", last.fair().oldPEth());
     fair.put("newP_eth", last.fair().newPEth());
@@ -189,15 +259,22 @@ final class MarketRollCostCommand implements Runnable {
     Result result = new Result(roll, fair, rows, last.assumptions());
     PrintWriter out = spec.commandLine().getOut();
     output.print(out, result, r -> {
-      out.printf("Roll P(S=%s, %s days) -> P(S=%s, %s days) at spot %s, vol %s%n", fromStrike, days, toStrike, d2, spot, vol);
+      out.printf("Roll P(S=%s, %s days) -> P(S=%s, %s days) at spot %.2f%n", fromStrike, days, toStrike, d2, spot);
+      out.printf("State (%s): 30-day ATM vol %.4f, put skew %.3f, vol-of-vol %.3f, realised-vol jump %.3f%n",
+          st.source(), vol, st.skew(), st.volOfVol(), st.rvJump());
+      out.printf("Surface at the legs: old %.4f, new %.4f%n", (double) r.roll().get("fromVol"), (double) r.roll().get("toVol"));
       out.printf("Fair value per P: old %.6f ETH (%.2f), new %.6f ETH (%.2f)%n%n", r.fairValue().get("oldP_eth"),
           r.fairValue().get("oldP_index"), r.fairValue().get("newP_eth"), r.fairValue().get("newP_index"));
-      out.printf("%14s  %-8s %8s %12s %16s%n", "size (USD)", "mechanism", "filled", "cost (bps)", "cost (USD)");
+      out.printf("%14s  %-8s %8s %12s %16s %10s %8s %10s %8s%n", "size (USD)", "mechanism", "filled", "cost (bps)",
+          "cost (USD)", "spread", "fees", "impact", "move");
       for (Row row : r.rows()) {
-        out.printf("%,14.0f  %-8s %7.1f%% %12.2f %,16.0f%n", row.sizeUsd(), row.mechanism(), 100 * row.filledFraction(),
-            row.costBps(), row.costUsd());
+        out.printf("%,14.0f  %-8s %7.1f%% %12.2f %,16.0f %10.2f %8.2f %10.2f %8.2f%n", row.sizeUsd(), row.mechanism(),
+            100 * row.filledFraction(), row.costBps(), row.costUsd(), row.spreadBps(), row.feeBps(), row.impactBps(),
+            row.moveBps());
       }
-      out.printf("%nCost is (fair value given - fair value received) / fair value given, over the filled part.%n");
+      out.printf("%nCost is (fair value given - fair value received) / fair value given, over the filled part; the rest"
+          + " is the unfilled share.%nAt a frozen state the market's move while waiting is 0; the study measures it on"
+          + " paths (roll_move_bps), where resting orders also meet adverse moves.%n");
       out.printf("%nAssumptions:%n");
       for (var a : r.assumptions()) {
         out.printf("  %-20s %s%n  %-20s   source: %s%n", a.name(), a.value(), "", a.source());

@@ -79,12 +79,13 @@ class DebtAaveCommandTest {
   @Test
   void dustRefusalIsReportedNotThrown() {
     // LT 0.95: 1.025 ETH ($2,050) against $2,028 gives HF 0.9603, both positions >= $2,000, so at most $1,014.
-    // That takes 0.53235 ETH (0.529815 to the liquidator), leaving $990.37 of collateral: the dust rule refuses.
+    // That takes 0.53235 ETH (0.529815 to the liquidator, 0.002535 fee), leaving 0.49265 ETH = $985.30 of
+    // collateral (v3.3.0 counts the fee as gone): the dust rule refuses.
     assertThat(run("debt", "aave", "--collateral-eth", "1.025", "--debt-usd", "2028", "--price", "2000",
         "--lt", "0.95")).isZero();
     assertThat(out.toString()).contains("max debt to cover                  $1014")
         .contains("Liquidation refused: debtToCover: must clear the debt or the collateral, or leave at least $1000 "
-            + "of each (would leave $1014 of debt and $990.37 of collateral)");
+            + "of each (would leave $1014 of debt and $985.3 of collateral)");
   }
 
   @Test
@@ -100,5 +101,25 @@ class DebtAaveCommandTest {
     assertThat(err.toString()).contains("noliq: --lb: times the liquidation threshold must not exceed 100% (97% x 105%)");
     assertThat(run("debt")).isEqualTo(2);
     assertThat(run("debt", "aave", "--help")).isZero();
+  }
+
+  @Test
+  void coverTriesAGivenDebtToCoverAndRefusesWhatTheContractReverts() throws Exception {
+    // The case: 5 WETH at $2,000 against 9,800 (LT 0.83, LB 1.05, fee 10%). Covering 8,590.47619 leaves
+    // 0.49000000025 ETH = $980.00 once the liquidator's share and the fee have left: v3.3.0 reverts.
+    assertThat(run("debt", "aave", "--collateral-eth", "5", "--debt-usd", "9800", "--price", "2000",
+        "--cover", "8590.47619")).isEqualTo(2);
+    assertThat(err.toString()).contains("noliq: --cover: must clear the debt or the collateral, or leave at least "
+        + "$1000 of each (would leave $1209.52381 of debt and $980.0000005 of collateral)");
+    // Covering 8,000 is accepted and shown step by step.
+    JsonNode r = json("debt", "aave", "--collateral-eth", "5", "--debt-usd", "9800", "--price", "2000",
+        "--cover", "8000");
+    assertThat(r.get("inputs").get("cover_usd").decimalValue()).isEqualByComparingTo("8000");
+    assertThat(r.get("max_liquidation").get("debt_covered_usd").decimalValue()).isEqualByComparingTo("8000");
+    assertThat(r.get("max_liquidation").get("collateral_left_eth").decimalValue()).isEqualByComparingTo("0.8");
+    // A healthy position has nothing to cover.
+    assertThat(run("debt", "aave", "--collateral-eth", "10", "--debt-usd", "1000", "--price", "2000",
+        "--cover", "100")).isEqualTo(2);
+    assertThat(err.toString()).contains("noliq: --cover: the position cannot be liquidated");
   }
 }

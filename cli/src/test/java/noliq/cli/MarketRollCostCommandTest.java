@@ -58,4 +58,45 @@ class MarketRollCostCommandTest {
     assertThat(depth.exit()).isEqualTo(2);
     assertThat(depth.err()).startsWith("noliq: --pool-depth-usd: must be a positive number");
   }
+
+  @Test
+  void theStateMovesTheCostAndIsPrintedWithTheDecomposition() throws Exception {
+    String[] calm = {"market", "roll-cost", "--size-usd", "1000000", "--from-strike", "2000", "--to-strike", "1500",
+        "--days", "7", "--to-days", "28", "--vol", "0.5", "--json"};
+    String[] wild = calm.clone();
+    wild[13] = "1.0";
+    JsonNode low = Output.JSON.readTree(CliTest.run(calm).out());
+    JsonNode high = Output.JSON.readTree(CliTest.run(wild).out());
+    for (int i = 0; i < 2; i++) { // amm, auction
+      assertThat(high.get("rows").get(i).get("costBps").asDouble()).as(high.get("rows").get(i).get("mechanism").asText())
+          .isGreaterThan(low.get("rows").get(i).get("costBps").asDouble());
+    }
+    JsonNode amm = low.get("rows").get(0);
+    assertThat(amm.get("feeBps").asDouble() + amm.get("impactBps").asDouble()).isCloseTo(amm.get("costBps").asDouble(),
+        org.assertj.core.api.Assertions.within(1e-9));
+    // the deep out-of-the-money put is read on the wing, above the at-the-money level
+    assertThat(low.get("roll").get("toVol").asDouble()).isGreaterThan(0.5);
+    CliTest.Run text = CliTest.run("market", "roll-cost", "--size-usd", "100000", "--from-strike", "2000", "--to-strike",
+        "1500", "--days", "7", "--vol", "0.9", "--skew", "0.3", "--vol-of-vol", "1.5", "--rv-jump", "3");
+    assertThat(text.exit()).as(text.err()).isEqualTo(0);
+    assertThat(text.out()).contains("put skew 0.300", "vol-of-vol 1.500", "spread", "impact", "move", "putSkew");
+  }
+
+  @Test
+  void aDateReadsTheStateFromHistory() throws Exception {
+    CliTest.Run r = CliTest.run("market", "roll-cost", "--size-usd", "100000", "--from-strike", "1500", "--to-strike",
+        "1200", "--days", "7", "--date", "2021-05-19", "--json");
+    assertThat(r.exit()).as(r.err()).isEqualTo(0);
+    JsonNode json = Output.JSON.readTree(r.out());
+    assertThat(json.get("roll").get("state").asText()).contains("Deribit DVOL");
+    assertThat(json.get("roll").get("realisedVolJump").asDouble()).isGreaterThan(1);
+    CliTest.Run both = CliTest.run("market", "roll-cost", "--size-usd", "1000", "--from-strike", "2000", "--to-strike",
+        "1500", "--days", "7", "--vol", "0.7", "--date", "2021-05-19");
+    assertThat(both.exit()).isEqualTo(2);
+    assertThat(both.err()).startsWith("noliq: --vol: give either --vol or --date");
+    CliTest.Run skew = CliTest.run("market", "roll-cost", "--size-usd", "1000", "--from-strike", "2000", "--to-strike",
+        "1500", "--days", "7", "--vol", "0.7", "--skew", "-1");
+    assertThat(skew.exit()).isEqualTo(2);
+    assertThat(skew.err()).startsWith("noliq: --skew: must be in [0, 5]");
+  }
 }

@@ -17,6 +17,7 @@ import noliq.math.RuleViolation;
 import noliq.math.book.AccountId;
 import noliq.math.book.Token;
 import noliq.math.book.TokenBook;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -59,6 +60,7 @@ class ConservationPropertyTest {
   private int accepted;
   private int refused;
 
+  @Tag("long") // a long seeded run: mutation testing leaves it out, shorter tests must kill the mutants
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1L, 20260601L, 0xC0FFEEL, 987654321L})
   void conservesOverLongRandomSequences(long seed) {

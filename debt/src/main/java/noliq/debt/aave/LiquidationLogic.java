@@ -27,7 +27,9 @@ import noliq.math.book.Token;
  *       the protocol fee is {@code percentMul(coll − percentDiv(coll, LB), fee)}, taken out of the
  *       liquidator's share;
  *   <li>the dust rule: unless the debt or the collateral is cleared, both leftovers must be worth at
- *       least $1,000 (the collateral leftover, as in the contract, ignores the fee);
+ *       least $1,000, each truncated to the base currency; the collateral leftover is what stays
+ *       after the liquidator's share <em>and</em> the protocol fee have left (v3.3.0,
+ *       {@code borrowerCollateralBalance − actualCollateralToLiquidate − liquidationProtocolFeeAmount});
  *   <li>bad debt: when the collateral taken is the account's whole collateral value, every debt the
  *       account still has (in every reserve) becomes the reserves' deficit.
  * </ol>
@@ -244,9 +246,9 @@ public final class LiquidationLogic {
 
     if (actualDebt.compareTo(debt.debt()) < 0 && c.collateralTaken().compareTo(coll.supplied()) < 0) {
       BigInteger debtLeft = AaveMath.toBase(debt.debt().subtract(actualDebt), debt.priceBase(), debt.config().decimals());
-      // As in the contract: the leftover collateral is measured before the fee is taken out.
+      // v3.3.0: what stays with the borrower, after both the liquidator's share and the protocol fee left.
       BigInteger collLeft = AaveMath.toBase(
-          coll.supplied().subtract(c.collateralToLiquidator()), coll.priceBase(), coll.config().decimals());
+          coll.supplied().subtract(c.collateralTaken()), coll.priceBase(), coll.config().decimals());
       if (debtLeft.compareTo(MIN_LEFTOVER_BASE) < 0 || collLeft.compareTo(MIN_LEFTOVER_BASE) < 0) {
         throw new AaveViolation(new AaveError.MustNotLeaveDust(debtLeft, collLeft));
       }

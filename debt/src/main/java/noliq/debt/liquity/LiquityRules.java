@@ -77,33 +77,39 @@ public final class LiquityRules {
         return new LiquidationSplit(mode, coll, debt, gas, debtGas, ethGas, zero, zero, debt, coll.subtract(gas), zero);
       }
       default -> {
-        BigInteger gas = collGasCompensation(p, coll);
-        BigInteger toLiquidate = coll.subtract(gas);
         return switch (p.penalty()) {
           case LiquityParams.Penalty.AllCollateral all -> {
-            // TroveManager._getOffsetAndRedistributionVals (v1)
+            // v1 (TroveManager._liquidateNormalMode): the gas compensation comes off the whole collateral first.
+            BigInteger gas = collGasCompensation(p, coll);
+            BigInteger toLiquidate = coll.subtract(gas);
             BigInteger offset = debt.min(pool);
             BigInteger collToPool = offset.signum() == 0 ? zero : Exact.mulDiv(toLiquidate, offset, debt, Rounding.DOWN);
             yield new LiquidationSplit(mode, coll, debt, gas, debtGas, ethGas, offset, collToPool,
                 debt.subtract(offset), toLiquidate.subtract(collToPool), zero);
           }
           case LiquityParams.Penalty.Capped capped -> {
-            // v2: each part's collateral is capped at its debt · (1 + penalty) / price; the pool's
-            // surplus can be eaten by the redistribution's penalty; what is left is the owner's.
+            // v2 (bold, since "Remove coll gas compensation from redistributions", April 2025): the
+            // collateral is first split pro rata to the debt offset; the gas compensation comes only
+            // out of the part offset against the pool. Each part's collateral is then capped at its
+            // debt · (1 + penalty) / price; the pool's surplus can be eaten by the redistribution's
+            // penalty; what is left is the owner's.
             BigInteger offset = debt.min(pool);
-            BigInteger collPoolPortion = zero;
+            BigInteger gas = zero;
+            BigInteger collSpPortion = zero;
             BigInteger collToPool = zero;
             BigInteger surplus = zero;
             if (offset.signum() > 0) {
-              collPoolPortion = Exact.mulDiv(toLiquidate, offset, debt, Rounding.DOWN);
+              collSpPortion = Exact.mulDiv(coll, offset, debt, Rounding.DOWN);
+              gas = collGasCompensation(p, collSpPortion);
+              BigInteger collToOffset = collSpPortion.subtract(gas);
               BigInteger max = Exact.mulDiv(offset, ONE.add(capped.viaPool()), price, Rounding.DOWN);
-              collToPool = collPoolPortion.min(max);
-              surplus = collPoolPortion.subtract(collToPool);
+              collToPool = collToOffset.min(max);
+              surplus = collToOffset.subtract(collToPool);
             }
             BigInteger debtToRedistribute = debt.subtract(offset);
             BigInteger collToRedistribute = zero;
             if (debtToRedistribute.signum() > 0) {
-              BigInteger available = toLiquidate.subtract(collPoolPortion).add(surplus);
+              BigInteger available = coll.subtract(collSpPortion).add(surplus);
               BigInteger max = Exact.mulDiv(debtToRedistribute, ONE.add(capped.viaRedistribution()), price, Rounding.DOWN);
               collToRedistribute = available.min(max);
               surplus = available.subtract(collToRedistribute);

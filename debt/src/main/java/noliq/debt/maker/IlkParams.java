@@ -34,11 +34,13 @@ public record IlkParams(String name, BigInteger mat, BigInteger dust, BigInteger
   }
 
   /**
-   * ETH-B as of July 2021 with the forum's auction set: mat 130 %, chop 13 %, hole 15 M DAI.
-   * The dust (5,000 DAI) is not in the anchors; it is an illustrative value of that period.
+   * ETH-B as in force from July 2021, with where each value comes from and its date: dust
+   * 30,000 DAI (executive spell of 2021-06-18); mat 130 %, chop 13 % and the Dog's per-ilk hole of
+   * 15 M DAI as listed in the forum post "Adjusting auction parameters for ETH vault types" (July
+   * 2021), which also set the Clipper values of {@link ClipperParams#ethB()}.
    */
   public static IlkParams ethB() {
-    return new IlkParams("ETH-B", DssMath.ray("1.3"), DssMath.rad("5000"), DssMath.wad("1.13"),
+    return new IlkParams("ETH-B", DssMath.ray("1.3"), DssMath.rad("30000"), DssMath.wad("1.13"),
         DssMath.rad("15000000"), ClipperParams.ethB());
   }
 

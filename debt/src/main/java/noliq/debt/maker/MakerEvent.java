@@ -38,8 +38,11 @@ public sealed interface MakerEvent {
   /**
    * {@code taker} bought {@code slice} collateral at {@code price} [ray] for {@code owe} [rad];
    * {@code tab} and {@code lot} are what remains. When the auction ended with collateral left over,
-   * {@code returned} went back to the vault owner {@code usr}; when it ended with tab left over,
-   * {@code badDebt} [rad] stays with the Vow as unbacked sin.
+   * {@code returned} went back to the vault owner {@code usr}. When the lot ran out with tab left over,
+   * {@code badDebt} [rad] is that uncollected tab, penalty included. It is not what stays unbacked:
+   * the Vow's sin from this auction is its {@code due} (the debt the Dog queued at bark, without the
+   * penalty) minus the DAI all its takes collected, when that is positive; a tab left over can be
+   * mostly unpaid penalty with no unbacked debt at all.
    */
   record Taken(long id, BigInteger max, BigInteger price, BigInteger slice, BigInteger owe, BigInteger tab,
       BigInteger lot, AccountId usr, AccountId taker, BigInteger returned, BigInteger badDebt, Instant at)

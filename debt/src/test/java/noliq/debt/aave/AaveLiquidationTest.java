@@ -95,7 +95,7 @@ class AaveLiquidationTest {
     // the dust rule forbids, so the largest liquidation the close factor allows is refused.
     assertThatThrownBy(() -> at.pool.previewLiquidation(ALICE, ETH, GHO, Pool.MAX_DEBT_TO_COVER))
         .isInstanceOfSatisfying(AaveViolation.class,
-            e -> assertThat(e.reason()).isEqualTo(new AaveError.MustNotLeaveDust(usd("500"), usd("1932.5"))));
+            e -> assertThat(e.reason()).isEqualTo(new AaveError.MustNotLeaveDust(usd("500"), usd("1925"))));
     // The USDC position ($1,000) is below half the total: all of it, whatever the thresholds.
     var usdc = at.pool.previewLiquidation(ALICE, ETH, USDC, Pool.MAX_DEBT_TO_COVER);
     assertThat(usdc.closeFactor().rule()).isEqualTo(CloseFactorRule.POSITION_BELOW_2000);
@@ -132,17 +132,17 @@ class AaveLiquidationTest {
     m.open("1.2", "2100", "2000");
     var pool = m.pool.snapshot();
     var book = m.book.snapshot();
-    // Repaying 1,500 would leave $600 of debt. Collateral left, measured as the contract does (fee not taken
-    // out): 1.2 - (0.7875 - 0.00375) = 0.41625 ETH = $832.5.
+    // Repaying 1,500 would leave $600 of debt. Collateral left, as v3.3.0 measures it (liquidator's share and
+    // protocol fee both gone): 1.2 - 0.7875 = 0.4125 ETH = $825.
     assertThatThrownBy(() -> m.pool.liquidate(LIQUIDATOR, ALICE, ETH, GHO, Amount.of("1500"), false))
         .isInstanceOfSatisfying(AaveViolation.class, e -> assertThat(e.reason())
-            .isEqualTo(new AaveError.MustNotLeaveDust(usd("600"), usd("832.5"))))
+            .isEqualTo(new AaveError.MustNotLeaveDust(usd("600"), usd("825"))))
         .hasMessage("debtToCover: must clear the debt or the collateral, or leave at least $1000 of each "
-            + "(would leave $600 of debt and $832.5 of collateral)");
+            + "(would leave $600 of debt and $825 of collateral)");
     assertThat(m.pool.snapshot()).isEqualTo(pool);
     assertThat(m.book.snapshot()).isEqualTo(book);
 
-    // Repaying 1,000 leaves $1,100 of debt and $1,355 of collateral: allowed.
+    // Repaying 1,000 leaves $1,100 of debt and $1,350 of collateral (1.2 - 0.525 ETH): allowed.
     var partial = m.pool.previewLiquidation(ALICE, ETH, GHO, Amount.of("1000"));
     assertThat(partial.debtRepaid()).isEqualTo(wei("1000"));
     // Clearing the whole 2,100 is allowed too: 1.1025 ETH taken, 0.0975 ETH left.

@@ -74,4 +74,52 @@ class LiquidationLogicTest {
     // 1,746 USDC x 0.78 = 1,361.88 against $1,200: 1.1349.
     assertThat(plan.after().healthFactor()).isEqualTo(new BigInteger("1134900000000000000"));
   }
+
+  /**
+   * v3.3.0's dust rule counts the protocol fee as gone: 5 WETH at $2,000 against 9,800 USDC (LT 83%,
+   * LB 5%, fee 10% of the bonus; HF 0.847, so the whole debt may be covered). Covering 8,590.476190
+   * USDC seizes 4.50999999975 WETH, of which 0.021476190475 is the fee: the liquidator's share alone
+   * would leave $1,022.95, but the borrower keeps 0.49000000025 WETH = $980.00, under $1,000.
+   */
+  @Test
+  void dustRuleSubtractsTheProtocolFeeFromTheLeftoverCollateral() {
+    ReserveConfig usdc = ReserveConfig.usdc();
+    List<Position> positions = List.of(
+        new Position(ReserveConfig.weth(), usd("2000"), Amount.of("5").wei(), BigInteger.ZERO),
+        new Position(usdc, AaveMath.ONE_DOLLAR, BigInteger.ZERO, BigInteger.valueOf(9_800_000_000L)));
+    BigInteger cover = BigInteger.valueOf(8_590_476_190L);
+    var refused = org.assertj.core.api.Assertions.catchThrowableOfType(AaveViolation.class,
+        () -> LiquidationLogic.plan(AccountId.of("a"), positions, null, noliq.math.book.Token.ETH, usdc.asset(), cover));
+    assertThat(refused).isNotNull();
+    assertThat(refused.reason()).isInstanceOf(AaveError.MustNotLeaveDust.class);
+    var dust = (AaveError.MustNotLeaveDust) refused.reason();
+    assertThat(dust.collateralLeftBase()).isEqualTo(usd("980.0000005"));
+    assertThat(AaveMath.dollars(dust.collateralLeftBase())).startsWith("$980.00");
+    assertThat(dust.debtLeftBase()).isEqualTo(usd("1209.52381"));
+    // The split itself: what the liquidator alone takes would have left $1,022.95.
+    var c = LiquidationLogic.collateralToLiquidate(usd("2000"), 18, AaveMath.ONE_DOLLAR, 6, cover,
+        Amount.of("5").wei(), 10500, 1000);
+    assertThat(c.collateralTaken()).isEqualTo(new BigInteger("4509999999750000000"));
+    assertThat(c.protocolFee()).isEqualTo(new BigInteger("21476190475000000"));
+    assertThat(AaveMath.toBase(Amount.of("5").wei().subtract(c.collateralToLiquidator()), usd("2000"), 18))
+        .isEqualTo(usd("1022.95238145"));
+    // Covering 8,000 USDC leaves 5 - 4.2 = 0.8 WETH... $1,600 and $1,800 of debt: accepted.
+    var ok = LiquidationLogic.plan(AccountId.of("a"), positions, null, noliq.math.book.Token.ETH, usdc.asset(),
+        BigInteger.valueOf(8_000_000_000L));
+    assertThat(ok.debtRepaid()).isEqualTo(BigInteger.valueOf(8_000_000_000L));
+  }
+
+  /**
+   * The 50% cap converts half the total debt back to debt tokens with a truncating division: $1,000
+   * and one base unit over a $3 token is 333.33333333666...e18, and the contract takes the floor
+   * (…666), not the rounded-up value (…667).
+   */
+  @Test
+  void closeFactorCapTruncatesAnInexactDivision() {
+    BigInteger price = BigInteger.valueOf(300_000_000L);
+    BigInteger total = usd("2000.00000002");
+    var cf = LiquidationLogic.closeFactor(Amount.of("700").wei(), usd("2100"), usd("5000"), total, HF_096, price, 18);
+    assertThat(cf.rule()).isEqualTo(CloseFactorRule.HALF_OF_TOTAL_DEBT);
+    assertThat(cf.maxLiquidatableDebt()).isEqualTo(new BigInteger("333333333336666666666"));
+  }
 }

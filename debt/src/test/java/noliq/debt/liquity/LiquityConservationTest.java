@@ -12,16 +12,24 @@ import noliq.math.RuleViolation;
 import noliq.math.book.AccountId;
 import noliq.math.book.Token;
 import noliq.math.book.TokenBook;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Long random sequences with fixed seeds, for both presets: after every operation the engine's
- * conservation laws hold, ETH is neither created nor destroyed, and a refused operation leaves the
- * engine and the book exactly as they were.
+ * Long random sequences with fixed seeds, for both presets: six runs of {@value #STEPS} steps,
+ * 1,000,000 operations per {@code ./mvnw verify}, on parallel threads. After every operation the
+ * engine's conservation laws hold ({@link LiquityEngine#violatedInvariants()}: coll, debt, stakes,
+ * pending rewards, pool balances; eight troves keep it cheap) and ETH is neither created nor
+ * destroyed; on every {@value #AUDIT_EVERY}th step a refused operation is checked to leave the engine
+ * and the book exactly as they were.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class LiquityConservationTest {
   static final BigInteger MILLI = BigInteger.TEN.pow(15);
+  static final int STEPS = 166_667;
+  static final int AUDIT_EVERY = 8;
 
   @ParameterizedTest
   @CsvSource({"v1, 7", "v1, 1234", "v1, 20260601", "v2, 7", "v2, 1234", "v2, 20260601"})
@@ -41,10 +49,11 @@ class LiquityConservationTest {
     e.setPrice(Price.of(2000));
     TreeMap<String, Integer> accepted = new TreeMap<>();
     int refused = 0;
-    for (int step = 0; step < 3000; step++) {
+    int audited = 0;
+    for (int step = 0; step < STEPS; step++) {
       AccountId u = users[rng.nextInt(users.length)];
       AccountId v = users[rng.nextInt(users.length)];
-      LiquityEngine.Snapshot before = e.snapshot();
+      LiquityEngine.Snapshot before = step % AUDIT_EVERY == 0 ? e.snapshot() : null;
       int kind = rng.nextInt(14);
       try {
         String name = switch (kind) {
@@ -102,15 +111,21 @@ class LiquityConservationTest {
         accepted.merge(name, 1, Integer::sum);
       } catch (RuleViolation refusal) {
         refused++;
-        assertThat(e.snapshot()).as("refused step %d (%s) changed the state", step, refusal.getMessage()).isEqualTo(before);
+        if (before != null) {
+          audited++;
+          assertThat(e.snapshot()).as("refused step %d (%s) changed the state", step, refusal.getMessage()).isEqualTo(before);
+        }
       }
-      assertThat(e.violatedInvariants()).as("after step %d", step).isEmpty();
-      assertThat(book.totalSupply(Token.ETH)).isEqualTo(ethSupply);
+      List<String> broken = e.violatedInvariants();
+      if (!broken.isEmpty() || !book.totalSupply(Token.ETH).equals(ethSupply)) {
+        throw new AssertionError("after step " + step + ": " + broken + ", ETH supply " + book.totalSupply(Token.ETH) + " (was " + ethSupply + ")");
+      }
     }
+    assertThat(audited).as("refusals audited").isGreaterThan(STEPS / AUDIT_EVERY / 20);
     assertThat(accepted).containsKeys("price", "open", "add", "withdraw", "borrow", "repay", "close", "provide",
         "unprovide", "liquidate", "transfer");
-    assertThat(accepted.get("liquidate")).isGreaterThan(5);
-    assertThat(refused).isGreaterThan(100);
+    assertThat(accepted.get("liquidate")).isGreaterThan(20); // the price walk spends long stretches where no trove is below MCR
+    assertThat(refused).isGreaterThan(STEPS / 30);
   }
 
   private static Amount milli(SplittableRandom rng, int maxMilli) {

@@ -192,7 +192,10 @@ class LiquityEngineTest {
     assertThat(s.collToPool()).isEqualTo(new BigInteger("1448275862068965517"));      // 2,000 · 1.05 / 1,450
     assertThat(s.debtToRedistribute()).isEqualTo(Amount.of(2_000).wei());
     assertThat(s.collToRedistribute()).isEqualTo(new BigInteger("1517241379310344827")); // 2,000 · 1.10 / 1,450
-    assertThat(s.collSurplus()).isEqualTo(new BigInteger("19482758620689656"));
+    // Gas compensation only from the offset half: 0.5 % of 1.5 ETH = 0.0075. The surplus: the pool's
+    // 1.4925 − 1.448275862068965517 joins the other 1.5 ETH, of which 1.517241379310344827 is redistributed.
+    assertThat(s.collGasCompensation()).isEqualTo(Amount.of("0.0075").wei());
+    assertThat(s.collSurplus()).isEqualTo(new BigInteger("26982758620689656"));
     assertThat(e.totalDeposits()).isEqualTo(Amount.of(1));
     assertThat(e.isRecoveryMode()).isFalse();                 // v2 has none
     assertThat(e.violatedInvariants()).isEmpty();
@@ -310,5 +313,73 @@ class LiquityEngineTest {
     assertThat(e.snapshot()).isEqualTo(before);
     assertThat(events).hasSize(n);
     return assertThat(thrown);
+  }
+
+  /**
+   * bold since April 2025 ("Remove coll gas compensation from redistributions"): the 0.5 % collateral
+   * compensation comes only out of the part offset against the pool. 10 ETH against 18,000 BOLD at
+   * $1,950 (ICR 108.3 %): with nothing in the pool the liquidator gets no collateral compensation
+   * and all 10 ETH are redistributed (11 % of 18,000 / 1,950 = 10.15 ETH would be the cap); with
+   * 9,000 BOLD usable it gets 0.5 % of the 5 ETH offset, 0.025 ETH.
+   */
+  @Test
+  void v2CollateralGasCompensationComesOnlyFromThePoolOffsetPart() {
+    LiquityParams v2 = LiquityParams.v2Weth();
+    BigInteger coll = Amount.of(10).wei();
+    BigInteger debt = Amount.of(18_000).wei();
+    BigInteger price = Amount.of(1_950).wei();
+    assertThat(LiquityRules.mode(v2, false, LiquityRules.collateralRatio(coll, debt, price), BigInteger.ZERO, debt,
+        BigInteger.ZERO)).isEqualTo(LiquidationMode.NORMAL);
+    LiquidationSplit empty = LiquityRules.split(v2, LiquidationMode.NORMAL, coll, debt, price, BigInteger.ZERO);
+    assertThat(empty.collGasCompensation()).isZero();
+    assertThat(empty.collToRedistribute()).isEqualTo(coll);
+    assertThat(empty.collSurplus()).isZero();
+    assertThat(empty.debtToRedistribute()).isEqualTo(debt);
+    // 9,001 deposited, 1 BOLD always stays: 9,000 usable offsets half the debt.
+    BigInteger usable = LiquityRules.usablePool(v2, Amount.of(9_001).wei());
+    LiquidationSplit half = LiquityRules.split(v2, LiquidationMode.NORMAL, coll, debt, price, usable);
+    assertThat(half.debtToOffset()).isEqualTo(Amount.of(9_000).wei());
+    assertThat(half.collGasCompensation()).isEqualTo(Amount.of("0.025").wei());
+    assertThat(half.collToPool()).isEqualTo(new BigInteger("4846153846153846153"));   // 9,000 · 1.05 / 1,950
+    assertThat(half.collToRedistribute()).isEqualTo(new BigInteger("5076923076923076923")); // 9,000 · 1.10 / 1,950
+    assertThat(half.collGasCompensation().add(half.collToPool()).add(half.collToRedistribute()).add(half.collSurplus()))
+        .isEqualTo(coll);
+    // v1 keeps the old rule: 0.5 % of the whole collateral, whatever the pool.
+    LiquidationSplit v1 = LiquityRules.split(LiquityParams.v1(), LiquidationMode.NORMAL, coll, debt, price, BigInteger.ZERO);
+    assertThat(v1.collGasCompensation()).isEqualTo(Amount.of("0.05").wei());
+  }
+
+  /** Liquidatable means ICR strictly below the MCR: at exactly 110 % a trove is safe, one wei of ratio less it is not. */
+  @Test
+  void aTroveAtExactlyTheMcrIsNotLiquidatable() {
+    for (LiquityParams p : List.of(LiquityParams.v1(), LiquityParams.v2Weth())) {
+      BigInteger tcr = LiquityParams.pct("200");
+      assertThat(LiquityRules.mode(p, false, p.mcr(), tcr, BigInteger.ONE, BigInteger.ZERO)).isNull();
+      assertThat(LiquityRules.mode(p, false, p.mcr().subtract(BigInteger.ONE), tcr, BigInteger.ONE, BigInteger.ZERO))
+          .isEqualTo(LiquidationMode.NORMAL);
+    }
+    // 11 ETH at $1,000 against exactly 10,000: ICR = 110 % exactly.
+    assertThat(LiquityRules.collateralRatio(Amount.of(11).wei(), Amount.of(10_000).wei(), Amount.of(1_000).wei()))
+        .isEqualTo(LiquityParams.pct("110"));
+  }
+
+  /**
+   * v1 Recovery Mode: at or below 100 % everything is redistributed; just above 100 % (and below the
+   * MCR) the normal offset applies; between the MCR and the TCR a capped offset when the pool covers it.
+   */
+  @Test
+  void recoveryModeBoundariesAtOneHundredPercentAndAtTheMcr() {
+    LiquityParams v1 = LiquityParams.v1();
+    BigInteger one = LiquityParams.ONE;
+    BigInteger tcr = LiquityParams.pct("130");
+    BigInteger debt = Amount.of(10_000).wei();
+    BigInteger pool = Amount.of(50_000).wei();
+    assertThat(LiquityRules.mode(v1, true, one, tcr, debt, pool)).isEqualTo(LiquidationMode.RECOVERY_UNDER_100);
+    assertThat(LiquityRules.mode(v1, true, one.add(BigInteger.ONE), tcr, debt, pool)).isEqualTo(LiquidationMode.NORMAL);
+    assertThat(LiquityRules.mode(v1, true, v1.mcr().subtract(BigInteger.ONE), tcr, debt, pool))
+        .isEqualTo(LiquidationMode.NORMAL);
+    assertThat(LiquityRules.mode(v1, true, v1.mcr(), tcr, debt, pool)).isEqualTo(LiquidationMode.RECOVERY_CAPPED);
+    assertThat(LiquityRules.mode(v1, true, v1.mcr(), tcr, debt, BigInteger.ZERO)).isNull();
+    assertThat(LiquityRules.mode(v1, true, tcr, tcr, debt, pool)).isNull();
   }
 }

@@ -28,7 +28,7 @@ class MakerEngineTest {
 
   @BeforeEach
   void setUp() {
-    m = engine(rad("100000000"), IlkParams.ethB());
+    m = engine(rad("100000000"), ethBWithSmallDust());
   }
 
   MakerEngine engine(BigInteger hole, IlkParams ilk) {
@@ -152,7 +152,7 @@ class MakerEngineTest {
 
   @Test
   void theGlobalHoleLimitsBarksAcrossIlks() {
-    m = engine(rad("15000"), IlkParams.ethB());
+    m = engine(rad("15000"), ethBWithSmallDust());
     m.join(ETH, BOB, wad("10"));
     m.poke(ETH, Price.of(2000));
     m.frob(ETH, BOB, wad("10"), wad("15000"));
@@ -239,7 +239,7 @@ class MakerEngineTest {
         .hasMessage("now: must not be before the start of auction 1");
     assertThatUnchanged(() -> m.take(id, wad("1").negate(), ray("3000"), KEEPER, T0))
         .hasMessage("amt: must not be negative (was -1000000000000000000)");
-    assertThatThrownBy(() -> m.addIlk(IlkParams.ethB())).isInstanceOf(MakerRuleViolation.class)
+    assertThatThrownBy(() -> m.addIlk(ethBWithSmallDust())).isInstanceOf(MakerRuleViolation.class)
         .hasMessage("ilk: collateral type 'ETH-B' already exists");
   }
 
@@ -250,8 +250,33 @@ class MakerEngineTest {
             e -> assertThat(e.reason()).isEqualTo(new MakerError.NotRunningAuction(3)));
   }
 
-  private IlkParams withHole(BigInteger hole) {
+  /**
+   * The engine tests' fixture: ETH-B with a 5,000 DAI dust instead of the preset's 30,000, so that
+   * vaults of 15,000 DAI (small numbers to check by hand) may exist.
+   */
+  static IlkParams ethBWithSmallDust() {
     IlkParams p = IlkParams.ethB();
+    return new IlkParams(p.name(), p.mat(), rad("5000"), p.chop(), p.hole(), p.clipper());
+  }
+
+  @Test
+  void theEthBPresetHasTheDustOfTheSpellOf2021_06_18() {
+    IlkParams ethB = IlkParams.ethB();
+    assertThat(ethB.dust()).isEqualTo(rad("30000"));
+    assertThat(ethB.chost()).isEqualTo(rad("33900"));   // 30,000 · 1.13
+    MakerEngine e = new MakerEngine(rad("100000000"));
+    e.addIlk(ethB);
+    e.poke(ETH, Price.of(2000));
+    e.join(ETH, ALICE, wad("30"));
+    // 15,000 DAI is under the dust: Vat/dust refuses it, and 30,000 is accepted.
+    assertThatThrownBy(() -> e.frob(ETH, ALICE, wad("30"), wad("15000")))
+        .isInstanceOfSatisfying(MakerRuleViolation.class, x -> assertThat(x.getMessage()).contains("dust"));
+    e.frob(ETH, ALICE, wad("30"), wad("30000"));
+    assertThat(e.urn(ETH, ALICE).art()).isEqualTo(wad("30000"));
+  }
+
+  private IlkParams withHole(BigInteger hole) {
+    IlkParams p = ethBWithSmallDust();
     return new IlkParams(p.name(), p.mat(), p.dust(), p.chop(), hole, p.clipper());
   }
 

@@ -14,7 +14,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -131,6 +130,9 @@ public final class ReportWriter {
       Files.write(dir.resolve(c.id() + ".png"), png);
       pngs.put(c.id(), png);
     }
+    for (Map.Entry<String, byte[]> f : report.files().entrySet()) {
+      Files.write(dir.resolve(f.getKey()), f.getValue());
+    }
     Files.writeString(dir.resolve("index.html"), html(report, pngs), StandardCharsets.UTF_8);
   }
 
@@ -174,7 +176,7 @@ public final class ReportWriter {
 
   /** {@code summary.json}: the inputs, findings, headline figures and every table. */
   public static String summaryJson(Report report) {
-    Map<String, Object> root = new LinkedHashMap<>();
+    Map<String, Object> root = new LinkedHashMap<>(report.summary());
     root.put("title", report.title());
     root.put("inputs", report.inputs());
     root.put("findings", report.findings());
@@ -207,6 +209,11 @@ public final class ReportWriter {
   private static Object cellJson(Object cell) {
     return switch (cell) {
       case Estimate e -> estimateJson(e);
+      case Report.Figure f -> {
+        Map<String, Object> m = estimateJson(f.estimate());
+        m.put("unit", f.unit());
+        yield m;
+      }
       case Double d -> finiteOrNull(d);
       case Float f -> finiteOrNull(f.doubleValue());
       default -> cell;
@@ -231,7 +238,7 @@ public final class ReportWriter {
     boolean[] estimateColumn = new boolean[columns];
     for (List<Object> row : t.rows()) {
       for (int i = 0; i < columns; i++) {
-        estimateColumn[i] |= row.get(i) instanceof Estimate;
+        estimateColumn[i] |= row.get(i) instanceof Estimate || row.get(i) instanceof Report.Figure;
       }
     }
     List<List<String>> lines = new ArrayList<>();
@@ -248,6 +255,9 @@ public final class ReportWriter {
       List<String> cells = new ArrayList<>();
       for (int i = 0; i < columns; i++) {
         Object cell = row.get(i);
+        if (cell instanceof Report.Figure f) {
+          cell = f.estimate();
+        }
         if (cell instanceof Estimate e) {
           cells.addAll(List.of(csvNumber(e.value()), csvNumber(e.low()), csvNumber(e.high()), Long.toString(e.n())));
         } else {
@@ -297,13 +307,75 @@ public final class ReportWriter {
   }
 
   static byte[] png(Chart c) throws IOException {
-    XYChart chart = new XYChartBuilder().width(CHART_WIDTH).height(CHART_HEIGHT)
+    XYChart chart = new XYChartBuilder().width(CHART_WIDTH).height(c.kind() == Report.ChartKind.FOREST ? forestHeight(c) : CHART_HEIGHT)
         .title(c.title()).xAxisTitle(c.xLabel()).yAxisTitle(c.yLabel()).build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-    chart.getStyler().setLegendVisible(c.series().size() > 1);
+    chart.getStyler().setLegendVisible(c.series().size() + c.markers().size() > 1);
     chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-    for (Series s : c.series()) {
-      chart.addSeries(s.name(), s.x(), s.y()).setMarker(SeriesMarkers.NONE);
+    chart.getStyler().setChartTitleFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13));
+    chart.getStyler().setXAxisTickLabelsFormattingFunction(ReportWriter::tick);
+    chart.getStyler().setYAxisTickLabelsFormattingFunction(ReportWriter::tick);
+    switch (c.kind()) {
+      case LINE -> {
+        for (Series s : c.series()) {
+          chart.addSeries(s.name(), s.x(), s.y()).setMarker(SeriesMarkers.NONE);
+        }
+      }
+      case HISTOGRAM -> {
+        double top = 0;
+        for (Series s : c.series()) {
+          var xy = chart.addSeries(s.name(), s.x(), s.y());
+          xy.setMarker(SeriesMarkers.NONE);
+          xy.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.StepArea);
+          for (double y : s.y()) {
+            top = Math.max(top, y);
+          }
+        }
+        for (Report.Marker m : c.markers()) {
+          chart.addSeries(m.name(), new double[] {m.x(), m.x()}, new double[] {0, top}).setMarker(SeriesMarkers.NONE);
+        }
+      }
+      case FOREST -> {
+        List<String> labels = c.rowLabels();
+        // each row is named just above its point (axis ticks cannot be placed on rows)
+        chart.getStyler().setYAxisTicksVisible(false);
+        chart.getStyler().setYAxisMin(-0.7);
+        chart.getStyler().setYAxisMax(labels.size() - 0.3);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        double[] points = c.series().get(c.series().size() - 1).x();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Series s : c.series()) {
+          for (double x : s.x()) {
+            if (Double.isFinite(x)) {
+              lo = Math.min(lo, x);
+              hi = Math.max(hi, x);
+            }
+          }
+        }
+        for (Report.Marker m : c.markers()) {
+          lo = Math.min(lo, m.x());
+          hi = Math.max(hi, m.x());
+        }
+        double margin = 0.2 * (hi - lo);
+        for (int i = 0; i < labels.size() && i < points.length; i++) {
+          double x = hi - lo > 0 ? Math.min(hi - margin, Math.max(lo + margin, points[i])) : points[i];
+          chart.addAnnotation(new org.knowm.xchart.AnnotationText(labels.get(i), x, i + 0.38, false));
+        }
+        chart.getStyler().setPlotGridHorizontalLinesVisible(false);
+        for (Series s : c.series()) {
+          var xy = chart.addSeries(s.name(), s.x(), s.y());
+          if (s.name().startsWith("interval")) {
+            xy.setMarker(SeriesMarkers.NONE);
+          } else {
+            xy.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+          }
+        }
+        for (Report.Marker m : c.markers()) {
+          chart.addSeries(m.name(), new double[] {m.x(), m.x()}, new double[] {-0.7, labels.size() - 0.3}).setMarker(SeriesMarkers.NONE);
+        }
+      }
     }
     java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
     if (!javax.imageio.ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", png)) {
@@ -312,57 +384,135 @@ public final class ReportWriter {
     return png.toByteArray();
   }
 
+  private static int forestHeight(Chart c) {
+    return Math.max(CHART_HEIGHT, 140 + 36 * c.rowLabels().size());
+  }
+
+  /** Axis ticks as people write them: 1,500 and 2.5M, never 1.5E3. */
+  static String tick(double v) {
+    double a = Math.abs(v);
+    if (a >= 1e9) {
+      return Human.plain(v / 1e9) + "B";
+    }
+    if (a >= 1e6) {
+      return Human.plain(v / 1e6) + "M";
+    }
+    if (a >= 1e4) {
+      return Human.plain(v / 1e3) + "K";
+    }
+    return Human.plain(v);
+  }
+
   static String html(Report r, Map<String, byte[]> pngs) {
     StringBuilder h = new StringBuilder();
-    h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+    h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
         .append(esc(r.title())).append("</title>\n<style>\n")
-        .append("body{font-family:system-ui,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222}\n")
-        .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}\n")
+        .append("body{font-family:system-ui,sans-serif;max-width:1180px;margin:1em auto;padding:0 1em;color:#222;line-height:1.4}\n")
+        .append("h1{font-size:1.5em;margin:.2em 0}h2{margin-top:1.6em;border-bottom:1px solid #ddd}\n")
+        .append("section{overflow-x:auto}.wrap{overflow-x:auto;max-width:100%}\n")
+        .append("table{border-collapse:collapse;margin:.6em 0;font-size:90%}td,th{border:1px solid #ccc;padding:3px 6px;text-align:right;vertical-align:top;overflow-wrap:anywhere}\n")
         .append("th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}.ci{color:#777;font-size:85%}\n")
-        .append("img{max-width:100%;border:1px solid #eee}.findings li{margin:.3em 0}\n")
+        .append("table.answer{font-size:88%;line-height:1.25}table.answer th{font-size:92%}table.answer td{padding:2px 5px}.answer-text li{margin:.25em 0}\n")
+        .append("img{max-width:100%;border:1px solid #eee}nav ol{columns:2}.note{color:#555;font-size:90%}\n")
         .append("</style>\n</head>\n<body>\n<h1>").append(esc(r.title())).append("</h1>\n");
-    if (!r.findings().isEmpty()) {
+    Map<String, Table> tables = new LinkedHashMap<>();
+    r.tables().forEach(t -> tables.put(t.id(), t));
+    Map<String, Chart> charts = new LinkedHashMap<>();
+    r.charts().forEach(c -> charts.put(c.id(), c));
+    if (r.answer() != null) {
+      Table answer = tables.get(r.answer());
+      h.append("<section id=\"answer\">\n<p><b>").append(esc(answer.title())).append("</b></p>\n");
+      table(h, answer, "answer");
+      if (!r.findings().isEmpty()) {
+        h.append("<ul class=\"answer-text\">\n");
+        r.findings().forEach(f -> h.append("<li>").append(esc(f)).append("</li>\n"));
+        h.append("</ul>\n");
+      }
+      h.append("</section>\n");
+    } else if (!r.findings().isEmpty()) {
       h.append("<h2>Findings</h2>\n<ul class=\"findings\">\n");
       r.findings().forEach(f -> h.append("<li>").append(esc(f)).append("</li>\n"));
       h.append("</ul>\n");
     }
-    if (!r.headline().isEmpty()) {
-      h.append("<h2>Headline figures</h2>\n<table>\n<tr><th>figure</th><th>value</th><th>95% interval</th><th>n</th></tr>\n");
-      r.headline().forEach((name, e) -> h.append("<tr><td>").append(esc(name)).append("</td><td>").append(num(e.value()))
-          .append("</td><td class=\"ci\">[").append(num(e.low())).append(", ").append(num(e.high()))
-          .append("]</td><td>").append(e.n()).append("</td></tr>\n"));
-      h.append("</table>\n");
-    }
-    for (Table t : r.tables()) {
-      h.append("<h2>").append(esc(t.title())).append("</h2>\n<table>\n<tr>");
-      t.columns().forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
-      h.append("</tr>\n");
-      for (List<Object> row : t.rows()) {
-        h.append("<tr>");
-        for (Object cell : row) {
-          h.append("<td>").append(htmlCell(cell)).append("</td>");
-        }
-        h.append("</tr>\n");
+    if (!r.sections().isEmpty()) {
+      h.append("<nav>\n<h2>Contents</h2>\n<ol>\n");
+      for (Report.Section sec : r.sections()) {
+        h.append("<li><a href=\"#").append(esc(sec.id())).append("\">").append(esc(sec.title())).append("</a></li>\n");
       }
-      h.append("</table>\n<p><a href=\"").append(esc(t.id())).append(".csv\">").append(esc(t.id())).append(".csv</a></p>\n");
+      h.append("</ol>\n</nav>\n");
+      for (Report.Section sec : r.sections()) {
+        h.append("<section id=\"").append(esc(sec.id())).append("\">\n<h2>").append(esc(sec.title())).append("</h2>\n");
+        sec.paragraphs().forEach(p -> h.append("<p>").append(esc(p)).append("</p>\n"));
+        for (String item : sec.items()) {
+          if (tables.containsKey(item)) {
+            Table t = tables.get(item);
+            h.append("<h3>").append(esc(t.title())).append("</h3>\n");
+            table(h, t, "");
+          } else {
+            chart(h, charts.get(item));
+          }
+        }
+        h.append("</section>\n");
+      }
+    } else {
+      if (!r.headline().isEmpty()) {
+        h.append("<h2>Headline figures</h2>\n<table>\n<tr><th>figure</th><th>value</th><th>95% interval</th><th>n</th></tr>\n");
+        r.headline().forEach((name, e) -> h.append("<tr><td>").append(esc(name)).append("</td><td>").append(num(e.value()))
+            .append("</td><td class=\"ci\">[").append(num(e.low())).append(", ").append(num(e.high()))
+            .append("]</td><td>").append(e.n()).append("</td></tr>\n"));
+        h.append("</table>\n");
+      }
+      for (Table t : r.tables()) {
+        h.append("<h2>").append(esc(t.title())).append("</h2>\n");
+        table(h, t, "");
+      }
+      for (Chart c : r.charts()) {
+        chart(h, c);
+      }
+      if (!r.inputs().isEmpty()) {
+        h.append("<h2>Inputs</h2>\n<table>\n");
+        r.inputs().forEach((k, v) -> h.append("<tr><td>").append(esc(k)).append("</td><td>").append(esc(String.valueOf(v))).append("</td></tr>\n"));
+        h.append("</table>\n");
+      }
     }
-    for (Chart c : r.charts()) {
-      h.append("<h2>").append(esc(c.title())).append("</h2>\n<img alt=\"").append(esc(c.title()))
-          .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(pngs.get(c.id())))
-          .append("\">\n<p><a href=\"").append(esc(c.id())).append(".csv\">").append(esc(c.id())).append(".csv</a></p>\n");
+    h.append("<p class=\"note\">Every figure: value [95% interval]; n is in the CSVs. Data: <a href=\"summary.json\">summary.json</a>");
+    for (String f : r.files().keySet()) {
+      h.append(", <a href=\"").append(esc(f)).append("\">").append(esc(f)).append("</a>");
     }
-    if (!r.inputs().isEmpty()) {
-      h.append("<h2>Inputs</h2>\n<table>\n");
-      r.inputs().forEach((k, v) -> h.append("<tr><td>").append(esc(k)).append("</td><td>").append(esc(String.valueOf(v))).append("</td></tr>\n"));
-      h.append("</table>\n");
-    }
-    h.append("<p>Every figure: value, 95% confidence interval and sample size n. Data: <a href=\"summary.json\">summary.json</a>.</p>\n");
-    h.append("</body>\n</html>\n");
+    h.append(".</p>\n</body>\n</html>\n");
     return h.toString();
+  }
+
+  private static void table(StringBuilder h, Table t, String cssClass) {
+    h.append("<div class=\"wrap\"><table").append(cssClass.isEmpty() ? "" : " class=\"" + cssClass + "\"").append(">\n<tr>");
+    t.columns().forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
+    h.append("</tr>\n");
+    for (List<Object> row : t.rows()) {
+      h.append("<tr>");
+      for (Object cell : row) {
+        h.append("<td>").append(htmlCell(cell)).append("</td>");
+      }
+      h.append("</tr>\n");
+    }
+    h.append("</table></div>\n<p class=\"note\"><a href=\"").append(esc(t.id())).append(".csv\">").append(esc(t.id())).append(".csv</a></p>\n");
+  }
+
+  private static void chart(StringBuilder h, Chart c) {
+    h.append("<figure><img loading=\"lazy\" alt=\"").append(esc(c.title())).append("\" src=\"").append(esc(c.id()))
+        .append(".png\" width=\"").append(CHART_WIDTH).append("\"><figcaption class=\"note\">").append(esc(c.title()))
+        .append(" (<a href=\"").append(esc(c.id())).append(".csv\">data</a>)</figcaption></figure>\n");
   }
 
   private static String htmlCell(Object cell) {
     return switch (cell) {
+      case Report.Figure f -> {
+        Estimate e = f.estimate();
+        String value = esc(Human.of(e.value(), f.unit()));
+        yield Double.isFinite(e.low()) || Double.isFinite(e.high())
+            ? value + "<br><span class=\"ci\">[" + esc(Human.of(e.low(), f.unit())) + ", " + esc(Human.of(e.high(), f.unit())) + "]</span>"
+            : value;
+      }
       case Estimate e -> num(e.value()) + " <span class=\"ci\">[" + num(e.low()) + ", " + num(e.high()) + "] n=" + e.n() + "</span>";
       case Double d -> num(d);
       case Float f -> num(f);

@@ -4,7 +4,8 @@ package noliq.lab.scenarios;
  * The embedded default model: GARCH(1,1) with Student-t innovations fitted by maximum likelihood
  * ({@link GarchFit}, variance targeting) to the hourly close-to-close log returns of Binance spot
  * ETH/USDT in {@code shared/data/eth_usdt_1h.csv}. The data is not committed; these parameters
- * are. {@code FittedModelsTest} re-fits them from the file and checks that they agree.
+ * are, with their provenance; the data suite ({@code FittedModelsTest}, run with
+ * {@code -Dnoliq.data}) re-fits them from the file and checks that they agree.
  *
  * <p>The fit: persistence {@code alpha + beta = 0.9965} (a shock's effect on variance halves in
  * about 200 hours), fat tails ({@code nu = 3.5}), and a long-run volatility of about 90% a year,

@@ -58,4 +58,18 @@ public record GarchT(double mu, double omega, double alpha, double beta, double 
       variance = omega + alpha * shock * shock + beta * variance;
     }
   }
+
+  /** The conditional variance filtered from the path's returns, turned into a 30-day implied level ({@link ImpliedVol#garchAtm}). */
+  @Override
+  public double[] impliedAtm(double[] prices) {
+    double[] out = new double[prices.length];
+    double h = unconditionalVariance();
+    out[0] = ImpliedVol.garchAtm(this, h);
+    for (int i = 1; i < prices.length; i++) {
+      double shock = Math.log(prices[i] / prices[i - 1]) - mu;
+      h = omega + alpha * shock * shock + beta * h;
+      out[i] = ImpliedVol.garchAtm(this, h);
+    }
+    return out;
+  }
 }

@@ -35,4 +35,12 @@ public record Gbm(double drift, double volatility, double stepYears) implements 
       out[t] = Math.exp(logX);
     }
   }
+
+  /** Its own volatility times the variance risk premium, at every point. */
+  @Override
+  public double[] impliedAtm(double[] prices) {
+    double[] out = new double[prices.length];
+    java.util.Arrays.fill(out, ImpliedVol.clamp(ImpliedVol.IV_OVER_FORWARD_RV * volatility));
+    return out;
+  }
 }

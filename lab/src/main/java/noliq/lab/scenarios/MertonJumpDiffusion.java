@@ -57,4 +57,13 @@ public record MertonJumpDiffusion(
       out[t] = Math.exp(logX);
     }
   }
+
+  /** Its total volatility (diffusion plus jumps' variance, {@code σ² + λ(μJ² + σJ²)}) times the variance risk premium. */
+  @Override
+  public double[] impliedAtm(double[] prices) {
+    double total = Math.sqrt(volatility * volatility + jumpIntensity * (jumpMean * jumpMean + jumpStd * jumpStd));
+    double[] out = new double[prices.length];
+    java.util.Arrays.fill(out, ImpliedVol.clamp(ImpliedVol.IV_OVER_FORWARD_RV * total));
+    return out;
+  }
 }

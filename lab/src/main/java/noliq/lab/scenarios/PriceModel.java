@@ -33,6 +33,15 @@ public sealed interface PriceModel permits Gbm, MertonJumpDiffusion, GarchT, Blo
     return path(x0, steps, PathRandom.forPath(seed, path));
   }
 
+  /**
+   * The 30-day at-the-money implied vol this model implies at every point of {@code prices} (one of
+   * its own paths), or null when it has no view and the realised-vol mapping ({@link ImpliedVol})
+   * should be used. Deterministic in the path: a model's conditional variance is a filter of its returns.
+   */
+  default double[] impliedAtm(double[] prices) {
+    return null;
+  }
+
   /** Hourly steps: 1/8760 year. */
   double HOUR_YEARS = 1.0 / 8760.0;
 

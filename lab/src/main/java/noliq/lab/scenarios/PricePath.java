@@ -8,7 +8,9 @@ import noliq.math.RuleViolation;
 
 /**
  * A price path on the virtual clock: point {@code t} has a time, a price (the close) and the lowest
- * price since the previous point (the intrabar low; equal to the price for generated paths). A
+ * price since the previous point (the intrabar low: the bar's low on a replay; on a generated path
+ * the price itself unless {@link #withLows} gave it lows, as the model scenarios do with
+ * {@link BridgeLows}). A
  * mechanism that triggers on any touch, such as a liquidation, uses {@link #low(int)}; one that
  * trades at the step, such as a roll, uses {@link #price(int)}. Point 0 is the start.
  *
@@ -75,6 +77,27 @@ public final class PricePath {
     return new PricePath(series.source(), t, p, l, series.gaps());
   }
 
+  /**
+   * The same path with {@code lows[t]} as the lowest price within step t: at most the price at
+   * both ends of the step ({@code lows[0]} at most the first price).
+   */
+  public PricePath withLows(double[] lows) {
+    if (lows.length != price.length) {
+      throw new RuleViolation("lows", "must hold " + price.length + " points (was " + lows.length + ")");
+    }
+    for (int t = 0; t < lows.length; t++) {
+      double bound = t == 0 ? price[0] : Math.min(price[t - 1], price[t]);
+      if (!(lows[t] > 0) || lows[t] > bound) {
+        throw new RuleViolation("lows", "point " + t + " must be positive and at most the step's end prices (was "
+            + lows[t] + " against " + bound + ")");
+      }
+    }
+    PricePath out = new PricePath(source, epochMillis, price, lows.clone(), gaps);
+    // Lows and the implied-vol state are independent: keep the level this path was given.
+    out.impliedAtm = impliedAtm;
+    return out;
+  }
+
   public String source() {
     return source;
   }
@@ -120,6 +143,71 @@ public final class PricePath {
     for (int t = 0; t < price.length; t++) {
       onTick.at(t, time(t), price[t], low[t]);
     }
+  }
+
+    // ---- implied-vol state (issue 10): the market's surface level and stress, point by point ----
+
+  /** The 30-day at-the-money implied vol per point; null until set by the scenario or asked (then the realised-vol mapping). */
+  private double[] impliedAtm;
+  private double[] volOfVol;
+  private double[] realisedVolJump;
+
+  /** This path with its implied-vol level given point by point (by its model, or by DVOL on history). */
+  public PricePath withImpliedAtm(double[] atm) {
+    if (atm == null || atm.length != price.length) {
+      throw new RuleViolation("impliedAtm", "must hold one level per point (" + price.length + ")");
+    }
+    for (double v : atm) {
+      if (!(v > 0) || Double.isInfinite(v)) {
+        throw new RuleViolation("impliedAtm", "every level must be positive and finite (was " + v + ")");
+      }
+    }
+    PricePath out = new PricePath(source, epochMillis, price, low, gaps);
+    out.impliedAtm = atm.clone();
+    return out;
+  }
+
+  /** The 30-day at-the-money implied vol at point {@code t} (see {@link ImpliedVol} for where it comes from). */
+  public double impliedAtm(int t) {
+    if (impliedAtm == null) {
+      impliedAtm = ImpliedVol.mappedAtm(epochMillis, price);
+    }
+    return impliedAtm[t];
+  }
+
+  /** History's level: DVOL of the previous day where {@code dvol} has it, else the realised-vol mapping. */
+  double[] historicalImpliedAtm(java.util.Map<java.time.LocalDate, Double> dvol) {
+    return ImpliedVol.historicalAtm(epochMillis, price, dvol);
+  }
+
+  /** The annualised volatility of the level's log changes over the trailing week, at point {@code t}. */
+  public double volOfVol(int t) {
+    if (volOfVol == null) {
+      impliedAtm(0);
+      volOfVol = ImpliedVol.volOfVol(epochMillis, impliedAtm);
+    }
+    return volOfVol[t];
+  }
+
+  /** One-day over 30-day trailing realised vol at point {@code t}: above 1 when realised vol jumps. */
+  public double realisedVolJump(int t) {
+    if (realisedVolJump == null) {
+      realisedVolJump = ImpliedVol.realisedJump(epochMillis, price);
+    }
+    return realisedVolJump[t];
+  }
+
+  /** The last point at or before {@code now} (0 before the start): the path's state at any moment of its clock. */
+  public int indexAt(Instant now, int from) {
+    long ms = now.toEpochMilli();
+    int i = Math.max(0, Math.min(from, price.length - 1));
+    while (i > 0 && epochMillis[i] > ms) {
+      i--;
+    }
+    while (i + 1 < price.length && epochMillis[i + 1] <= ms) {
+      i++;
+    }
+    return i;
   }
 
   /** What the virtual clock calls at each point. */

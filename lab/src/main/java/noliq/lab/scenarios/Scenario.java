@@ -37,9 +37,13 @@ public sealed interface Scenario permits Scenario.Stochastic, Scenario.Crash, Sc
       return Duration.ofMillis(Math.round(model.stepYears() * 365 * 86_400_000.0));
     }
 
+    /** The model's path, then its intrabar lows from the same stream ({@link BridgeLows}). */
     @Override
     public PricePath path(UniformRandomProvider rng) {
-      return PricePath.generated(name, start, step(), model.path(x0, steps, rng));
+      double[] prices = model.path(x0, steps, rng);
+      PricePath path = PricePath.generated(name, start, step(), prices).withLows(BridgeLows.of(prices, rng));
+      double[] atm = model.impliedAtm(prices);
+      return atm == null ? path : path.withImpliedAtm(atm);
     }
   }
 
@@ -58,9 +62,20 @@ public sealed interface Scenario permits Scenario.Stochastic, Scenario.Crash, Sc
       return crash.event().id();
     }
 
+    /**
+     * The bridges through the event's pins, then their intrabar lows from the same stream
+     * ({@link BridgeLows}), never below the event's published low.
+     */
     @Override
     public PricePath path(UniformRandomProvider rng) {
-      return PricePath.crash(crash, crash.path(x0, rng));
+      double[] prices = crash.path(x0, rng);
+      double[] lows = BridgeLows.of(prices, rng);
+      // The bridges pass through the published low: no step goes below it.
+      double pinned = java.util.Arrays.stream(prices).min().orElseThrow();
+      for (int t = 0; t < lows.length; t++) {
+        lows[t] = Math.max(lows[t], Math.min(pinned, t == 0 ? prices[0] : Math.min(prices[t - 1], prices[t])));
+      }
+      return PricePath.crash(crash, prices).withLows(lows);
     }
   }
 
@@ -73,7 +88,8 @@ public sealed interface Scenario permits Scenario.Stochastic, Scenario.Crash, Sc
 
     @Override
     public PricePath path(UniformRandomProvider rng) {
-      return PricePath.replay(series);
+      PricePath path = PricePath.replay(series);
+      return path.withImpliedAtm(path.historicalImpliedAtm(ImpliedVol.dvol()));
     }
 
     @Override

@@ -19,13 +19,14 @@ public final class Scenarios {
   public static final int BOOTSTRAP_BLOCK_HOURS = 168;
 
   /**
-   * The block bootstrap of the real hourly ETH returns in {@code shared/data/eth_usdt_1h.csv}
-   * (found by {@link DataFiles}), in blocks of a week. Refused with a clear message when the data
-   * is not there: it is never committed.
+   * The block bootstrap of the real hourly ETH returns, in blocks of a week: the given data
+   * directory's {@code eth_usdt_1h.csv} when one is given ({@link DataFiles#hourly()}), else the
+   * shipped 2017-2025 bars. Refused with a clear message when neither is there.
    */
   public static BlockBootstrap hourlyBootstrap() {
-    java.nio.file.Path file = DataFiles.file(DataFiles.ETH_HOURLY).orElseThrow(() -> new RuleViolation("scenario",
-        "bootstrap needs " + DataFiles.ETH_HOURLY + ": set NOLIQ_DATA (or -Dnoliq.data) to the directory that holds it"));
+    java.nio.file.Path file = DataFiles.hourly().orElseThrow(() -> new RuleViolation("scenario",
+        "bootstrap needs the hourly ETH bars: the project's data/" + DataFiles.ETH_HOURLY_SHIPPED
+            + " is missing and no data directory holding " + DataFiles.ETH_HOURLY + " is given (NOLIQ_DATA or -Dnoliq.data)"));
     return BlockBootstrap.of(OhlcReader.read(file), BOOTSTRAP_BLOCK_HOURS);
   }
 

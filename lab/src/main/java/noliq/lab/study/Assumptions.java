@@ -23,7 +23,7 @@ import noliq.math.RuleViolation;
  *
  * <p>Most bindings are a path of record components ({@code options.market.ammPoolDepthUsd}): a
  * value is written by rebuilding each record on the path through its canonical constructor, so the
- * records' own rules (e.g. {@code minHealth <= maxHealth}) still apply. Durations are given in the
+ * records' own rules (e.g. {@code bookDebtUsd >= positions x minDebtUsd}) still apply. Durations are given in the
  * binding's unit (hours, minutes...), booleans as 0 or 1, whole-number components must be whole.
  */
 public final class Assumptions {
@@ -72,7 +72,16 @@ public final class Assumptions {
    * is computed, the AMM route, what happens after patience, how often marks are taken): printed,
    * not overridable.
    */
-  public static final Set<String> RULES = Set.of("valuation", "ammRoute", "afterPatience", "marking", "vote rules");
+  public static final Set<String> RULES = rules();
+
+  private static Set<String> rules() {
+    Set<String> out = new java.util.LinkedHashSet<>(Set.of("valuation", "ammRoute", "afterPatience", "marking", "vote rules",
+        // fitted constants of the paths' implied-vol state (ImpliedVol; refit by CalibrationRefitDataTest) and the makers' noise rule
+        "ivOverForwardRv", "rvMap", "longRunAtm", "historyAtm", "makerNoise"));
+    // The debt books' stated rules and provenance rows (lab.study.debt.DebtAssumptions).
+    out.addAll(noliq.lab.study.debt.DebtAssumptions.names());
+    return Set.copyOf(out);
+  }
 
   /**
    * Rows of the assumptions table that print several parameters at once, and the bound names they
@@ -88,11 +97,17 @@ public final class Assumptions {
     Map<String, List<String>> groups = new LinkedHashMap<>();
     String d = "debt";
     group(groups, b, "population",
-        path(d, "population.positions", "population.positions", "borrowers", 1, 100_000, "borrowers in each debt book"),
-        path(d, "population.medianCollateralEth", "population.medianCollateralEth", "ETH", 0.01, 1e6, "median collateral of a position"),
-        path(d, "population.collateralLogSigma", "population.collateralLogSigma", "log-sd", 0, 5, "spread of the log of collateral"),
-        path(d, "population.minHealth", "population.minHealth", "health factor", 1.0001, 20, "lowest initial health factor"),
-        path(d, "population.maxHealth", "population.maxHealth", "health factor", 1.0001, 20, "highest initial health factor"));
+        path(d, "population.positions", "population.positions", "borrowers", 1, 100_000,
+            "representative borrowers in each debt book"),
+        path(d, "population.bookDebtUsd", "population.bookDebtUsd", "USD", 1e6, 1e13,
+            "the debt the representatives stand for (Maker mapping)"),
+        path(d, "population.debtFloorUsd", "population.minDebtUsd", "USD", 1, 1e7, "smallest debt a borrower draws"),
+        path(d, "population.logDebtMean", "population.fit.logDebtMean", "ln USD", 5, 20, "mean of the log of a debt"),
+        path(d, "population.logDebtSd", "population.fit.logDebtSd", "log-sd", 0.01, 5, "spread of the log of a debt"),
+        path(d, "population.logExcessHealthMean", "population.fit.logExcessHealthMean", "ln", -10, 3,
+            "mean of ln(health - 1)"),
+        path(d, "population.logExcessHealthSd", "population.fit.logExcessHealthSd", "log-sd", 0.01, 5,
+            "spread of ln(health - 1)"));
     group(groups, b, "liquidators",
         path(d, "liquidators.count", "liquidators.count", "bots", 1, 1000, "liquidators or keepers per book"),
         path(d, "liquidators.minLatencySeconds", "liquidators.minLatencySeconds", "s", 0, 86_400, "fastest reaction after the feed lands"),
@@ -141,6 +156,20 @@ public final class Assumptions {
     b.add(path(r, "patience", m + "patience", "hours", 0.01, 720, "how long resting orders wait"));
     b.add(path(r, "naturalFlowUsdPerDay", m + "naturalFlowUsdPerDay", "USD/day", 0, 1e12, "other traders' flow each way"));
     b.add(path(r, "flowInterval", m + "flowInterval", "minutes", 1, 10_080, "how often that flow arrives"));
+    String re = m + "reaction.";
+    b.add(path(r, "putSkew", re + "putSkew", "per unit z", 0, 5, "the smile's put skew"));
+    b.add(path(r, "callSkew", re + "callSkew", "per unit z", 0, 5, "the smile's call skew"));
+    b.add(path(r, "wingCap", re + "wingCap", "x atm", 1, 20, "the largest wing vol over the at-the-money vol"));
+    b.add(path(r, "termMeanReversionPerYear", re + "termMeanReversionPerYear", "per year", 1e-6, 365, "the term structure's reversion"));
+    b.add(path(r, "longRunVol", re + "longRunVol", "per year", 1e-3, 10, "the term structure's long end"));
+    b.add(path(r, "volOfVolWeight", re + "volOfVolWeight", "per unit vol-of-vol", 0, 100, "makers' widening with vol-of-vol"));
+    b.add(path(r, "ivHalfSpreadAtOneDay", re + "ivHalfSpreadAtOneDay", "vol", 0, 5, "the screen's IV half-spread at one day"));
+    b.add(path(r, "tickEth", re + "tickEth", "ETH", 0, 1, "the makers' smallest half-spread"));
+    b.add(path(r, "capacityCut", re + "capacityCut", "per unit jump", 0, 100, "makers' capacity cut when realised vol jumps"));
+    b.add(path(r, "makerVolErrorSd", re + "makerVolErrorSd", "fraction", 0, 0.5, "each maker's error on the surface"));
+    b.add(path(r, "flowVolElasticity", re + "flowVolElasticity", "power", 0, 10, "natural flow's rise with vol"));
+    b.add(path(r, "flowImbalancePerVol", re + "flowImbalancePerVol", "share per unit", 0, 10, "one-sided flow when vol is high"));
+    b.add(path(r, "ammDepthVolExponent", re + "ammDepthVolExponent", "power", 0, 10, "pool depth's fall with vol"));
     String op = "options";
     b.add(path(op, "makerVol", "options.makerVol", "per year", 0.05, 5, "the volatility makers and marks value P and N with"));
     b.add(path(op, "targetUsd", "options.targetUsd", "USD", 1, 1e12, "the P a wrapper holds at the start"));
@@ -212,8 +241,8 @@ public final class Assumptions {
 
   /**
    * The parameters with {@code overrides} applied to the defaults, in order. An unknown name, a
-   * value out of range, or a combination a parameter record refuses (say {@code minHealth} above
-   * {@code maxHealth}) is refused naming {@code field.NAME} and the rule; nothing is applied.
+   * value out of range, or a combination a parameter record refuses (say {@code bookDebtUsd} below
+   * {@code positions x minDebtUsd}) is refused naming {@code field.NAME} and the rule; nothing is applied.
    */
   public static StudyParameters apply(String field, Map<String, Double> overrides) {
     StudyParameters p = StudyParameters.DEFAULTS;

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import noliq.lab.study.debt.AaveBook;
 import noliq.lab.study.debt.Cascade;
+import noliq.lab.study.debt.Congestion;
+import noliq.lab.study.debt.DebtAssumptions;
 import noliq.lab.study.debt.LiquityBook;
 import noliq.lab.study.debt.MakerBook;
 import noliq.lab.study.debt.FeedManipulationDesign;
@@ -35,7 +37,8 @@ public final class DesignCatalog {
     List<DesignModel> all = new ArrayList<>(List.of(
         new AaveBook(p.population(), p.liquidators(), p.cascade()),
         new MakerBook(p.population(), p.liquidators(), p.cascade()),
-        new LiquityBook(p.population(), p.liquidators(), p.cascade(), p.liquityPoolShare())));
+        new LiquityBook(p.population(), p.liquidators(), p.cascade(), p.liquityPoolShare()),
+        new MakerBook("maker.congested", p.population(), p.liquidators(), p.cascade(), Congestion.blackThursday(288))));
     all.add(new FeedManipulationDesign(new AaveBook(p.population(), p.liquidators(), p.cascade()), p.feedAttack()));
     all.addAll(OptionsDesigns.defaults(p.options()));
     return List.copyOf(all);
@@ -51,7 +54,7 @@ public final class DesignCatalog {
     List<Object> debt = List.of(p.population(), p.liquidators(), p.cascade());
     for (DesignModel d : of(p)) {
       String id = d.id();
-      if (id.equals("aave") || id.equals("maker")) {
+      if (id.equals("aave") || id.equals("maker") || id.equals("maker.congested")) {
         out.put(id, debt);
       } else if (id.equals("liquity")) {
         out.put(id, List.of(debt, p.liquityPoolShare()));
@@ -77,7 +80,9 @@ public final class DesignCatalog {
   public static List<Assumption> assumptions() {
     List<Assumption> out = new ArrayList<>();
     String unfitted = "assumption: stated, not fitted, not tuned (see its javadoc); vary it";
-    out.add(new Assumption("debt", "population", Population.defaults().toString(), unfitted));
+    out.add(new Assumption("debt", "population", Population.defaults().toString(),
+        "fitted on Maker ETH-B events (EthBCalibration, refit by its test) for the size and health laws; positions, "
+            + "bookDebtUsd and minDebtUsd stated (see the debt.* rows below); vary them"));
     out.add(new Assumption("debt", "liquidators", Liquidators.defaults().toString(), unfitted));
     out.add(new Assumption("oracle", "feed manipulation", FeedManipulationDesign.defaults().attack().toString(),
         "assumption: a thin-pool TWAP push of the order the literature describes; vary it"));
@@ -85,6 +90,7 @@ public final class DesignCatalog {
         "impact calibrated to Maker's $35M = 4.0% (2021) and OECD (2023); feed 0.5% / 1 h as Chainlink ETH/USD"));
     out.add(new Assumption("debt", "liquity.poolShare", Double.toString(LiquityBook.DEFAULT_POOL_SHARE),
         "Liquity v1's pool held roughly 40-80% of LUSD supply through 2021-2023 (Liquity dashboards); assumption: vary it"));
+    out.addAll(DebtAssumptions.rows());
     for (RollAssumptions.Assumption a : RollAssumptions.DEFAULTS.describe()) {
       out.add(new Assumption("roll markets", a.name(), a.value(), a.source()));
     }

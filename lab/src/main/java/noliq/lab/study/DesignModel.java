@@ -25,6 +25,16 @@ public interface DesignModel {
 
   Run newRun();
 
+  /**
+   * The name of the random stream this design draws from on each path; designs that name the same
+   * stream see the same numbers (common random numbers). By default a design's own id. The debt
+   * books share one, so on every path Aave, Maker and Liquity get the same borrowers and keepers and
+   * their differences are paired.
+   */
+  default String randomStream() {
+    return id();
+  }
+
   /** The simulator of one worker thread. */
   interface Run {
     /**

@@ -2,15 +2,14 @@ package noliq.lab.study;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import noliq.lab.scenarios.DataFiles;
 import noliq.math.RuleViolation;
 
 /**
  * The studies the command line runs by name. {@code compare} is the default study: the fitted
- * model and every anchored crash, plus, given a price history, the whole history and every crash
- * window found in it.
+ * model, every anchored crash, and the real history (shipped, or the one given): the whole history,
+ * each anchored crash's window as it happened and every crash window found in it.
  */
 public final class StudyPresets {
   /**
@@ -30,32 +29,44 @@ public final class StudyPresets {
 
   /**
    * The default study. {@code paths} (null: the preset's) sets the fitted model's paths and, capped
-   * at {@link #COMPARE_CRASH_PATHS}, the crashes'; {@code prices} (or {@code data}'s hourly file) adds
-   * the history. {@code quick} is a smaller preset for a first look and CI smoke runs.
+   * at {@link #COMPARE_CRASH_PATHS}, the crashes'. The real history is the shipped hourly ETH/USDT
+   * bars ({@link DataFiles#shippedHourly()}, 2017-2025) unless {@code prices} or {@code data}'s hourly
+   * file replaces it; it adds the whole history as one path, each anchored crash's window as it
+   * happened and every crash window found in it. {@code quick} is a smaller preset for a first look
+   * and CI smoke runs.
    */
   public static StudyConfig compare(Integer paths, Long seed, Integer threads, Path data, Path prices, boolean quick) {
+    return compare(paths, seed, threads, quick, history(data, prices));
+  }
+
+  /** The history file {@link #compare} runs on: {@code prices}, else {@code data}'s hourly file, else the shipped one. */
+  static Path history(Path data, Path prices) {
     if (data != null && prices != null) {
       throw new RuleViolation("data", "give either --data or --prices, not both");
     }
-    Path history = prices;
+    if (prices != null) {
+      return prices;
+    }
     if (data != null) {
       if (!Files.isDirectory(data)) {
         throw new RuleViolation("data", "not a directory: " + data);
       }
-      history = data.resolve(DataFiles.ETH_HOURLY);
-      if (!Files.isRegularFile(history)) {
-        throw new RuleViolation("data", data + " holds no " + DataFiles.ETH_HOURLY);
-      }
+      return DataFiles.hourlyIn(data).orElseThrow(() -> new RuleViolation("data",
+          data + " holds no " + DataFiles.ETH_HOURLY + " (as shared/data) nor " + DataFiles.ETH_HOURLY_SHIPPED + " (as the project's data/)"));
     }
+    return DataFiles.shippedHourly().orElseThrow(() -> new RuleViolation("data",
+        "the project's data/ folder (with " + DataFiles.ETH_HOURLY_SHIPPED + ") was not found beside the jar; run through the "
+            + "noliq launcher, set -D" + DataFiles.HOME_PROPERTY + "=<project dir>, or give --data DIR or --prices FILE"));
+  }
+
+  /** The default study on {@code history}, an OHLC file. */
+  static StudyConfig compare(Integer paths, Long seed, Integer threads, boolean quick, Path history) {
     int modelPaths = paths != null ? paths : quick ? QUICK_PATHS : COMPARE_PATHS;
     int crashPaths = Math.min(modelPaths, quick ? QUICK_CRASH_PATHS : COMPARE_CRASH_PATHS);
-    List<String> scenarios = new ArrayList<>(List.of("default", StudyConfig.CRASHES));
-    if (history != null) {
-      scenarios.addAll(List.of(StudyConfig.HISTORY, StudyConfig.HISTORY_CRASHES));
-    }
+    List<String> scenarios = List.of("default", StudyConfig.CRASHES, StudyConfig.HISTORY, StudyConfig.HISTORY_CRASHES);
     return new StudyConfig(StudyConfig.DEFAULT_TITLE, scenarios, modelPaths, crashPaths,
         quick ? QUICK_HORIZON_DAYS : StudyConfig.DEFAULT_HORIZON_DAYS, StudyConfig.DEFAULT_X0,
-        seed != null ? seed : StudyConfig.DEFAULT_SEED, threads, List.of(), history == null ? null : history.toString(),
+        seed != null ? seed : StudyConfig.DEFAULT_SEED, threads, List.of(), history.toString(),
         Math.min(StudyConfig.DEFAULT_CHARTED_PATHS, crashPaths));
   }
 }

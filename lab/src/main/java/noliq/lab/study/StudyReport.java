@@ -1,39 +1,92 @@
 package noliq.lab.study;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import noliq.lab.engine.RunSummary;
+import java.util.zip.GZIPOutputStream;
 import noliq.lab.metrics.Estimate;
+import noliq.lab.metrics.Figures;
+import noliq.lab.metrics.Quantiles;
 import noliq.lab.metrics.Sample;
+import noliq.lab.metrics.WindowDrift;
+import noliq.lab.report.Human;
+import noliq.lab.report.MetricRow;
 import noliq.lab.report.Report;
 import noliq.lab.report.Report.Chart;
+import noliq.lab.report.Report.ChartKind;
+import noliq.lab.report.Report.Figure;
+import noliq.lab.report.Report.Marker;
+import noliq.lab.report.Report.Section;
 import noliq.lab.report.Report.Series;
 import noliq.lab.report.Report.Table;
-import noliq.lab.report.ReportWriter;
 import noliq.lab.scenarios.FittedModels;
 import noliq.lab.scenarios.Gap;
-import noliq.lab.scenarios.PricePath;
+import noliq.lab.study.MetricSpec.Role;
 
 /**
- * Turns a study's results into a {@link Report}: findings at the top (sentences generated from the
- * numbers), the headline figure of every metric on the primary scenario (by its
- * {@link MetricSpec#headline()}, with n and a 95% interval), the post's claims ({@link Claims}),
- * a headline table across scenarios, one full table per scenario, and charts: price paths (the
- * scenario's, and any price a design traces with its own forced sales fed back), the traced series
- * of each design family (liquidation waves, wrapper value against target...), and the distribution
- * of every non-indicator metric on the primary scenario. Nothing depends on the clock or the thread
- * count, so the same study gives byte-identical files.
+ * Turns a study's results into a {@link Report} that answers "options or debt: which trade-off,
+ * and for whom". It opens with the answer: a "who bears what" table (rows are roles, columns design
+ * families, cells the mean and 95th-percentile loss in % of the position's starting USD value, with
+ * intervals) and sentences generated from those numbers. Then sections by question: the stable side,
+ * the leveraged side, the system, the oracle, the liquidity side, each scenario, the assumptions and
+ * how to reproduce. Every figure carries its statistic and unit; constants are listed once, without
+ * an interval or a chart. Beside the page: the long-form {@code metrics.csv}, every per-path value in
+ * {@code paths.csv.gz}, {@code summary.json} (with {@link #SCHEMA_VERSION} and the answer table) and
+ * a {@code README.md}. Nothing depends on the clock or the thread count.
  */
 public final class StudyReport {
+  /** Version of the layout of summary.json, metrics.csv and paths.csv.gz. */
+  public static final int SCHEMA_VERSION = 2;
   /** Points kept per charted series (every k-th point and the last). */
   static final int MAX_POINTS = 1500;
   static final int HISTOGRAM_BINS = 40;
   private static final double DAY_MS = 86_400_000.0;
+  private static final List<Role> HOLDER_ROLES = List.of(Role.STABLE_HOLDER, Role.LEVERAGED_HOLDER);
+  /** The rows of the answer, in order; a role without any loss metric (not measured yet) has none. */
+  private static final List<Role> ANSWER_ROLES = List.of(Role.STABLE_HOLDER, Role.LEVERAGED_HOLDER, Role.LIQUIDITY_PROVIDER);
 
   private StudyReport() {}
+
+  /** Figures computed once per build (a bootstrap costs milliseconds, and the page shows some figures in several places). */
+  private static final ThreadLocal<Map<String, Object>> MEMO = new ThreadLocal<>();
+
+  @SuppressWarnings("unchecked")
+  private static <T> T memo(String key, java.util.function.Supplier<T> compute) {
+    Map<String, Object> m = MEMO.get();
+    if (m == null) {
+      return compute.get();
+    }
+    Object v = m.get(key);
+    if (v == null) {
+      v = compute.get();
+      m.put(key, v);
+    }
+    return (T) v;
+  }
+
+  private static List<Roles.RoleLoss> losses(StudyRunner.StudyResult result, StudyRunner.ScenarioResult sr, Role role) {
+    return memo(sr.scenario().name() + "|losses|" + role, () -> Roles.losses(result, sr, role));
+  }
+
+  private static Roles.Summary summary(StudyRunner.ScenarioResult sr, Roles.RoleLoss l) {
+    return memo(sr.scenario().name() + "|summary|" + l.role() + "|" + l.design(), () -> Roles.summarise(l.perPath()));
+  }
+
+  private static Estimate meanOf(StudyRunner.ScenarioResult sr, MetricSpec m) {
+    return memo(sr.scenario().name() + "|mean|" + m.name(), () -> Figures.mean(sr.summary().metric(m.name()).values(), m.support() != MetricSpec.Support.SIGNED));
+  }
+
+  private static Estimate quantileOf(StudyRunner.ScenarioResult sr, MetricSpec m, double p) {
+    return memo(sr.scenario().name() + "|q" + p + "|" + m.name(), () -> Figures.quantile(sr.summary().metric(m.name()).values(), p));
+  }
 
   /** The primary scenario: the first stochastic model, else the first scenario. */
   public static StudyRunner.ScenarioResult primary(StudyRunner.StudyResult result) {
@@ -41,13 +94,19 @@ public final class StudyReport {
         .orElse(result.scenarios().get(0));
   }
 
-  /** The headline figure of a metric's sample, by its {@link MetricSpec.Headline}. */
-  public static Estimate headline(Sample s, MetricSpec.Headline h) {
-    return switch (h) {
-      case MEAN -> s.mean();
-      case P95 -> s.quantile(0.95);
-      case SHARE -> s.shareAtLeast(1);
+  /** The headline figure of a metric's sample, by its {@link MetricSpec.Headline}, with the interval its support calls for. */
+  public static Estimate headline(Sample s, MetricSpec spec) {
+    double[] v = s.values();
+    return switch (spec.headline()) {
+      case MEAN -> Figures.mean(v, spec.support() != MetricSpec.Support.SIGNED);
+      case P95 -> Figures.quantile(v, 0.95);
+      case SHARE -> Figures.shareAtLeast(v, 1);
     };
+  }
+
+  /** The headline figure by headline kind alone (a signed metric). */
+  public static Estimate headline(Sample s, MetricSpec.Headline h) {
+    return headline(s, new MetricSpec("x", "", "", h));
   }
 
   /** How the headline figure is named in the report. */
@@ -60,288 +119,781 @@ public final class StudyReport {
   }
 
   public static Report build(StudyRunner.StudyResult result) {
+    MEMO.set(new java.util.HashMap<>());
+    try {
+      return buildOnce(result);
+    } finally {
+      MEMO.remove();
+    }
+  }
+
+  private static Report buildOnce(StudyRunner.StudyResult result) {
     StudyConfig config = result.config();
     Report.Builder b = Report.builder(config.title());
     inputs(b, result);
     StudyRunner.ScenarioResult primary = primary(result);
     List<Claims.Claim> claims = Claims.assess(result);
-    findings(b, result, primary, claims);
-    for (DesignModel d : result.designs()) {
-      for (MetricSpec m : d.metrics()) {
-        b.headline(m.name(), headline(primary.summary().metric(m.name()), m.headline()));
-      }
-    }
-    b.table(claimsTable(claims));
-    b.table(assumptionsTable(config));
-    b.table(headlineTable(result));
-    b.table(scenariosTable(result));
-    b.table(designsTable(result));
-    for (StudyRunner.ScenarioResult sr : result.scenarios()) {
-      b.table(scenarioTable(result, sr));
-      if (!sr.scenario().windows().isEmpty()) {
-        b.table(windowsTable(result, sr));
-      }
-      if (!sr.scenario().gaps().isEmpty()) {
-        b.table(gapsTable(sr));
-      }
-    }
-    for (StudyRunner.ScenarioResult sr : result.scenarios()) {
-      charts(b, result, sr);
-    }
-    distributions(b, result, primary);
-    return b.build();
-  }
-
-  /** The compact table for the terminal: the headline figures, then the claims. */
-  public static String terminal(Report report, StudyRunner.StudyResult result) {
-    StringBuilder out = new StringBuilder();
-    out.append("headline figures on ").append(primary(result).scenario().description()).append('\n');
-    out.append(ReportWriter.terminalTable(report));
-    List<Claims.Claim> claims = Claims.assess(result);
-    if (!claims.isEmpty()) {
-      out.append("the post's claims (mean over paths, 95% interval):\n");
-      for (Claims.Claim c : claims) {
-        out.append(String.format(Locale.ROOT, "  %s on %s: tracking error %s -> within 1-4%%/yr: %s; roll cost %s -> under 2%%/yr: %s%n",
-            c.wrapper(), c.scenario(), figure(c.trackingError(), "%/yr"), c.driftVerdict(),
-            c.rollCost() == null ? "n/a" : figure(c.rollCost(), "%/yr"), c.rollCostVerdict()));
-      }
-    }
-    return out.toString();
-  }
-
-  private static void inputs(Report.Builder b, StudyRunner.StudyResult result) {
-    StudyConfig c = result.config();
-    b.input("seed", c.seed());
-    b.input("paths", c.paths());
-    b.input("crash_paths", c.crashPaths());
-    b.input("horizon_days", c.horizonDays());
-    b.input("x0", c.x0());
-    b.input("charted_paths", c.chartedPaths());
-    b.input("prices", c.prices() == null ? "none" : c.prices());
-    b.input("scenario_entries", c.scenarioKeys());
-    b.input("designs", result.designs().stream().map(DesignModel::id).toList());
-    if (!c.assumptions().isEmpty()) {
-      b.input("assumptions", c.assumptions());
-    }
-    List<String> scenarios = new ArrayList<>();
-    for (StudyRunner.ScenarioResult sr : result.scenarios()) {
-      StudyScenario s = sr.scenario();
-      scenarios.add(s.name() + ": " + s.kind().name().toLowerCase(Locale.ROOT) + ", n=" + sr.summary().paths() + ", seed " + s.seed());
-    }
-    b.input("scenarios", scenarios);
-    b.input("fitted_model", "GARCH(1,1)-t fitted " + FittedModels.FIT_DATE + " on " + FittedModels.DATA_SPAN);
-    b.input("crash_window_rule", CrashWindows.rule(CrashWindows.DEFAULT_DRAWDOWN, CrashWindows.DEFAULT_WITHIN));
-    b.input("intervals", "95%: t interval for means, order-statistic interval for p95, Wilson interval for shares");
-  }
-
-  /**
-   * A few comparative sentences, generated from the numbers: the debt books side by side, the
-   * options designs' forced sales, the range of each roll mechanism, and a tally of the post's
-   * claims. Per-design detail is in the tables below them.
-   */
-  private static void findings(Report.Builder b, StudyRunner.StudyResult result, StudyRunner.ScenarioResult primary, List<Claims.Claim> claims) {
-    long total = result.scenarios().stream().mapToLong(s -> s.summary().paths()).sum();
-    b.finding(String.format(Locale.ROOT, "%d designs on %d scenarios, %,d paths in all, seed %d; every figure has its sample size n and a 95%% confidence interval.",
-        result.designs().size(), result.scenarios().size(), total, result.config().seed()));
+    List<Claims.WindowFigures> windows = Claims.perWindow(result);
+    Answer answer = answer(result, primary);
+    b.table(answer.table());
+    b.answer(answer.table().id());
+    sentences(result, primary, answer, claims, windows).forEach(b::finding);
     for (StudyScenario none : result.withoutPaths()) {
       b.finding(none.name() + ": " + none.description() + "; the rest of the study ran.");
     }
-    String scenario = primary.scenario().name();
-    List<String> debt = idsWithMetric(result, ".liquidated_usd");
-    if (!debt.isEmpty()) {
-      b.finding(String.format(Locale.ROOT, "Debt on %s: liquidation volume at the 95th percentile (LaR95) is %s; insolvent debt at the 95th percentile (VaR95) is %s.",
-          scenario, byDesign(primary, debt, ".liquidated_usd", "USD"), byDesign(primary, debt, ".insolvent_usd", "USD")));
+    // summary.json keeps every metric's headline figure on the primary scenario, by its own statistic
+    for (DesignModel d : result.designs()) {
+      for (MetricSpec m : d.metrics()) {
+        b.headline(m.name(), switch (m.headline()) {
+          case MEAN -> meanOf(primary, m);
+          case P95 -> quantileOf(primary, m, 0.95);
+          case SHARE -> Figures.shareAtLeast(primary.summary().metric(m.name()).values(), 1);
+        });
+      }
+    }
+    List<MetricRow> rows = new ArrayList<>();
+    for (Role role : HOLDER_ROLES) {
+      holderSection(b, result, primary, role, claims, windows, rows);
+    }
+    systemSection(b, result);
+    boolean liquidityMeasured = result.scenarios().stream().anyMatch(sr -> !losses(result, sr, Role.LIQUIDITY_PROVIDER).isEmpty());
+    roleSection(b, result, Role.ORACLE, "oracle", "The oracle: a fast feed to push against one slow settlement to corrupt",
+        List.of("The debt books read a push feed every block: the attack row pushes it for a while and liquidates what it makes liquidatable. "
+            + "The options side reads one slow, disputable value per series at maturity: the row gives the stake a vote capture needs against what a wrong settlement would move."));
+    if (liquidityMeasured) {
+      holderSection(b, result, primary, Role.LIQUIDITY_PROVIDER, claims, windows, rows);
+    } else {
+      liquiditySection(b, result);
+    }
+    scenarioSections(b, result);
+    assumptionsSection(b, result);
+    reproduceSection(b, result);
+
+    metricRows(result, claims, windows, rows);
+    b.file("metrics.csv", MetricRow.csv(rows).getBytes(StandardCharsets.UTF_8));
+    b.file("paths.csv.gz", pathsCsvGz(result));
+    b.file("README.md", readme(result).getBytes(StandardCharsets.UTF_8));
+    b.summary("schemaVersion", SCHEMA_VERSION);
+    b.summary("answer", answer.json());
+    return b.build();
+  }
+
+  // ------------------------------------------------------------------ the answer
+
+  /** The answer table, its machine-readable form and the headline figures it shows. */
+  record Answer(Table table, Map<String, Object> json, Map<String, Estimate> headline,
+      Map<Role, Map<String, Roles.RoleLoss>> representatives, Map<Role, Map<String, Roles.Summary>> summaries) {}
+
+  static Answer answer(StudyRunner.StudyResult result, StudyRunner.ScenarioResult primary) {
+    Map<Role, Map<String, Roles.RoleLoss>> reps = new LinkedHashMap<>();
+    Map<Role, Map<String, Roles.Summary>> sums = new LinkedHashMap<>();
+    List<Roles.Family> present = new ArrayList<>();
+    for (Role role : ANSWER_ROLES) {
+      Map<String, Roles.RoleLoss> byFamily = Roles.byFamily(losses(result, primary, role));
+      if (byFamily.isEmpty() && role == Role.LIQUIDITY_PROVIDER) {
+        continue;
+      }
+      reps.put(role, byFamily);
+      Map<String, Roles.Summary> s = new LinkedHashMap<>();
+      byFamily.forEach((f, l) -> s.put(f, summary(primary, l)));
+      sums.put(role, s);
+    }
+    for (Roles.Family f : Roles.FAMILIES) {
+      if (reps.values().stream().anyMatch(m -> m.containsKey(f.id())) || !designsOf(result, f.id()).isEmpty()) {
+        present.add(f);
+      }
+    }
+    // a family outside the known ones (a new design's) joins as soon as it reports a role's loss
+    for (Map<String, Roles.RoleLoss> m : reps.values()) {
+      for (String f : m.keySet()) {
+        if (present.stream().noneMatch(x -> x.id().equals(f))) {
+          present.add(new Roles.Family(f, f, Roles.side(f)));
+        }
+      }
+    }
+    List<String> columns = new ArrayList<>(List.of("role", "statistic"));
+    for (Roles.Family f : present) {
+      // name the design standing for the family when one design stands for it in every row
+      java.util.Set<String> standing = new java.util.TreeSet<>();
+      for (Map<String, Roles.RoleLoss> m : reps.values()) {
+        if (m.containsKey(f.id())) {
+          standing.add(m.get(f.id()).design());
+        }
+      }
+      String rep = standing.size() == 1 ? standing.iterator().next() : null;
+      String detail = rep == null || rep.equals(f.id()) ? "" : " (" + rep.substring(rep.indexOf('.') + 1).replace('.', ' ') + ")";
+      columns.add(f.label() + detail);
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    Map<String, Estimate> headline = new LinkedHashMap<>();
+    List<Map<String, Object>> jsonRows = new ArrayList<>();
+    for (Role role : reps.keySet()) {
+      for (String stat : List.of("mean loss", "p95 loss", "ruin (loss ≥ 50%)")) {
+        List<Object> row = new ArrayList<>(List.of(stat.startsWith("mean") ? role.label() : "", stat.startsWith("ruin") ? "ruin: share losing ≥ 50%"
+            : stat.startsWith("mean") ? "mean loss % (−: gain)" : "p95 loss %"));
+        Map<String, Object> cells = new LinkedHashMap<>();
+        for (Roles.Family f : present) {
+          Roles.Summary s = sums.get(role).get(f.id());
+          if (s == null) {
+            row.add("—");
+            continue;
+          }
+          Estimate e = stat.startsWith("mean") ? s.mean() : stat.startsWith("p95") ? s.p95() : s.ruin();
+          String unit = stat.startsWith("ruin") ? "share" : "%";
+          row.add(new Figure(e, unit));
+          headline.put(role.label() + ": " + f.id() + " " + stat, e);
+          Map<String, Object> cell = estimateJson(e);
+          cell.put("unit", unit);
+          cell.put("design", reps.get(role).get(f.id()).design());
+          cells.put(f.id(), cell);
+        }
+        rows.add(row);
+        jsonRows.add(Map.of("role", role.label(), "statistic", stat, "cells", cells));
+      }
+    }
+    // the system: forced sales, on the same columns
+    List<Object> forced = new ArrayList<>(List.of(Role.SYSTEM.label(), "forced sales p95, USD"));
+    List<Object> badDebt = new ArrayList<>(List.of("", "bad debt mean, USD"));
+    for (Roles.Family f : present) {
+      List<DesignModel> designs = designsOf(result, f.id());
+      MetricSpec liquidated = findMetric(designs, ".liquidated_usd");
+      MetricSpec forcedSpec = findMetric(designs, ".forced_sales_usd");
+      MetricSpec bad = findMetric(designs, ".bad_debt_usd");
+      if (liquidated != null) {
+        forced.add(new Figure(Figures.quantile(primary.summary().metric(liquidated.name()).values(), 0.95), "USD"));
+      } else if (forcedSpec != null) {
+        forced.add("0 (audited)");
+      } else {
+        forced.add("—");
+      }
+      badDebt.add(bad != null ? new Figure(Figures.mean(primary.summary().metric(bad.name()).values(), true), "USD")
+          : liquidated == null && forcedSpec != null ? "none (P+N = 1 ETH)" : "—");
+    }
+    rows.add(forced);
+    rows.add(badDebt);
+    Table table = new Table("answer", "Who bears what on " + primary.scenario().name() + " (" + primary.summary().paths()
+        + " paths, every design on the same paths): loss in % of the position's starting USD value, value [95% interval]", columns, rows);
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("scenario", primary.scenario().name());
+    json.put("paths", primary.summary().paths());
+    json.put("unit", "% of the position's starting USD value");
+    json.put("ruinLossPct", Roles.RUIN_LOSS_PCT);
+    json.put("columns", present.stream().map(Roles.Family::id).toList());
+    json.put("rows", jsonRows);
+    return new Answer(table, json, headline, reps, sums);
+  }
+
+  private static List<DesignModel> designsOf(StudyRunner.StudyResult result, String family) {
+    return result.designs().stream().filter(d -> Roles.family(d.id()).equals(family)).toList();
+  }
+
+  private static MetricSpec findMetric(List<DesignModel> designs, String suffix) {
+    for (DesignModel d : designs) {
+      for (MetricSpec m : d.metrics()) {
+        if (m.name().equals(d.id() + suffix)) {
+          return m;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Three to six sentences, every number from the tables. */
+  static List<String> sentences(StudyRunner.StudyResult result, StudyRunner.ScenarioResult primary, Answer a,
+      List<Claims.Claim> claims, List<Claims.WindowFigures> windows) {
+    List<String> out = new ArrayList<>();
+    String sc = primary.scenario().name();
+    for (Role role : HOLDER_ROLES) {
+      Map<String, Roles.Summary> s = a.summaries().get(role);
+      Map<String, Roles.RoleLoss> reps = a.representatives().get(role);
+      List<String> debt = new ArrayList<>();
+      List<String> options = new ArrayList<>();
+      s.forEach((f, sum) -> {
+        if (Roles.side(f).equals("debt")) {
+          debt.add(f);
+        } else if (Roles.side(f).equals("options")) {
+          options.add(f);
+        }
+      });
+      if (debt.isEmpty() || options.isEmpty()) {
+        continue;
+      }
+      StringBuilder t = new StringBuilder();
+      t.append(capital(role.label())).append(" on ").append(sc).append(": ");
+      List<String> parts = new ArrayList<>();
+      for (String f : debt) {
+        parts.add(label(f) + " mean " + Human.of(s.get(f).mean().value(), "%") + ", p95 " + Human.of(s.get(f).p95().value(), "%"));
+      }
+      t.append(String.join("; ", parts)).append(" against ");
+      parts.clear();
+      for (String f : options) {
+        parts.add(label(f) + " mean " + Human.of(s.get(f).mean().value(), "%") + ", p95 " + Human.of(s.get(f).p95().value(), "%"));
+      }
+      t.append(String.join("; ", parts)).append(" (loss, % of start).");
+      // paired: the first options family against each debt family
+      String o = options.get(0);
+      List<String> pairs = new ArrayList<>();
+      for (String f : debt) {
+        Roles.Paired p = Roles.pair(reps.get(o), reps.get(f));
+        pairs.add(label(f) + " on " + Human.of(p.debtBetter().value(), "share") + " of paths and " + label(o) + " on "
+            + Human.of(p.optionsBetter().value(), "share"));
+      }
+      t.append(" Path by path, the loss is smaller for ").append(String.join("; for ", pairs)).append(" (ties apart).");
+      out.add(t.toString());
+    }
+    // the worst crash for each holder role's representatives
+    List<StudyRunner.ScenarioResult> crashes = result.scenarios().stream()
+        .filter(r -> r.scenario().kind() == StudyScenario.Kind.CRASH_BRIDGES || r.scenario().kind() == StudyScenario.Kind.CRASH_AS_IT_HAPPENED).toList();
+    if (!crashes.isEmpty()) {
       StudyRunner.ScenarioResult worst = null;
-      double worstSum = Double.NEGATIVE_INFINITY;
-      for (StudyRunner.ScenarioResult sr : result.scenarios()) {
-        if (sr.scenario().kind() != StudyScenario.Kind.CRASH_BRIDGES) {
-          continue;
-        }
-        double sum = 0;
-        for (String id : debt) {
-          sum += headline(sr.summary().metric(id + ".liquidated_usd"), MetricSpec.Headline.P95).value();
-        }
-        if (sum > worstSum) {
-          worstSum = sum;
-          worst = sr;
+      double worstLoss = Double.NEGATIVE_INFINITY;
+      for (StudyRunner.ScenarioResult cr : crashes) {
+        for (Roles.RoleLoss l : Roles.byFamily(losses(result, cr, Role.LEVERAGED_HOLDER)).values()) {
+          double p95 = Figures.quantile(l.perPath(), 0.95).value();
+          if (p95 > worstLoss) {
+            worstLoss = p95;
+            worst = cr;
+          }
         }
       }
       if (worst != null) {
-        b.finding(String.format(Locale.ROOT, "Among the crashes it is highest in %s: LaR95 %s.",
-            worst.scenario().name(), byDesign(worst, debt, ".liquidated_usd", "USD")));
-      }
-      List<String> cascading = idsWithMetric(result, ".cascade_amplification");
-      if (!cascading.isEmpty()) {
-        b.finding(String.format(Locale.ROOT, "Forced sales fed back through the price-impact model deepen the drawdown by a factor of %s on %s (endogenous over exogenous, mean).",
-            byDesign(primary, cascading, ".cascade_amplification", ""), scenario));
+        List<String> parts = new ArrayList<>();
+        for (Roles.RoleLoss l : Roles.byFamily(losses(result, worst, Role.LEVERAGED_HOLDER)).values()) {
+          parts.add(label(Roles.family(l.design())) + " " + Human.of(Figures.quantile(l.perPath(), 0.95).value(), "%"));
+        }
+        out.add("The crash hardest on leveraged holders is " + worst.scenario().name() + ": p95 loss " + String.join(", ", parts) + ".");
       }
     }
-    List<String> forced = new ArrayList<>();
-    double forcedMax = 0;
-    long forcedPaths = 0;
-    for (DesignModel d : result.designs()) {
-      for (MetricSpec m : d.metrics()) {
-        if (m.name().endsWith(".forced_sales_usd")) {
-          forced.add(d.id());
-          for (StudyRunner.ScenarioResult sr : result.scenarios()) {
-            Sample sample = sr.summary().metric(m.name());
-            forcedPaths += sample.count();
-            for (double v : sample.values()) {
-              forcedMax = Math.max(forcedMax, v);
+    // the system
+    List<String> debtIds = result.designs().stream().filter(d -> Roles.side(d.id()).equals("debt")).map(DesignModel::id)
+        .filter(id -> primary.summary().metrics().containsKey(id + ".liquidated_usd")).toList();
+    long optionsAudited = result.designs().stream().filter(d -> primary.summary().metrics().containsKey(d.id() + ".forced_sales_usd")).count();
+    if (!debtIds.isEmpty()) {
+      double maxLar = 0;
+      String at = "";
+      for (StudyRunner.ScenarioResult r : result.scenarios()) {
+        for (String id : debtIds) {
+          double lar = Figures.quantile(r.summary().metric(id + ".liquidated_usd").values(), 0.95).value();
+          if (lar > maxLar) {
+            maxLar = lar;
+            at = id + " on " + r.scenario().name();
+          }
+        }
+      }
+      out.add("Forced sales: the debt books liquidate up to " + Human.of(maxLar, "USD") + " at the 95th percentile (" + at + ")"
+          + (optionsAudited > 0 ? "; the " + optionsAudited + " options designs sell nothing by force on any path, which an audit checks on every path." : "."));
+    }
+    liquiditySentence(result, a).ifPresent(out::add);
+    if (!claims.isEmpty()) {
+      Claims.Claim lo = claims.stream().min((x, y) -> Double.compare(x.standev().value(), y.standev().value())).orElseThrow();
+      Claims.Claim hi = claims.stream().max((x, y) -> Double.compare(x.standev().value(), y.standev().value())).orElseThrow();
+      long pass = claims.stream().filter(c -> c.drift().outcome() == Claims.Outcome.PASS).count();
+      long fail = claims.stream().filter(c -> c.drift().outcome() == Claims.Outcome.FAIL).count();
+      long cheap = claims.stream().filter(c -> c.rollCostVerdict().outcome() == Claims.Outcome.PASS).count();
+      long dear = claims.stream().filter(c -> c.rollCostVerdict().outcome() == Claims.Outcome.FAIL).count();
+      out.add(String.format(Locale.ROOT, "The post's drift (standev of the annual deviation) runs from %s (%s) to %s (%s); %d of %d wrapper-scenarios "
+              + "meet the post's 1-4%%/yr or better, %d exceed it; the roll cost is under 2%%/yr for %d and 2%%/yr or more for %d.",
+          Human.of(lo.standev().value(), "%/yr"), lo.wrapper(), Human.of(hi.standev().value(), "%/yr"), hi.wrapper(), pass, claims.size(), fail, cheap, dear));
+    } else if (!windows.isEmpty()) {
+      Claims.WindowFigures lo = windows.stream().min((x, y) -> Double.compare(Math.abs(x.spread().value()), Math.abs(y.spread().value()))).orElseThrow();
+      Claims.WindowFigures hi = windows.stream().max((x, y) -> Double.compare(Math.abs(x.spread().value()), Math.abs(y.spread().value()))).orElseThrow();
+      out.add("No scenario here holds a year, so no per-year verdict on the post's claims: over each path's one window, the wrappers' deviation "
+          + "has a standard deviation from " + Human.of(lo.spread().value(), "%") + " (" + lo.wrapper() + " on " + lo.scenario() + ") to "
+          + Human.of(hi.spread().value(), "%") + " (" + hi.wrapper() + " on " + hi.scenario() + "), not annualised.");
+    }
+    return out;
+  }
+
+  /**
+   * Which side's liquidity providers are paid more per unit of risk (mean P&L over the p95 loss, on
+   * the primary scenario), and on which scenario each loses most (its largest mean loss).
+   */
+  static java.util.Optional<String> liquiditySentence(StudyRunner.StudyResult result, Answer a) {
+    Map<String, Roles.Summary> s = a.summaries().get(Role.LIQUIDITY_PROVIDER);
+    if (s == null || s.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    List<String> parts = new ArrayList<>();
+    String best = null;
+    double bestRatio = Double.NEGATIVE_INFINITY;
+    for (Map.Entry<String, Roles.Summary> e : s.entrySet()) {
+      double gain = -e.getValue().mean().value();
+      double risk = e.getValue().p95().value();
+      double ratio = risk > 0 ? gain / risk : Double.NaN;
+      String worstAt = "";
+      double worst = Double.NEGATIVE_INFINITY;
+      for (StudyRunner.ScenarioResult sr : result.scenarios()) {
+        for (Roles.RoleLoss l : losses(result, sr, Role.LIQUIDITY_PROVIDER)) {
+          if (Roles.family(l.design()).equals(e.getKey()) && l.design().equals(a.representatives().get(Role.LIQUIDITY_PROVIDER).get(e.getKey()).design())) {
+            double mean = summary(sr, l).mean().value();
+            if (mean > worst) {
+              worst = mean;
+              worstAt = sr.scenario().name();
             }
           }
         }
       }
-    }
-    if (!forced.isEmpty()) {
-      b.finding(forcedMax == 0
-          ? String.format(Locale.ROOT, "No options design made a forced sale on any path of any scenario (%d designs, %,d design-paths): rolls are chosen, never forced.", forced.size(), forcedPaths)
-          : String.format(Locale.ROOT, "An options design recorded a forced sale of up to %s USD: see the forced_sales_usd rows.", ReportWriter.num(forcedMax)));
-    }
-    Map<String, List<Claims.Claim>> byMechanism = new LinkedHashMap<>();
-    for (Claims.Claim c : claims) {
-      if (c.scenario().equals(scenario)) {
-        byMechanism.computeIfAbsent(c.wrapper().substring(c.wrapper().lastIndexOf('.') + 1), k -> new ArrayList<>()).add(c);
+      parts.add(label(e.getKey()) + " (" + Roles.side(e.getKey()) + ") earns " + Human.of(gain, "%") + " a path on average against a p95 loss of "
+          + Human.of(risk, "%") + (Double.isFinite(ratio) ? ", " + Human.plain(ratio) + " per unit of risk" : "") + ", and loses most on " + worstAt
+          + " (mean " + Human.of(-worst, "%") + ")");
+      if (Double.isFinite(ratio) && ratio > bestRatio) {
+        bestRatio = ratio;
+        best = e.getKey();
       }
     }
-    byMechanism.forEach((mechanism, list) -> {
-      Claims.Claim lowTe = list.stream().min((x, y) -> Double.compare(x.trackingError().value(), y.trackingError().value())).orElseThrow();
-      Claims.Claim highTe = list.stream().max((x, y) -> Double.compare(x.trackingError().value(), y.trackingError().value())).orElseThrow();
-      List<Claims.Claim> costed = list.stream().filter(c -> c.rollCost() != null).toList();
-      String cost = costed.isEmpty() ? "" : String.format(Locale.ROOT, "; roll cost from %s (%s) to %s (%s)",
-          figure(costed.stream().min((x, y) -> Double.compare(x.rollCost().value(), y.rollCost().value())).orElseThrow().rollCost(), "%/yr"),
-          costed.stream().min((x, y) -> Double.compare(x.rollCost().value(), y.rollCost().value())).orElseThrow().wrapper(),
-          figure(costed.stream().max((x, y) -> Double.compare(x.rollCost().value(), y.rollCost().value())).orElseThrow().rollCost(), "%/yr"),
-          costed.stream().max((x, y) -> Double.compare(x.rollCost().value(), y.rollCost().value())).orElseThrow().wrapper());
-      b.finding(String.format(Locale.ROOT, "Rolling by %s on %s: tracking error from %s (%s) to %s (%s)%s.", mechanism, scenario,
-          figure(lowTe.trackingError(), "%/yr"), lowTe.wrapper(), figure(highTe.trackingError(), "%/yr"), highTe.wrapper(), cost));
-    });
-    if (claims.isEmpty()) {
-      b.finding("No wrapper design reports a tracking error on a scenario of a year or more, so the post's claims are not assessed.");
+    return java.util.Optional.of("Liquidity providers, in % of the capital they commit: " + String.join("; ", parts) + "."
+        + (best == null ? "" : " Paid most per unit of risk: " + label(best) + " (" + Roles.side(best) + ")."));
+  }
+
+  private static String label(String family) {
+    return Roles.FAMILIES.stream().filter(f -> f.id().equals(family)).map(Roles.Family::label).findFirst().orElse(family);
+  }
+
+  private static String capital(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  // ------------------------------------------------------------------ the holder roles
+
+  private static void holderSection(Report.Builder b, StudyRunner.StudyResult result, StudyRunner.ScenarioResult primary, Role role,
+      List<Claims.Claim> claims, List<Claims.WindowFigures> windows, List<MetricRow> rows) {
+    String key = role == Role.STABLE_HOLDER ? "stable" : role == Role.LEVERAGED_HOLDER ? "leveraged" : "liquidity";
+    List<String> items = new ArrayList<>();
+    List<String> paragraphs = new ArrayList<>();
+    if (role == Role.STABLE_HOLDER) {
+      paragraphs.add("Who wants stable value: the holder of each debt design's stablecoin (its loss is the bad debt the book leaves, per unit of "
+          + "stablecoin supply) against the holder of P through a rolling wrapper, in a vault or by a local agent (its loss is the shortfall of its "
+          + "value against the USD it started with: drift, roll cost and settlement error together). A depeg of the stablecoin beyond bad debt "
+          + "(a run, a broken peg module) is outside the model: the stablecoin's loss here is a lower bound.");
+    } else if (role == Role.LIQUIDITY_PROVIDER) {
+      paragraphs.add("Who provides liquidity, and who absorbs losses when the market moves faster than the hedge: each design's liquidity "
+          + "providers (liquidators and keepers, stability-pool depositors; market makers, AMM liquidity providers, arbitrageurs) with their P&L "
+          + "as a % of the capital they commit, paired per path like the other roles.");
     } else {
-      for (String sc : claims.stream().map(Claims.Claim::scenario).distinct().toList()) {
-        List<Claims.Claim> on = claims.stream().filter(c -> c.scenario().equals(sc)).toList();
-        b.finding(String.format(Locale.ROOT,
-            "The post's claims on %s, over %d wrappers: drift within 1-4%%/yr for %d (%d below 1%%/yr, %d above 4%%/yr, %d inconclusive); roll cost under 2%%/yr for %d (%d over, %d inconclusive). The claims table has each verdict with its interval.",
-            sc, on.size(), count(on, c -> c.driftVerdict().startsWith("yes")), count(on, c -> c.driftVerdict().startsWith("no (below")),
-            count(on, c -> c.driftVerdict().startsWith("no (above")), count(on, c -> c.driftVerdict().startsWith("inconclusive")),
-            count(on, c -> c.rollCostVerdict().startsWith("yes")), count(on, c -> c.rollCostVerdict().startsWith("no")),
-            count(on, c -> c.rollCostVerdict().startsWith("inconclusive"))));
+      paragraphs.add("Who wants leveraged ETH: each debt design's borrowers (their mean P&L over the path, liquidation penalties and forced "
+          + "sales included) against the N holder (no liquidation; time value paid; N expires worthless below the strike). Leverage is not "
+          + "matched: the borrowers' health factors are drawn from the population, N's strike is the policy's; the assumptions section lists both.");
+    }
+    // every design with a loss for the role, every scenario
+    List<List<Object>> table = new ArrayList<>();
+    for (StudyRunner.ScenarioResult sr : result.scenarios()) {
+      for (Roles.RoleLoss l : losses(result, sr, role)) {
+        Roles.Summary s = summary(sr, l);
+        table.add(List.of(sr.scenario().name(), l.design(), new Figure(s.mean(), "%"), new Figure(s.p95(), "%"), new Figure(s.p99(), "%"),
+            new Figure(s.cvar95(), "%"), new Figure(s.ruin(), "share"), (long) l.perPath().length));
       }
     }
-  }
-
-  private static long count(List<Claims.Claim> claims, java.util.function.Predicate<Claims.Claim> p) {
-    return claims.stream().filter(p).count();
-  }
-
-  /** The ids of the designs that report {@code id + suffix}, in catalogue order. */
-  private static List<String> idsWithMetric(StudyRunner.StudyResult result, String suffix) {
-    List<String> ids = new ArrayList<>();
-    for (DesignModel d : result.designs()) {
-      if (d.metrics().stream().anyMatch(m -> m.name().equals(d.id() + suffix))) {
-        ids.add(d.id());
+    b.table(new Table(key + "-losses", capital(role.label()) + ": loss in % of the starting USD value, every design and scenario",
+        List.of("scenario", "design", "mean", "p95 (VaR95)", "p99", "CVaR95", "ruin, share", "n"), table));
+    items.add(key + "-losses");
+    // paired differences, representatives, every scenario
+    List<List<Object>> paired = new ArrayList<>();
+    for (StudyRunner.ScenarioResult sr : result.scenarios()) {
+      Map<String, Roles.RoleLoss> reps = Roles.byFamily(losses(result, sr, role));
+      for (Roles.RoleLoss o : reps.values()) {
+        if (!Roles.side(o.design()).equals("options")) {
+          continue;
+        }
+        for (Roles.RoleLoss d : reps.values()) {
+          if (!Roles.side(d.design()).equals("debt")) {
+            continue;
+          }
+          Roles.Paired p = Roles.pair(o, d);
+          paired.add(List.of(sr.scenario().name(), o.design() + " − " + d.design(), new Figure(p.meanDifference(), "%"),
+              new Figure(p.optionsBetter(), "share"), new Figure(p.debtBetter(), "share"), new Figure(p.ties(), "share")));
+          String design = o.design() + "-minus-" + d.design();
+          long seed = sr.scenario().seed();
+          rows.add(MetricRow.of(sr.scenario().name(), design, "paired", role.label(), "", "", "loss_difference_pct", "%", "mean", p.meanDifference(), seed));
+          rows.add(MetricRow.of(sr.scenario().name(), design, "paired", role.label(), "", "", "options_loses_less", "share", "share", p.optionsBetter(), seed));
+          rows.add(MetricRow.of(sr.scenario().name(), design, "paired", role.label(), "", "", "debt_loses_less", "share", "share", p.debtBetter(), seed));
+        }
       }
+    }
+    if (!paired.isEmpty()) {
+      b.table(new Table(key + "-paired", capital(role.label()) + ": paired per path, options loss − debt loss (negative: options lose less)",
+          List.of("scenario", "pair", "mean difference", "options lose less, share", "debt loses less, share", "equal, share"), paired));
+      items.add(key + "-paired");
+    }
+    // the post's claims (stable side)
+    if (role == Role.STABLE_HOLDER) {
+      if (!claims.isEmpty()) {
+        List<List<Object>> c = new ArrayList<>();
+        for (Claims.Claim cl : claims) {
+          c.add(List.of(cl.wrapper(), cl.scenario(), cl.windows(), new Figure(cl.standev(), "%/yr"), cl.drift().text(),
+              new Figure(cl.steadyLoss(), "%/yr"), cl.rollCost() == null ? "n/a" : new Figure(cl.rollCost(), "%/yr"), cl.rollCostVerdict().text(),
+              cl.trackingVolatility() == null ? "n/a" : new Figure(cl.trackingVolatility(), "%/yr")));
+        }
+        b.table(new Table("claims", "The post's claims: standev of the annual deviation within 1-4%/yr (below 1 is better); mean all-in roll cost under 2%/yr",
+            List.of("wrapper", "scenario", "year windows", "standev of annual deviation", "drift verdict", "mean annual deviation (steady loss)",
+                "roll cost, mean", "roll cost verdict", "daily tracking vol (secondary)"), c));
+        items.add("claims");
+        b.chart(forest("forest-annual", "Each wrapper's mean annual deviation d = 100 ln(V_end / target) per year window, [95% interval]", "%/yr",
+            claims.stream().filter(cl -> cl.scenario().equals(claims.get(0).scenario())).map(cl -> new Object[] {cl.wrapper(), cl.steadyLoss()}).toList()));
+        items.add("forest-annual");
+      } else {
+        paragraphs.add("No scenario here holds a complete year, so the post's per-year claims are not judged: each path is one window, and its figures are per window, never annualised.");
+      }
+      if (!windows.isEmpty()) {
+        List<List<Object>> w = new ArrayList<>();
+        for (Claims.WindowFigures f : windows) {
+          w.add(List.of(f.wrapper(), f.scenario(), new Figure(f.meanDeviation(), "%"), new Figure(f.spread(), "%"),
+              f.rollCost() == null ? "n/a" : new Figure(f.rollCost(), "%")));
+        }
+        b.table(new Table("windows", "Scenarios shorter than a year: each path's one window, 100 ln(V_end / target), not annualised; no verdict",
+            List.of("wrapper", "scenario", "mean deviation", "standard deviation", "roll cost in the window, mean"), w));
+        items.add("windows");
+        String first = windows.get(0).scenario();
+        b.chart(forest("forest-window", "Each wrapper's mean deviation over the window on " + first + " (not annualised), [95% interval]", "%",
+            windows.stream().filter(f -> f.scenario().equals(first)).map(f -> new Object[] {f.wrapper(), f.meanDeviation()}).toList()));
+        items.add("forest-window");
+      }
+    }
+    // charts on the primary scenario: exceedance curves across families, histograms of the representatives
+    Map<String, Roles.RoleLoss> reps = Roles.byFamily(losses(result, primary, role));
+    if (!reps.isEmpty()) {
+      List<Series> curves = new ArrayList<>();
+      for (Roles.RoleLoss l : reps.values()) {
+        if (curves.size() < Report.MAX_SERIES) {
+          curves.add(exceedance(label(Roles.family(l.design())), l.perPath()));
+        }
+      }
+      String id = "exceedance-" + key;
+      b.chart(new Chart(id, capital(role.label()) + " on " + primary.scenario().name() + ": share of paths losing at least x",
+          "loss, % of start", "share of paths", curves));
+      items.add(id);
+      for (Roles.RoleLoss l : reps.values()) {
+        double[] v = Figures.present(l.perPath());
+        if (v.length == 0 || Figures.constant(v)) {
+          continue;
+        }
+        String hid = "hist-" + key + "-" + id(l.design());
+        b.chart(new Chart(hid, capital(role.label()) + ", " + l.design() + " on " + primary.scenario().name() + ": loss over " + v.length + " paths",
+            "loss, % of start", "paths", List.of(histogram("paths", v)), ChartKind.HISTOGRAM,
+            List.of(new Marker("mean " + Human.of(average(v), "%"), average(v)),
+                new Marker("p95 " + Human.of(Quantiles.of(v, 0.95), "%"), Quantiles.of(v, 0.95))), List.of()));
+        items.add(hid);
+      }
+    }
+    b.section(new Section(key, role == Role.STABLE_HOLDER ? "The stable side: stablecoin holder against P-wrapper holder"
+        : role == Role.LEVERAGED_HOLDER ? "The leveraged side: borrower against N holder"
+        : "The liquidity side: liquidators, makers and LPs", paragraphs, items));
+  }
+
+  private static double average(double[] v) {
+    return Arrays.stream(v).average().orElse(Double.NaN);
+  }
+
+  /** The share of paths whose loss is at least x, at every observed loss. */
+  static Series exceedance(String name, double[] losses) {
+    double[] sorted = Figures.present(losses);
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    double[] x = new double[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = sorted[i];
+      y[i] = (double) (n - i) / n;
+    }
+    return thin(name, x, y);
+  }
+
+  private static Chart forest(String id, String title, String unit, List<Object[]> rows) {
+    int n = rows.size();
+    double[] ix = new double[3 * n];
+    double[] iy = new double[3 * n];
+    double[] px = new double[n];
+    double[] py = new double[n];
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String name = (String) rows.get(i)[0];
+      Estimate e = (Estimate) rows.get(i)[1];
+      labels.add(name);
+      double low = Double.isFinite(e.low()) ? e.low() : e.value();
+      double high = Double.isFinite(e.high()) ? e.high() : e.value();
+      ix[3 * i] = low;
+      iy[3 * i] = i;
+      ix[3 * i + 1] = high;
+      iy[3 * i + 1] = i;
+      ix[3 * i + 2] = Double.NaN;
+      iy[3 * i + 2] = Double.NaN;
+      px[i] = e.value();
+      py[i] = i;
+    }
+    return new Chart(id, title, unit, "", List.of(new Series("interval (95%)", ix, iy), new Series("estimate", px, py)),
+        ChartKind.FOREST, List.of(new Marker("0", 0)), labels);
+  }
+
+  // ------------------------------------------------------------------ system, oracle, liquidity
+
+  private static void systemSection(Report.Builder b, StudyRunner.StudyResult result) {
+    List<String> items = new ArrayList<>(roleTables(b, result, Role.SYSTEM, "system"));
+    List<String> paragraphs = new ArrayList<>();
+    paragraphs.add("Forced sales (liquidation volume: LaR95 is its 95th percentile), how far they deepen the fall (cascade amplification: the drawdown "
+        + "with the sales' price impact fed back over the exogenous one), bad debt and insolvent debt (VaR95) on the debt side; on the options side, "
+        + "roll volume (chosen, patient), rolls nobody filled and forced sales.");
+    paragraphs.add("Structural property, not a finding: an options design never sells P or N by force. Every wrapper, agent and N holder runs a "
+        + "ForcedSaleAudit that reconciles its holdings with its own rolls and redemptions on every path, and the run stops with an error if any "
+        + "P or N left without a decision; forced_sales_usd is therefore 0 on every path, and is listed once among the constants.");
+    paragraphs.add("Not measured: forced sales as a share of the day's ETH volume (the model paths carry no traded volume), and settlement disputes "
+        + "as a per-path count (the oracle section gives the dispute model's cost of capture instead).");
+    for (StudyRunner.ScenarioResult sr : result.scenarios()) {
+      if (sr.charted().isEmpty() || sr.scenario().kind() == StudyScenario.Kind.HISTORY_CRASHES) {
+        continue;
+      }
+      String lid = "liquidations-" + id(sr.scenario().name());
+      Chart c = tracesChart(result, sr, lid, sr.scenario().name() + ": cumulative liquidations (USD, its own axis), path " + sr.charted().get(0).path(),
+          "USD", k -> k.endsWith(".liquidated_cum_usd"));
+      if (c != null) {
+        b.chart(c);
+        items.add(lid);
+      }
+    }
+    // The debt books against reality, and March 2020 as the counterfactual it is (each table only when it has rows).
+    for (Table t : List.of(noliq.lab.study.debt.DebtValidation.validation(result),
+        noliq.lab.study.debt.DebtValidation.counterfactual(result), noliq.lab.study.debt.DebtValidation.pairedDifferences(result))) {
+      if (!t.rows().isEmpty()) {
+        b.table(t);
+        items.add(t.id());
+      }
+    }
+    b.section(new Section("system", "The system: forced sales, cascades and bad debt against rolls", paragraphs, items));
+  }
+
+  private static void liquiditySection(Report.Builder b, StudyRunner.StudyResult result) {
+    List<String> items = roleTables(b, result, Role.LIQUIDITY_PROVIDER, "liquidity");
+    List<String> paragraphs = new ArrayList<>();
+    paragraphs.add("Who provides liquidity, and who absorbs losses when the market moves faster than the hedge: liquidators and keepers, "
+        + "stability-pool depositors, market makers taking rotation auctions and resting quotes, AMM liquidity providers, arbitrageurs.");
+    if (items.isEmpty()) {
+      paragraphs.add("Not yet measured: no design in this build reports a liquidity provider's P&L (a metric with role LIQUIDITY_PROVIDER "
+          + "and its loss in % of the capital committed). The answer table gains this row as soon as one does.");
+    }
+    b.section(new Section("liquidity", "The liquidity side: liquidators, makers and LPs", paragraphs, items));
+  }
+
+  private static void roleSection(Report.Builder b, StudyRunner.StudyResult result, Role role, String key, String title, List<String> paragraphs) {
+    List<String> items = roleTables(b, result, role, key);
+    b.section(new Section(key, title, paragraphs, items));
+  }
+
+  /** A role's metrics on every scenario by their headline statistic, constants apart; returns the tables' ids. */
+  private static List<String> roleTables(Report.Builder b, StudyRunner.StudyResult result, Role role, String key) {
+    List<List<Object>> rows = new ArrayList<>();
+    Map<String, List<Object>> constants = new LinkedHashMap<>();
+    for (DesignModel d : result.designs()) {
+      for (MetricSpec m : d.metrics()) {
+        if (m.role() != role) {
+          continue;
+        }
+        for (StudyRunner.ScenarioResult sr : result.scenarios()) {
+          double[] v = sr.summary().metric(m.name()).values();
+          if (Figures.constant(v)) {
+            constants.computeIfAbsent(m.name() + "=" + Figures.constantValue(v), k -> new ArrayList<>(List.of(m.name(), m.unit(),
+                Human.of(Figures.constantValue(v), m.unit()), new StringBuilder()))).set(3, append(constants, m, v, sr));
+            continue;
+          }
+          Estimate head = switch (m.headline()) {
+            case MEAN -> meanOf(sr, m);
+            case P95 -> quantileOf(sr, m, 0.95);
+            case SHARE -> Figures.shareAtLeast(v, 1);
+          };
+          rows.add(List.of(sr.scenario().name(), m.name(), m.unit(), statistic(m.headline()), new Figure(head, m.unit()),
+              new Figure(quantileOf(sr, m, 0.99), m.unit()), m.description()));
+        }
+      }
+    }
+    List<String> ids = new ArrayList<>();
+    if (!rows.isEmpty()) {
+      b.table(new Table(key + "-figures", "Every " + role.label() + " figure that varies, by scenario (statistic as named; p99 beside it)",
+          List.of("scenario", "metric", "unit", "statistic", "value", "p99", "what it is"), rows));
+      ids.add(key + "-figures");
+    }
+    if (!constants.isEmpty()) {
+      List<List<Object>> c = new ArrayList<>();
+      for (List<Object> row : constants.values()) {
+        c.add(List.of(row.get(0), row.get(1), row.get(2), row.get(3).toString()));
+      }
+      b.table(new Table(key + "-constants", "Constant on every path (listed once, no interval)", List.of("metric", "unit", "value", "scenarios"), c));
+      ids.add(key + "-constants");
     }
     return ids;
   }
 
-  /** {@code aave 1.9e7 USD (95% CI …), maker …}: each design's headline figure of {@code id + suffix}. */
-  private static String byDesign(StudyRunner.ScenarioResult sr, List<String> ids, String suffix, String unit) {
-    List<String> parts = new ArrayList<>();
-    for (String id : ids) {
-      Sample sample = sr.summary().metrics().get(id + suffix);
-      if (sample == null) {
-        continue;
-      }
-      MetricSpec.Headline h = suffix.endsWith("_usd") ? MetricSpec.Headline.P95 : MetricSpec.Headline.MEAN;
-      parts.add(id + " " + figure(headline(sample, h), unit));
+  private static StringBuilder append(Map<String, List<Object>> constants, MetricSpec m, double[] v, StudyRunner.ScenarioResult sr) {
+    List<Object> row = constants.get(m.name() + "=" + Figures.constantValue(v));
+    StringBuilder s = (StringBuilder) row.get(3);
+    if (s.length() > 0) {
+      s.append(", ");
     }
-    return String.join(", ", parts);
+    return s.append(sr.scenario().name());
   }
 
-  /** {@code 1.234 USD (95% CI 1.1 to 1.3, n=1000)}. */
-  static String figure(Estimate e, String unit) {
-    String value = ReportWriter.num(e.value()) + (unit.isEmpty() ? "" : " " + unit);
-    if (Double.isFinite(e.low()) && Double.isFinite(e.high())) {
-      return value + " (95% CI " + ReportWriter.num(e.low()) + " to " + ReportWriter.num(e.high()) + ", n=" + e.n() + ")";
-    }
-    return value + " (no interval, n=" + e.n() + ")";
-  }
+  // ------------------------------------------------------------------ scenarios
 
-  private static Table assumptionsTable(StudyConfig config) {
-    List<List<Object>> rows = new ArrayList<>();
-    for (Assumptions.Row a : Assumptions.table(config.assumptions())) {
-      rows.add(List.of(a.area(), a.name(), a.overridden() ? a.value() + " (overridden; default " + a.defaultValue() + ")" : a.value(),
-          a.defaultValue(), a.overridden() ? "yes" : "", a.unit(), a.range(), a.source()));
-    }
-    boolean any = rows.stream().anyMatch(r -> "yes".equals(r.get(4)));
-    return new Table("assumptions", "The stated assumptions the designs ran on, with their sources"
-        + (any ? " (overridden values are marked, beside their defaults)" : "") + "; each bound name can be set in a config's \"assumptions\"",
-        List.of("area", "name", "value", "default", "overridden", "unit", "range", "source"), rows);
-  }
-
-  private static Table claimsTable(List<Claims.Claim> claims) {
-    List<List<Object>> rows = new ArrayList<>();
-    for (Claims.Claim c : claims) {
-      rows.add(List.of(c.wrapper(), c.scenario(), c.trackingError(), c.driftVerdict(),
-          c.rollCost() == null ? (Object) "n/a" : c.rollCost(), c.rollCostVerdict()));
-    }
-    return new Table("claims", "The post's claims: drift within 1-4%/yr (tracking error) and roll cost under 2%/yr, per wrapper (mean over paths)",
-        List.of("wrapper", "scenario", "tracking_error_pct_per_year", "within_1_to_4", "roll_cost_pct_per_year", "under_2"), rows);
-  }
-
-  private static Table headlineTable(StudyRunner.StudyResult result) {
-    List<String> columns = new ArrayList<>(List.of("metric", "unit", "statistic"));
-    result.scenarios().forEach(s -> columns.add(s.scenario().name()));
-    List<List<Object>> rows = new ArrayList<>();
-    for (DesignModel d : result.designs()) {
-      for (MetricSpec m : d.metrics()) {
-        List<Object> row = new ArrayList<>(List.of(m.name(), m.unit(), statistic(m.headline())));
-        for (StudyRunner.ScenarioResult sr : result.scenarios()) {
-          row.add(headline(sr.summary().metric(m.name()), m.headline()));
-        }
-        rows.add(row);
-      }
-    }
-    return new Table("headline-by-scenario", "Headline figures, every scenario", columns, rows);
-  }
-
-  private static Table scenariosTable(StudyRunner.StudyResult result) {
-    List<List<Object>> rows = new ArrayList<>();
+  private static void scenarioSections(Report.Builder b, StudyRunner.StudyResult result) {
+    List<List<Object>> overview = new ArrayList<>();
     for (StudyRunner.ScenarioResult sr : result.scenarios()) {
       StudyScenario s = sr.scenario();
-      rows.add(List.of(s.name(), s.kind().name().toLowerCase(Locale.ROOT), sr.summary().paths(), Long.toString(s.seed()),
-          s.gaps().size(), s.description()));
+      overview.add(List.of(s.name(), s.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), (long) sr.summary().paths(), Long.toString(s.seed()),
+          (long) s.gaps().size(), s.description()));
     }
-    for (StudyScenario s : result.withoutPaths()) {
-      rows.add(List.of(s.name(), s.kind().name().toLowerCase(Locale.ROOT), 0, Long.toString(s.seed()), 0, s.description()));
+    List<String> paragraphs = new ArrayList<>(List.of("Each scenario in detail follows: every figure that varies over its paths "
+        + "with its statistic and unit, the constants once, a fan chart of its price paths and the traced designs on its first charted path."));
+    for (StudyScenario none : result.withoutPaths()) {
+      overview.add(List.of(none.name(), none.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), 0, Long.toString(none.seed()), 0, none.description()));
+      paragraphs.add(none.name() + ": " + none.description() + "; the rest of the study ran.");
     }
-    return new Table("scenarios", "Scenarios", List.of("scenario", "kind", "paths", "seed", "gaps", "description"), rows);
+    b.table(new Table("scenarios", "Scenarios", List.of("scenario", "kind", "paths", "seed", "gaps", "description"), overview));
+    List<String> overviewItems = new ArrayList<>(List.of("scenarios"));
+    b.section(new Section("scenarios", "The scenarios", paragraphs, overviewItems));
+    for (StudyRunner.ScenarioResult sr : result.scenarios()) {
+      List<String> items = new ArrayList<>();
+      String name = sr.scenario().name();
+      String sid = id(name);
+      List<List<Object>> rows = new ArrayList<>();
+      List<List<Object>> constants = new ArrayList<>();
+      for (DesignModel d : result.designs()) {
+        for (MetricSpec m : d.metrics()) {
+          Sample s = sr.summary().metric(m.name());
+          double[] v = s.values();
+          if (Figures.constant(v)) {
+            constants.add(List.of(m.name(), m.unit(), Human.of(Figures.constantValue(v), m.unit())));
+            continue;
+          }
+          rows.add(List.of(m.name(), m.unit(), m.role().label(), new Figure(meanOf(sr, m), m.unit()),
+              new Figure(quantileOf(sr, m, 0.05), m.unit()), new Figure(quantileOf(sr, m, 0.5), m.unit()),
+              new Figure(quantileOf(sr, m, 0.95), m.unit()), new Figure(quantileOf(sr, m, 0.99), m.unit()),
+              Human.of(Figures.clean(s.moments().min(), s.moments().max()), m.unit()), Human.of(s.moments().max(), m.unit())));
+        }
+      }
+      b.table(new Table("scenario-" + sid, name + ": " + sr.scenario().description() + " (n = " + sr.summary().paths() + ")",
+          List.of("metric", "unit", "role", "mean", "p05", "p50", "p95", "p99", "min", "max"), rows));
+      items.add("scenario-" + sid);
+      if (!constants.isEmpty()) {
+        b.table(new Table("constants-" + sid, name + ": figures constant on every path (listed once)", List.of("metric", "unit", "value"), constants));
+        items.add("constants-" + sid);
+      }
+      if (!sr.scenario().windows().isEmpty()) {
+        b.table(windowsTable(result, sr));
+        items.add("history-crash-windows");
+      }
+      if (!sr.scenario().gaps().isEmpty()) {
+        b.table(gapsTable(sr));
+        items.add("gaps-" + sid);
+      }
+      Chart fan = fan(sr);
+      if (fan != null) {
+        b.chart(fan);
+        items.add(fan.id());
+      }
+      if (!sr.charted().isEmpty()) {
+        Chart prices = tracesChart(result, sr, "prices-" + sid, name + ": exogenous price and each debt book's price with its forced sales fed back, path "
+            + sr.charted().get(0).path(), "ETH/USD", k -> k.endsWith("genous_usd") || k.contains("price"));
+        if (prices != null) {
+          b.chart(prices);
+          items.add(prices.id());
+        }
+        Chart wrappers = wrappersChart(result, sr, "wrappers-" + sid);
+        if (wrappers != null) {
+          b.chart(wrappers);
+          items.add(wrappers.id());
+        }
+      }
+      b.section(new Section("scenario-" + sid, "Scenario " + name, List.of(sr.scenario().description() + "."), items));
+    }
   }
 
-  private static Table designsTable(StudyRunner.StudyResult result) {
-    List<List<Object>> rows = new ArrayList<>();
-    for (DesignModel d : result.designs()) {
-      for (MetricSpec m : d.metrics()) {
-        rows.add(List.of(d.id(), m.name(), m.unit(), statistic(m.headline()), m.description()));
+  /** The 5th, 25th, 50th, 75th and 95th percentiles of the price over the scenario's paths, at each kept step. */
+  static Chart fan(StudyRunner.ScenarioResult sr) {
+    StudyRunner.Fan fan = sr.fan();
+    if (fan == null || fan.days() == null || sr.scenario().kind() == StudyScenario.Kind.HISTORY_CRASHES) {
+      return null;
+    }
+    int points = fan.days().length;
+    float[][] p = fan.prices();
+    List<Series> series = new ArrayList<>();
+    if (p.length == 1) {
+      double[] y = new double[points];
+      for (int j = 0; j < points; j++) {
+        y[j] = p[0][j];
+      }
+      series.add(new Series("price", fan.days(), y));
+    } else {
+      double[] qs = {0.05, 0.25, 0.5, 0.75, 0.95};
+      double[][] y = new double[qs.length][points];
+      double[] column = new double[p.length];
+      for (int j = 0; j < points; j++) {
+        for (int i = 0; i < p.length; i++) {
+          column[i] = p[i].length > j ? p[i][j] : p[i][p[i].length - 1];
+        }
+        Arrays.sort(column);
+        for (int q = 0; q < qs.length; q++) {
+          y[q][j] = Quantiles.ofSorted(column, qs[q]);
+        }
+      }
+      String[] names = {"p05", "p25", "median", "p75", "p95"};
+      for (int q = 0; q < qs.length; q++) {
+        series.add(new Series(names[q], fan.days(), y[q]));
       }
     }
-    return new Table("designs", "Designs and their metrics", List.of("design", "metric", "unit", "headline", "description"), rows);
+    return new Chart("fan-" + id(sr.scenario().name()), sr.scenario().name() + ": ETH price over " + p.length + " paths"
+        + (p.length > 1 ? " (percentiles at each time)" : ""), "days from start", "ETH/USD", series);
   }
 
-  private static Table scenarioTable(StudyRunner.StudyResult result, StudyRunner.ScenarioResult sr) {
-    RunSummary run = sr.summary();
-    List<List<Object>> rows = new ArrayList<>();
-    for (DesignModel d : result.designs()) {
-      for (MetricSpec m : d.metrics()) {
-        Sample s = run.metric(m.name());
-        rows.add(List.of(m.name(), m.unit(), statistic(m.headline()), headline(s, m.headline()), s.mean(),
-            s.quantile(0.05), s.quantile(0.5), s.quantile(0.95), s.moments().min(), s.moments().max()));
+  /** The traced series whose key passes {@code keep}, on the first charted path, one per design (at most 8). */
+  private static Chart tracesChart(StudyRunner.StudyResult result, StudyRunner.ScenarioResult sr, String id, String title, String yLabel,
+      java.util.function.Predicate<String> keep) {
+    StudyRunner.ChartedPath first = sr.charted().get(0);
+    List<Series> series = new ArrayList<>();
+    boolean exogenous = false;
+    for (int d = 0; d < result.designs().size() && d < first.traces().size(); d++) {
+      for (Map.Entry<String, RecordingTrace.Points> e : first.traces().get(d).series().entrySet()) {
+        if (!keep.test(e.getKey()) || series.size() >= Report.MAX_SERIES) {
+          continue;
+        }
+        if (e.getKey().endsWith(".exogenous_usd")) {
+          if (exogenous) {
+            continue;
+          }
+          exogenous = true;
+        }
+        double[] x = e.getValue().x();
+        for (int i = 0; i < x.length; i++) {
+          x[i] *= 365;
+        }
+        String label = e.getKey().endsWith(".exogenous_usd") ? "exogenous" : e.getKey();
+        series.add(thin(label, x, e.getValue().y()));
       }
     }
-    return new Table("scenario-" + id(sr.scenario().name()), sr.scenario().name() + ": " + sr.scenario().description(),
-        List.of("metric", "unit", "statistic", "headline", "mean", "p05", "p50", "p95", "min", "max"), rows);
+    return series.isEmpty() ? null : new Chart(id, title, "days from start", yLabel, series);
+  }
+
+  /** Value over target in % for up to 8 wrappers on the first charted path. */
+  private static Chart wrappersChart(StudyRunner.StudyResult result, StudyRunner.ScenarioResult sr, String id) {
+    StudyRunner.ChartedPath first = sr.charted().get(0);
+    List<Series> series = new ArrayList<>();
+    for (int d = 0; d < result.designs().size() && d < first.traces().size(); d++) {
+      String design = result.designs().get(d).id();
+      Map<String, RecordingTrace.Points> traces = first.traces().get(d).series();
+      RecordingTrace.Points value = traces.get(design + ".value_usd");
+      RecordingTrace.Points target = traces.get(design + ".target_usd");
+      if (value == null || target == null || series.size() >= Report.MAX_SERIES) {
+        continue;
+      }
+      if (Roles.family(design).equals("wrapper") && !Roles.mechanism(design).equals("auction")) {
+        continue;
+      }
+      double[] x = value.x();
+      double[] y = value.y();
+      double[] t = target.y();
+      for (int i = 0; i < x.length; i++) {
+        x[i] *= 365;
+        y[i] = 100 * (y[i] / t[i] - 1);
+      }
+      series.add(thin(design, x, y));
+    }
+    return series.isEmpty() ? null : new Chart(id, sr.scenario().name() + ": wrapper value against target (auction rollers and the agent), path "
+        + first.path(), "days from start", "value / target − 1, %", series);
   }
 
   /** One row per crash window found in the history: the fall, and every design's metrics on it. */
@@ -377,75 +929,276 @@ public final class StudyReport {
         List.of("last_bar_before", "first_bar_after", "missing_bars", "line"), rows);
   }
 
-  private static void charts(Report.Builder b, StudyRunner.StudyResult result, StudyRunner.ScenarioResult sr) {
-    if (sr.charted().isEmpty()) {
-      return;
-    }
-    String name = sr.scenario().name();
-    List<Series> prices = new ArrayList<>();
-    for (StudyRunner.ChartedPath cp : sr.charted()) {
-      PricePath p = cp.prices();
-      double[] x = new double[p.size()];
-      double t0 = p.time(0).toEpochMilli();
-      for (int t = 0; t < x.length; t++) {
-        x[t] = (p.time(t).toEpochMilli() - t0) / DAY_MS;
-      }
-      prices.add(thin("path " + cp.path() + " (exogenous)", x, p.prices()));
-    }
-    // Families: the first word of a design's id (aave, maker, wrapper, ...); one chart each, first charted path.
-    Map<String, List<Series>> families = new LinkedHashMap<>();
-    StudyRunner.ChartedPath first = sr.charted().get(0);
-    for (int d = 0; d < result.designs().size(); d++) {
-      String design = result.designs().get(d).id();
-      String family = design.split("\\.", 2)[0];
-      for (Map.Entry<String, RecordingTrace.Points> e : first.traces().get(d).series().entrySet()) {
-        double[] x = e.getValue().x();
-        for (int i = 0; i < x.length; i++) {
-          x[i] *= 365;
-        }
-        Series s = thin(design + ": " + e.getKey(), x, e.getValue().y());
-        if (e.getKey().contains("price")) {
-          prices.add(s);
-        } else {
-          families.computeIfAbsent(family, k -> new ArrayList<>()).add(s);
-        }
-      }
-    }
-    b.chart(new Chart("price-" + id(name), name + ": price paths (exogenous; endogenous where a design traces its own)", "days", "ETH/USD", prices));
-    families.forEach((family, series) -> b.chart(new Chart("trace-" + id(name) + "-" + id(family),
-        name + ": " + family + " designs on path " + first.path(), "days", "value", series)));
-  }
+  // ------------------------------------------------------------------ assumptions, reproduce
 
-  private static void distributions(Report.Builder b, StudyRunner.StudyResult result, StudyRunner.ScenarioResult primary) {
+  private static void assumptionsSection(Report.Builder b, StudyRunner.StudyResult result) {
+    List<List<Object>> rows = new ArrayList<>();
+    StudyConfig config = result.config();
+    for (Assumptions.Row a : Assumptions.table(config.assumptions())) {
+      rows.add(List.of(a.area(), a.name(), a.overridden() ? a.value() + " (overridden; default " + a.defaultValue() + ")" : a.value(),
+          a.defaultValue(), a.overridden() ? "yes" : "", a.unit(), a.range(), a.source()));
+    }
+    boolean any = rows.stream().anyMatch(r -> "yes".equals(r.get(4)));
+    b.table(new Table("assumptions", "The stated assumptions the designs ran on, with their sources"
+        + (any ? " (overridden values are marked, beside their defaults)" : "") + "; each bound name can be set in a config's \"assumptions\"",
+        List.of("area", "name", "value", "default", "overridden", "unit", "range", "source"), rows));
+    List<List<Object>> designs = new ArrayList<>();
     for (DesignModel d : result.designs()) {
-      for (MetricSpec m : d.metrics()) {
-        if (m.headline() == MetricSpec.Headline.SHARE) {
-          continue;
+      designs.add(List.of(d.id(), Roles.family(d.id()), Roles.policy(d.id()), Roles.mechanism(d.id()), d.description()));
+    }
+    b.table(new Table("designs", "Designs", List.of("design", "family", "policy", "mechanism", "description"), designs));
+    b.section(new Section("assumptions", "Assumptions and what is outside the model", List.of(
+        "Outside the model: a stablecoin's depeg beyond the bad debt it must absorb; governance actions; the debt books' interest over the path; "
+            + "gas markets beyond the stated gas cost; forced sales as a share of the day's traded ETH volume (model paths carry no volume).",
+        "Intervals (95%): means by Student's t, or by the percentile bootstrap (" + noliq.lab.metrics.Bootstrap.RESAMPLES
+            + " resamples) when the figure is skewed or cannot be negative; quantiles (p05 to p99, VaR95, LaR95) by order statistics; CVaR95 by the bootstrap; "
+            + "shares by Wilson's interval; the standev of the annual deviation by the bootstrap over paths (windows of one path together), or the chi-square "
+            + "interval on a single history. Figures constant on every path have no interval. Values within 1e-10 of zero are floating-point noise and read 0."),
+        List.of("assumptions", "designs")));
+  }
+
+  private static void reproduceSection(Report.Builder b, StudyRunner.StudyResult result) {
+    StudyConfig c = result.config();
+    List<List<Object>> rows = new ArrayList<>();
+    rows.add(List.of("seed", Long.toString(c.seed())));
+    rows.add(List.of("paths (model)", Long.toString(c.paths())));
+    rows.add(List.of("paths (each crash)", Long.toString(c.crashPaths())));
+    rows.add(List.of("horizon", c.horizonDays() + " days"));
+    rows.add(List.of("start price", Human.of(c.x0(), "USD")));
+    rows.add(List.of("prices", c.prices() == null ? "none (model and anchored crashes only)" : c.prices()));
+    rows.add(List.of("scenarios", String.join(", ", c.scenarioKeys())));
+    rows.add(List.of("fitted model", "GARCH(1,1)-t fitted " + FittedModels.FIT_DATE + " on " + FittedModels.DATA_SPAN));
+    rows.add(List.of("crash window rule", CrashWindows.rule(CrashWindows.DEFAULT_DRAWDOWN, CrashWindows.DEFAULT_WITHIN)));
+    b.table(new Table("reproduce", "Inputs", List.of("input", "value"), rows));
+    String cmd = "noliq simulate --config study.json with " + String.format(Locale.ROOT,
+        "{\"scenarios\": %s, \"paths\": %d, \"crashPaths\": %d, \"horizonDays\": %d, \"seed\": %d%s}",
+        c.scenarioKeys().stream().map(k -> "\"" + k + "\"").toList(), c.paths(), c.crashPaths(), c.horizonDays(), c.seed(),
+        c.prices() == null ? "" : ", \"prices\": \"" + c.prices() + "\"");
+    b.section(new Section("reproduce", "How to reproduce", List.of(
+        "The same inputs give byte-identical files on any number of threads: every path draws from its own stream of the seed, and every design from "
+            + "its own stream of the path. Run: " + cmd + " (noliq compare is the preset of it).",
+        "Tidy files for notebooks: metrics.csv (long form: scenario, design, family, role, policy, mechanism, metric, unit, statistic, value, ci_low, "
+            + "ci_high, n, seed), paths.csv.gz (every per-path value: scenario, path, design, metric, value), summary.json (schemaVersion "
+            + SCHEMA_VERSION + ", the answer table, every table); README.md says what each file holds."), List.of("reproduce")));
+  }
+
+  // ------------------------------------------------------------------ tidy outputs
+
+  private static void metricRows(StudyRunner.StudyResult result, List<Claims.Claim> claims, List<Claims.WindowFigures> windows, List<MetricRow> rows) {
+    for (StudyRunner.ScenarioResult sr : result.scenarios()) {
+      String sc = sr.scenario().name();
+      long seed = sr.scenario().seed();
+      for (DesignModel d : result.designs()) {
+        String id = d.id();
+        String family = Roles.family(id);
+        String policy = Roles.policy(id);
+        String mechanism = Roles.mechanism(id);
+        for (MetricSpec m : d.metrics()) {
+          double[] v = sr.summary().metric(m.name()).values();
+          String role = m.role().label();
+          if (Figures.constant(v)) {
+            rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.name(), m.unit(), "constant",
+                new Estimate(Figures.constantValue(v), Figures.present(v).length, Double.NaN, Double.NaN), seed));
+            continue;
+          }
+          if (m.support() == MetricSpec.Support.INDICATOR) {
+            rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.name(), m.unit(), "share", Figures.shareAtLeast(v, 1), seed));
+            continue;
+          }
+          rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.name(), m.unit(), "mean", meanOf(sr, m), seed));
+          rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.name(), m.unit(), "p95", quantileOf(sr, m, 0.95), seed));
+          rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.name(), m.unit(), "p99", quantileOf(sr, m, 0.99), seed));
         }
-        Sample s = primary.summary().metric(m.name());
-        b.chart(new Chart("dist-" + id(m.name()), m.name() + " on " + primary.scenario().name() + ": distribution over "
-            + s.count() + " paths", m.unit(), "paths", List.of(histogram(m.name(), s))));
+      }
+      for (Role role : HOLDER_ROLES) {
+        for (Roles.RoleLoss l : losses(result, sr, role)) {
+          Roles.Summary s = summary(sr, l);
+          String id = l.design();
+          String metric = id + ".role_loss_pct";
+          for (Object[] stat : new Object[][] {{"mean", s.mean()}, {"p95", s.p95()}, {"p99", s.p99()}, {"cvar95", s.cvar95()}, {"ruin_share", s.ruin()}}) {
+            rows.add(MetricRow.of(sc, id, Roles.family(id), role.label(), Roles.policy(id), Roles.mechanism(id), metric,
+                stat[0].equals("ruin_share") ? "share" : "%", (String) stat[0], (Estimate) stat[1], seed));
+          }
+        }
+      }
+      for (Claims.Claim c : claims) {
+        if (c.scenario().equals(sc)) {
+          String id = c.wrapper();
+          rows.add(MetricRow.of(sc, id, Roles.family(id), Role.STABLE_HOLDER.label(), Roles.policy(id), Roles.mechanism(id), id + ".annual_deviation_pct",
+              "%/yr", "standev", c.standev(), seed));
+          rows.add(MetricRow.of(sc, id, Roles.family(id), Role.STABLE_HOLDER.label(), Roles.policy(id), Roles.mechanism(id), id + ".annual_deviation_pct",
+              "%/yr", "mean", c.steadyLoss(), seed));
+        }
+      }
+      for (Claims.WindowFigures w : windows) {
+        if (w.scenario().equals(sc)) {
+          String id = w.wrapper();
+          rows.add(MetricRow.of(sc, id, Roles.family(id), Role.STABLE_HOLDER.label(), Roles.policy(id), Roles.mechanism(id), id + ".window_deviation_pct",
+              "%", "standev", w.spread(), seed));
+        }
       }
     }
   }
 
-  /** Counts in {@link #HISTOGRAM_BINS} equal bins between the least and greatest value, at the bins' centres. */
-  static Series histogram(String name, Sample s) {
-    double min = s.moments().min();
-    double max = s.moments().max();
+  /** Every per-path value that varies (constants are in metrics.csv): scenario, path, design, metric, value. */
+  static byte[] pathsCsvGz(StudyRunner.StudyResult result) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (Writer w = new java.io.OutputStreamWriter(new GZIPOutputStream(bytes, 1 << 16) {
+      {
+        def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
+      }
+    }, StandardCharsets.UTF_8)) {
+      w.write("scenario,path,design,metric,value\n");
+      for (StudyRunner.ScenarioResult sr : result.scenarios()) {
+        String sc = sr.scenario().name();
+        for (DesignModel d : result.designs()) {
+          for (MetricSpec m : d.metrics()) {
+            double[] v = sr.summary().metric(m.name()).values();
+            if (Figures.constant(v)) {
+              continue;
+            }
+            double[] clean = Figures.denoised(v);
+            String prefix = sc + "," ;
+            String suffix = "," + d.id() + "," + m.shortName() + ",";
+            for (int p = 0; p < clean.length; p++) {
+              if (Double.isNaN(clean[p])) {
+                continue; // absent on this path: no row
+              }
+              w.write(prefix);
+              w.write(Integer.toString(p));
+              w.write(suffix);
+              w.write(compact(clean[p]));
+              w.write('\n');
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write paths.csv.gz", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Nine significant digits: far beyond any figure's interval, a third of the bytes of a double's full form. */
+  static String compact(double v) {
+    if (v == 0) {
+      return "0";
+    }
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(9)).stripTrailingZeros().toString();
+  }
+
+  private static String readme(StudyRunner.StudyResult result) {
+    return "# " + result.config().title() + "\n\n"
+        + "What `noliq compare` (or `noliq simulate`) wrote here:\n\n"
+        + "- `index.html`: the report. It opens with the answer (who bears what, by role and design family), then sections by question.\n"
+        + "- `metrics.csv`: every figure in long form, one per row: scenario, design, family, role, policy, mechanism, metric, unit, statistic "
+        + "(mean, p95, p99, cvar95, share, ruin_share, standev, constant), value, ci_low, ci_high (95%; empty when there is none), n, seed. "
+        + "`pandas.read_csv(\"metrics.csv\")`.\n"
+        + "- `paths.csv.gz`: every per-path value that varies: scenario, path, design, metric (the design's own word), value. Paths with the same "
+        + "scenario and index saw the same prices in every design, so pair them. `pandas.read_csv(\"paths.csv.gz\")`.\n"
+        + "- `summary.json`: `schemaVersion` " + SCHEMA_VERSION + ", the inputs, the answer table (`answer`), the generated sentences "
+        + "(`findings`) and every table of the page.\n"
+        + "- `<table>.csv`: each table of the page; `<chart>.png` and `<chart>.csv`: each chart and its data.\n";
+  }
+
+  // ------------------------------------------------------------------ terminal and helpers
+
+  /** The compact table for the terminal: the answer, its sentences, then the claims. */
+  public static String terminal(Report report, StudyRunner.StudyResult result) {
+    StringBuilder out = new StringBuilder();
+    Table answer = report.tables().stream().filter(t -> t.id().equals("answer")).findFirst().orElse(null);
+    if (answer != null) {
+      out.append(answer.title()).append('\n');
+      List<List<String>> cells = new ArrayList<>();
+      cells.add(answer.columns());
+      for (List<Object> row : answer.rows()) {
+        cells.add(row.stream().map(c -> c instanceof Figure f ? Human.of(f.estimate(), f.unit()) : String.valueOf(c)).toList());
+      }
+      int[] width = new int[answer.columns().size()];
+      for (List<String> row : cells) {
+        for (int i = 0; i < row.size(); i++) {
+          width[i] = Math.max(width[i], row.get(i).length());
+        }
+      }
+      for (List<String> row : cells) {
+        for (int i = 0; i < row.size(); i++) {
+          out.append(String.format(Locale.ROOT, "%-" + width[i] + "s  ", row.get(i)));
+        }
+        out.append('\n');
+      }
+    }
+    for (String f : report.findings()) {
+      out.append("- ").append(f).append('\n');
+    }
+    List<Claims.Claim> claims = Claims.assess(result);
+    if (!claims.isEmpty()) {
+      out.append("the post's claims (95% intervals):\n");
+      for (Claims.Claim c : claims) {
+        out.append(String.format(Locale.ROOT, "  %s on %s: standev of the annual deviation %s -> %s; roll cost %s -> %s%n",
+            c.wrapper(), c.scenario(), Human.of(c.standev(), "%/yr"), c.drift().text(),
+            c.rollCost() == null ? "n/a" : Human.of(c.rollCost(), "%/yr"), c.rollCostVerdict().text()));
+      }
+    }
+    return out.toString();
+  }
+
+  private static void inputs(Report.Builder b, StudyRunner.StudyResult result) {
+    StudyConfig c = result.config();
+    b.input("seed", c.seed());
+    b.input("paths", c.paths());
+    b.input("crash_paths", c.crashPaths());
+    b.input("horizon_days", c.horizonDays());
+    b.input("x0", c.x0());
+    b.input("charted_paths", c.chartedPaths());
+    b.input("prices", c.prices() == null ? "none" : c.prices());
+    b.input("scenario_entries", c.scenarioKeys());
+    b.input("designs", result.designs().stream().map(DesignModel::id).toList());
+    if (!c.assumptions().isEmpty()) {
+      b.input("assumptions", c.assumptions());
+    }
+    List<String> scenarios = new ArrayList<>();
+    for (StudyRunner.ScenarioResult sr : result.scenarios()) {
+      StudyScenario s = sr.scenario();
+      scenarios.add(s.name() + ": " + s.kind().name().toLowerCase(Locale.ROOT) + ", n=" + sr.summary().paths() + ", seed " + s.seed());
+    }
+    b.input("scenarios", scenarios);
+    b.input("fitted_model", "GARCH(1,1)-t fitted " + FittedModels.FIT_DATE + " on " + FittedModels.DATA_SPAN);
+    b.input("crash_window_rule", CrashWindows.rule(CrashWindows.DEFAULT_DRAWDOWN, CrashWindows.DEFAULT_WITHIN));
+    b.input("intervals", "95%: t or percentile bootstrap for means (bootstrap when skewed or non-negative), order statistics for quantiles, "
+        + "bootstrap for CVaR95 and the annual standev, Wilson for shares; constants have none");
+  }
+
+  private static Map<String, Object> estimateJson(Estimate e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("value", Double.isFinite(e.value()) ? e.value() : null);
+    m.put("ci95_low", Double.isFinite(e.low()) ? e.low() : null);
+    m.put("ci95_high", Double.isFinite(e.high()) ? e.high() : null);
+    m.put("n", e.n());
+    return m;
+  }
+
+  /** Bars of {@link #HISTOGRAM_BINS} equal bins between the least and greatest value: x the bins' left edges and the last right edge, y the counts (the last repeated). */
+  static Series histogram(String name, double[] all) {
+    double[] values = Figures.present(all);
+    double min = Arrays.stream(values).min().orElse(0);
+    double max = Arrays.stream(values).max().orElse(0);
     if (!(max > min)) {
-      return new Series(name, new double[] {min}, new double[] {s.count()});
+      return new Series(name, new double[] {min, min + 1}, new double[] {values.length, values.length});
     }
     double width = (max - min) / HISTOGRAM_BINS;
-    double[] x = new double[HISTOGRAM_BINS];
-    double[] y = new double[HISTOGRAM_BINS];
-    for (int i = 0; i < HISTOGRAM_BINS; i++) {
-      x[i] = min + (i + 0.5) * width;
+    double[] x = new double[HISTOGRAM_BINS + 1];
+    double[] y = new double[HISTOGRAM_BINS + 1];
+    for (int i = 0; i <= HISTOGRAM_BINS; i++) {
+      x[i] = min + i * width;
     }
-    for (double v : s.values()) {
+    for (double v : values) {
       int bin = Math.min(HISTOGRAM_BINS - 1, (int) ((v - min) / width));
       y[bin]++;
     }
+    y[HISTOGRAM_BINS] = y[HISTOGRAM_BINS - 1];
     return new Series(name, x, y);
   }
 
@@ -475,5 +1228,14 @@ public final class StudyReport {
   static String id(String s) {
     String out = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "-");
     return out.isEmpty() || !Character.isLetterOrDigit(out.charAt(0)) ? "x" + out : out;
+  }
+
+  /** Kept for callers of the old figure format: {@code 1.234 USD (95% CI 1.1 to 1.3, n=1000)}. */
+  static String figure(Estimate e, String unit) {
+    return Human.of(e, unit) + " (n=" + e.n() + ")";
+  }
+
+  static WindowDrift.Result drift(StudyRunner.ScenarioResult sr, String wrapper) {
+    return Claims.annualDrift(sr.summary(), wrapper);
   }
 }

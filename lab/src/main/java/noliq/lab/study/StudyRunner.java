@@ -22,7 +22,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Runs a study: for each scenario one Monte Carlo run in which every path is drawn from the
  * scenario with the path's own stream (stream 0) and handed to every design in catalog order, each
  * writing its metrics at a fixed offset. Each design draws its own randomness from its own stream
- * of the path ({@link #streamOf}, fixed by its id), so a design's figures do not depend on which
+ * of the path ({@link #streamOf}, fixed by its {@link DesignModel#randomStream()}, its id unless it shares
+ * one on purpose), so a design's figures do not depend on which
  * other designs run beside it, nor on the thread count. The first {@code charted} paths of each
  * scenario are traced for the charts.
  */
@@ -33,7 +34,20 @@ public final class StudyRunner {
   public record ChartedPath(long path, PricePath prices, List<RecordingTrace> traces) {}
 
   /** One scenario's results. */
-  public record ScenarioResult(StudyScenario scenario, RunSummary summary, List<ChartedPath> charted) {}
+  public record ScenarioResult(StudyScenario scenario, RunSummary summary, List<ChartedPath> charted, Fan fan) {
+    public ScenarioResult(StudyScenario scenario, RunSummary summary, List<ChartedPath> charted) {
+      this(scenario, summary, charted, null);
+    }
+  }
+
+  /** Points of every path kept for the fan chart (evenly spaced steps, the last included). */
+  public static final int FAN_POINTS = 200;
+
+  /**
+   * Every path's price at {@link #FAN_POINTS} evenly spaced steps, for the fan chart: {@code days[j]}
+   * is step j's time from the start, {@code prices[p][j]} path p's price then (4 bytes each).
+   */
+  public record Fan(double[] days, float[][] prices) {}
 
   /**
    * A study's results: what ran and what came out; {@code withoutPaths} are the scenarios that had
@@ -93,7 +107,7 @@ public final class StudyRunner {
     for (int d = 0; d < designs.size(); d++) {
       DesignModel design = designs.get(d);
       offsets[d] = names.size();
-      streams[d] = streamOf(design.id());
+      streams[d] = streamOf(design.randomStream());
       List<MetricSpec> metrics = design.metrics();
       if (metrics.isEmpty()) {
         throw new RuleViolation("designs", "design '" + design.id() + "' reports no metrics");
@@ -102,10 +116,24 @@ public final class StudyRunner {
       metrics.stream().filter(MetricSpec::mayBeAbsent).forEach(m -> mayBeAbsent.add(m.name()));
     }
     Map<Long, ChartedPath> charted = new ConcurrentHashMap<>();
+    float[][] fanPrices = new float[sc.paths()][];
+    double[][] fanDays = new double[1][];
     Supplier<PathSimulator> simulators = () -> {
       DesignModel.Run[] runs = designs.stream().map(DesignModel::newRun).toArray(DesignModel.Run[]::new);
       return (p, rng, out) -> {
         PricePath path = sc.source().path(p, rng);
+        int points = Math.min(FAN_POINTS, path.size());
+        float[] fp = new float[points];
+        double[] days = new double[points];
+        for (int j = 0; j < points; j++) {
+          int step = points == 1 ? 0 : (int) ((long) j * (path.size() - 1) / (points - 1));
+          fp[j] = (float) path.price(step);
+          days[j] = (path.time(step).toEpochMilli() - path.time(0).toEpochMilli()) / 86_400_000.0;
+        }
+        fanPrices[(int) p] = fp;
+        if (p == 0) {
+          fanDays[0] = days;
+        }
         boolean traced = p < sc.charted();
         List<RecordingTrace> traces = new ArrayList<>();
         for (int d = 0; d < runs.length; d++) {
@@ -124,6 +152,6 @@ public final class StudyRunner {
       };
     };
     RunSummary summary = MonteCarlo.run(new MonteCarloConfig(sc.paths(), sc.seed(), threads), names, mayBeAbsent, simulators, progress);
-    return new ScenarioResult(sc, summary, List.copyOf(new TreeMap<>(charted).values()));
+    return new ScenarioResult(sc, summary, List.copyOf(new TreeMap<>(charted).values()), new Fan(fanDays[0], fanPrices));
   }
 }

@@ -56,6 +56,14 @@ public record StudyScenario(String name, Kind kind, String description, PathSour
     HISTORY_CRASHES
   }
 
+  /**
+   * Populations drawn on a crash window's replay: one price path, but the debt books' borrowers
+   * and keepers drawn afresh on each of these paths, so every replay figure has an n and an
+   * interval over populations. (The whole-history replay stays one path: nine years of hours 256
+   * times over costs too much; its figures are one population's.)
+   */
+  public static final int REPLAY_POPULATIONS = 256;
+
   /** How a history-crashes scenario without windows describes itself. */
   public static final String NONE_FOUND = "no crash window: none found by the rule";
 
@@ -143,9 +151,11 @@ public record StudyScenario(String name, Kind kind, String description, PathSour
     if (history != null && !history.start().isAfter(e.open().time()) && !history.end().isBefore(e.close().time())) {
       OhlcSeries window = history.window(e.open().time(), e.close().time());
       String name = e.id() + "-history";
+      PricePath replay = PricePath.replay(window);
       out.add(new StudyScenario(name, Kind.CRASH_AS_IT_HAPPENED, e.name() + " as it happened: " + window.bars().size()
-          + " bars of " + history.source() + " (" + window.gaps().size() + " gaps)",
-          PathSource.of(new Scenario.Replay(window)), 1, seedFor(config.seed(), name), 1, window.gaps(), List.of()));
+          + " bars of " + history.source() + " (" + window.gaps().size() + " gaps), " + REPLAY_POPULATIONS
+          + " borrower populations on it", (index, rng) -> replay, REPLAY_POPULATIONS, seedFor(config.seed(), name), 1,
+          window.gaps(), List.of()));
     }
   }
 }

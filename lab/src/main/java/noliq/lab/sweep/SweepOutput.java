@@ -304,10 +304,10 @@ public final class SweepOutput {
       Function<Estimate, String> verdict;
       String claim;
       if (s.quantity().suffix().equals(Claims.ROLL_COST)) {
-        verdict = Claims::rollCostVerdict;
+        verdict = e -> yesNo(Claims.rollCostVerdict(e));
         claim = "roll cost under " + ReportWriter.num(Claims.ROLL_COST_LIMIT) + "%/yr";
       } else if (s.quantity().suffix().equals(Claims.TRACKING)) {
-        verdict = Claims::driftVerdict;
+        verdict = e -> yesNo(Claims.driftVerdict(e));
         claim = "tracking error within " + ReportWriter.num(Claims.DRIFT_LOW) + "-" + ReportWriter.num(Claims.DRIFT_HIGH) + "%/yr";
       } else {
         continue;
@@ -315,6 +315,15 @@ public final class SweepOutput {
       out.add(region(spec, s, scenario, claim, verdict));
     }
     return out;
+  }
+
+  /** A verdict as this table reads it: a pass is "yes" (below 1%/yr drift included), a failure "no". */
+  private static String yesNo(Claims.Verdict v) {
+    return switch (v.outcome()) {
+      case PASS -> "yes";
+      case FAIL -> "no";
+      case INCONCLUSIVE -> "inconclusive";
+    };
   }
 
   private static String region(SweepSpec spec, Series s, String scenario, String claim, Function<Estimate, String> verdict) {

@@ -110,14 +110,26 @@ class ReportWriterTest {
   }
 
   @Test
-  void theHtmlIsSelfContained() throws IOException {
+  void theHtmlOpensOfflineAndLinksItsImagesInsteadOfInliningThem() throws IOException {
     Path dir = ReportWriter.write(study(2), tmp);
     String html = Files.readString(dir.resolve("index.html"));
-    assertThat(html).contains("<h2>Findings</h2>", "data:image/png;base64,", "Per scenario &lt;GBM&gt;");
-    assertThat(html).doesNotContain("http://", "https://", "<script", "<link");
+    assertThat(html).contains("<h2>Findings</h2>", "src=\"min-quantiles.png\"", "Per scenario &lt;GBM&gt;");
+    assertThat(html).doesNotContain("http://", "https://", "<script", "<link", "data:image");
     byte[] png = Files.readAllBytes(dir.resolve("min-quantiles.png"));
     assertThat(png).startsWith(0x89, 'P', 'N', 'G');
     assertThat(ReportWriter.terminalTable(study(2))).contains("final_mean_usd", "95% interval");
+  }
+
+  @Test
+  void aChartDrawsAtMostEightSeriesAndMarkers() {
+    List<Report.Series> nine = new java.util.ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      nine.add(new Report.Series("s" + i, new double[] {0}, new double[] {i}));
+    }
+    assertThatThrownBy(() -> new Report.Chart("c", "t", "x", "y", nine)).isInstanceOf(noliq.math.RuleViolation.class)
+        .hasMessageContaining("at most 8");
+    assertThatThrownBy(() -> new Report.Chart("c", "t", "x", "y", nine.subList(0, 7), Report.ChartKind.HISTOGRAM,
+        List.of(new Report.Marker("mean", 1), new Report.Marker("p95", 2)), List.of())).isInstanceOf(noliq.math.RuleViolation.class);
   }
 
   @Test

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import noliq.lab.data.RequiresData;
 import noliq.lab.engine.PathRandom;
 import noliq.lab.scenarios.CrashEvent.Pin;
 import noliq.math.RuleViolation;
@@ -24,36 +24,35 @@ class CrashEventsTest {
       "oct-2025", "intraday/eth_usdt_15m_binance-usdm-perp_2025-10-07_2025-10-14.csv",
       "jun-2026", "intraday/eth_usdt_5m_binance_2026-04-03_2026-07-02.csv");
 
+  /**
+   * The pins of every crash the shipped hourly bars cover (all but June 2026, after their end) against
+   * those bars: the open, the closes and the hour of the low.
+   */
   @Test
-  void everyPinMatchesTheExchangeData() {
-    Optional<Path> hourlyFile = DataFiles.file(DataFiles.ETH_HOURLY);
-    if (hourlyFile.isEmpty()) {
-      System.err.println("CrashEventsTest: shared/data not found (set NOLIQ_DATA); checking the pins' own consistency only");
-      for (CrashEvent e : CrashEvents.ALL) {
-        assertThat(e.pins()).allSatisfy(p -> assertThat(p.source()).contains("Binance"));
-        assertThat(e.drawdown()).isBetween(0.05, 0.6);
-        assertThat(e.realisedVolatility()).isBetween(0.5, 7.0);
-      }
-      return;
-    }
-    OhlcSeries hourly = OhlcReader.read(hourlyFile.get());
+  void everyPinMatchesTheShippedHourlyBars() {
+    OhlcSeries hourly = OhlcReader.read(TestData.shippedHourly());
+    List<String> covered = CrashEvents.ALL.stream().filter(e -> !hourly.end().isBefore(e.close().time())).map(CrashEvent::id).toList();
+    assertThat(covered).containsExactly("mar-2020", "may-2021", "jun-2022", "aug-2024", "oct-2025");
     for (CrashEvent e : CrashEvents.ALL) {
-      OhlcSeries window = hourly.window(e.open().time(), e.close().time());
-      // open and closes: the spot hourly bars
-      assertThat(window.bars().get(0).open()).as(e.id() + " open").isEqualTo(e.open().price());
-      for (Pin p : e.pins()) {
-        if (p.kind() == Pin.Kind.CLOSE) {
-          Instant lastBar = p.time().minus(Duration.ofHours(1));
-          assertThat(hourly.window(lastBar, p.time()).bars().get(0).close()).as(e.id() + " close at " + p.time()).isEqualTo(p.price());
-        }
+      if (covered.contains(e.id())) {
+        checkHourlyPins(hourly, e);
       }
-      // the low: the lowest spot hourly low of the window, in the hour that holds the pinned time
-      Bar lowestHour = window.lowestBar();
-      assertThat(lowestHour.low()).as(e.id() + " low").isEqualTo(e.low().price());
-      assertThat(Duration.between(lowestHour.time(), e.low().time())).as(e.id() + " low hour")
-          .isBetween(Duration.ZERO, Duration.ofMinutes(59));
+    }
+  }
+
+  /** Every pin against the whole hourly file and the finest bars of each window; the committed realised volatilities refitted. */
+  @Test
+  @RequiresData({DataFiles.ETH_HOURLY, "intraday/eth_usdt_5m_binance_2020-02-10_2020-03-31.csv",
+      "intraday/eth_usdt_1m_binance_2021-04-20_2021-05-20.csv", "intraday/eth_usdt_5m_binance_2022-01-01_2022-08-04.csv",
+      "intraday/eth_usdt_30m_binance-usdm-perp_2024-08-01_2024-08-10.csv",
+      "intraday/eth_usdt_15m_binance-usdm-perp_2025-10-07_2025-10-14.csv", "intraday/eth_usdt_5m_binance_2026-04-03_2026-07-02.csv"})
+  void everyPinMatchesTheExchangeDataAndTheRealisedVolatilitiesRefit() {
+    assertThat(FINEST.keySet()).containsExactlyInAnyOrderElementsOf(CrashEvents.ALL.stream().map(CrashEvent::id).toList());
+    OhlcSeries hourly = OhlcReader.read(TestData.require(DataFiles.ETH_HOURLY));
+    for (CrashEvent e : CrashEvents.ALL) {
+      checkHourlyPins(hourly, e);
       // the pinned time is the bar of the lowest low in the finest file available
-      Path fine = DataFiles.directory().orElseThrow().resolve(FINEST.get(e.id()));
+      Path fine = TestData.require(FINEST.get(e.id()));
       Bar lowestFine = OhlcReader.read(fine).window(e.open().time(), e.close().time()).lowestBar();
       assertThat(lowestFine.time()).as(e.id() + " low time").isEqualTo(e.low().time());
       assertThat(e.low().source()).contains(fine.getFileName().toString());
@@ -61,6 +60,23 @@ class CrashEventsTest {
       double measured = OhlcReader.read(fine).window(e.open().time(), e.close().time()).realisedVolatility();
       assertThat(e.realisedVolatility()).as(e.id() + " realised volatility").isCloseTo(measured, within(1e-4));
     }
+  }
+
+  private static void checkHourlyPins(OhlcSeries hourly, CrashEvent e) {
+    OhlcSeries window = hourly.window(e.open().time(), e.close().time());
+    // open and closes: the spot hourly bars
+    assertThat(window.bars().get(0).open()).as(e.id() + " open").isEqualTo(e.open().price());
+    for (Pin p : e.pins()) {
+      if (p.kind() == Pin.Kind.CLOSE) {
+        Instant lastBar = p.time().minus(Duration.ofHours(1));
+        assertThat(hourly.window(lastBar, p.time()).bars().get(0).close()).as(e.id() + " close at " + p.time()).isEqualTo(p.price());
+      }
+    }
+    // the low: the lowest spot hourly low of the window, in the hour that holds the pinned time
+    Bar lowestHour = window.lowestBar();
+    assertThat(lowestHour.low()).as(e.id() + " low").isEqualTo(e.low().price());
+    assertThat(Duration.between(lowestHour.time(), e.low().time())).as(e.id() + " low hour")
+        .isBetween(Duration.ZERO, Duration.ofMinutes(59));
   }
 
   @Test

@@ -3,29 +3,20 @@ package noliq.lab.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
-import java.util.Optional;
+import noliq.lab.data.RequiresData;
 import noliq.lab.engine.PathRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The committed default model against its data. The data sits beside the clone
- * ({@code ../shared/data}, or {@code NOLIQ_DATA} / {@code -Dnoliq.data}); {@link DataFiles} finds it
- * from the module directory. Where it cannot be found, the re-fit is replaced by checks that need no
- * data, and the test says so on stderr; it never passes without asserting.
+ * The committed default model. It was fitted on {@code shared/data/eth_usdt_1h.csv}, which runs past
+ * the shipped bars (to 2026-07-26) and states no licence for that part, so the parameters are
+ * committed with their provenance ({@link FittedModels}) and the re-fit belongs to the data suite.
  */
 class FittedModelsTest {
-  private static final Optional<Path> HOURLY = DataFiles.file(DataFiles.ETH_HOURLY);
-
   @Test
+  @RequiresData(DataFiles.ETH_HOURLY)
   void refittingOnTheHourlyFileGivesTheCommittedParameters() {
-    if (HOURLY.isEmpty()) {
-      System.err.println("FittedModelsTest: " + DataFiles.ETH_HOURLY + " not found (set NOLIQ_DATA); "
-          + "checking the committed model on simulated data instead");
-      theCommittedModelIsRecoveredFromItsOwnSimulation();
-      return;
-    }
-    OhlcSeries hourly = OhlcReader.read(HOURLY.get());
+    OhlcSeries hourly = OhlcReader.read(TestData.require(DataFiles.ETH_HOURLY));
     // the file as its README describes it
     assertThat(hourly.bars()).hasSize(78_245);
     assertThat(hourly.gaps()).hasSize(28);

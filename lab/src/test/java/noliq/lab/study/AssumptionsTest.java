@@ -107,7 +107,7 @@ class AssumptionsTest {
     Assumptions.Row depth = Assumptions.table(Map.of("ammPoolDepthUsd", 2e7)).stream()
         .filter(r -> r.name().equals("ammPoolDepthUsd")).findFirst().orElseThrow();
     assertThat(depth).extracting(Assumptions.Row::value, Assumptions.Row::defaultValue, Assumptions.Row::overridden, Assumptions.Row::unit)
-        .containsExactly("20000000", "10000000", true, "USD");
+        .containsExactly("20000000", "7000000", true, "USD");
     assertThat(Assumptions.table(Map.of()).stream().filter(Assumptions.Row::overridden)).isEmpty();
   }
 
@@ -121,8 +121,8 @@ class AssumptionsTest {
         .hasMessage("assumptions.gbmVolatility: must be between 0.01 and 5 per year (was 9)");
     assertThatThrownBy(() -> StudyConfig.parse("{\"scenarios\": [\"gbm\"], \"assumptions\": {\"makerCount\": 2.5}}", "f"))
         .hasMessage("assumptions.makerCount: must be a whole number of makers (was 2.5)");
-    assertThatThrownBy(() -> StudyConfig.parse("{\"scenarios\": [\"gbm\"], \"assumptions\": {\"population.minHealth\": 4}}", "f"))
-        .hasMessageStartingWith("assumptions.population.minHealth: refused with the other values: minHealth: must satisfy 1 < minHealth <= maxHealth");
+    assertThatThrownBy(() -> StudyConfig.parse("{\"scenarios\": [\"gbm\"], \"assumptions\": {\"population.bookDebtUsd\": 1e6}}", "f"))
+        .hasMessageStartingWith("assumptions.population.bookDebtUsd: refused with the other values: bookDebtUsd: must be finite and at least positions x minDebtUsd");
     assertThatThrownBy(() -> StudyConfig.parse("{\"scenarios\": [\"gbm\"], \"assumptions\": {\"makerVol\": \"high\"}}", "f"))
         .hasMessageStartingWith("assumptions.makerVol: invalid value in f");
   }

@@ -16,7 +16,7 @@ class StudyConfigTest {
   private static final List<DesignModel> TOYS = List.of(ToyDesigns.debt(), ToyDesigns.wrapper("a", 1), ToyDesigns.wrapper("b", 1));
 
   @Test
-  void absentKeysTakeTheirDefaultsAndAConfigRoundTripsThroughJson() {
+  void absentKeysTakeTheirDefaultsAndAConfigRoundTripsThroughJson() throws Exception {
     StudyConfig c = StudyConfig.parse("{\"scenarios\": [\"default\", \"crashes\"]}", "test");
     assertThat(c.paths()).isEqualTo(StudyConfig.DEFAULT_PATHS);
     assertThat(c.horizonDays()).isEqualTo(365);
@@ -25,13 +25,23 @@ class StudyConfigTest {
     assertThat(StudyConfig.parse(c.toJson(), "again")).isEqualTo(c);
     StudyConfig preset = StudyPresets.compare(null, null, 2, null, null, false);
     assertThat(StudyConfig.parse(preset.toJson(), "preset")).isEqualTo(preset);
-    assertThat(preset.scenarioKeys()).containsExactly("default", "crashes");
+    // no arguments: the shipped hourly history (the project's data/) is part of the default study
+    assertThat(preset.scenarioKeys()).containsExactly("default", "crashes", "history", "history-crashes");
+    assertThat(Path.of(preset.prices())).isEqualTo(noliq.lab.scenarios.DataFiles.shippedHourly().orElseThrow());
+    assertThat(Path.of(preset.prices()).getFileName()).hasToString("eth_usdt_1h_2017-2025.csv");
     assertThat(preset.paths()).isEqualTo(1024);
     assertThat(StudyPresets.compare(null, null, null, null, null, true).horizonDays()).isEqualTo(90);
     StudyConfig one = StudyPresets.compare(1, 5L, 1, null, null, false);
     assertThat(List.of(one.paths(), one.crashPaths(), one.chartedPaths())).containsExactly(1, 1, 1);
     assertThatThrownBy(() -> StudyPresets.compare(null, null, null, tmp, null, false))
-        .hasMessageStartingWith("data: " + tmp + " holds no eth_usdt_1h.csv");
+        .hasMessageStartingWith("data: " + tmp + " holds no eth_usdt_1h.csv (as shared/data) nor eth_usdt_1h_2017-2025.csv");
+    // --data takes a directory laid out like shared/data or like the project's data/; --prices replaces the history
+    Path shipped = noliq.lab.scenarios.DataFiles.shipped().orElseThrow();
+    assertThat(StudyPresets.compare(null, null, null, shipped, null, true).prices())
+        .isEqualTo(shipped.resolve("eth_usdt_1h_2017-2025.csv").toString());
+    Files.writeString(tmp.resolve("eth_usdt_1h.csv"), "timestamp_utc,open,high,low,close,volume\n");
+    assertThat(StudyPresets.compare(null, null, null, tmp, null, true).prices()).isEqualTo(tmp.resolve("eth_usdt_1h.csv").toString());
+    assertThat(StudyPresets.compare(null, null, null, null, tmp.resolve("x.csv"), true).prices()).isEqualTo(tmp.resolve("x.csv").toString());
   }
 
   @Test

@@ -1,14 +1,19 @@
 package noliq.lab.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import noliq.lab.engine.Progress;
+import noliq.lab.report.MetricRow;
 import noliq.lab.report.Report;
 import noliq.lab.report.ReportWriter;
 import org.junit.jupiter.api.Test;
@@ -17,63 +22,120 @@ import org.junit.jupiter.api.io.TempDir;
 class StudyReportTest {
   @TempDir Path tmp;
 
-  private static final List<DesignModel> TOYS = List.of(ToyDesigns.debt(), ToyDesigns.wrapper("calm", 0.5), ToyDesigns.wrapper("costly", 3.0));
+  private static final List<DesignModel> TOYS = List.of(ToyDesigns.debt(), ToyDesigns.book("aave"), ToyDesigns.book("maker"),
+      ToyDesigns.windowed("calm", 0.02, 0.5), ToyDesigns.windowed("costly", 0.2, 3.0), ToyDesigns.nHolder());
 
-  private static StudyConfig small(int threads) {
+  private static StudyConfig small(int threads, int days) {
     // 600 paths: three chunks, so two threads really interleave; the crash adds a second kind of scenario.
-    return new StudyConfig("toy study", List.of("gbm", "may-2021"), 600, 20, 2, 2500.0, 99L, threads, List.of(), null, 2);
+    return new StudyConfig("toy study", List.of("gbm", "may-2021"), 600, 20, days, 2500.0, 99L, threads, List.of(), null, 2);
   }
 
-  private static Report report(int threads) {
-    return StudyReport.build(StudyRunner.run(small(threads), TOYS, n -> Progress.none()));
-  }
-
-  @Test
-  void theSameSeedGivesAByteIdenticalSummaryAndReportOnOneThreadOrTwo() throws IOException {
-    Path one = ReportWriter.write(report(1), tmp.resolve("one"));
-    Path two = ReportWriter.write(report(2), tmp.resolve("two"));
-    byte[] summary = Files.readAllBytes(one.resolve("summary.json"));
-    assertThat(Files.readAllBytes(two.resolve("summary.json"))).isEqualTo(summary);
-    assertThat(Files.readAllBytes(two.resolve("index.html"))).isEqualTo(Files.readAllBytes(one.resolve("index.html")));
-    assertThat(Files.readAllBytes(two.resolve("scenario-gbm.csv"))).isEqualTo(Files.readAllBytes(one.resolve("scenario-gbm.csv")));
-    assertThat(new String(summary, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("threads");
+  private static StudyRunner.StudyResult run(StudyConfig c) {
+    return StudyRunner.run(c, TOYS, n -> Progress.none());
   }
 
   @Test
-  void theReportHoldsFindingsHeadlinesClaimsTablesAndCharts() throws IOException {
-    Path dir = ReportWriter.write(report(2), tmp.resolve("r"));
+  void theSameSeedGivesByteIdenticalFilesOnOneThreadOrTwo() throws IOException {
+    Path one = ReportWriter.write(StudyReport.build(run(small(1, 2))), tmp.resolve("one"));
+    Path two = ReportWriter.write(StudyReport.build(run(small(2, 2))), tmp.resolve("two"));
+    for (String f : List.of("summary.json", "index.html", "metrics.csv", "paths.csv.gz", "scenario-gbm.csv")) {
+      assertThat(Files.readAllBytes(two.resolve(f))).as(f).isEqualTo(Files.readAllBytes(one.resolve(f)));
+    }
+    assertThat(Files.readString(one.resolve("summary.json"))).doesNotContain("threads");
+  }
+
+  @Test
+  void thePageOpensWithTheAnswerThenContentsAndLinksItsCharts() throws IOException {
+    Path dir = ReportWriter.write(StudyReport.build(run(small(2, 2))), tmp.resolve("r"));
+    String html = Files.readString(dir.resolve("index.html"));
+    assertThat(html.indexOf("Who bears what")).isPositive().isLessThan(html.indexOf("Contents"));
+    assertThat(html).doesNotContain("data:image/png;base64").contains("src=\"fan-gbm.png\"");
+    assertThat(Files.size(dir.resolve("index.html"))).isLessThan(2_000_000);
     JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
-    // Headline figures on the primary (model) scenario, each by its own statistic, with n and an interval.
-    JsonNode lar = summary.at("/headline/toydebt.liquidated_usd");
-    assertThat(lar.get("n").asInt()).isEqualTo(600);
-    assertThat(summary.at("/headline/toydebt.liquidated/value").asDouble()).isBetween(0.0, 1.0);
-    assertThat(summary.at("/headline/wrapper.calm.auction.roll_cost_pct_per_year/value").asDouble()).isEqualTo(0.5);
-    assertThat(summary.at("/inputs/seed").asLong()).isEqualTo(99L);
-    assertThat(summary.at("/inputs/scenarios").toString()).contains("gbm: model, n=600, seed ").contains("may-2021: crash_bridges, n=20");
-    // The claims: fixed roll costs of 0.5 and 3 %/yr have zero-width intervals; the tracking error is judged on the
-    // model only (a crash lasts a day).
-    JsonNode claims = summary.at("/tables/claims/rows");
-    assertThat(claims).hasSize(2);
-    assertThat(claims.get(0).get("wrapper").asText()).isEqualTo("wrapper.calm.auction");
-    assertThat(claims.get(0).get("scenario").asText()).isEqualTo("gbm");
-    assertThat(claims.get(0).get("under_2").asText()).isEqualTo("yes");
-    assertThat(claims.get(1).get("under_2").asText()).isEqualTo("no");
-    assertThat(summary.get("findings").get(0).asText()).startsWith("3 designs on 2 scenarios, 620 paths in all, seed 99");
-    assertThat(summary.get("findings").toString()).contains("Among the crashes it is highest in may-2021: LaR95 toydebt ")
-        .contains("Debt on gbm: liquidation volume at the 95th percentile (LaR95) is toydebt ")
-        .contains("Rolling by auction on gbm: tracking error from ")
-        .contains("The post's claims on gbm, over 2 wrappers: ")
-        .contains("roll cost under 2%/yr for 1 (1 over, 0 inconclusive)");
-    assertThat(summary.at("/tables/headline-by-scenario/rows/0/may-2021/n").asInt()).isEqualTo(20);
-    for (String file : List.of("index.html", "claims.csv", "scenario-gbm.csv", "scenario-may-2021.csv", "price-gbm.png",
-        "price-may-2021.csv", "trace-gbm-wrapper.png", "trace-gbm-wrapper.csv", "dist-toydebt-liquidated_usd.png")) {
+    assertThat(summary.get("schemaVersion").asInt()).isEqualTo(StudyReport.SCHEMA_VERSION);
+    assertThat(summary.at("/answer/columns").toString()).isEqualTo("[\"aave\",\"maker\",\"wrapper\",\"n-holder\"]");
+    assertThat(summary.at("/answer/scenario").asText()).isEqualTo("gbm");
+    // every sentence comes from the numbers: three to six of them
+    assertThat(summary.get("findings").size()).isBetween(3, 6);
+    assertThat(summary.get("findings").toString()).contains("Stable-value holder on gbm: ").contains("Leveraged holder on gbm: ")
+        .contains("No scenario here holds a year");
+    for (String file : List.of("README.md", "metrics.csv", "paths.csv.gz", "fan-gbm.png", "exceedance-stable.png", "forest-window.png")) {
       assertThat(dir.resolve(file)).exists();
     }
-    String html = Files.readString(dir.resolve("index.html"));
-    assertThat(html.indexOf("Findings")).isLessThan(html.indexOf("Headline figures"));
-    assertThat(html).contains("data:image/png;base64,").doesNotContain("src=\"price-gbm.png\"");
-    // The endogenous price a design traces joins the scenario's price chart.
-    assertThat(Files.readString(dir.resolve("price-gbm.csv"))).contains("toydebt: price_after_sales").contains("path 1 (exogenous)");
+  }
+
+  @Test
+  void theLeveragedRowIsTheRolesLossPairedPathByPath() {
+    StudyRunner.StudyResult result = run(small(1, 2));
+    StudyRunner.ScenarioResult gbm = result.scenarios().get(0);
+    var losses = Roles.byFamily(Roles.losses(result, gbm, MetricSpec.Role.LEVERAGED_HOLDER));
+    double[] borrower = losses.get("aave").perPath();
+    double[] n = losses.get("n-holder").perPath();
+    double[] last = gbm.summary().metric("aave.toy.borrower_pnl_pct").values();
+    for (int p = 0; p < borrower.length; p++) {
+      // borrower loss = -200 r, N loss = -(150 r - 5) = -0.75 * (-borrower loss) + 5, on the same path's return r
+      assertThat(borrower[p]).isEqualTo(-last[p]);
+      assertThat(n[p]).isCloseTo(0.75 * borrower[p] + 5, within(1e-9));
+    }
+    Roles.Paired paired = Roles.pair(losses.get("n-holder"), losses.get("aave"));
+    double mean = 0;
+    long nBetter = 0;
+    for (int p = 0; p < borrower.length; p++) {
+      mean += (n[p] - borrower[p]) / borrower.length;
+      nBetter += n[p] < borrower[p] ? 1 : 0;
+    }
+    assertThat(paired.meanDifference().value()).isCloseTo(mean, within(1e-9));
+    assertThat(paired.optionsBetter().value()).isEqualTo((double) nBetter / borrower.length);
+    assertThat(paired.optionsBetter().value() + paired.debtBetter().value() + paired.ties().value()).isCloseTo(1, within(1e-12));
+  }
+
+  @Test
+  void perYearVerdictsOnlyOnAScenarioOfAYearAndTheTidyFilesLoad() throws IOException {
+    StudyConfig year = new StudyConfig("toy", List.of("gbm", "may-2021"), 24, 8, 365, 2500.0, 5L, 1, List.of(), null, 1);
+    StudyRunner.StudyResult result = run(year);
+    List<Claims.Claim> claims = Claims.assess(result);
+    // the 365-day model gets verdicts; the crash (a few days) none, only per-window figures
+    assertThat(claims).extracting(Claims.Claim::scenario).containsOnly("gbm");
+    assertThat(claims).hasSize(2);
+    assertThat(claims.get(0).windows()).isEqualTo(24);
+    assertThat(claims.get(0).rollCostVerdict().outcome()).isEqualTo(Claims.Outcome.PASS);
+    assertThat(claims.get(1).rollCostVerdict().outcome()).isEqualTo(Claims.Outcome.FAIL);
+    assertThat(Claims.perWindow(result)).extracting(Claims.WindowFigures::scenario).containsOnly("may-2021");
+    Report report = StudyReport.build(result);
+    Path dir = ReportWriter.write(report, tmp.resolve("year"));
+    List<String> metrics = Files.readAllLines(dir.resolve("metrics.csv"));
+    assertThat(metrics.get(0)).isEqualTo(String.join(",", MetricRow.COLUMNS));
+    assertThat(metrics).anyMatch(l -> l.startsWith("gbm,wrapper.calm.auction,wrapper,stable-value holder,calm,auction,wrapper.calm.auction.annual_deviation_pct,%/yr,standev,"));
+    assertThat(metrics).noneMatch(l -> l.startsWith("may-2021,") && l.contains("annual_deviation_pct"));
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(dir.resolve("paths.csv.gz")))) {
+      List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+      assertThat(lines.get(0)).isEqualTo("scenario,path,design,metric,value");
+      assertThat(lines.stream().filter(l -> l.startsWith("gbm,0,aave.toy,")).toList()).contains("gbm,0,aave.toy,borrower_pnl_pct," + StudyReport.compact(result.scenarios().get(0).summary().metric("aave.toy.borrower_pnl_pct").values()[0]));
+      // constants (forced sales, roll costs) are listed once in metrics.csv, not per path
+      assertThat(lines).noneMatch(l -> l.contains("forced_sales_usd"));
+    }
+    assertThat(Files.readString(dir.resolve("index.html"))).contains("The post&#39;s claims".replace("&#39;", "'")).contains("forest-annual.png");
+  }
+
+  @Test
+  void aLiquidityProviderMetricAddsItsRowAndSentenceWithoutANameList() {
+    List<DesignModel> designs = new java.util.ArrayList<>(TOYS);
+    designs.add(ToyDesigns.liquidityProvider("aave.liquidators", 2, 0.5));
+    designs.add(ToyDesigns.liquidityProvider("wrapper.makers", 1, 0.1));
+    StudyRunner.StudyResult result = StudyRunner.run(small(1, 2), designs, n -> Progress.none());
+    Report report = StudyReport.build(result);
+    Report.Table answer = report.tables().get(0);
+    assertThat(answer.rows()).anyMatch(r -> r.get(0).equals("liquidity provider"));
+    assertThat(report.findings()).anyMatch(f -> f.startsWith("Liquidity providers, in % of the capital they commit: Aave v3.3 (debt) earns ")
+        && f.contains("P-wrapper vault (options) earns ") && f.contains("Paid most per unit of risk: "));
+    assertThat(report.sections()).extracting(Report.Section::id).contains("liquidity");
+  }
+
+  @Test
+  void theTerminalShowsTheAnswerAndTheSentences() {
+    StudyRunner.StudyResult result = run(small(1, 2));
+    String table = StudyReport.terminal(StudyReport.build(result), result);
+    assertThat(table).contains("Who bears what on gbm").contains("stable-value holder").contains("- Stable-value holder on gbm");
   }
 
   @Test
@@ -90,35 +152,30 @@ class StudyReportTest {
     }
     Files.writeString(csv, text);
     StudyConfig config = new StudyConfig("toy", List.of("gbm", "history", "history-crashes"), 20, 5, 2, 2500.0, 1L, 1, List.of(), csv.toString(), 1);
-    Report report = StudyReport.build(StudyRunner.run(config, TOYS, n -> Progress.none()));
+    StudyRunner.StudyResult result = run(config);
+    Report report = StudyReport.build(result);
     Report.Table windows = report.tables().stream().filter(t -> t.id().equals("history-crash-windows")).findFirst().orElseThrow();
     assertThat(windows.rows()).hasSize(2);
     assertThat(windows.rows().get(0).get(0)).isEqualTo("history-crash-2021-01-05");
-    assertThat(windows.columns()).contains("toydebt.min_ratio", "wrapper.calm.auction.tracking_error_pct");
+    assertThat(windows.columns()).contains("toydebt.min_ratio", "wrapper.calm.auction.log_deviation_pct");
     assertThat((Double) windows.rows().get(1).get(windows.columns().indexOf("toydebt.min_ratio"))).isEqualTo(0.7);
     assertThat(report.tables()).extracting(Report.Table::id).contains("gaps-history", "scenario-history-crashes");
-    // Per-year claims are judged on the model and on the whole history, never on week-long windows.
-    assertThat(Claims.assess(StudyRunner.run(config, TOYS, n -> Progress.none()))).extracting(Claims.Claim::scenario)
-        .containsExactly("gbm", "gbm", "history", "history");
-  }
-
-  @Test
-  void theTerminalTableShowsTheHeadlineFiguresAndTheClaims() {
-    StudyRunner.StudyResult result = StudyRunner.run(small(1), TOYS, n -> Progress.none());
-    String table = StudyReport.terminal(StudyReport.build(result), result);
-    assertThat(table).contains("toydebt.liquidated_usd").contains("95% interval")
-        .contains("wrapper.costly.auction on gbm").contains("under 2%/yr: no");
+    // sixty days of history and week-long windows: no per-year verdict anywhere
+    assertThat(Claims.assess(result)).isEmpty();
+    assertThat(Claims.perWindow(result)).extracting(Claims.WindowFigures::scenario).contains("history", "history-crashes");
   }
 
   @Test
   void histogramsCountEveryPathAndThinnedSeriesKeepTheirEnds() {
-    noliq.lab.metrics.Sample s = new noliq.lab.metrics.Sample();
-    for (int i = 0; i < 1000; i++) {
-      s.add(i);
+    double[] v = new double[1000];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = i;
     }
-    Report.Series h = StudyReport.histogram("h", s);
-    assertThat(java.util.Arrays.stream(h.y()).sum()).isEqualTo(1000);
-    assertThat(h.y()).hasSize(StudyReport.HISTOGRAM_BINS).containsOnly(25.0);
+    Report.Series h = StudyReport.histogram("h", v);
+    double[] y = h.y();
+    assertThat(java.util.Arrays.stream(y, 0, StudyReport.HISTOGRAM_BINS).sum()).isEqualTo(1000);
+    assertThat(h.x()).hasSize(StudyReport.HISTOGRAM_BINS + 1);
+    assertThat(java.util.Arrays.copyOf(y, StudyReport.HISTOGRAM_BINS)).containsOnly(25.0);
     double[] x = new double[3001];
     for (int i = 0; i < x.length; i++) {
       x[i] = i;

@@ -143,7 +143,10 @@ class StudyRunnerTest {
     assertThat(result.scenarios()).extracting(s -> s.scenario().name()).containsExactly("aug-2024", "aug-2024-history");
     StudyRunner.ScenarioResult asItHappened = result.scenarios().get(1);
     assertThat(asItHappened.scenario().kind()).isEqualTo(StudyScenario.Kind.CRASH_AS_IT_HAPPENED);
-    assertThat(asItHappened.summary().metric("toydebt.min_ratio").values()).containsExactly(2100.0 / 2600);
+    // One history, drawn over REPLAY_POPULATIONS populations: the toy's figure is the path's own on each.
+    assertThat(asItHappened.scenario().paths()).isEqualTo(StudyScenario.REPLAY_POPULATIONS);
+    assertThat(asItHappened.summary().metric("toydebt.min_ratio").values()).hasSize(StudyScenario.REPLAY_POPULATIONS)
+        .containsOnly(2100.0 / 2600);
     assertThat(CrashEvents.AUG_2024.open().price()).isEqualTo(2688.91);
   }
 
@@ -157,7 +160,7 @@ class StudyRunnerTest {
   void theCatalogListsEveryDesignOnceWithMetricsNamedByItsId() {
     List<DesignModel> designs = DesignCatalog.defaults();
     List<String> ids = designs.stream().map(DesignModel::id).toList();
-    assertThat(ids).doesNotHaveDuplicates().startsWith("aave", "maker", "liquity", "oracle.feed-manipulation.aave")
+    assertThat(ids).doesNotHaveDuplicates().startsWith("aave", "maker", "liquity", "maker.congested", "oracle.feed-manipulation.aave")
         .contains("n-holder", "oracle.settlement-corruption", "agent.kyrrui-tracker.book");
     // Every roll policy through every roll mechanism.
     for (String policy : noliq.wrapper.policy.Policies.NAMES) {
@@ -174,7 +177,8 @@ class StudyRunnerTest {
     }
     assertThat(metrics).doesNotHaveDuplicates();
     assertThat(DesignCatalog.assumptions()).extracting(DesignCatalog.Assumption::name)
-        .contains("population", "liquidators", "cascade", "feed manipulation", "makerVol", "ammPoolDepthUsd");
+        .contains("population", "liquidators", "cascade", "feed manipulation", "makerVol", "ammPoolDepthUsd",
+            "debt.population.fit", "debt.congestion.black_thursday");
   }
 
   /** A month that never falls 25% within 7 days: about 2% up and down around 2500. */

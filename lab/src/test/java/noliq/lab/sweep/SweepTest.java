@@ -79,8 +79,8 @@ class SweepTest {
         .hasMessage("grid.makerCount[1]: must be a number (was \"x\")");
     assertThatThrownBy(() -> SweepSpec.parse("{" + STUDY + ", \"assumptions\": {\"makerCount\": 3}, \"grid\": {\"makerCount\": [2]}}", "f"))
         .hasMessageStartingWith("grid.makerCount: is also set in \"assumptions\"");
-    assertThatThrownBy(() -> SweepSpec.parse("{" + STUDY + ", \"grid\": {\"population.minHealth\": [1.5, 4]}}", "f"))
-        .hasMessageStartingWith("point 2.population.minHealth: refused with the other values: minHealth: must satisfy");
+    assertThatThrownBy(() -> SweepSpec.parse("{" + STUDY + ", \"grid\": {\"population.bookDebtUsd\": [2e9, 1e6]}}", "f"))
+        .hasMessageStartingWith("point 2.population.bookDebtUsd: refused with the other values: bookDebtUsd: must be finite");
     StringBuilder big = new StringBuilder("[");
     for (int i = 1; i <= 400; i++) {
       big.append(i == 1 ? "" : ",").append(1000 + i);

@@ -18,21 +18,38 @@ import noliq.pricing.InverseOptions;
 import noliq.pricing.OptionInputs;
 
 /**
- * A market maker that values P and N with Black–Scholes ({@link InverseOptions}) at its own volatility
- * estimate. It takes from rotation auctions when the current price gives it at least the edge its
- * inventory requires, and rests bids and asks around its fair value in order books.
+ * A market maker that values P and N with Black–Scholes ({@link InverseOptions}) on its own estimate
+ * of the implied-vol surface, at each leg's strike and maturity. It takes from rotation auctions when
+ * the current price gives it at least the edge it requires now, and rests bids and asks around its
+ * fair value in order books. With a {@link MakerResponse} its spreads, edge and size follow the
+ * market's state ({@link MakerView}); the older spot-only calls assume a calm market at
+ * {@link MakerParams#volEstimate()}.
  */
 public final class MarketMaker {
   private final AccountId id;
   private final MakerParams params;
+  private final MakerResponse response;
   private final TokenBook book;
   private double inventoryUsd;
   private final List<Long> restingOrders = new ArrayList<>();
 
   public MarketMaker(AccountId id, MakerParams params, TokenBook book) {
+    this(id, params, MakerResponse.NONE, book);
+  }
+
+  public MarketMaker(AccountId id, MakerParams params, MakerResponse response, TokenBook book) {
     this.id = id;
     this.params = params;
+    this.response = response;
     this.book = book;
+  }
+
+  public MakerResponse response() {
+    return response;
+  }
+
+  private MakerView calm(double spot) {
+    return MakerView.calm(spot, params.volEstimate());
   }
 
   public AccountId id() {
@@ -50,7 +67,16 @@ public final class MarketMaker {
 
   /** Its fair value of one token of {@code leg} (P or N), in ETH. */
   public double fairEth(SeriesLeg leg, double spot) {
-    var v = InverseOptions.value(OptionInputs.of(spot, leg.strike(), leg.days(), params.volEstimate()));
+    return fairEth(leg, calm(spot));
+  }
+
+  /** Its fair value of one token of {@code leg} in ETH, on its estimate of the surface at the leg's strike and maturity. */
+  public double fairEth(SeriesLeg leg, MakerView view) {
+    return fairEth(leg, view.spot(), view.estimate().volDays(view.spot(), leg.strike(), leg.days()));
+  }
+
+  private static double fairEth(SeriesLeg leg, double spot, double vol) {
+    var v = InverseOptions.value(OptionInputs.of(spot, leg.strike(), leg.days(), vol));
     return switch (leg.leg()) {
       case P -> v.pEth();
       case N -> v.nEth();
@@ -62,9 +88,27 @@ public final class MarketMaker {
 
   /** Its bid and ask for {@code leg} in ETH per token: fair value less and plus the half-spread. */
   public Price[] quoteEth(SeriesLeg leg, double spot) {
-    double fair = fairEth(leg, spot);
-    double h = params.halfSpreadBps() / 10_000;
-    return new Price[] {Price.fromDouble(fair * (1 - h), Rounding.DOWN), Price.fromDouble(fair * (1 + h), Rounding.UP)};
+    return quoteEth(leg, calm(spot));
+  }
+
+  /** Its bid and ask for {@code leg} in ETH per token now: fair value less and plus {@link #halfSpreadEth}. */
+  public Price[] quoteEth(SeriesLeg leg, MakerView view) {
+    double fair = fairEth(leg, view);
+    double h = Math.min(halfSpreadEth(leg, view), fair * 0.99);
+    return new Price[] {Price.fromDouble(fair - h, Rounding.DOWN), Price.fromDouble(fair + h, Rounding.UP)};
+  }
+
+  /**
+   * Its half-spread on {@code leg} in ETH: without a response, {@code halfSpreadBps} of fair value;
+   * with one, the stress multiplier times (tick + vega times the screen's implied-vol half-spread).
+   */
+  public double halfSpreadEth(SeriesLeg leg, MakerView view) {
+    if (!response.reactive()) {
+      return fairEth(leg, view) * params.halfSpreadBps() / 10_000;
+    }
+    double vol = view.estimate().volDays(view.spot(), leg.strike(), leg.days());
+    double vega = Math.abs(fairEth(leg, view.spot(), vol + 0.01) - fairEth(leg, view.spot(), vol)) / 0.01;
+    return response.stress(view) * (response.tickEth() + vega * response.ivHalfSpread(leg.days()));
   }
 
   /**
@@ -73,18 +117,33 @@ public final class MarketMaker {
    */
   public Optional<MarketEvent.AuctionTaken> considerAuction(RotationAuctionHouse house, long auctionId, SeriesLeg sold,
       SeriesLeg paid, double spot, Instant now) {
+    return considerAuction(house, auctionId, sold, paid, calm(spot), now);
+  }
+
+  /**
+   * As above, on the market as it is now: the maker takes when the current price pays, beyond
+   * unwinding both legs on the screen (their half-spreads), the stressed edge its inventory requires,
+   * up to its capacity now.
+   */
+  public Optional<MarketEvent.AuctionTaken> considerAuction(RotationAuctionHouse house, long auctionId, SeriesLeg sold,
+      SeriesLeg paid, MakerView market, Instant now) {
     var view = house.view(auctionId);
     if (view.status() != RotationAuctionHouse.Status.OPEN || !now.isBefore(view.end())) {
       return Optional.empty();
     }
     Price price = house.priceAt(auctionId, now);
-    double fairRatio = fairEth(sold, spot) / fairEth(paid, spot);
+    double fairSold = fairEth(sold, market);
+    double fairPaid = fairEth(paid, market);
+    double fairRatio = fairSold / fairPaid;
     double edgeBps = (1 - price.toDouble() / fairRatio) * 10_000;
-    double room = params.inventoryAtEdgeUsd(edgeBps) - inventoryUsd;
+    double screenBps = response.reactive()
+        ? (halfSpreadEth(sold, market) / fairSold + halfSpreadEth(paid, market) / fairPaid) * 10_000 : 0;
+    double netBps = (edgeBps - screenBps) / response.stress(market);
+    double room = params.inventoryAtEdgeUsd(netBps) * response.capacityShare(market) - inventoryUsd;
     if (room <= 0) {
       return Optional.empty();
     }
-    double lotUsdValue = fairEth(sold, spot) * spot;
+    double lotUsdValue = fairSold * market.spot();
     Amount wanted = Amount.fromDouble(room / lotUsdValue, Rounding.DOWN);
     Amount affordable = book.balanceOf(id, view.buy()).mulDiv(Exact.WAD, price.units(), Rounding.DOWN);
     Amount lot = Amount.min(Amount.min(wanted, affordable), view.remaining());
@@ -102,6 +161,11 @@ public final class MarketMaker {
    * would cross is skipped rather than taken.
    */
   public List<MarketEvent> restQuotes(OrderBook orderBook, SeriesLeg leg, Amount size, double spot, Instant now) {
+    return restQuotes(orderBook, leg, size, calm(spot), now);
+  }
+
+  /** As above, quoting on the market as it is now ({@link #quoteEth(SeriesLeg, MakerView)}). */
+  public List<MarketEvent> restQuotes(OrderBook orderBook, SeriesLeg leg, Amount size, MakerView market, Instant now) {
     List<MarketEvent> events = new ArrayList<>();
     for (long orderId : restingOrders) {
       if (orderBook.order(orderId).isPresent()) {
@@ -109,7 +173,7 @@ public final class MarketMaker {
       }
     }
     restingOrders.clear();
-    Price[] q = quoteEth(leg, spot);
+    Price[] q = quoteEth(leg, market);
     place(orderBook, OrderBook.Side.BUY, q[0], size, now, events);
     place(orderBook, OrderBook.Side.SELL, q[1], size, now, events);
     return events;

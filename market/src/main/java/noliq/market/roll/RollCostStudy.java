@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import noliq.market.agents.SeriesLeg;
 import noliq.market.agents.MakerParams;
+import noliq.market.agents.MakerView;
 import noliq.market.agents.MarketMaker;
 import noliq.market.amm.ConstantProductPool;
 import noliq.market.amm.FeeSchedule;
@@ -28,12 +29,17 @@ import noliq.math.book.TokenBook;
 import noliq.pricing.InverseOptions;
 import noliq.pricing.OptionInputs;
 import noliq.pricing.Valuation;
+import noliq.pricing.VolSurface;
 
 /**
  * Runs the same roll through each mechanism on a fresh {@link TokenBook}, with real pools,
- * auctions, books and makers, and measures the cost against Black–Scholes fair value:
- * {@code (value given - value received) / value given}, both valued in ETH at fair value, over
- * the part of the roll that was filled. Deterministic: no randomness, virtual time.
+ * auctions, books and makers, in a market frozen at the request's state (spot, the surface's level
+ * and put skew, vol-of-vol, realised-vol jump), and measures the cost against Black–Scholes fair value
+ * on that surface at each leg's own strike and maturity: {@code (value given - value received) / value
+ * given}, both valued in ETH at fair value, over the part of the roll that was filled. The cost splits
+ * into spread or edge, pool fees and pool price impact; at a frozen state the market's move while
+ * waiting is zero (the study measures it on paths). Makers, pools and flow react to the state as
+ * {@link MarketReaction} states. Deterministic: no randomness, virtual time.
  */
 public final class RollCostStudy {
   public enum Mechanism { AMM, AUCTION, BOOK }
@@ -43,7 +49,12 @@ public final class RollCostStudy {
 
   /** The cost of one mechanism for the roll. */
   public record MechanismCost(Mechanism mechanism, double sizeUsd, double filledFraction, double costBps,
-      double costUsd, Map<String, Object> details) {}
+      double costUsd, double spreadBps, double feeBps, double impactBps, double moveBps, Map<String, Object> details) {
+    /** The share of the roll not traded. */
+    public double unfilledShare() {
+      return 1 - filledFraction;
+    }
+  }
 
   /** The whole comparison. */
   public record Report(RollRequest request, FairValues fair, List<MechanismCost> costs,
@@ -60,7 +71,7 @@ public final class RollCostStudy {
   private RollCostStudy() {}
 
   public static Report run(RollRequest request, RollAssumptions assumptions, Set<Mechanism> mechanisms) {
-    FairValues fair = fair(request);
+    FairValues fair = fair(request, assumptions);
     List<MechanismCost> costs = new ArrayList<>();
     for (Mechanism m : EnumSet.copyOf(mechanisms)) {
       costs.add(switch (m) {
@@ -72,9 +83,25 @@ public final class RollCostStudy {
     return new Report(request, fair, List.copyOf(costs), assumptions.describe());
   }
 
+  /** The request's surface: its level and put skew, the rest of the smile and the term structure from {@code m}. */
+  public static VolSurface surface(RollRequest r, MarketReaction m) {
+    return new VolSurface(r.vol(), m.longRunVol(), m.termMeanReversionPerYear(), r.putSkew(), m.callSkew(), m.wingCap());
+  }
+
+  static MakerView view(RollRequest r, RollAssumptions a) {
+    return new MakerView(r.spot(), surface(r, a.reaction()), r.volOfVol(), r.realisedVolJump(), 0);
+  }
+
   static FairValues fair(RollRequest r) {
-    Valuation old = InverseOptions.value(OptionInputs.of(r.spot(), r.fromStrike(), r.fromDays(), r.vol()));
-    Valuation nu = InverseOptions.value(OptionInputs.of(r.spot(), r.toStrike(), r.toDays(), r.vol()));
+    return fair(r, RollAssumptions.DEFAULTS);
+  }
+
+  static FairValues fair(RollRequest r, RollAssumptions a) {
+    VolSurface s = surface(r, a.reaction());
+    Valuation old = InverseOptions.value(OptionInputs.of(r.spot(), r.fromStrike(), r.fromDays(),
+        s.volDays(r.spot(), r.fromStrike(), r.fromDays())));
+    Valuation nu = InverseOptions.value(OptionInputs.of(r.spot(), r.toStrike(), r.toDays(),
+        s.volDays(r.spot(), r.toStrike(), r.toDays())));
     return new FairValues(old.pEth(), nu.pEth(), old.pIndex(), nu.pIndex(), r.sizeUsd() / old.pIndex());
   }
 
@@ -86,7 +113,10 @@ public final class RollCostStudy {
     book.mint(OLD, HOLDER, lot);
     var sell = oldPool.swapExactIn(HOLDER, OLD, lot, Amount.ZERO, T0);
     var buy = newPool.swapExactIn(HOLDER, ETH, sell.amountOut(), Amount.ZERO, T0);
+    double feeEth = lot.toDouble() * f.oldPEth() * sell.feePips() / 1e6 + sell.amountOut().toDouble() * buy.feePips() / 1e6;
     Map<String, Object> details = new LinkedHashMap<>();
+    details.put("feeEth", feeEth);
+    details.put("poolDepthUsd", a.ammPoolDepthUsd() * a.reaction().ammDepthShare(r.vol()));
     details.put("oldFeePips", oldPool.fees().feePips(T0));
     details.put("newFeePips", newPool.fees().feePips(T0));
     details.put("ethReceived", sell.amountOut().toDouble());
@@ -110,7 +140,7 @@ public final class RollCostStudy {
     int takes = 0;
     for (Instant t = T0; t.isBefore(end); t = t.plus(a.makerPollInterval())) {
       for (MarketMaker mm : makers) {
-        if (mm.considerAuction(house, id, oldLeg, newLeg, r.spot(), t).isPresent()) {
+        if (mm.considerAuction(house, id, oldLeg, newLeg, view(r, a), t).isPresent()) {
           takes++;
           lastTake = t;
         }
@@ -137,16 +167,18 @@ public final class RollCostStudy {
     SeriesLeg oldLeg = SeriesLeg.p(OLD, r.fromStrike(), r.fromDays());
     SeriesLeg newLeg = SeriesLeg.p(NEW, r.toStrike(), r.toDays());
     List<MarketMaker> makers = makers(book, r, a, f);
+    MakerView view = view(r, a);
+    double capacity = a.makerInventoryUsd() * a.reaction().makerResponse().capacityShare(view);
     for (MarketMaker mm : makers) {
-      mm.restQuotes(oldBook, oldLeg, units(a.makerInventoryUsd(), r.spot(), f.oldPEth()), r.spot(), T0);
+      mm.restQuotes(oldBook, oldLeg, units(capacity, r.spot(), f.oldPEth()), view, T0);
     }
     // Separate maker accounts per book keep a maker's two books from sharing (and double-counting) inventory.
     List<MarketMaker> newMakers = makers(book, r, a, f, "new-");
     for (MarketMaker mm : newMakers) {
-      mm.restQuotes(newBook, newLeg, units(a.makerInventoryUsd(), r.spot(), f.newPEth()), r.spot(), T0);
+      mm.restQuotes(newBook, newLeg, units(capacity, r.spot(), f.newPEth()), view, T0);
     }
-    Price[] oldQuote = makers.get(0).quoteEth(oldLeg, r.spot());
-    Price[] newQuote = makers.get(0).quoteEth(newLeg, r.spot());
+    Price[] oldQuote = makers.get(0).quoteEth(oldLeg, view);
+    Price[] newQuote = makers.get(0).quoteEth(newLeg, view);
     Amount lot = Amount.fromDouble(f.oldUnits(), Rounding.DOWN);
     book.mint(OLD, HOLDER, lot);
     long ask = oldBook.place(HOLDER, Side.SELL, Price.fromDouble(f.oldPEth(), Rounding.UP), lot, TimeInForce.POST_ONLY, T0)
@@ -155,12 +187,14 @@ public final class RollCostStudy {
     AccountId buyer = AccountId.of("flow-buyer");
     AccountId seller = AccountId.of("flow-seller");
     double stepsPerDay = Duration.ofDays(1).toNanos() / (double) a.flowInterval().toNanos();
-    double flowUsd = a.naturalFlowUsdPerDay() / stepsPerDay;
-    Amount flowOld = units(flowUsd, r.spot(), f.oldPEth());
-    Amount flowNew = units(flowUsd, r.spot(), f.newPEth());
+    double flowUsd = a.naturalFlowUsdPerDay() / stepsPerDay * a.reaction().flowScale(r.vol());
+    double imbalance = a.reaction().flowImbalance(r.vol());
+    // one-sided when vol is high: fewer buyers of P, more sellers
+    Amount flowOld = units(flowUsd * (1 - imbalance), r.spot(), f.oldPEth());
+    Amount flowNew = units(flowUsd * (1 + imbalance), r.spot(), f.newPEth());
     long steps = a.patience().toNanos() / a.flowInterval().toNanos();
     if (flowOld.isPositive() && flowNew.isPositive()) {
-      book.mint(ETH, buyer, Amount.fromDouble(flowUsd / r.spot() * 2 * (steps + 1), Rounding.UP));
+      book.mint(ETH, buyer, Amount.fromDouble(flowUsd / r.spot() * 4 * (steps + 1), Rounding.UP));
       book.mint(NEW, seller, flowNew.times(steps + 1));
     }
     Amount passiveOld = Amount.ZERO;
@@ -215,7 +249,11 @@ public final class RollCostStudy {
     double received = newReceived.toDouble() * f.newPEth() + ethLeft.toDouble();
     double costBps = given > 0 ? (given - received) / given * 10_000 : Double.NaN;
     double filled = sold.toDouble() / offered.toDouble();
-    return new MechanismCost(m, r.sizeUsd(), filled, costBps, (given - received) * r.spot(), details);
+    double feeBps = given > 0 && details.get("feeEth") instanceof Double fee ? fee / given * 10_000 : 0;
+    double impactBps = m == Mechanism.AMM ? costBps - feeBps : 0;
+    double spreadBps = m == Mechanism.AMM ? 0 : costBps;
+    return new MechanismCost(m, r.sizeUsd(), filled, costBps, (given - received) * r.spot(), spreadBps, feeBps,
+        impactBps, 0, details);
   }
 
   private static ConstantProductPool seededPool(TokenBook book, String name, Token p, double pEth, Instant maturity,
@@ -223,8 +261,9 @@ public final class RollCostStudy {
     FeeSchedule fees = new FeeSchedule.RampToMaturity(a.ammBaseFeePips(), a.ammFinalFeePips(), a.ammFeeRampWindow(),
         maturity);
     ConstantProductPool pool = new ConstantProductPool(book, name, p, ETH, fees, Optional.of(maturity));
-    Amount eth = Amount.fromDouble(a.ammPoolDepthUsd() / 2 / r.spot(), Rounding.DOWN);
-    Amount pAmount = Amount.fromDouble(a.ammPoolDepthUsd() / 2 / r.spot() / pEth, Rounding.DOWN);
+    double depthUsd = a.ammPoolDepthUsd() * a.reaction().ammDepthShare(r.vol());
+    Amount eth = Amount.fromDouble(depthUsd / 2 / r.spot(), Rounding.DOWN);
+    Amount pAmount = Amount.fromDouble(depthUsd / 2 / r.spot() / pEth, Rounding.DOWN);
     AccountId lp = AccountId.of("lp-" + name);
     book.mint(p, lp, pAmount);
     book.mint(ETH, lp, eth);
@@ -248,7 +287,7 @@ public final class RollCostStudy {
       book.mint(NEW, id, units(usd, r.spot(), f.newPEth()));
       book.mint(OLD, id, units(usd, r.spot(), f.oldPEth()));
       book.mint(ETH, id, Amount.fromDouble(usd / r.spot(), Rounding.DOWN));
-      out.add(new MarketMaker(id, params, book));
+      out.add(new MarketMaker(id, params, a.reaction().makerResponse(), book));
     }
     return out;
   }

@@ -32,9 +32,19 @@ class RollCostStudyTest {
     var r = RollCostStudy.run(ROLL.withSize(10_000_000), a, EnumSet.of(Mechanism.BOOK));
     var book = cost(r, Mechanism.BOOK);
     double passive = (double) book.details().get("passiveFractionOfOld");
-    // Three days of $1M/day flow take 30%; the rest crosses a 25 bp half-spread on each leg.
-    assertThat(passive).isCloseTo(0.3, within(1e-6));
-    assertThat(book.costBps()).isCloseTo((1 - passive) * 2 * a.makerHalfSpreadBps(), within(0.05));
+    // Three days of $1M/day flow, scaled by vol over its long-run level (0.7 / 0.757), take 27.7%; below the long-run
+    // level the flow is balanced. The rest crosses the makers' half-spread (vega times the screen's IV half-spread) on
+    // each leg.
+    MarketReaction m = a.reaction();
+    assertThat(passive).isCloseTo(0.3 * m.flowScale(0.7), within(1e-6));
+    var mm = new noliq.market.agents.MarketMaker(noliq.math.book.AccountId.of("m"),
+        new noliq.market.agents.MakerParams(0.7, 0, 0, 0, 1), m.makerResponse(), new noliq.math.book.TokenBook());
+    var view = RollCostStudy.view(ROLL, a);
+    var oldLeg = noliq.market.agents.SeriesLeg.p(RollCostStudy.OLD, 2000, 7);
+    var newLeg = noliq.market.agents.SeriesLeg.p(RollCostStudy.NEW, 1500, 7);
+    double spreads = mm.halfSpreadEth(oldLeg, view) / mm.fairEth(oldLeg, view)
+        + mm.halfSpreadEth(newLeg, view) / mm.fairEth(newLeg, view);
+    assertThat(book.costBps()).isCloseTo((1 - passive) * spreads * 1e4, within(0.05));
   }
 
   @Test
@@ -59,6 +69,54 @@ class RollCostStudyTest {
       double capacity = a.makerCount() * a.makerInventoryUsd();
       assertThat(auction.filledFraction()).isCloseTo(Math.min(1.0, capacity / size), within(1e-3));
     }
+  }
+
+  @Test
+  void doublingTheVolRaisesTheCostOfEveryMechanism() {
+    var a = RollAssumptions.DEFAULTS;
+    var big = ROLL.withSize(3_000_000);
+    var low = RollCostStudy.run(big.withVol(0.5), a, EnumSet.allOf(Mechanism.class));
+    var high = RollCostStudy.run(big.withVol(1.0), a, EnumSet.allOf(Mechanism.class));
+    for (Mechanism m : EnumSet.of(Mechanism.AMM, Mechanism.AUCTION)) {
+      assertThat(cost(high, m).costBps()).as(m.name()).isGreaterThan(cost(low, m).costBps());
+    }
+    // At a frozen state resting orders meet no adverse move: more vol brings more flow, which fills more of them at
+    // fair value. Their cost of waiting is measured on paths (lab: RollCostMetamorphicTest, roll_move_bps).
+    assertThat((double) cost(high, Mechanism.BOOK).details().get("passiveFractionOfOld"))
+        .isGreaterThan((double) cost(low, Mechanism.BOOK).details().get("passiveFractionOfOld"));
+  }
+
+  @Test
+  void aCrashStateCostsMoreThanACalmOne() {
+    var a = RollAssumptions.DEFAULTS;
+    var calm = new RollRequest(3_000_000, 3000, 2000, 7, 1500, 7, 0.6, 0.174, 0.5, 1);
+    // vol doubled, vol-of-vol at 300%, realised vol four times its 30-day level
+    var crash = new RollRequest(3_000_000, 3000, 2000, 7, 1500, 7, 1.2, 0.174, 3, 4);
+    var inCalm = RollCostStudy.run(calm, a, EnumSet.allOf(Mechanism.class));
+    var inCrash = RollCostStudy.run(crash, a, EnumSet.allOf(Mechanism.class));
+    for (Mechanism m : EnumSet.of(Mechanism.AMM, Mechanism.AUCTION)) {
+      assertThat(cost(inCrash, m).costBps()).as(m.name()).isGreaterThan(cost(inCalm, m).costBps());
+    }
+    // the crash's flow is larger but one-sided: of three days of $1M/day, scaled by vol, the buyers of the old P are
+    // the share 1 - imbalance; here the $3M lot is sold passively in that proportion
+    MarketReaction m = a.reaction();
+    double buyers = 3 * 1_000_000 * m.flowScale(1.2) * (1 - m.flowImbalance(1.2)) / 3_000_000;
+    assertThat(m.flowImbalance(1.2)).isGreaterThan(0.25);
+    assertThat((double) cost(inCrash, Mechanism.BOOK).details().get("passiveFractionOfOld"))
+        .isCloseTo(Math.min(1, buyers), within(1e-3));
+  }
+
+  @Test
+  void theDecompositionAddsUpAndTheAmmSplitsFeesFromImpact() {
+    var r = RollCostStudy.run(ROLL, RollAssumptions.DEFAULTS, EnumSet.allOf(Mechanism.class));
+    for (var c : r.costs()) {
+      assertThat(c.spreadBps() + c.feeBps() + c.impactBps() + c.moveBps()).as(c.mechanism().name())
+          .isCloseTo(c.costBps(), within(1e-9));
+    }
+    var amm = cost(r, Mechanism.AMM);
+    // seven days to maturity: the fee ramp has not started, two 0.3% fees, the second on what the first hop left
+    assertThat(amm.feeBps()).isBetween(59.0, 60.0);
+    assertThat(amm.impactBps()).isPositive();
   }
 
   @Test

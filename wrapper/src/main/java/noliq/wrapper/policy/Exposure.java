@@ -16,7 +16,7 @@ public record Exposure(double pIndex, double deltaIndex, double ethShare, double
   public static Exposure of(Position held, Observation obs) {
     double days = held.daysToMaturity(obs.now());
     double x = obs.spot().toDouble();
-    Valuation v = InverseOptions.value(OptionInputs.of(x, held.strike().toDouble(), days, obs.vol()));
+    Valuation v = InverseOptions.value(OptionInputs.of(x, held.strike().toDouble(), days, obs.volAt(held.strike().toDouble(), days)));
     double delta = v.pIndexGreeks().delta();
     return new Exposure(v.pIndex(), delta, v.pIndex() > 0 ? delta * x / v.pIndex() : 0.0, days);
   }

@@ -71,7 +71,14 @@ public record ExposureThreshold(double maxDelta, Factor strikeFraction, long mat
     Position p = held.get();
     double delta = Exposure.of(p, obs).deltaIndex();
     if (delta > maxDelta) {
-      return new RollDecision.Roll(entry(obs), Trigger.EXPOSURE, String.format(
+      Target target = entry(obs);
+      double after = Exposure.of(Position.opened(target, obs.spot(), obs.now()), obs).deltaIndex();
+      if (after >= delta) {
+        // on a high-vol surface the entry's own exposure can be above the bound: a roll that does not lower it is churn
+        return new RollDecision.Hold(String.format("ETH exposure %.6f per P exceeds maxDelta %s, but the entry %s·x "
+            + "would hold %.6f: rolling would not lower it", delta, maxDelta, strikeFraction, after));
+      }
+      return new RollDecision.Roll(target, Trigger.EXPOSURE, String.format(
           "ETH exposure %.6f per P exceeds maxDelta %s at x = %s", delta, maxDelta, obs.spot()));
     }
     if (minDaysToMaturity > 0 && obs.now().isAfter(rollFrom(p).orElseThrow())) {

@@ -13,4 +13,9 @@ package noliq.wrapper.port;
 @FunctionalInterface
 public interface RollVenue {
   TradeOutcome trade(TradeRequest request);
+
+  /** The cost breakdown of the last trade that filled, if this venue measures one ({@link ExecutionCost}). */
+  default java.util.Optional<ExecutionCost> lastExecution() {
+    return java.util.Optional.empty();
+  }
 }

@@ -18,7 +18,8 @@ import noliq.wrapper.policy.Observation;
 
 /**
  * Values of ETH, P and N in index units at an observation, exact. Intrinsic values are exact
- * integer products; model marks come from {@link InverseOptions} in doubles and cross into exact
+ * integer products; model marks come from {@link InverseOptions} at the observation's surface read at
+ * the leg's own strike and maturity (a deep out-of-the-money P is marked on the put wing), in doubles and cross into exact
  * prices only through {@link Price#fromDouble} with the rounding the caller names.
  */
 public final class Marks {
@@ -93,9 +94,10 @@ public final class Marks {
     }
     double x = obs.spot().toDouble();
     double s = series.strike().toDouble();
+    double vol = obs.volAt(s, days);
     double perUnit = leg.get().leg() == Leg.P
-        ? InverseOptions.pIndex(x, s, days / OptionInputs.DAYS_PER_YEAR, obs.vol())
-        : InverseOptions.callIndex(x, s, days / OptionInputs.DAYS_PER_YEAR, obs.vol(), 0.0, 0.0);
+        ? InverseOptions.pIndex(x, s, days / OptionInputs.DAYS_PER_YEAR, vol)
+        : InverseOptions.callIndex(x, s, days / OptionInputs.DAYS_PER_YEAR, vol, 0.0, 0.0);
     BigInteger modelUnits = Price.fromDouble(Math.max(0.0, perUnit), rounding).units();
     if (leg.get().leg() == Leg.P) {
       // x - call cancels badly deep in the money; P can never be worth more than its cap min(x, S)

@@ -12,6 +12,7 @@ import noliq.math.Exact;
 import noliq.math.Price;
 import noliq.math.Rounding;
 import noliq.math.book.Token;
+import noliq.wrapper.port.ExecutionCost;
 import noliq.wrapper.port.RollVenue;
 import noliq.wrapper.port.TradeOutcome;
 import noliq.wrapper.port.TradeRequest;
@@ -23,12 +24,16 @@ import noliq.wrapper.port.TradeRequest;
  * {@code makerPollInterval} and take what their edge and inventory allow. At the deadline (the
  * request's, or the ramp's end if sooner) the rest is returned. No take at all is
  * {@link TradeOutcome.Unfilled} with the auction cancelled, so nothing moved; a partial fill
- * reports what was sold. Spot and volatility are held at their value when the roll starts, as in
- * the roll-cost study.
+ * reports what was sold. The auction lives on the reference's clock: spot, surface and stress move
+ * during the ramp, and each maker takes when the price at that moment pays the edge it requires on
+ * the market at that moment, valued on its own estimate. The cost is reported against fair value at
+ * the decision ({@link #lastExecution()}): execution at each take against fair value then, and the
+ * market's move while waiting.
  */
 public final class AuctionVenue implements RollVenue {
   private final MarketDesk desk;
   private final RotationAuctionHouse house;
+  private ExecutionCost last;
 
   public AuctionVenue(MarketDesk desk) {
     this.desk = desk;
@@ -37,6 +42,11 @@ public final class AuctionVenue implements RollVenue {
 
   public RotationAuctionHouse house() {
     return house;
+  }
+
+  @Override
+  public java.util.Optional<ExecutionCost> lastExecution() {
+    return java.util.Optional.ofNullable(last);
   }
 
   @Override
@@ -73,19 +83,25 @@ public final class AuctionVenue implements RollVenue {
     Amount receiveBefore = desk.book().balanceOf(r.trader(), r.receive());
     long id = house.start(r.trader(), r.give(), r.amount(), r.receive(), terms, now).auctionId();
     List<MarketMaker> makers = desk.makersFor(now);
-    double otherDays = r.receive().equals(Token.ETH) ? 1 : desk.leg(r.receive(), now, 1).days();
-    SeriesLeg sold = desk.leg(r.give(), now, otherDays);
-    SeriesLeg paid = desk.leg(r.receive(), now, sold.days());
     // Each maker can pay for the whole lot at the auction's floor: the new P is split from its ETH, so supplies stay whole.
     Amount payAll = r.amount().mulDiv(terms.fairPrice().units(), Exact.WAD, Rounding.UP);
     for (MarketMaker mm : makers) {
       desk.cover(mm.id(), r.receive(), payAll, now);
     }
     Instant lastTake = null;
-    for (Instant t = now; t.isBefore(end); t = t.plus(desk.assumptions().makerPollInterval())) {
-      for (MarketMaker mm : makers) {
-        if (mm.considerAuction(house, id, sold, paid, desk.observe(now).spot().toDouble(), t).isPresent()) {
+    double executionEth = 0;
+    long polls = 0;
+    long maxPolls = Duration.between(now, end).toNanos() / desk.assumptions().makerPollInterval().toNanos() + 1;
+    for (Instant t = now; t.isBefore(end) && polls < maxPolls; t = t.plus(desk.assumptions().makerPollInterval()), polls++) {
+      double otherDays = r.receive().equals(Token.ETH) ? 1 : desk.leg(r.receive(), t, 1).days();
+      SeriesLeg sold = desk.leg(r.give(), t, otherDays);
+      SeriesLeg paid = desk.leg(r.receive(), t, sold.days());
+      for (int i = 0; i < makers.size(); i++) {
+        var take = makers.get(i).considerAuction(house, id, sold, paid, desk.view(t, i), t);
+        if (take.isPresent()) {
           lastTake = t;
+          double q = take.get().lotTaken().toDouble();
+          executionEth += q * desk.fairEth(r.give(), t) - take.get().paid().toDouble() * desk.fairEth(r.receive(), t);
         }
       }
       if (house.view(id).status() != RotationAuctionHouse.Status.OPEN) {
@@ -103,6 +119,8 @@ public final class AuctionVenue implements RollVenue {
     }
     Amount given = giveBefore.minus(desk.book().balanceOf(r.trader(), r.give()));
     Amount received = desk.book().balanceOf(r.trader(), r.receive()).minus(receiveBefore);
+    last = new ExecutionCost(given.toDouble() * desk.fairEth(r.give(), now), received.toDouble() * desk.fairEth(r.receive(), now),
+        executionEth, 0, 0, 1 - given.toDouble() / r.amount().toDouble(), now, lastTake);
     return new TradeOutcome.Filled(given, received, desk.fair(r.give(), given, now), desk.fair(r.receive(), received, now),
         lastTake);
   }

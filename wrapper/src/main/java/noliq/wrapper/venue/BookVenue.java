@@ -15,6 +15,7 @@ import noliq.math.Price;
 import noliq.math.Rounding;
 import noliq.math.book.AccountId;
 import noliq.math.book.Token;
+import noliq.wrapper.port.ExecutionCost;
 import noliq.wrapper.port.RollVenue;
 import noliq.wrapper.port.TradeOutcome;
 import noliq.wrapper.port.TradeRequest;
@@ -28,6 +29,12 @@ import noliq.wrapper.port.TradeRequest;
  * (meeting the trader's bid at fair value, re-placed with all ETH received so far). After
  * {@code patience} (or the request's deadline if sooner) the rest crosses the makers' quotes.
  *
+ * <p>The orders live on the reference's clock: every interval the makers re-quote on the market as
+ * it is then, and natural flow arrives with their quotes as its limit, so the trader's orders, resting
+ * at fair value at the decision, fill only when flow crosses them. Flow scales with the vol level and
+ * turns one-sided (more P sellers, fewer P buyers) when vol is high ({@code MarketReaction}). The cost
+ * is reported against fair value at the decision ({@link #lastExecution()}).
+ *
  * <p>The orders are the desk's, in its own account: the trader's amount moves in, what it bought
  * and any part never sold move back, so the trader's balances change by exactly the reported
  * amounts; ETH dust below one resting order's rounding stays with the desk. Nothing sold is
@@ -39,9 +46,16 @@ public final class BookVenue implements RollVenue {
   static final AccountId FLOW_SELLER = AccountId.of("flow-seller");
   private final MarketDesk desk;
   private final Map<Token, OrderBook> books = new HashMap<>();
+  private ExecutionCost last;
+  private OrderBook.Placement pendingAsk;
 
   public BookVenue(MarketDesk desk) {
     this.desk = desk;
+  }
+
+  @Override
+  public java.util.Optional<ExecutionCost> lastExecution() {
+    return java.util.Optional.ofNullable(last);
   }
 
   @Override
@@ -70,30 +84,49 @@ public final class BookVenue implements RollVenue {
     Price fairGive = sells ? Price.fromDouble(desk.fairEth(r.give(), now), Rounding.UP) : null;
     Price fairReceive = buys ? Price.fromDouble(desk.fairEth(r.receive(), now), Rounding.DOWN) : null;
 
+    Amount deskEthBefore = desk.book().balanceOf(DESK, Token.ETH);
+    Amount deskGiveBefore = desk.book().balanceOf(DESK, r.give());
     desk.book().transfer(r.give(), r.trader(), DESK, r.amount());
     Long ask = null;
     if (sells) {
-      ask = giveBook.place(DESK, Side.SELL, fairGive, r.amount(), TimeInForce.POST_ONLY, now).placed().orderId();
+      // GTC: a maker whose own estimate bids above fair value is taken at once; the rest rests at fair value
+      var placed = giveBook.place(DESK, Side.SELL, fairGive, r.amount(), TimeInForce.GTC, now);
+      ask = placed.placed().orderId();
+      pendingAsk = placed;
     }
     long steps = window.toNanos() / a.flowInterval().toNanos();
-    double flowUsd = a.naturalFlowUsdPerDay() * a.flowInterval().toNanos() / Duration.ofDays(1).toNanos();
+    double baseFlowUsd = a.naturalFlowUsdPerDay() * a.flowInterval().toNanos() / Duration.ofDays(1).toNanos();
+    var reaction = a.reaction();
+    double[] exec = {0};
+    if (pendingAsk != null) {
+      account(pendingAsk, r.give(), now, false, exec);
+      pendingAsk = null;
+    }
     Long bid = null;
     Instant t = now;
-    for (long step = 1; step <= steps && flowUsd > 0; step++) {
+    for (long step = 1; step <= steps && baseFlowUsd > 0; step++) {
       t = now.plus(a.flowInterval().multipliedBy(step));
+      double atm = desk.observe(t).surface().atm30();
+      double flowUsd = baseFlowUsd * reaction.flowScale(atm);
+      double imbalance = reaction.flowImbalance(atm);
+      double spotT = desk.observe(t).spot().toDouble();
       if (sells && giveBook.order(ask).isPresent()) {
-        Amount flow = desk.unitsWorth(flowUsd, r.give(), now);
+        giveQuote = quotes(giveBook, r.give(), t, spotT);
+        Amount flow = desk.unitsWorth(flowUsd * (1 - imbalance), r.give(), t);
         if (flow.isPositive()) {
           desk.cover(FLOW_BUYER, Token.ETH, flow.mulDiv(giveQuote[1].units(), Exact.WAD, Rounding.UP), t);
-          giveBook.place(FLOW_BUYER, Side.BUY, giveQuote[1], flow, TimeInForce.IOC, t);
+          var placed = giveBook.place(FLOW_BUYER, Side.BUY, giveQuote[1], flow, TimeInForce.IOC, t);
+          account(placed, r.give(), t, true, exec);
         }
       }
       if (buys) {
+        receiveQuote = quotes(receiveBook, r.receive(), t, spotT);
         bid = rebid(receiveBook, bid, fairReceive, t);
-        Amount flow = desk.unitsWorth(flowUsd, r.receive(), now);
+        Amount flow = desk.unitsWorth(flowUsd * (1 + imbalance), r.receive(), t);
         if (bid != null && flow.isPositive()) {
           desk.cover(FLOW_SELLER, r.receive(), flow, t);
-          receiveBook.place(FLOW_SELLER, Side.SELL, receiveQuote[0], flow, TimeInForce.IOC, t);
+          var placed = receiveBook.place(FLOW_SELLER, Side.SELL, receiveQuote[0], flow, TimeInForce.IOC, t);
+          account(placed, r.receive(), t, false, exec);
         }
       }
       boolean soldAll = !sells || giveBook.order(ask).isEmpty();
@@ -108,24 +141,39 @@ public final class BookVenue implements RollVenue {
     if (buys && bid != null && receiveBook.order(bid).isPresent()) {
       receiveBook.cancel(DESK, bid, end);
     }
-    // Patience is over: the rest crosses the makers' quotes.
-    Amount restGive = desk.book().balanceOf(DESK, r.give());
-    if (sells && restGive.isPositive() && !worth(restGive, giveQuote[0]).isZero() && giveBook.bestBid().isPresent()) {
-      giveBook.place(DESK, Side.SELL, giveQuote[0], restGive, TimeInForce.IOC, end);
+    // Patience is over: the rest crosses the makers' quotes as they are now, level by level (each maker quotes on its
+    // own estimate, so their prices differ).
+    double spotEnd = desk.observe(end).spot().toDouble();
+    if (sells && above(desk.book().balanceOf(DESK, r.give()), deskGiveBefore).isPositive()) {
+      quotes(giveBook, r.give(), end, spotEnd);
+      for (int level = 0; level <= a.makerCount() && giveBook.bestBid().isPresent(); level++) {
+        Amount rest = above(desk.book().balanceOf(DESK, r.give()), deskGiveBefore);
+        Price bidNow = giveBook.bestBid().get();
+        if (!rest.isPositive() || worth(rest, bidNow).isZero()) {
+          break;
+        }
+        account(giveBook.place(DESK, Side.SELL, bidNow, rest, TimeInForce.IOC, end), r.give(), end, false, exec);
+      }
     }
     if (buys) {
-      // each fill's quote rounds up by at most one wei: keep one per resting maker order in hand
-      Amount eth = desk.book().balanceOf(DESK, Token.ETH);
-      Amount margin = Amount.ofWei(a.makerCount() + 1L);
-      Amount spendable = eth.isGreaterThan(margin) ? eth.minus(margin) : Amount.ZERO;
-      Amount want = spendable.mulDiv(Exact.WAD, receiveQuote[1].units(), Rounding.DOWN);
-      if (want.isPositive() && !worth(want, receiveQuote[1]).isZero() && receiveBook.bestAsk().isPresent()) {
-        receiveBook.place(DESK, Side.BUY, receiveQuote[1], want, TimeInForce.IOC, end);
+      quotes(receiveBook, r.receive(), end, spotEnd);
+      for (int level = 0; level <= a.makerCount() && receiveBook.bestAsk().isPresent(); level++) {
+        // each fill's quote rounds up by at most one wei: keep one per resting maker order in hand
+        Amount eth = above(desk.book().balanceOf(DESK, Token.ETH), deskEthBefore);
+        Amount margin = Amount.ofWei(a.makerCount() + 1L);
+        Amount spendable = eth.isGreaterThan(margin) ? eth.minus(margin) : Amount.ZERO;
+        Price askNow = receiveBook.bestAsk().get();
+        Amount want = spendable.mulDiv(Exact.WAD, askNow.units(), Rounding.DOWN);
+        if (!want.isPositive() || worth(want, askNow).isZero()) {
+          break;
+        }
+        account(receiveBook.place(DESK, Side.BUY, askNow, want, TimeInForce.IOC, end), r.receive(), end, true, exec);
       }
     }
     withdrawMakers(giveBook, end);
     withdrawMakers(receiveBook, end);
-    Amount unsold = desk.book().balanceOf(DESK, r.give());
+    // what is left of this trade's amount (the desk may hold dust of the same token from earlier trades)
+    Amount unsold = Amount.min(above(desk.book().balanceOf(DESK, r.give()), deskGiveBefore), r.amount());
     if (unsold.isPositive()) {
       desk.book().transfer(r.give(), DESK, r.trader(), unsold);
     }
@@ -138,8 +186,38 @@ public final class BookVenue implements RollVenue {
     if (received.isPositive()) {
       desk.book().transfer(r.receive(), DESK, r.trader(), received);
     }
+    double givenFair = sells ? given.toDouble() * desk.fairEth(r.give(), now) : given.toDouble();
+    // ETH this trade left unspent goes back to the trader, unless it is dust (under a basis point of what was given)
+    Amount ethLeft = above(desk.book().balanceOf(DESK, Token.ETH), deskEthBefore);
+    double returnedEth = 0;
+    if (buys && ethLeft.toDouble() > givenFair * 1e-4) {
+      desk.book().transfer(Token.ETH, DESK, r.trader(), ethLeft);
+      returnedEth = ethLeft.toDouble();
+    }
+    double receivedEth = buys ? received.toDouble() * desk.fairEth(r.receive(), now) : received.toDouble();
+    last = new ExecutionCost(givenFair, receivedEth + returnedEth, exec[0], 0, 0, 1 - given.toDouble() / r.amount().toDouble(),
+        now, end);
     return new TradeOutcome.Filled(given, received, desk.fair(r.give(), given, now), desk.fair(r.receive(), received, now),
         end);
+  }
+
+  /**
+   * Adds the desk's fills in {@code placed} to the execution cost at fair value at {@code t}: the desk
+   * sold {@code token} in them when {@code deskSells} (the desk is maker when the flow takes it, taker
+   * when it crosses), else bought it.
+   */
+  private void account(OrderBook.Placement placed, Token token, Instant t, boolean deskIsTakerBuyingOrMakerSelling,
+      double[] exec) {
+    double fair = token.equals(Token.ETH) ? 1 : desk.fairEth(token, t);
+    for (var m : placed.matches()) {
+      if (!m.maker().equals(DESK) && !m.taker().equals(DESK)) {
+        continue;
+      }
+      boolean deskSold = m.maker().equals(DESK) == deskIsTakerBuyingOrMakerSelling;
+      double base = m.base().toDouble();
+      double quote = m.quote().toDouble();
+      exec[0] += deskSold ? base * fair - quote : quote - base * fair;
+    }
   }
 
   private OrderBook book(Token token) {
@@ -153,17 +231,28 @@ public final class BookVenue implements RollVenue {
     return b;
   }
 
-  /** The makers rest fresh quotes (when present) and the first maker's bid and ask are returned. */
+  /**
+   * The makers withdraw their old quotes and rest fresh ones on the market at {@code now}, each on its
+   * own estimate and at its capacity now; the quotes on the fair view are returned.
+   */
   private Price[] quotes(OrderBook b, Token token, Instant now, double spot) {
     List<MarketMaker> makers = desk.makersFor(now);
     var leg = desk.leg(token, now, 1);
-    Amount size = desk.unitsWorth(desk.assumptions().makerInventoryUsd(), token, now);
-    Price[] q = makers.get(0).quoteEth(leg, spot);
+    for (OrderBook.OrderView o : b.openOrders()) {
+      if (!o.owner().equals(DESK)) {
+        b.cancel(o.owner(), o.id(), now);
+      }
+    }
+    var fairView = desk.fairView(now);
+    Amount size = desk.unitsWorth(desk.assumptions().makerInventoryUsd()
+        * makers.get(0).response().capacityShare(fairView), token, now);
+    Price[] q = makers.get(0).quoteEth(leg, fairView);
     if (desk.makersPresent() && size.isPositive()) {
-      for (MarketMaker mm : makers) {
+      for (int i = 0; i < makers.size(); i++) {
+        MarketMaker mm = makers.get(i);
         desk.cover(mm.id(), token, size, now);
-        desk.cover(mm.id(), Token.ETH, size.mulDiv(q[0].units(), Exact.WAD, Rounding.UP), now);
-        mm.restQuotes(b, leg, size, spot, now);
+        desk.cover(mm.id(), Token.ETH, size.mulDiv(q[1].units(), Exact.WAD, Rounding.UP).times(2), now);
+        mm.restQuotes(b, leg, size, desk.view(now, i), now);
       }
     }
     return q;
@@ -177,7 +266,8 @@ public final class BookVenue implements RollVenue {
     if (want.isZero() || worth(want, fair).isZero()) {
       return null;
     }
-    return b.place(DESK, Side.BUY, fair, want, TimeInForce.POST_ONLY, t).placed().orderId();
+    // GTC: a maker offering below fair value on its own estimate is taken at once
+    return b.place(DESK, Side.BUY, fair, want, TimeInForce.GTC, t).placed().orderId();
   }
 
   /** The makers leave when the roll is done, so the next roll meets fresh quotes. */
@@ -188,6 +278,11 @@ public final class BookVenue implements RollVenue {
     for (OrderBook.OrderView o : b.openOrders()) {
       b.cancel(o.owner(), o.id(), t);
     }
+  }
+
+  /** What {@code now} holds above {@code before} (zero if less: this trade spent dust earlier trades left). */
+  private static Amount above(Amount now, Amount before) {
+    return now.isGreaterThan(before) ? now.minus(before) : Amount.ZERO;
   }
 
   private static Amount worthOfEth(Amount eth, Price perUnit) {

@@ -17,7 +17,9 @@ import noliq.math.book.TokenBook;
 import noliq.options.OptionsLedger;
 import noliq.options.Series;
 import noliq.options.SeriesId;
+import noliq.market.agents.MakerView;
 import noliq.wrapper.policy.Observation;
+import noliq.wrapper.port.MarketStress;
 import noliq.wrapper.port.SpotFeed;
 import noliq.wrapper.vault.Marks;
 
@@ -39,6 +41,8 @@ public final class MarketDesk {
   private final Marks marks;
   private final List<AccountId> makers = new ArrayList<>();
   private boolean makersPresent = true;
+  private MarketStress.Feed stress = t -> MarketStress.CALM;
+  private double[] makerVolErrors;
 
   /**
    * @param reference the market's view of spot and volatility: fair values, maker quotes and pool seeding
@@ -83,6 +87,37 @@ public final class MarketDesk {
     makersPresent = present;
   }
 
+  /** The market's stress at each moment (calm unless set): makers widen and pull size on it. */
+  public void setStress(MarketStress.Feed feed) {
+    if (feed == null) {
+      throw new RuleViolation("stress", "is required");
+    }
+    stress = feed;
+  }
+
+  /** Each maker's relative error on the surface's level for the next roll (drawn by the caller); null: none. */
+  public void setMakerVolErrors(double[] errors) {
+    if (errors != null && errors.length != makers.size()) {
+      throw new RuleViolation("makerVolErrors", "must hold one error per maker (" + makers.size() + ")");
+    }
+    makerVolErrors = errors == null ? null : errors.clone();
+  }
+
+  /** What maker {@code i} sees at {@code t}: spot, surface, stress, and its own error. */
+  MakerView view(Instant t, int i) {
+    Observation obs = observe(t);
+    MarketStress s = stress.observe(t);
+    double error = makerVolErrors == null ? 0 : makerVolErrors[i];
+    return new MakerView(obs.spot().toDouble(), obs.surface(), s.volOfVol(), Math.max(s.realisedVolJump(), 1e-6), error);
+  }
+
+  /** The market's view at {@code t} without any maker's error: fair values. */
+  MakerView fairView(Instant t) {
+    Observation obs = observe(t);
+    MarketStress s = stress.observe(t);
+    return new MakerView(obs.spot().toDouble(), obs.surface(), s.volOfVol(), Math.max(s.realisedVolJump(), 1e-6), 0);
+  }
+
   /** The maker accounts, in a fixed order. */
   public List<AccountId> makerAccounts() {
     return List.copyOf(makers);
@@ -98,7 +133,7 @@ public final class MarketDesk {
         assumptions.makerMinEdgeBps(), assumptions.makerMaxEdgeBps(), assumptions.makerInventoryUsd());
     List<MarketMaker> out = new ArrayList<>();
     for (AccountId id : makers) {
-      out.add(new MarketMaker(id, params, book));
+      out.add(new MarketMaker(id, params, assumptions.reaction().makerResponse(), book));
     }
     return out;
   }

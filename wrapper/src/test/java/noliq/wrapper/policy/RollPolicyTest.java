@@ -129,6 +129,22 @@ class RollPolicyTest {
   }
 
   @Test
+  void onASteepWingTheThresholdPolicyHoldsRatherThanChurnIntoAnEntryAsExposedAsWhatItHolds() {
+    // a surface at 130% with the calibrated put skew: the entry x/2, 30 days, is itself above a 5% bound
+    noliq.pricing.VolSurface steep = new noliq.pricing.VolSurface(1.3, 0.757, 4, 0.174, 0.103, 3);
+    Observation obs = new Observation(Price.of(3000), T0, steep);
+    RollPolicy policy = Policies.named(ExposureThreshold.NAME, Map.of("maxDelta", "0.05"));
+    Position entry = Position.opened(policy.entry(obs), obs.spot(), T0);
+    assertThat(Exposure.of(entry, obs).deltaIndex()).isGreaterThan(0.05);
+    RollDecision d = policy.decide(Optional.of(entry), obs);
+    assertThat(d).isInstanceOf(RollDecision.Hold.class);
+    assertThat(d.reason()).contains("rolling would not lower it");
+    // a position struck higher than the entry still rolls down to it
+    Position high = Position.opened(new Target(Price.of(2400), entry.maturity()), obs.spot(), T0);
+    assertThat(policy.decide(Optional.of(high), obs)).isInstanceOf(RollDecision.Roll.class);
+  }
+
+  @Test
   void policiesAreBuiltByNameWithSourceNamedParameters() {
     assertThat(Policies.NAMES).hasSize(5);
     for (String name : Policies.NAMES) {

@@ -29,6 +29,7 @@ import noliq.wrapper.policy.KyrruiTracker;
 import noliq.wrapper.policy.Observation;
 import noliq.wrapper.policy.Position;
 import noliq.wrapper.testing.FairVenue;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +43,7 @@ class VaultPropertyTest {
   static final Instant T0 = Instant.parse("2026-06-01T08:00:00Z");
   static final int STEPS = 1_500;
 
+  @Tag("long") // a long seeded run: mutation testing leaves it out, shorter tests must kill the mutants
   @Test
   void noSequenceExtractsValueAndSharesAlwaysMatchTheAssets() {
     int refused = 0;

@@ -79,10 +79,10 @@ class WrapperVaultTest {
     VaultEvent.Deposited second = v.deposit(BOB, Amount.of(1), at("2600", 1));
     assertThat(second.series()).isEqualTo(s.id());
     // Bob brings 1 P ($1250 intrinsic at x = 2600) into a vault worth $2500: ERC-4626 with offset,
-    // 1250e18 × (shares + 10^6) / (2500e18 + 1), rounded down
-    BigInteger expected = Price.of(1250).units().multiply(d.shares().wei().add(BigInteger.TEN.pow(6)))
-        .divide(Price.of(2500).units().add(BigInteger.ONE));
-    assertThat(second.shares().wei()).isEqualTo(expected);
+    // 1250e18 × (2.5e27 + 10^6) / (2500e18 + 1). The virtual 10^6 shares over 1 virtual unit stand in
+    // the same ratio as 2.5e27 shares over 2500e18 units, so the quotient is exact: 1.25e27, half of
+    // Alice's shares for half her value.
+    assertThat(second.shares()).isEqualTo(Amount.of(1_250_000_000L));
     assertThat(second.valueAdded()).isEqualTo(Price.of(1250));
   }
 
@@ -106,10 +106,11 @@ class WrapperVaultTest {
     Amount half = Amount.ofWei(v.sharesOf(ALICE).wei().shiftRight(1));
     VaultEvent.Withdrawn w = v.withdraw(ALICE, half);
     Amount paid = w.paid().get(s.pToken());
-    // 4 P × half / (supply + virtual): just under 1.5 P
-    BigInteger expected = Amount.of(4).wei().multiply(half.wei())
-        .divide(v.totalShares().wei().add(half.wei()).add(v.virtualShares().wei()));
-    assertThat(paid.wei()).isEqualTo(expected);
+    // Alice's 3 P at $1250 mint 3.75e27 shares, Bob's 1 P 1.25e27 (exact, as above); half of Alice's is
+    // 1.875e27. She is paid 4 P × 1.875e27 / (5e27 + 10^6) = 1.5 × (1 - 2e-22) P = 1.5e18 - 3e-4 wei,
+    // rounded down: 1.5 P less one wei.
+    assertThat(half).isEqualTo(Amount.of(1_875_000_000L));
+    assertThat(paid.wei()).isEqualTo(new BigInteger("1499999999999999999"));
     assertThat(paid).isLessThan(Amount.of("1.5")).isGreaterThan(Amount.of("1.499999"));
     assertThat(w.paid()).containsOnlyKeys(s.pToken());
   }

@@ -33,9 +33,18 @@ public final class AaveBook extends DebtBook {
   private final ReserveConfig usdc;
 
   public AaveBook(Borrowers population, Liquidators liquidators, Cascade cascade) {
-    super("aave", population, liquidators, cascade);
+    this(population, liquidators, cascade, Behaviour.defaults());
+  }
+
+  public AaveBook(Borrowers population, Liquidators liquidators, Cascade cascade, Behaviour behaviour) {
+    super("aave", population, liquidators, cascade, Congestion.NONE, behaviour);
     this.weth = ReserveConfig.weth();
     this.usdc = ReserveConfig.usdc();
+  }
+
+  @Override
+  public AaveBook withBehaviour(Behaviour b) {
+    return new AaveBook(population(), liquidators(), cascade(), b);
   }
 
   /** The default population, liquidators and cascade. */
@@ -71,6 +80,8 @@ public final class AaveBook extends DebtBook {
   }
 
   private static final AccountId SUPPLIERS = AccountId.of("stable-holders");
+  /** The price the book's positions open at, over the oracle's: above LT/LTV, so the LTV check never binds. */
+  private static final double OPENING_PRICE_FACTOR = 1.05;
   private static final AccountId MARKET = AccountId.of("market:eth-usd");
   private static final BigInteger USDC_TO_WEI = BigInteger.TEN.pow(12);
 
@@ -93,7 +104,7 @@ public final class AaveBook extends DebtBook {
     private final double protocolShareOfBonus = weth.liquidationProtocolFeeBps() / 10_000.0;
 
     Run() {
-      super("aave", population(), liquidators(), cascade());
+      super(id(), population(), liquidators(), cascade(), congestion(), behaviour());
     }
 
     @Override
@@ -109,18 +120,20 @@ public final class AaveBook extends DebtBook {
       debt = new double[n];
       Amount[] collAmount = new Amount[n];
       Amount[] debtAmount = new Amount[n];
-      double ltvCap = weth.ltvBps() / 10_000.0 * 0.9999;
       double total = 0;
       for (int i = 0; i < n; i++) {
         double[] cd = sized(draws[i], price);
         collAmount[i] = Amount.fromDouble(cd[0], Rounding.DOWN);
-        debtAmount[i] = usdc(Math.min(cd[1], cd[0] * price * ltvCap));
+        debtAmount[i] = usdc(cd[1]);
         total += debtAmount[i].toDouble();
       }
       stableSupply = total / UTILISATION;
       Amount supply = usdc(stableSupply);
       book.mint(usdc.asset(), SUPPLIERS, supply);
       pool.supply(SUPPLIERS, usdc.asset(), supply);
+      // A borrower drawn with a health under LT/LTV = 1.0375 could not open there (the LTV check at borrow),
+      // only drift there: the book opens everyone at a 5% higher price, then the oracle's own.
+      pool.setPrice(Token.ETH, Price.fromDouble(price * OPENING_PRICE_FACTOR, Rounding.DOWN));
       for (int i = 0; i < n; i++) {
         AccountId u = AccountId.of("aave:borrower:" + i);
         users[i] = u;
@@ -133,10 +146,11 @@ public final class AaveBook extends DebtBook {
         debt0[i] = debt[i];
         index.put(i, liquidationPrice(i));
       }
+      setOracle(oracleAnswer());
       botAccounts = new AccountId[bots.length];
       for (int b = 0; b < bots.length; b++) {
         botAccounts[b] = AccountId.of("aave:liquidator:" + bots[b].id());
-        book.mint(usdc.asset(), botAccounts[b], usdc(bots[b].capitalUsd()));
+        book.mint(usdc.asset(), botAccounts[b], usdc(botCapital(bots[b])));
       }
       cash = new double[bots.length];
       for (int b = 0; b < bots.length; b++) {
@@ -187,8 +201,10 @@ public final class AaveBook extends DebtBook {
         for (AaveEvent.DeficitCreated d : call.deficits()) {
           badDebtUsd += d.amount().toDouble();
         }
+        keeperPnlUsd -= repaid + gasUsd(bots[b], mkt);
         if (call.collateralToLiquidator().isPositive()) {
           double proceeds = sell(toLiquidator);
+          keeperPnlUsd += proceeds;
           book.transfer(Token.ETH, liquidator, MARKET, call.collateralToLiquidator());
           Amount paid = usdc(proceeds);
           if (paid.isPositive()) {
@@ -215,7 +231,7 @@ public final class AaveBook extends DebtBook {
       double mkt = marketPriceNow();
       for (int b = 0; b < bots.length; b++) {
         double repay = Math.min(debt[i] * closeFactor, cash[b]);
-        if (!(repay > 0)) {
+        if (!(repay > 0) || !lands(bots[b])) {
           continue;
         }
         double seizedEth = Math.min(coll[i], repay * (1 + liquidationBonus()) / oracle);
@@ -246,6 +262,18 @@ public final class AaveBook extends DebtBook {
     @Override
     double[] holdings(int i) {
       return new double[] {coll[i], debt[i], 0};
+    }
+
+    @Override
+    boolean topUp(int i, double eth) {
+      Amount amount = Amount.fromDouble(eth, Rounding.DOWN);
+      if (!amount.isPositive() || !(debt[i] > 0)) {
+        return false;
+      }
+      book.mint(Token.ETH, users[i], amount);
+      pool.supply(users[i], Token.ETH, amount);
+      coll[i] = pool.supplied(users[i], Token.ETH).toDouble();
+      return true;
     }
   }
 }

@@ -31,6 +31,10 @@ abstract class BookRun implements DesignModel.Run {
   protected final Borrowers population;
   protected final Liquidators liquidators;
   protected final Cascade cascade;
+  protected final Congestion congestion;
+  protected final Behaviour behaviour;
+  /** The gas price the network asks on this step (0 without congestion: each bot pays its own). */
+  protected double networkGwei;
 
   // ---- per path
   protected ForcedSaleMarket market;
@@ -46,6 +50,14 @@ abstract class BookRun implements DesignModel.Run {
   protected double badDebtUsd;
   protected double penaltiesUsd;
   protected long liquidationCount;
+  /** How many real positions each representative borrower stands for on this path. */
+  protected double weight;
+  /**
+   * The liquidators' or keepers' P&L on this path at the representatives' scale [USD]: bonus or
+   * auction discount realised by selling at once, plus protocol incentives, less the debt repaid
+   * (or DAI paid) and gas. Books add to it call by call.
+   */
+  protected double keeperPnlUsd;
   /** Positions triggered this step that no one liquidated; they return to the index at the step's end. */
   protected final List<Integer> deferred = new ArrayList<>();
   /** The time of the latest action in this step; actions never go back in time. */
@@ -62,12 +74,26 @@ abstract class BookRun implements DesignModel.Run {
   private double oracle;
   private long examined;
 
-  BookRun(String id, Borrowers population, Liquidators liquidators, Cascade cascade) {
+  BookRun(String id, Borrowers population, Liquidators liquidators, Cascade cascade, Congestion congestion,
+      Behaviour behaviour) {
     this.id = id;
     this.population = population;
     this.liquidators = liquidators;
     this.cascade = cascade;
+    this.congestion = congestion;
+    this.behaviour = behaviour;
   }
+
+  // ---- borrowers who react (per path)
+  /** Reacting borrowers by the oracle price under which they start to worry: liquidation price x threshold. */
+  private LiquidationIndex<Integer> worries;
+  private double[] threshold;
+  private double[] health0;
+  /** USD each borrower added from outside the book (top-ups), at the market price when added. */
+  private double[] contributedUsd;
+  /** Borrowers below their threshold, with the time they were first seen there. */
+  private final java.util.Map<Integer, Instant> worried = new java.util.LinkedHashMap<>();
+  private long topUps;
 
   /** Builds the engine and the book at {@code price} and {@code start}; fills coll0, debt0, stableSupply and the index. */
   abstract void open(Population.Draw[] draws, double price, Instant start);
@@ -90,9 +116,17 @@ abstract class BookRun implements DesignModel.Run {
   /** Borrower {@code i}'s collateral [ETH], debt [USD] and other ETH it holds from the book (returned collateral, surplus). */
   abstract double[] holdings(int i);
 
+  /**
+   * Borrower {@code i} adds {@code eth} of collateral from outside the book; returns false when the
+   * protocol refuses it (the position is closed or being auctioned away).
+   */
+  abstract boolean topUp(int i, double eth);
+
   @Override
   public final void simulate(PricePath path, UniformRandomProvider rng, Trace trace, double[] out, int offset) {
-    Population.Draw[] draws = population.draw(rng);
+    Population.Drawn drawn = population.draw(rng, path.price(0));
+    Population.Draw[] draws = drawn.draws();
+    weight = drawn.weight();
     bots = liquidators.draw(rng);
     market = cascade.newMarket();
     feed = new PushFeed(cascade.feed());
@@ -104,6 +138,7 @@ abstract class BookRun implements DesignModel.Run {
     badDebtUsd = 0;
     penaltiesUsd = 0;
     liquidationCount = 0;
+    keeperPnlUsd = 0;
     examined = 0;
     deferred.clear();
     marketClock = null;
@@ -114,6 +149,27 @@ abstract class BookRun implements DesignModel.Run {
     clock = start;
     oracle = observe(price0);
     open(draws, oracle, start);
+    worries = new LiquidationIndex<>();
+    threshold = new double[n];
+    health0 = new double[n];
+    contributedUsd = new double[n];
+    worried.clear();
+    topUps = 0;
+    if (behaviour.active()) {
+      // Drawn after the borrowers and the bots, so the passive and the reacting books share both.
+      for (int i = 0; i < n; i++) {
+        health0[i] = draws[i].health();
+        boolean reacts = rng.nextDouble() < behaviour.reactShare();
+        double u = rng.nextDouble();
+        if (reacts) {
+          threshold[i] = Math.min(health0[i], behaviour.thresholdLow() + (behaviour.thresholdHigh() - behaviour.thresholdLow()) * u);
+          double lp = liquidationPrice(i);
+          if (lp > 0) {
+            worries.put(i, lp * threshold[i]);
+          }
+        }
+      }
+    }
 
     int size = path.size();
     double[] exo = new double[size];
@@ -128,6 +184,7 @@ abstract class BookRun implements DesignModel.Run {
       stepEnd = t + 1 < size ? path.time(t + 1) : now.plus(Duration.between(path.time(t - 1), now));
       clock = now;
       exoLow = path.low(t);
+      networkGwei = congestion.active() ? congestion.networkGwei(fallFromHigh(path, t)) : 0;
       double stepMin = Double.POSITIVE_INFINITY;
       for (int r = 0; r < cascade.maxRounds(); r++) {
         double seen = marketPrice(exoLow, clock);
@@ -145,6 +202,9 @@ abstract class BookRun implements DesignModel.Run {
         }
       }
       deferred.clear();
+      if (behaviour.active()) {
+        react(now);
+      }
       endoClose = marketPrice(path.price(t), clock);
       updateOracle(observe(endoClose));
       exo[t] = exoLow;
@@ -153,7 +213,7 @@ abstract class BookRun implements DesignModel.Run {
         double years = (now.toEpochMilli() - startMillis) / YEAR_MILLIS;
         trace.record(id + ".exogenous_usd", years, exoLow);
         trace.record(id + ".endogenous_usd", years, stepMin);
-        trace.record(id + ".liquidated_cum_usd", years, liquidatedUsd);
+        trace.record(id + ".liquidated_cum_usd", years, liquidatedUsd * weight);
       }
     }
     finish(endoClose);
@@ -162,6 +222,10 @@ abstract class BookRun implements DesignModel.Run {
 
   private void writeMetrics(double[] exo, double[] endo, double endPrice, double[] out, int o) {
     double insolvent = badDebtUsd;
+    double book = 0;
+    for (int i = 0; i < n; i++) {
+      book += debt0[i];
+    }
     double pnlSum = 0;
     int ruined = 0;
     double equity0Sum = 0;
@@ -175,7 +239,7 @@ abstract class BookRun implements DesignModel.Run {
         insolvent += Math.max(0, debt - collateral * endPrice);
       }
       double e0 = coll0[i] * price0 - debt0[i];
-      double e1 = (collateral + extraEth) * endPrice - debt;
+      double e1 = (collateral + extraEth) * endPrice - debt - contributedUsd[i];
       double pnl = (e1 - e0) / e0;
       pnlSum += pnl;
       if (pnl <= -DebtMetrics.RUIN_FRACTION) {
@@ -185,11 +249,12 @@ abstract class BookRun implements DesignModel.Run {
       equitySum += e1;
     }
     double exoDrawdown = DebtRisk.maxDrawdown(exo);
-    out[o + DebtMetrics.LIQUIDATED_USD] = liquidatedUsd;
-    out[o + DebtMetrics.INSOLVENT_USD] = insolvent;
-    out[o + DebtMetrics.BAD_DEBT_USD] = badDebtUsd;
-    out[o + DebtMetrics.PENALTIES_USD] = penaltiesUsd;
-    out[o + DebtMetrics.LIQUIDATIONS] = liquidationCount;
+    // The representatives stand for the whole book: every USD figure and count is scaled by the weight.
+    out[o + DebtMetrics.LIQUIDATED_USD] = liquidatedUsd * weight;
+    out[o + DebtMetrics.INSOLVENT_USD] = insolvent * weight;
+    out[o + DebtMetrics.BAD_DEBT_USD] = badDebtUsd * weight;
+    out[o + DebtMetrics.PENALTIES_USD] = penaltiesUsd * weight;
+    out[o + DebtMetrics.LIQUIDATIONS] = liquidationCount * weight;
     out[o + DebtMetrics.BORROWER_PNL_PCT] = 100 * pnlSum / n;
     out[o + DebtMetrics.BORROWER_RUINED_PCT] = 100.0 * ruined / n;
     out[o + DebtMetrics.BORROWER_RUIN] = (equitySum - equity0Sum) / equity0Sum <= -DebtMetrics.RUIN_FRACTION ? 1 : 0;
@@ -200,6 +265,73 @@ abstract class BookRun implements DesignModel.Run {
       min = Math.min(min, x);
     }
     out[o + DebtMetrics.MIN_PRICE_USD] = min;
+    out[o + DebtMetrics.BOOK_DEBT_USD] = book * weight;
+    out[o + DebtMetrics.LIQUIDATED_PCT_BOOK] = 100 * liquidatedUsd / book;
+    out[o + DebtMetrics.INSOLVENT_PCT_BOOK] = 100 * insolvent / book;
+    out[o + DebtMetrics.PENALTIES_PCT_BOOK] = 100 * penaltiesUsd / book;
+    out[o + DebtMetrics.KEEPER_PNL_USD] = keeperPnlUsd * weight;
+    double capital = 0;
+    for (Liquidators.Bot b : bots) {
+      capital += b.capitalUsd();
+    }
+    out[o + DebtMetrics.KEEPER_PNL_PCT_CAPITAL] = 100 * keeperPnlUsd * weight / capital;
+    writeExtraMetrics(endPrice, out, o + DebtMetrics.COUNT);
+  }
+
+  /** Book-specific figures after the common ones (the Stability Pool's, for Liquity); none by default. */
+  void writeExtraMetrics(double endPrice, double[] out, int offset) {}
+
+  /**
+   * Bot {@code b}'s float at the representatives' scale: its capital over the weight, so that the
+   * keepers finance the same share of the scaled-down book as of the real one.
+   */
+  protected double botCapital(Liquidators.Bot bot) {
+    return bot.capitalUsd() / weight;
+  }
+
+  /**
+   * The reacting borrowers at the end of a step: those whose health (oracle over liquidation price)
+   * has been below their threshold for the delay add collateral back to their opening health.
+   */
+  private void react(Instant now) {
+    for (int i : worries.triggeredBelow(oracle)) {
+      worried.putIfAbsent(i, now);
+    }
+    var it = worried.entrySet().iterator();
+    while (it.hasNext()) {
+      var e = it.next();
+      int i = e.getKey();
+      double lp = liquidationPrice(i);
+      if (!(lp > 0)) {
+        it.remove();
+        continue;
+      }
+      if (oracle / lp >= threshold[i]) {
+        worries.put(i, lp * threshold[i]);
+        it.remove();
+        continue;
+      }
+      if (Duration.between(e.getValue(), now).compareTo(behaviour.delay()) < 0) {
+        continue;
+      }
+      double coll = holdings(i)[0];
+      double eth = coll * (lp * health0[i] / oracle - 1);
+      if (eth > 0 && topUp(i, eth)) {
+        contributedUsd[i] += eth * marketPrice(exoLow, clock);
+        topUps++;
+        double after = liquidationPrice(i);
+        if (after > 0) {
+          index.put(i, after);
+          worries.put(i, after * threshold[i]);
+        }
+      }
+      it.remove();
+    }
+  }
+
+  /** How many top-ups the last path saw (at the representatives' scale). */
+  long topUps() {
+    return topUps;
   }
 
   // ---------------------------------------------------------------- the feed
@@ -287,10 +419,14 @@ abstract class BookRun implements DesignModel.Run {
     }
     Instant t = marketClock != null && clock.isBefore(marketClock) ? marketClock : clock;
     marketClock = t;
-    return market.sell(eth, exoLow, t).proceedsUsd();
+    // The representative's sale stands for weight real ones: the market meets them all at once.
+    return market.sell(eth * weight, exoLow, t).proceedsUsd() / weight;
   }
 
-  /** The average slippage of selling {@code usd} at once into an undisturbed market (a bot's estimate). */
+  /**
+   * The average slippage of selling {@code usd} at once into an undisturbed market (a bot's
+   * estimate), for one real position's sale.
+   */
   protected double slippage(double usd) {
     return market == null ? 0 : market.curve().slippage(usd);
   }
@@ -316,7 +452,23 @@ abstract class BookRun implements DesignModel.Run {
     return clock;
   }
 
+  /** The gas of one call by {@code bot}: at its own gas price, or the network's when congestion raised it. */
   protected double gasUsd(Liquidators.Bot bot, double ethPrice) {
-    return bot.gasUsd(liquidators.gasUnits(), ethPrice);
+    double gwei = Math.max(bot.gasGwei(), networkGwei);
+    return liquidators.gasUnits() * gwei * 1e-9 * ethPrice;
+  }
+
+  /** Whether {@code bot}'s transactions land on this step: the network asks no more than its ceiling. */
+  protected boolean lands(Liquidators.Bot bot) {
+    return networkGwei <= bot.gasGwei();
+  }
+
+  /** How far step {@code t}'s low stands below the highest price of the lookback. */
+  private double fallFromHigh(PricePath path, int t) {
+    double high = 0;
+    for (int k = Math.max(0, t - congestion.lookbackSteps()); k < t; k++) {
+      high = Math.max(high, path.price(k));
+    }
+    return high > 0 ? 1 - path.low(t) / high : 0;
   }
 }

@@ -9,10 +9,10 @@ public sealed interface Borrowers permits Population, Borrowers.Listed {
   /** How many borrowers a book has. */
   int positions();
 
-  /** The borrowers of one path, in order. */
-  Population.Draw[] draw(UniformRandomProvider rng);
+  /** The borrowers of one path, in order, with their collateral at the path's first price {@code price}. */
+  Population.Drawn draw(UniformRandomProvider rng, double price);
 
-  /** Exactly these borrowers, on every path. */
+  /** Exactly these borrowers, on every path, each standing for itself alone. */
   static Borrowers listed(Population.Draw... draws) {
     return new Listed(List.of(draws));
   }
@@ -37,8 +37,8 @@ public sealed interface Borrowers permits Population, Borrowers.Listed {
     }
 
     @Override
-    public Population.Draw[] draw(UniformRandomProvider rng) {
-      return draws.toArray(new Population.Draw[0]);
+    public Population.Drawn draw(UniformRandomProvider rng, double price) {
+      return new Population.Drawn(draws.toArray(new Population.Draw[0]), 1);
     }
   }
 }

@@ -16,17 +16,43 @@ public abstract sealed class DebtBook implements DesignModel permits AaveBook, M
   private final Borrowers population;
   private final Liquidators liquidators;
   private final Cascade cascade;
+  private final Congestion congestion;
+  private final Behaviour behaviour;
   private final List<MetricSpec> metrics;
 
   DebtBook(String id, Borrowers population, Liquidators liquidators, Cascade cascade) {
-    if (population == null || liquidators == null || cascade == null) {
-      throw new RuleViolation(id, "needs a population, liquidators and cascade settings");
+    this(id, population, liquidators, cascade, Congestion.NONE);
+  }
+
+  DebtBook(String id, Borrowers population, Liquidators liquidators, Cascade cascade, Congestion congestion) {
+    this(id, population, liquidators, cascade, congestion, Behaviour.defaults());
+  }
+
+  DebtBook(String id, Borrowers population, Liquidators liquidators, Cascade cascade, Congestion congestion,
+      Behaviour behaviour) {
+    if (population == null || liquidators == null || cascade == null || congestion == null || behaviour == null) {
+      throw new RuleViolation(id, "needs a population, liquidators, cascade settings and a congestion model");
     }
     this.id = id;
     this.population = population;
     this.liquidators = liquidators;
     this.cascade = cascade;
-    this.metrics = DebtMetrics.of(id);
+    this.congestion = congestion;
+    this.behaviour = behaviour;
+    this.metrics = id.startsWith("liquity") ? DebtMetrics.withStabilityPool(id) : DebtMetrics.of(id);
+  }
+
+  /** What the borrowers do for themselves ({@link Behaviour#defaults()} unless set). */
+  public final Behaviour behaviour() {
+    return behaviour;
+  }
+
+  /** The same book with borrowers who behave as {@code b}. */
+  public abstract DebtBook withBehaviour(Behaviour b);
+
+  /** The network congestion the book's keepers meet ({@link Congestion#NONE} by default). */
+  public final Congestion congestion() {
+    return congestion;
   }
 
   @Override
@@ -65,13 +91,24 @@ public abstract sealed class DebtBook implements DesignModel permits AaveBook, M
    * borrower's liquidation price, collateral and debt (the same draw a run starts from).
    */
   public final List<DebtExposure> exposures(UniformRandomProvider rng, double price) {
-    Population.Draw[] draws = population.draw(rng);
+    Population.Drawn drawn = population.draw(rng, price);
+    Population.Draw[] draws = drawn.draws();
+    double w = drawn.weight();
     DebtExposure[] out = new DebtExposure[draws.length];
     for (int i = 0; i < draws.length; i++) {
       double[] cd = sized(draws[i], price);
-      out[i] = new DebtExposure(id + ":" + i, cd[1] * liquidationRatio() / cd[0], cd[0], cd[1]);
+      // A representative stands for w positions: the attack sees the book at its scale.
+      out[i] = new DebtExposure(id + ":" + i, cd[1] * liquidationRatio() / cd[0], cd[0] * w, cd[1] * w);
     }
     return List.of(out);
+  }
+
+  /** The three debt books draw from one stream: on every path they get the same borrowers and keepers. */
+  public static final String RANDOM_STREAM = "debt-books";
+
+  @Override
+  public final String randomStream() {
+    return RANDOM_STREAM;
   }
 
   /** A draw's collateral [ETH] and debt [USD] at {@code price}, scaled up to the minimum debt. */

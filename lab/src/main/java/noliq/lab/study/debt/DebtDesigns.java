@@ -8,12 +8,13 @@ public final class DebtDesigns {
   private DebtDesigns() {}
 
   /**
-   * Aave, Maker and Liquity, in that order, each with the default population
+   * Aave, Maker and Liquity, in that order, then Maker again with Black-Thursday-like gas
+   * congestion ({@link MakerBook#congested()}), each with the default population
    * ({@link Population#defaults()}), liquidators ({@link Liquidators#defaults()}) and cascade
    * ({@link Cascade#defaults()}: impact on).
    */
   public static List<DesignModel> defaults() {
-    return List.of(AaveBook.defaults(), MakerBook.defaults(), LiquityBook.defaults());
+    return List.of(AaveBook.defaults(), MakerBook.defaults(), LiquityBook.defaults(), MakerBook.congested());
   }
 
   /** The same three books on {@code cascade} (e.g. {@code Cascade.defaults().withImpact(false)} for the exogenous run). */

@@ -45,12 +45,12 @@ public record FeedManipulationDesign(DebtBook book, DebtOracleExposure attack) i
   @Override
   public List<MetricSpec> metrics() {
     return List.of(
-        new MetricSpec(id() + ".cost_usd", "USD", "what the push costs the attacker (fees and impact, every re-push)", Headline.MEAN),
-        new MetricSpec(id() + ".debt_liquidatable_usd", "USD", "debt the pushed feed makes liquidatable", Headline.P95),
-        new MetricSpec(id() + ".extracted_usd", "USD", "what liquidating that debt yields the attacker at the true price: the bonus plus the feed's discount on the collateral", Headline.P95),
-        new MetricSpec(id() + ".net_usd", "USD", "extracted less cost", Headline.MEAN),
-        new MetricSpec(id() + ".pays", "indicator", "1 when the manipulation pays (net > 0)", Headline.SHARE),
-        MetricSpec.absentWhenNone(id() + ".cost_per_usd_exposed", "ratio", "cost per dollar of debt made liquidatable, beside the settlement capture's cost per dollar moved (NaN: nothing liquidatable)", Headline.MEAN));
+        new MetricSpec(id() + ".cost_usd", "USD", "what the push costs the attacker (fees and impact, every re-push)", Headline.MEAN).as(noliq.lab.study.MetricSpec.Role.ORACLE),
+        new MetricSpec(id() + ".debt_liquidatable_usd", "USD", "debt the pushed feed makes liquidatable", Headline.P95).as(noliq.lab.study.MetricSpec.Role.ORACLE),
+        new MetricSpec(id() + ".extracted_usd", "USD", "what liquidating that debt yields the attacker at the true price: the bonus plus the feed's discount on the collateral", Headline.P95).as(noliq.lab.study.MetricSpec.Role.ORACLE),
+        new MetricSpec(id() + ".net_usd", "USD", "extracted less cost", Headline.MEAN).as(noliq.lab.study.MetricSpec.Role.ORACLE),
+        new MetricSpec(id() + ".pays", "indicator", "1 when the manipulation pays (net > 0)", Headline.SHARE).as(noliq.lab.study.MetricSpec.Role.ORACLE),
+        MetricSpec.absentWhenNone(id() + ".cost_per_usd_exposed", "ratio", "cost per dollar of debt made liquidatable, beside the settlement capture's cost per dollar moved (NaN: nothing liquidatable)", Headline.MEAN).as(noliq.lab.study.MetricSpec.Role.ORACLE));
   }
 
   @Override

@@ -45,12 +45,21 @@ public final class LiquityBook extends DebtBook {
   private final double poolShare;
 
   public LiquityBook(Borrowers population, Liquidators liquidators, Cascade cascade, double poolShare) {
-    super("liquity", population, liquidators, cascade);
+    this(population, liquidators, cascade, poolShare, Behaviour.defaults());
+  }
+
+  public LiquityBook(Borrowers population, Liquidators liquidators, Cascade cascade, double poolShare, Behaviour behaviour) {
+    super("liquity", population, liquidators, cascade, Congestion.NONE, behaviour);
     if (!(poolShare > 0) || poolShare > 10) {
       throw new RuleViolation("poolShare", "must be in (0, 10] (was " + poolShare + ")");
     }
     this.params = LiquityParams.v2Weth();
     this.poolShare = poolShare;
+  }
+
+  @Override
+  public LiquityBook withBehaviour(Behaviour b) {
+    return new LiquityBook(population(), liquidators(), cascade(), poolShare, b);
   }
 
   public static LiquityBook defaults() {
@@ -97,9 +106,12 @@ public final class LiquityBook extends DebtBook {
     private double[] debt;
     private double[] surplus;
     private boolean redistributed;
+    /** The Stability Pool depositors' P&L so far [USD] and their deposit at the start. */
+    private double spPnlUsd;
+    private double spDeposit0;
 
     Run() {
-      super("liquity", population(), liquidators(), cascade());
+      super(id(), population(), liquidators(), cascade(), congestion(), behaviour());
     }
 
     @Override
@@ -139,6 +151,8 @@ public final class LiquityBook extends DebtBook {
       }
       stableSupply = supply;
       redistributed = false;
+      spPnlUsd = 0;
+      spDeposit0 = deposit.toDouble();
     }
 
     @Override
@@ -181,7 +195,13 @@ public final class LiquityBook extends DebtBook {
         surplus[i] += kept;
         coll[i] = 0;
         debt[i] = 0;
-        sell(toEth(s.collToPool()) + toEth(s.collGasCompensation()) + toEth(s.ethGasCompensation()));
+        double toPool = toEth(s.collToPool());
+        double toLiquidator = toEth(s.collGasCompensation()) + toEth(s.ethGasCompensation());
+        double proceeds = sell(toPool + toLiquidator);
+        double perEth = toPool + toLiquidator > 0 ? proceeds / (toPool + toLiquidator) : 0;
+        // The pool paid the offset debt in BOLD and got collateral; the liquidator paid gas and got its compensation.
+        spPnlUsd += toPool * perEth - toEth(s.debtToOffset());
+        keeperPnlUsd += toLiquidator * perEth + toEth(s.debtGasCompensation()) - gasUsd(bot, mkt);
         if (s.debtToRedistribute().signum() > 0) {
           redistributed = true;
         }
@@ -210,10 +230,12 @@ public final class LiquityBook extends DebtBook {
 
     private Liquidators.Bot chooseLiquidator(int i) {
       double mkt = marketPriceNow();
+      // v2 pays the 0.5% only on the collateral offset against the pool (the rest is redistributed).
+      double offsetShare = Math.min(1, Math.max(0, engine.totalDeposits().toDouble() - params.minInPool().toDouble()) / debt[i]);
       double compensation = (params.ethGasCompensation().toDouble()
-          + Math.min(coll[i] / params.collGasDivisor(), params.collGasCap().toDouble())) * mkt;
+          + Math.min(coll[i] * offsetShare / params.collGasDivisor(), params.collGasCap().toDouble())) * mkt;
       for (Liquidators.Bot bot : bots) {
-        if (gasUsd(bot, mkt) < compensation) {
+        if (lands(bot) && gasUsd(bot, mkt) < compensation) {
           return bot;
         }
       }
@@ -222,6 +244,30 @@ public final class LiquityBook extends DebtBook {
 
     private static double toEth(BigInteger wei) {
       return MakerBook.toDouble(wei, 18);
+    }
+
+    @Override
+    boolean topUp(int i, double eth) {
+      Amount amount = Amount.fromDouble(eth, Rounding.DOWN);
+      if (!amount.isPositive() || !(debt[i] > 0)) {
+        return false;
+      }
+      book.mint(Token.ETH, users[i], amount);
+      try {
+        engine.addCollateral(users[i], amount);
+      } catch (LiquityRuleViolation refused) {
+        book.burn(Token.ETH, users[i], amount);
+        return false;
+      }
+      LiquityEngine.TroveView v = engine.trove(users[i]).orElseThrow();
+      coll[i] = v.entireColl().toDouble();
+      debt[i] = v.entireDebt().toDouble();
+      return true;
+    }
+
+    @Override
+    void writeExtraMetrics(double endPrice, double[] out, int offset) {
+      out[offset] = spDeposit0 > 0 ? 100 * spPnlUsd / spDeposit0 : 0;
     }
 
     @Override

@@ -22,7 +22,7 @@ import noliq.math.book.AccountId;
 
 /**
  * A population of ETH-B vaults on the real {@link MakerEngine} (Vat, Spotter, Dog, Clipper) with
- * {@link IlkParams#ethB()} (mat 130%, chop 13%, dust 5,000 DAI, ilk hole 15M DAI) and its July 2021
+ * {@link IlkParams#ethB()} (mat 130%, chop 13%, dust 30,000 DAI since the spell of 2021-06-18, ilk hole 15M DAI) and its July 2021
  * clipper ({@code buf} 1.2, 1% cut every 60 s, tail 90 min, cusp 0.4, tip 300 DAI, chip 0.1%).
  * The Dog's global {@code Hole} is 100M DAI (its value when Liquidations 2.0 went live in 2021).
  *
@@ -46,13 +46,40 @@ public final class MakerBook extends DebtBook {
     this.ilk = IlkParams.ethB();
   }
 
+  /** A variant named {@code id} whose keepers meet {@code congestion}. */
+  public MakerBook(String id, Borrowers population, Liquidators liquidators, Cascade cascade, Congestion congestion) {
+    this(id, population, liquidators, cascade, congestion, Behaviour.defaults());
+  }
+
+  public MakerBook(String id, Borrowers population, Liquidators liquidators, Cascade cascade, Congestion congestion,
+      Behaviour behaviour) {
+    super(id, population, liquidators, cascade, congestion, behaviour);
+    this.ilk = IlkParams.ethB();
+  }
+
+  @Override
+  public MakerBook withBehaviour(Behaviour b) {
+    return new MakerBook(id(), population(), liquidators(), cascade(), congestion(), b);
+  }
+
+  /**
+   * The Black Thursday variant, {@code maker.congested}: the default book whose keepers meet
+   * {@link Congestion#blackThursday} (counted in 5-minute steps on the crash bridges and replays
+   * alike: 288 steps a day; on hourly paths the lookback is 12 days, a stated simplification).
+   */
+  public static MakerBook congested() {
+    return new MakerBook("maker.congested", Population.defaults(), Liquidators.defaults(), Cascade.defaults(),
+        Congestion.blackThursday(288));
+  }
+
   public static MakerBook defaults() {
     return new MakerBook(Population.defaults(), Liquidators.defaults(), Cascade.defaults());
   }
 
   @Override
   public String description() {
-    return "Maker ETH-B book (Liquidations 2.0): " + population().positions() + " vaults, mat 130%, chop 13%, "
+    return "Maker ETH-B book (Liquidations 2.0)" + (congestion().active() ? " with Black-Thursday-like gas congestion" : "")
+        + ": " + population().positions() + " vaults, mat 130%, chop 13%, "
         + liquidators().count() + " keepers, Clipper auctions, forced sales with "
         + (cascade().impact() ? "price impact" : "no impact");
   }
@@ -124,7 +151,7 @@ public final class MakerBook extends DebtBook {
     private final double feedThreshold = cascade().feed().deviationBps() / 10_000.0;
 
     Run() {
-      super("maker", population(), liquidators(), cascade());
+      super(id(), population(), liquidators(), cascade(), congestion(), behaviour());
       Abacus calc = ilk.clipper().calc();
       if (!(calc instanceof Abacus.StairstepExponentialDecrease s)) {
         throw new IllegalStateException("the Maker book's keepers model a stairstep clipper");
@@ -136,8 +163,11 @@ public final class MakerBook extends DebtBook {
 
     @Override
     void open(Population.Draw[] draws, double price, Instant start) {
-      engine = new MakerEngine(rad(DOG_HOLE_DAI));
-      engine.addIlk(ilk);
+      // The Dog's limits hold for the real book; the representatives carry 1/weight of it each, so the
+      // limits scale the same way (a weight of 1 leaves them as published).
+      engine = new MakerEngine(rad(DOG_HOLE_DAI / weight));
+      engine.addIlk(new IlkParams(ilk.name(), ilk.mat(), ilk.dust(), ilk.chop(),
+          rad(toDouble(ilk.hole(), 45) / weight), ilk.clipper()));
       setOracle(oracleAnswer());
       auctions.clear();
       // The market maker's vault, 100x collateralised, holds the DAI keepers start with and buy back.
@@ -167,7 +197,7 @@ public final class MakerBook extends DebtBook {
       keepers = new AccountId[bots.length];
       for (int b = 0; b < bots.length; b++) {
         keepers[b] = AccountId.of("maker:keeper:" + bots[b].id());
-        engine.move(MARKET, keepers[b], rad(bots[b].capitalUsd()));
+        engine.move(MARKET, keepers[b], rad(botCapital(bots[b])));
       }
     }
 
@@ -205,7 +235,7 @@ public final class MakerBook extends DebtBook {
       double mkt = marketPriceNow();
       double incentive = toDouble(ilk.clipper().tip(), 45) + toDouble(ilk.clipper().chip(), 18) * debt[i] * (1 + liquidationBonus());
       for (Liquidators.Bot bot : bots) {
-        if (gasUsd(bot, mkt) >= incentive) {
+        if (!lands(bot) || gasUsd(bot, mkt) >= incentive) {
           continue;
         }
         Instant at = actAfter(bot);
@@ -217,6 +247,7 @@ public final class MakerBook extends DebtBook {
           return false;
         }
         double due = toDouble(ev.due(), 45);
+        keeperPnlUsd += toDouble(ev.coin(), 45) - gasUsd(bot, mkt);
         auctions.put(ev.id(), new Auction(i, due, toDouble(ev.dink(), 18), at, toDouble(ev.top(), 27)));
         liquidatedUsd += due;
         liquidationCount++;
@@ -251,7 +282,7 @@ public final class MakerBook extends DebtBook {
           Auction a = e.getValue();
           for (int b = 0; b < bots.length; b++) {
             Liquidators.Bot bot = bots[b];
-            if (dai[b] < 1) {
+            if (dai[b] < 1 || !lands(bot)) {
               continue;
             }
             double buyEth = Math.min(a.lot, dai[b] / mkt);
@@ -333,9 +364,11 @@ public final class MakerBook extends DebtBook {
       a.sold += slice;
       a.lot = toDouble(ev.lot(), 18);
       double mkt = marketPriceNow();
+      keeperPnlUsd -= toDouble(ev.owe(), 45) + gasUsd(bots[indexOfBot(keeper)], mkt);
       if (ev.slice().signum() > 0) {
         engine.exit(ILK, who, ev.slice());
         double proceeds = sell(slice);
+        keeperPnlUsd += proceeds;
         BigInteger back = rad(proceeds);
         if (back.signum() > 0) {
           engine.move(MARKET, who, back);
@@ -349,6 +382,15 @@ public final class MakerBook extends DebtBook {
         auctions.remove(id);
       }
       return TAKEN;
+    }
+
+    private int indexOfBot(int id) {
+      for (int b = 0; b < bots.length; b++) {
+        if (bots[b].id() == id) {
+          return b;
+        }
+      }
+      throw new IllegalStateException("no keeper " + id);
     }
 
     @Override
@@ -369,6 +411,22 @@ public final class MakerBook extends DebtBook {
     @Override
     double[] holdings(int i) {
       return new double[] {coll[i], debt[i], returned[i]};
+    }
+
+    @Override
+    boolean topUp(int i, double eth) {
+      BigInteger ink = wad(eth);
+      if (ink.signum() <= 0 || !(debt[i] > 0)) {
+        return false;
+      }
+      try {
+        engine.join(ILK, users[i], ink);
+        engine.frob(ILK, users[i], ink, BigInteger.ZERO);
+      } catch (MakerRuleViolation refused) {
+        return false;
+      }
+      refresh(i);
+      return true;
     }
   }
 }

@@ -79,7 +79,7 @@ public record LocalAgentDesign(String policyName, Mechanism mechanism, OptionsAs
   }
 
   private void simulate(RollPolicy policy, PricePath path, UniformRandomProvider rng, Trace trace, double[] out, int offset) {
-    OptionsMarket m = new OptionsMarket(assumptions, mechanism, path.price(0));
+    OptionsMarket m = new OptionsMarket(assumptions, mechanism, path);
     RandomGenerator gen = rng::nextLong;
     Instant t0 = path.time(0);
     MedianPriceView view = new MedianPriceView(assumptions.agentSources(), new PathIndex(path), gen, t0);
@@ -98,6 +98,7 @@ public record LocalAgentDesign(String policyName, Mechanism mechanism, OptionsAs
     ForcedSaleAudit audit = new ForcedSaleAudit(m, HOLDER);
     audit.in(first.pToken(), eth);
     WrapperTracker tracker = new WrapperTracker(id(), trace, path, m.markUsd(HOLDER, t0));
+    tracker.spotFrom(m::price);
     for (int i = 1; i < path.size(); i++) {
       Instant now = path.time(i);
       m.setPrice(path.price(i));
@@ -126,6 +127,7 @@ public record LocalAgentDesign(String policyName, Mechanism mechanism, OptionsAs
             audit.in(m.ledger.series(t.to()).orElseThrow().pToken(), t.received());
             double after = m.markUsd(HOLDER, now);
             tracker.rolled(now, before, after, t.fairGiven().toDouble());
+            m.venue.lastExecution().ifPresent(tracker::execution);
             before = after;
           }
           case AgentEvent.Unfilled u -> tracker.unfilled();
@@ -135,6 +137,10 @@ public record LocalAgentDesign(String policyName, Mechanism mechanism, OptionsAs
       tracker.maybeMark(now, () -> m.markUsd(HOLDER, now));
     }
     Instant end = path.time(path.size() - 1);
+    if (m.venue instanceof noliq.wrapper.venue.AmmVenue amm) {
+      var lp = amm.lpReport(end);
+      tracker.liquidityProviders(lp.feesUsd(), lp.lvrUsd(), lp.lossVersusHoldingUsd());
+    }
     tracker.forcedSale(audit.forcedUsd(end));
     tracker.mark(end, m.markUsd(HOLDER, end));
     tracker.write(end, out, offset);

@@ -7,6 +7,9 @@ import noliq.lab.scenarios.PricePath;
 import noliq.lab.study.DesignModel;
 import noliq.lab.study.MetricSpec;
 import noliq.lab.study.MetricSpec.Headline;
+import noliq.lab.study.MetricSpec.Loss;
+import noliq.lab.study.MetricSpec.Role;
+import noliq.lab.study.MetricSpec.Support;
 import noliq.lab.study.Trace;
 import noliq.math.Amount;
 import noliq.math.Rounding;
@@ -68,13 +71,13 @@ public record NHolderDesign(String policyName, Mechanism mechanism, OptionsAssum
   public List<MetricSpec> metrics() {
     String p = id();
     return List.of(
-        new MetricSpec(p + ".pnl_pct", "%", "final value / start - 1, in USD (model mark)", Headline.MEAN),
-        new MetricSpec(p + ".pnl_eth_pct", "%", "final value / start - 1, in ETH", Headline.MEAN),
-        new MetricSpec(p + ".ruin", "0/1", "an N expired worthless, or the final loss is at least ruinLoss", Headline.SHARE),
-        new MetricSpec(p + ".expired_worthless", "count", "N series that settled at or below their strike", Headline.MEAN),
-        new MetricSpec(p + ".rolls", "count", "N bought (the first included)", Headline.MEAN),
-        new MetricSpec(p + ".forced_sales_usd", "USD", "N missing against the holder's own trades and redemptions, at fair value: 0 by construction (checked)", Headline.MEAN),
-        new MetricSpec(p + ".settlement_latency_h", "h", "mean time from maturity to redemption (0 if none)", Headline.MEAN));
+        new MetricSpec(p + ".pnl_pct", "%", "final value / start - 1, in USD (model mark)", Headline.MEAN).lossOf(Role.LEVERAGED_HOLDER, Loss.GAIN),
+        new MetricSpec(p + ".pnl_eth_pct", "%", "final value / start - 1, in ETH", Headline.MEAN).as(Role.LEVERAGED_HOLDER),
+        new MetricSpec(p + ".ruin", "0/1", "an N expired worthless, or the final loss is at least ruinLoss", Headline.SHARE).as(Role.LEVERAGED_HOLDER),
+        new MetricSpec(p + ".expired_worthless", "count", "N series that settled at or below their strike", Headline.MEAN).as(Role.LEVERAGED_HOLDER).within(Support.NON_NEGATIVE),
+        new MetricSpec(p + ".rolls", "count", "N bought (the first included)", Headline.MEAN).as(Role.SYSTEM).within(Support.NON_NEGATIVE),
+        new MetricSpec(p + ".forced_sales_usd", "USD", "N missing against the holder's own trades and redemptions, at fair value: 0 by construction (checked)", Headline.MEAN).as(Role.SYSTEM).within(Support.NON_NEGATIVE),
+        new MetricSpec(p + ".settlement_latency_h", "h", "mean time from maturity to redemption (0 if none)", Headline.MEAN).within(Support.NON_NEGATIVE));
   }
 
   @Override
@@ -84,7 +87,7 @@ public record NHolderDesign(String policyName, Mechanism mechanism, OptionsAssum
   }
 
   private void simulate(RollPolicy policy, PricePath path, UniformRandomProvider rng, Trace trace, double[] out, int offset) {
-    OptionsMarket m = new OptionsMarket(assumptions, mechanism, path.price(0));
+    OptionsMarket m = new OptionsMarket(assumptions, mechanism, path);
     Instant t0 = path.time(0);
     double startEth = assumptions.nHolderUsd() / path.price(0);
     m.ledger.deposit(HOLDER, Amount.fromDouble(startEth, Rounding.DOWN));

@@ -15,7 +15,7 @@ import noliq.oracle.vote.VoteConfig;
  * this adds what the study itself needs.
  *
  * @param market the roll markets: maker count, spreads, edges, inventory, pool depth, auction ramp, flow
- * @param makerVol the volatility the makers (and the vault's marks) value P and N with
+ * @param makerVol the 30-day at-the-money level of a world without a path (the study's paths carry their own)
  * @param targetUsd the USD value of P the wrapper (vault or agent) holds at the start
  * @param nHolderUsd the USD the N holder starts with
  * @param makerOutageProbability the chance that no maker watches a given roll (drawn per roll)
@@ -120,9 +120,14 @@ public record OptionsAssumptions(
 
   private List<Assumption> own() {
     String none = "assumption: no published figure; vary it";
-    return List.of(
-        new Assumption("makerVol", Double.toString(makerVol), "assumption: ETH's long-run implied volatility is "
-            + "60-90%; the agent's default (AgentConfig.of) is 80%"),
+    List<Assumption> out = new java.util.ArrayList<>();
+    for (String[] iv : noliq.lab.scenarios.ImpliedVol.describe()) {
+      out.add(new Assumption(iv[0], iv[1], iv[2]));
+    }
+    out.addAll(List.of(
+        new Assumption("makerVol", Double.toString(makerVol), "only without a path (unit tests): the study's marks, "
+            + "makers and fair values read the path's surface; the local agent still values with its own configured "
+            + "vol (AgentConfig, 80%)"),
         new Assumption("targetUsd", String.format("%.0f", targetUsd), none + "; AMM cost grows with size / pool depth"),
         new Assumption("nHolderUsd", String.format("%.0f", nHolderUsd), none),
         new Assumption("makerOutageProbability", Double.toString(makerOutageProbability), none
@@ -137,7 +142,10 @@ public record OptionsAssumptions(
         new Assumption("agentSources", agentSources.size() + " sources, k = " + agentK, "the post: \"queries a dozen "
             + "financial news sites ... and takes the median\"; noise, delay, failure: " + none),
         new Assumption("marking", "daily (every step on paths shorter than 64 days: span / 64)",
-            "fair value = Black-Scholes mark (InverseOptions) at makerVol"));
+            "fair value = Black-Scholes mark (InverseOptions) on the path's surface at each series' strike and maturity"),
+        new Assumption("makerNoise", "each maker's relative error on the surface's level, normal with sd "
+            + "makerVolErrorSd, drawn per roll from the path's generator", "makers value on their own estimates")));
+    return List.copyOf(out);
   }
 
   private static void positive(String field, double v) {

@@ -12,7 +12,10 @@ import noliq.math.book.TokenBook;
 import noliq.options.OptionsLedger;
 import noliq.options.Series;
 import noliq.options.SeriesId;
+import noliq.lab.scenarios.PricePath;
+import noliq.pricing.VolSurface;
 import noliq.wrapper.policy.Observation;
+import noliq.wrapper.port.MarketStress;
 import noliq.wrapper.port.Mechanism;
 import noliq.wrapper.port.RollVenue;
 import noliq.wrapper.vault.Marks;
@@ -25,7 +28,10 @@ import org.apache.commons.rng.UniformRandomProvider;
 /**
  * One path's world: a fresh {@link TokenBook}, the options ledger settling through the
  * {@link SlowOracle}, the roll markets ({@link MarketDesk} and a venue of the chosen mechanism),
- * and the path's current price, which is both the market's reference and the vault's feed. The
+ * and the path's state, which is both the market's reference and the vault's feed. The state at any
+ * moment is the path's last point at or before it: spot, the implied-vol surface (the path's 30-day
+ * at-the-money level with {@link noliq.market.roll.MarketReaction}'s smile and term structure) and the
+ * stress readings, so an auction's ramp and a resting order's patience see the market move. The
  * lab is the keeper: it opens a settlement request the first step a held series is past maturity,
  * with that step's price as the truth. The ledger waits the settlement game's timeout for a final
  * answer; after it, a series the oracle never answered settles by its invalid policy.
@@ -42,9 +48,25 @@ final class OptionsMarket {
   private final Map<SeriesId, Double> truth = new HashMap<>();
   private Price spot;
   private double spotDouble = Double.NaN;
+  private final PricePath path;
+  private int cursor;
+  private int cachedIndex = -1;
+  private Price cachedSpot;
+  private VolSurface cachedSurface;
 
+  /** A world on {@code path}'s clock: every observation is the path's state at that moment. */
+  OptionsMarket(OptionsAssumptions a, Mechanism mechanism, PricePath path) {
+    this(a, mechanism, path.price(0), path);
+  }
+
+  /** A world without a path: the price is what {@link #setPrice} last set, the surface {@code makerVol}'s. */
   OptionsMarket(OptionsAssumptions a, Mechanism mechanism, double startPrice) {
+    this(a, mechanism, startPrice, null);
+  }
+
+  private OptionsMarket(OptionsAssumptions a, Mechanism mechanism, double startPrice, PricePath path) {
     this.assumptions = a;
+    this.path = path;
     this.oracle = new SlowOracle(book, a);
     this.ledger = new OptionsLedger(book, oracle.port(), event -> { }, a.settlement().settlementTimeout());
     this.desk = new MarketDesk(ledger, this::observe, a.market());
@@ -54,7 +76,18 @@ final class OptionsMarket {
       case RESTING_ORDERS -> new BookVenue(desk);
     };
     this.marks = new Marks(ledger);
+    if (path != null) {
+      desk.setStress(t -> {
+        int i = index(t);
+        return new MarketStress(path.volOfVol(i), path.realisedVolJump(i));
+      });
+    }
     setPrice(startPrice);
+  }
+
+  private int index(Instant t) {
+    cursor = path.indexAt(t, cursor);
+    return cursor;
   }
 
   /** The study's short name of a mechanism, used in design ids. */
@@ -78,15 +111,36 @@ final class OptionsMarket {
   }
 
   Observation observe(Instant now) {
+    if (path != null) {
+      int i = index(now);
+      if (i != cachedIndex) {
+        cachedIndex = i;
+        cachedSpot = Price.fromDouble(path.price(i), Rounding.DOWN);
+        cachedSurface = assumptions.market().reaction().surface(path.impliedAtm(i));
+      }
+      return new Observation(cachedSpot, now, cachedSurface);
+    }
     if (spot == null) {
       spot = Price.fromDouble(spotDouble, Rounding.DOWN);
     }
-    return new Observation(spot, now, assumptions.makerVol());
+    return new Observation(spot, now, assumptions.market().reaction().surface(assumptions.makerVol()));
   }
 
-  /** A stated share of rolls meets no maker: drawn once per roll from the run's generator. */
+  /**
+   * A stated share of rolls meets no maker, and each maker reads the surface with its own relative
+   * error (normal, sd {@code makerVolErrorSd}, clipped to ±50%): drawn once per roll from the run's generator.
+   */
   void drawMakers(UniformRandomProvider rng) {
     desk.setMakersPresent(rng.nextDouble() >= assumptions.makerOutageProbability());
+    double sd = assumptions.market().reaction().makerVolErrorSd();
+    double[] errors = new double[assumptions.market().makerCount()];
+    for (int i = 0; i < errors.length; i++) {
+      double u1 = Math.max(rng.nextDouble(), 1e-300);
+      double u2 = rng.nextDouble();
+      double z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+      errors[i] = Math.max(-0.5, Math.min(0.5, sd * z));
+    }
+    desk.setMakerVolErrors(errors);
   }
 
   /** The model mark of everything {@code account} holds, in USD, at {@code now}. */

@@ -56,14 +56,14 @@ public record SettlementCorruptionCost(SettlementGame game, double bondUsd, int 
   @Override
   public List<MetricSpec> metrics() {
     return List.of(
-        MetricSpec.absentWhenNone(id() + ".value_at_stake_usd", "USD", "largest value a captured answer moves from P to N over the path (NaN: no settlement)", Headline.MEAN),
-        new MetricSpec(id() + ".capital_needed_usd", "USD", "new stake that decides the vote alone against all the honest stake, at the token's price", Headline.MEAN),
-        new MetricSpec(id() + ".capture_cost_usd", "USD", "that stake times the bribe share, plus the bond", Headline.MEAN),
-        MetricSpec.absentWhenNone(id() + ".capital_to_value", "ratio", "capture cost per dollar moved at the path's largest settlement (below 1: a capture pays; NaN: no settlement)", Headline.P95),
-        new MetricSpec(id() + ".capture_pays_above_oi_usd", "USD", "safety margin: the open interest at which a capture starts to pay", Headline.MEAN),
-        new MetricSpec(id() + ".captures", "count", "settlements on the path at which a capture pays", Headline.MEAN),
-        new MetricSpec(id() + ".block_cost_usd", "USD", "stake that blocks the honest answer (the vote rolls until deleted), at the token's price times the bribe share", Headline.MEAN),
-        new MetricSpec(id() + ".settlements", "count", "series that matured on the path", Headline.MEAN));
+        MetricSpec.absentWhenNone(id() + ".value_at_stake_usd", "USD", "largest value a captured answer moves from P to N over the path (NaN: no settlement)", Headline.MEAN).as(noliq.lab.study.MetricSpec.Role.ORACLE),
+        new MetricSpec(id() + ".capital_needed_usd", "USD", "new stake that decides the vote alone against all the honest stake, at the token's price", Headline.MEAN).as(noliq.lab.study.MetricSpec.Role.ORACLE),
+        new MetricSpec(id() + ".capture_cost_usd", "USD", "that stake times the bribe share, plus the bond", Headline.MEAN).as(noliq.lab.study.MetricSpec.Role.ORACLE),
+        MetricSpec.absentWhenNone(id() + ".capital_to_value", "ratio", "capture cost per dollar moved at the path's largest settlement (below 1: a capture pays; NaN: no settlement)", Headline.P95).as(noliq.lab.study.MetricSpec.Role.ORACLE),
+        new MetricSpec(id() + ".capture_pays_above_oi_usd", "USD", "safety margin: the open interest at which a capture starts to pay", Headline.MEAN).as(noliq.lab.study.MetricSpec.Role.ORACLE),
+        new MetricSpec(id() + ".captures", "count", "settlements on the path at which a capture pays", Headline.MEAN).as(noliq.lab.study.MetricSpec.Role.ORACLE),
+        new MetricSpec(id() + ".block_cost_usd", "USD", "stake that blocks the honest answer (the vote rolls until deleted), at the token's price times the bribe share", Headline.MEAN).as(noliq.lab.study.MetricSpec.Role.ORACLE),
+        new MetricSpec(id() + ".settlements", "count", "series that matured on the path", Headline.MEAN).as(noliq.lab.study.MetricSpec.Role.ORACLE));
   }
 
   @Override

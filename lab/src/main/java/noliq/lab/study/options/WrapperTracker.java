@@ -6,8 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import noliq.lab.metrics.OptionsRisk;
 import noliq.lab.scenarios.PricePath;
+import noliq.lab.study.Claims;
 import noliq.lab.study.MetricSpec;
 import noliq.lab.study.MetricSpec.Headline;
+import noliq.lab.study.MetricSpec.Loss;
+import noliq.lab.study.MetricSpec.Role;
+import noliq.lab.study.MetricSpec.Support;
 import noliq.lab.study.Trace;
 import noliq.math.Price;
 import noliq.math.Rounding;
@@ -21,6 +25,7 @@ import noliq.wrapper.drift.DriftBreakdown;
  * USD; the target is the first mark (what the holder started with).
  */
 final class WrapperTracker {
+  private static final long YEAR_SECONDS = 365L * 86_400;
   private final String prefix;
   private final Trace trace;
   private final Instant start;
@@ -28,6 +33,8 @@ final class WrapperTracker {
   private final DriftAccount drift;
   private final double target;
   private final List<Double> values = new ArrayList<>();
+  /** Seconds from the start of each mark in {@link #values}. */
+  private final List<Long> markSeconds = new ArrayList<>();
   /** Per mark, each part's change since the previous mark, as a fraction of target: they add up to the value's change. */
   private final List<double[]> partSteps = new ArrayList<>();
   private double[] partsBefore = {0, 0, 0};
@@ -41,6 +48,16 @@ final class WrapperTracker {
   private double latencyHours;
   private double rollVolumeUsd;
   private double forcedSalesUsd;
+  /** Sums over filled rolls of each part of the cost against fair value at the decision, and of the value rolled, ETH. */
+  private double spreadEth;
+  private double feeEth;
+  private double impactEth;
+  private double moveEth;
+  private double rolledEth;
+  private double unfilledShares;
+  private int measuredRolls;
+  private double makerEdgeUsd;
+  private double[] lp = {0, 0, 0};
 
   WrapperTracker(String prefix, Trace trace, PricePath path, double startValue) {
     this.prefix = prefix;
@@ -63,24 +80,43 @@ final class WrapperTracker {
 
   static List<MetricSpec> specs(String prefix) {
     return List.of(
-        new MetricSpec(prefix + ".tracking_error_pct", "%/yr", "annualised std of the change in ln(value / target) between marks", Headline.MEAN),
-        new MetricSpec(prefix + ".deviation_pct", "%", "(final value - target) / target; = drift + roll cost + settlement", Headline.MEAN),
-        new MetricSpec(prefix + ".drift_pct", "%", "part of the deviation from ETH exposure between rolls", Headline.MEAN),
-        new MetricSpec(prefix + ".roll_cost_pct", "%", "part of the deviation from rolls against fair value (negative: a cost)", Headline.MEAN),
-        new MetricSpec(prefix + ".settlement_pct", "%", "part of the deviation from settlement and oracle error", Headline.MEAN),
+        new MetricSpec(prefix + ".tracking_error_pct", "%/yr", "daily tracking volatility: annualised std of the change in ln(value / target) between marks (a steady loss does not count; the post's drift is the standev of the annual deviation)", Headline.MEAN)
+            .as(Role.STABLE_HOLDER).within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + ".deviation_pct", "%", "(final value - target) / target; = drift + roll cost + settlement", Headline.MEAN)
+            .lossOf(Role.STABLE_HOLDER, Loss.GAIN),
+        new MetricSpec(prefix + ".drift_pct", "%", "part of the deviation from ETH exposure between rolls", Headline.MEAN).as(Role.STABLE_HOLDER),
+        new MetricSpec(prefix + ".roll_cost_pct", "%", "part of the deviation from rolls against fair value (negative: a cost)", Headline.MEAN).as(Role.STABLE_HOLDER),
+        new MetricSpec(prefix + ".settlement_pct", "%", "part of the deviation from settlement and oracle error", Headline.MEAN).as(Role.STABLE_HOLDER),
         new MetricSpec(prefix + ".te_drift_share", "share", "drift's Euler share of the variance of the value's change between marks (the three shares add up to 1; 0 if it never moved)", Headline.MEAN),
         new MetricSpec(prefix + ".te_roll_share", "share", "roll cost's Euler share of that variance", Headline.MEAN),
         new MetricSpec(prefix + ".te_settlement_share", "share", "settlement and oracle error's Euler share of that variance", Headline.MEAN),
-        new MetricSpec(prefix + ".roll_cost_pct_per_year", "%/yr", "roll cost against fair value per year, over the average value", Headline.MEAN),
-        new MetricSpec(prefix + ".shortfall_pct", "%", "final shortfall against target (0 when at or above it)", Headline.P95),
-        new MetricSpec(prefix + ".roll_volume_usd", "USD", "fair value given up in rolls over the path", Headline.P95),
-        new MetricSpec(prefix + ".rolls", "count", "filled rolls (re-entries from ETH included)", Headline.MEAN),
-        new MetricSpec(prefix + ".unfilled_rolls", "count", "rolls nobody filled by the deadline", Headline.MEAN),
-        new MetricSpec(prefix + ".forced_sales_usd", "USD", "P missing against the wrapper's own rolls and redemptions, at fair value: 0 by construction (checked)", Headline.MEAN),
-        new MetricSpec(prefix + ".settlements", "count", "series held to maturity and settled by the slow oracle", Headline.MEAN),
-        new MetricSpec(prefix + ".settlement_latency_h", "h", "mean time from maturity to redemption over the path's settlements (0 if none)", Headline.MEAN),
-        new MetricSpec(prefix + ".settlements_captured", "count", "settlements whose vote the attacker captured (the settlement game's CAPTURE, when it pays)", Headline.MEAN),
-        new MetricSpec(prefix + ".settlements_lapsed", "count", "settlements the oracle never answered: the vote was deleted (or never resolved) and the ledger's timeout applied the invalid policy", Headline.MEAN));
+        new MetricSpec(prefix + ".roll_cost_pct_per_year", "%/yr", "roll cost against fair value per year, over the average value", Headline.MEAN).as(Role.STABLE_HOLDER),
+        new MetricSpec(prefix + ".shortfall_pct", "%", "final shortfall against target (0 when at or above it)", Headline.P95)
+            .as(Role.STABLE_HOLDER).within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + ".roll_volume_usd", "USD", "fair value given up in rolls over the path", Headline.P95).as(Role.SYSTEM).within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + ".rolls", "count", "filled rolls (re-entries from ETH included)", Headline.MEAN).as(Role.SYSTEM).within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + ".unfilled_rolls", "count", "rolls nobody filled by the deadline", Headline.MEAN).as(Role.SYSTEM).within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + ".forced_sales_usd", "USD", "P missing against the wrapper's own rolls and redemptions, at fair value: 0 by construction (checked)", Headline.MEAN)
+            .as(Role.SYSTEM).within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + ".settlements", "count", "series held to maturity and settled by the slow oracle", Headline.MEAN).within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + ".settlement_latency_h", "h", "mean time from maturity to redemption over the path's settlements (0 if none)", Headline.MEAN).within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + ".settlements_captured", "count", "settlements whose vote the attacker captured (the settlement game's CAPTURE, when it pays)", Headline.MEAN).as(Role.SYSTEM).within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + ".settlements_lapsed", "count", "settlements the oracle never answered: the vote was deleted (or never resolved) and the ledger's timeout applied the invalid policy", Headline.MEAN).as(Role.SYSTEM).within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + Claims.LOG_DEVIATION, "%", "100 ln(final value / target) over the whole path: the path's one window (not annualised)", Headline.MEAN)
+            .as(Role.STABLE_HOLDER),
+        new MetricSpec(prefix + Claims.YEAR_WINDOWS, "count", "complete year-long windows on the path (non-overlapping, from its start)", Headline.MEAN).within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + Claims.ANNUAL_SUM, "%", "sum over the path's year windows of d = 100 ln(value at the window's end / value at its start): the post's annual deviation, the target reset each year", Headline.MEAN),
+        new MetricSpec(prefix + Claims.ANNUAL_SUM_OF_SQUARES, "%^2", "sum over the path's year windows of d squared", Headline.MEAN).within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + ".roll_cost_bps", "bps", "cost per roll against fair value at the decision, weighted by value rolled: sum of costs / sum of fair value given (= spread + fees + impact + move; 0 if none)", Headline.MEAN).as(Role.STABLE_HOLDER).within(Support.SIGNED),
+        new MetricSpec(prefix + ".roll_spread_bps", "bps", "per roll, value-weighted: spread or auction edge paid against fair value at each fill", Headline.MEAN).as(Role.STABLE_HOLDER),
+        new MetricSpec(prefix + ".roll_fee_bps", "bps", "per roll, value-weighted: pool fees", Headline.MEAN).as(Role.STABLE_HOLDER).within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + ".roll_impact_bps", "bps", "per roll, value-weighted: pool price impact", Headline.MEAN).as(Role.STABLE_HOLDER),
+        new MetricSpec(prefix + ".roll_move_bps", "bps", "per roll, value-weighted: the market's move while waiting (fair value at the fills against at the decision)", Headline.MEAN).as(Role.STABLE_HOLDER),
+        new MetricSpec(prefix + ".roll_unfilled_share", "share", "mean share of each roll's amount not traded (an unfilled roll counts 1; wei-level re-entries left out)", Headline.MEAN).as(Role.SYSTEM).within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + ".maker_edge_usd", "USD", "makers' (or pools') take from the wrapper's rolls: spread, edge, fees and impact against fair value at the fills; makers unwind between rolls at fair value", Headline.MEAN).as(Role.LIQUIDITY_PROVIDER),
+        new MetricSpec(prefix + ".lp_fees_usd", "USD", "AMM liquidity providers' fees over the path, all traders (0 without pools)", Headline.MEAN).as(Role.LIQUIDITY_PROVIDER).within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + ".lp_lvr_usd", "USD", "AMM liquidity providers' loss to arbitrageurs at fair value, rebalanced daily (loss-versus-rebalancing; 0 without pools)", Headline.MEAN).as(Role.LIQUIDITY_PROVIDER),
+        new MetricSpec(prefix + ".lp_loss_vs_hold_usd", "USD", "AMM liquidity providers' pools against holding what they seeded, at the end, fees included (negative: a gain; 0 without pools)", Headline.MEAN).as(Role.LIQUIDITY_PROVIDER));
   }
 
   /** Marks if a mark is due at {@code now}; {@code value} is asked only then. */
@@ -106,6 +142,35 @@ final class WrapperTracker {
     drift.roll(usd(before), usd(after), now);
     rolls++;
     rollVolumeUsd += volumeUsd;
+  }
+
+  /** The venue's breakdown of a filled roll's cost. */
+  void execution(noliq.wrapper.port.ExecutionCost c) {
+    spreadEth += c.spreadEth();
+    feeEth += c.feeEth();
+    impactEth += c.impactEth();
+    moveEth += c.moveEth();
+    rolledEth += c.givenFairEth();
+    if (c.givenFairEth() >= DUST_ETH) {
+      unfilledShares += c.unfilledShare();
+      measuredRolls++;
+    }
+    makerEdgeUsd += c.executionEth() * spotAt.getAsDouble();
+  }
+
+  /** Re-entries of wei-level idle ETH are rolls too, but too small to count in a per-roll share. */
+  static final double DUST_ETH = 1e-6;
+
+  private java.util.function.DoubleSupplier spotAt = () -> 0;
+
+  /** Where the tracker reads the spot that turns an execution's ETH into USD. */
+  void spotFrom(java.util.function.DoubleSupplier spot) {
+    spotAt = spot;
+  }
+
+  /** The liquidity providers' side at the end: fees, LVR, loss versus holding (USD). */
+  void liquidityProviders(double feesUsd, double lvrUsd, double lossVersusHoldingUsd) {
+    lp = new double[] {feesUsd, lvrUsd, lossVersusHoldingUsd};
   }
 
   void forcedSale(double usd) {
@@ -168,7 +233,50 @@ final class WrapperTracker {
     out[i++] = settlements;
     out[i++] = settlements == 0 ? 0 : latencyHours / settlements;
     out[i++] = captured;
-    out[i] = lapsed;
+    out[i++] = lapsed;
+    out[i++] = 100 * Math.log(finalValue / target);
+    double[] windows = annualDeviations(v, markSeconds.stream().mapToLong(Long::longValue).toArray(), Duration.between(start, end).toSeconds());
+    double sum = 0;
+    double squares = 0;
+    for (double d : windows) {
+      sum += d;
+      squares += d * d;
+    }
+    out[i++] = windows.length;
+    out[i++] = sum;
+    out[i++] = squares;
+    double perRoll = rolledEth > 0 ? 10_000 / rolledEth : 0;
+    out[i++] = (spreadEth + feeEth + impactEth + moveEth) * perRoll;
+    out[i++] = spreadEth * perRoll;
+    out[i++] = feeEth * perRoll;
+    out[i++] = impactEth * perRoll;
+    out[i++] = moveEth * perRoll;
+    out[i++] = measuredRolls + unfilled == 0 ? 0 : (unfilledShares + unfilled) / (measuredRolls + unfilled);
+    out[i++] = makerEdgeUsd;
+    out[i++] = lp[0];
+    out[i++] = lp[1];
+    out[i] = lp[2];
+  }
+
+  /**
+   * The deviation of each complete year window, in %: {@code 100 ln(V(end of year k) / V(start of
+   * year k))}, V read at the last mark at or before each boundary. A path of 365 days has one
+   * window; one of 90 days none (its figure is the whole path's, never annualised).
+   */
+  static double[] annualDeviations(double[] value, long[] seconds, long spanSeconds) {
+    int years = (int) (spanSeconds / YEAR_SECONDS);
+    double[] d = new double[years];
+    double startValue = value[0];
+    int m = 0;
+    for (int k = 1; k <= years; k++) {
+      long boundary = k * YEAR_SECONDS;
+      while (m + 1 < seconds.length && seconds[m + 1] <= boundary) {
+        m++;
+      }
+      d[k - 1] = 100 * Math.log(value[m] / startValue);
+      startValue = value[m];
+    }
+    return d;
   }
 
   /** The Euler shares of the three parts in the variance of the per-mark change (OptionsRisk.decompose). */
@@ -198,6 +306,7 @@ final class WrapperTracker {
 
   private void record(Instant now, double value) {
     values.add(value);
+    markSeconds.add(Duration.between(start, now).toSeconds());
     valueSum += value;
     if (trace.enabled()) {
       double y = Duration.between(start, now).toSeconds() / (365.0 * 86_400);

@@ -22,6 +22,7 @@ import noliq.wrapper.vault.VaultConfig;
 import noliq.wrapper.vault.VaultEvent;
 import noliq.wrapper.vault.VaultException;
 import noliq.wrapper.vault.WrapperVault;
+import noliq.wrapper.venue.AmmVenue;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -83,7 +84,7 @@ public record WrapperVaultDesign(String policyName, Mechanism mechanism, Options
   }
 
   private void simulate(RollPolicy policy, PricePath path, UniformRandomProvider rng, Trace trace, double[] out, int offset) {
-    OptionsMarket m = new OptionsMarket(assumptions, mechanism, path.price(0));
+    OptionsMarket m = new OptionsMarket(assumptions, mechanism, path);
     Instant t0 = path.time(0);
     VaultConfig config = new VaultConfig("w", noliq.options.IndexId.ETH_USD, policy, mechanism,
         rollWindow(mechanism, assumptions), NHandling.RETURN_TO_DEPOSITOR, 6);
@@ -96,6 +97,8 @@ public record WrapperVaultDesign(String policyName, Mechanism mechanism, Options
     m.ledger.deposit(DEPOSITOR, eth);
     vault.deposit(DEPOSITOR, eth, t0);
     WrapperTracker tracker = new WrapperTracker(id(), trace, path, value(vault, m, t0));
+    tracker.spotFrom(m::price);
+    Instant nextRebalance = t0.plus(Duration.ofDays(1));
     RollWatch watch = new RollWatch(policy);
     java.util.Set<SeriesId> toSettle = new java.util.TreeSet<>(java.util.Comparator.comparing(SeriesId::hex));
     for (int i = 1; i < path.size(); i++) {
@@ -112,8 +115,16 @@ public record WrapperVaultDesign(String policyName, Mechanism mechanism, Options
         vault.currentSeriesIfAny().ifPresent(s -> toSettle.remove(s.id()));
       }
       tracker.maybeMark(now, () -> value(vault, m, now));
+      if (!now.isBefore(nextRebalance) && m.venue instanceof AmmVenue amm) {
+        amm.rebalance(now);
+        nextRebalance = now.plus(Duration.ofDays(1));
+      }
     }
     Instant end = path.time(path.size() - 1);
+    if (m.venue instanceof AmmVenue amm) {
+      var lp = amm.lpReport(end);
+      tracker.liquidityProviders(lp.feesUsd(), lp.lvrUsd(), lp.lossVersusHoldingUsd());
+    }
     tracker.forcedSale(audit.forcedUsd(end));
     tracker.mark(end, value(vault, m, end));
     tracker.write(end, out, offset);
@@ -151,7 +162,10 @@ public record WrapperVaultDesign(String policyName, Mechanism mechanism, Options
       return; // nothing the rules allow now (e.g. idle ETH but no current series yet)
     }
     switch (e) {
-      case VaultEvent.Rolled r -> tracker.rolled(now, before, value(vault, m, now), r.fairGiven().toDouble());
+      case VaultEvent.Rolled r -> {
+        tracker.rolled(now, before, value(vault, m, now), r.fairGiven().toDouble());
+        m.venue.lastExecution().ifPresent(tracker::execution);
+      }
       case VaultEvent.HeldToSettlement h -> tracker.unfilled();
       case VaultEvent.EntryUnfilled u -> tracker.unfilled();
       default -> { }

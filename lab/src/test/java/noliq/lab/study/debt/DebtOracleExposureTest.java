@@ -44,9 +44,10 @@ class DebtOracleExposureTest {
           .against(book, positions, 2000);
       FeedManipulation.Result twenty = new DebtOracleExposure(0.20, Duration.ZERO, Duration.ofMinutes(30), 5e6, 0.003, true)
           .against(book, positions, 2000);
-      // Nobody starts below health 1.05, so a 4.76%-or-less push reaches no one.
-      assertThat(five.liquidatable()).as(book.id()).isEmpty();
-      assertThat(twenty.liquidatable().size()).as(book.id()).isPositive();
+      // A push of d reaches exactly the borrowers whose health is under 1 / (1 - d); further reaches more.
+      long underFive = positions.stream().filter(p -> p.liquidationPrice() >= 2000 * 0.95).count();
+      assertThat((long) five.liquidatable().size()).as(book.id()).isEqualTo(underFive);
+      assertThat(twenty.liquidatable().size()).as(book.id()).isGreaterThan(five.liquidatable().size());
       assertThat(twenty.extracted()).as(book.id()).isPositive();
       assertThat(twenty.cost()).as(book.id()).isGreaterThan(five.cost());
     }

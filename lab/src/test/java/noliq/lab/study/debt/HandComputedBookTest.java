@@ -52,8 +52,9 @@ class HandComputedBookTest {
   @Test
   void makerBarksTheVaultAndAKeeperTakesWhenTheAuctionPriceCrossesTheMarket() {
     double[] m = run(new MakerBook(THREE, ONE_BOT, NO_IMPACT), PATH, 1);
-    // debt = 10 ETH * 2000 / (mat 1.3 * 1.1); the Dog seizes it all.
-    double due = 10 * 2000 / (1.3 * 1.1);
+    // debt = 10 ETH * 2000 / (mat 1.3 * 1.1) = 13,986 is under ETH-B's 30,000 dust: the vault is raised to
+    // 1.1 x dust = 33,000 at the same health (23.6 ETH); the Dog seizes it all.
+    double due = 33_000;
     assertThat(m[DebtMetrics.LIQUIDATED_USD]).isCloseTo(due, within(1e-9));
     assertThat(m[DebtMetrics.LIQUIDATIONS]).isEqualTo(1);
     // The auction starts at 1.2 * 1700 = 2040 and falls 1% a minute; the keeper (no gas, no impact) takes

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class SettlementGameTest {
   static final double E = 100_000.0 / 1500; // P units the $100,000 deposit buys at the entry strike
-  static final double TARGET = E * InverseOptions.pIndex(3000, 1500, 28 / 365.0, 0.8);
+  // the entry mark on the surface at a 30-day level of 0.8, read at the strike and maturity (Paths.vol)
+  static final double TARGET = E * InverseOptions.pIndex(3000, 1500, 28 / 365.0, Paths.vol(3000, 1500, 28));
 
   static OptionsAssumptions held(SettlementGame game, double disputeProbability) {
     return OptionsAssumptions.DEFAULTS.withMakerOutageProbability(1).withDisputeProbability(disputeProbability)
