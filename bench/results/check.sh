@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Results must not change when the code only gets faster. Runs the small fixed-seed study in
 # study-small.json (every design, the fitted model and one anchored crash) on 1 thread and on 2,
-# and digests what the report says: summary.json with timing fields removed, metrics.csv, and the
+# and digests what the report says: summary.json with timing fields removed and keys in canonical
+# order (the values and every array order compared exactly), metrics.csv, and the
 # scenario tables. The two thread counts must agree with each other and with digest.txt.
 #
 #   bench/results/check.sh [JAR]           check (JAR defaults to cli/target/noliq.jar)
@@ -31,10 +32,10 @@ def strip(v):
     if isinstance(v, list):
         return [strip(x) for x in v]
     return v
-json.dump(strip(json.load(open(sys.argv[1]))), sys.stdout, indent=1, sort_keys=False)
+json.dump(strip(json.load(open(sys.argv[1]))), sys.stdout, indent=1, sort_keys=True)
 PY
   (cd "$dir" && for f in summary.stripped.json metrics.csv headline-by-scenario.csv scenario-*.csv claims.csv; do
-     [ -f "$f" ] && sha256sum "$f"
+     if [ -f "$f" ]; then sha256sum "$f"; fi
    done)
 }
 

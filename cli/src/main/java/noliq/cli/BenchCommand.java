@@ -109,9 +109,9 @@ final class BenchCommand implements Runnable {
     result.put("steps", r.steps());
     result.put("seed", r.seed());
     result.put("seconds", r.seconds());
-    result.put("families", r.families().stream().map(f -> Map.of("family", f.family(), "designs", f.designs(),
+    result.put("families", r.families().stream().map(f -> ordered("family", f.family(), "designs", f.designs(),
         "seconds", f.seconds(), "design_path_steps_per_sec", f.pathStepsPerSec())).toList());
-    result.put("designs", r.designs().stream().map(d -> Map.of("design", d.design(), "family", d.family(),
+    result.put("designs", r.designs().stream().map(d -> ordered("design", d.design(), "family", d.family(),
         "seconds", d.seconds(), "design_path_steps_per_sec", d.pathStepsPerSec())).toList());
     PrintWriter out = spec.commandLine().getOut();
     output.print(out, result, m -> {
@@ -125,5 +125,14 @@ final class BenchCommand implements Runnable {
       }
       out.printf("%-44s %10.3f%n", "all designs", r.seconds());
     });
+  }
+
+  /** A map in the order given (Map.of iterates in a per-JVM random order). */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
   }
 }

@@ -248,7 +248,11 @@ public final class StudyReport {
           cells.put(f.id(), cell);
         }
         rows.add(row);
-        jsonRows.add(Map.of("role", role.label(), "statistic", stat, "cells", cells));
+        Map<String, Object> jsonRow = new java.util.LinkedHashMap<>(); // Map.of iterates in a per-JVM random order
+        jsonRow.put("role", role.label());
+        jsonRow.put("statistic", stat);
+        jsonRow.put("cells", cells);
+        jsonRows.add(jsonRow);
       }
     }
     // the system: forced sales, on the same columns
