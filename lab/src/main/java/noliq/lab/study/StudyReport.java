@@ -437,9 +437,14 @@ public final class StudyReport {
           }
         }
       }
-      parts.add(label(e.getKey()) + " (" + Roles.side(e.getKey()) + ") earns " + Human.of(gain, "%") + " a path on average against a p95 loss of "
-          + Human.of(risk, "%") + (Double.isFinite(ratio) ? ", " + Human.plain(ratio) + " per unit of risk" : "") + ", and loses most on " + worstAt
-          + " (mean " + Human.of(-worst, "%") + ")");
+      // A p95 "loss" below 0 means even the 95th-percentile path gains; a worst scenario whose mean is a gain is only the weakest.
+      String tail = risk > 0 ? " against a p95 loss of " + Human.of(risk, "%") : ", and gains at least " + Human.of(-risk, "%")
+          + " on 95% of paths";
+      String weakest = worst > 0 ? ", and loses most on " + worstAt + " (mean loss " + Human.of(worst, "%") + ")"
+          : ", and gains least on " + worstAt + " (mean gain " + Human.of(-worst, "%") + ")";
+      parts.add(label(e.getKey()) + " (" + Roles.side(e.getKey()) + ") " + (gain >= 0 ? "earns " + Human.of(gain, "%")
+          : "loses " + Human.of(-gain, "%")) + " a path on average" + tail
+          + (Double.isFinite(ratio) ? ", " + Human.plain(ratio) + " per unit of risk" : "") + weakest);
       if (Double.isFinite(ratio) && ratio > bestRatio) {
         bestRatio = ratio;
         best = e.getKey();

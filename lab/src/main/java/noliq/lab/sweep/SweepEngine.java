@@ -10,6 +10,8 @@ import noliq.lab.engine.Progress;
 import noliq.lab.metrics.Estimate;
 import noliq.lab.metrics.Sample;
 import noliq.lab.scenarios.Scenarios;
+import noliq.lab.metrics.WindowDrift;
+import noliq.lab.study.Claims;
 import noliq.lab.study.DesignCatalog;
 import noliq.lab.study.DesignModel;
 import noliq.lab.study.MetricSpec;
@@ -198,8 +200,22 @@ public final class SweepEngine {
         out.add(new SweepRow(0, List.of(), scenario, d.id(), role, m.name(), "mean", s.mean()).metricCsv());
       }
     }
+    // The post's drift, as the answer judges it: the annual deviation's mean and standard deviation across paths and
+    // year windows (a figure of the whole run, not of one metric), on scenarios whose paths hold a whole year.
+    if (r.summary().names().contains(d.id() + Claims.YEAR_WINDOWS)) {
+      WindowDrift.Result drift = Claims.annualDrift(r.summary(), d.id());
+      if (drift.windows() > 0) {
+        String metric = d.id() + ANNUAL_DEVIATION;
+        String role = SweepRow.role(d.id(), metric);
+        out.add(new SweepRow(0, List.of(), scenario, d.id(), role, metric, "mean", drift.mean()).metricCsv());
+        out.add(new SweepRow(0, List.of(), scenario, d.id(), role, metric, "sd", drift.standardDeviation()).metricCsv());
+      }
+    }
     return out;
   }
+
+  /** The rows' name for the post's annual deviation of a wrapper, 100 ln(V_end / V_start) per year window. */
+  public static final String ANNUAL_DEVIATION = ".annual_deviation_pct";
 
   /**
    * The scenarios that have paths: a history with no crash window plans its crash-window scenario

@@ -53,8 +53,8 @@ public final class SweepOutput {
 
   /** The headline quantities: the P holder's deviation (mean) and tracking error (spread), roll cost a year, the stablecoin holder's loss, borrower and N-holder ruin. */
   public static final List<Quantity> QUANTITIES = List.of(
-      new Quantity("p-deviation", "P holder's deviation from target (mean)", ".deviation_pct", "mean", "%"),
-      new Quantity("p-tracking-error", "P holder's tracking error (spread)", Claims.TRACKING, "mean", "%/yr"),
+      new Quantity("p-deviation", "P holder's annual deviation from target (mean, the steady loss)", SweepEngine.ANNUAL_DEVIATION, "mean", "%/yr"),
+      new Quantity("p-drift", "P holder's annual deviation (standard deviation, the post's drift)", SweepEngine.ANNUAL_DEVIATION, "sd", "%/yr"),
       new Quantity("roll-cost", "roll cost a year", Claims.ROLL_COST, "mean", "%/yr"),
       new Quantity("stable-loss", "stablecoin holder's loss", ".stable_loss_pct", "mean", "%"),
       new Quantity("borrower-ruin", "borrower ruin", ".borrower_ruin", "share", "share of paths"),
@@ -306,9 +306,10 @@ public final class SweepOutput {
       if (s.quantity().suffix().equals(Claims.ROLL_COST)) {
         verdict = e -> yesNo(Claims.rollCostVerdict(e));
         claim = "roll cost under " + ReportWriter.num(Claims.ROLL_COST_LIMIT) + "%/yr";
-      } else if (s.quantity().suffix().equals(Claims.TRACKING)) {
+      } else if (s.quantity().id().equals("p-drift")) {
         verdict = e -> yesNo(Claims.driftVerdict(e));
-        claim = "tracking error within " + ReportWriter.num(Claims.DRIFT_LOW) + "-" + ReportWriter.num(Claims.DRIFT_HIGH) + "%/yr";
+        claim = "the post's drift (standard deviation of the annual deviation) within " + ReportWriter.num(Claims.DRIFT_LOW)
+            + "-" + ReportWriter.num(Claims.DRIFT_HIGH) + "%/yr";
       } else {
         continue;
       }

@@ -17,7 +17,7 @@ import noliq.lab.study.Assumptions;
  * @param design the design's id
  * @param role whose figure it is (borrower, stablecoin holder, P holder, N holder, attacker, protocol)
  * @param metric the metric's name
- * @param statistic mean, p95 or share
+ * @param statistic mean, p95, share, or sd (the standard deviation of the annual deviation)
  * @param estimate the figure, its interval and n
  */
 public record SweepRow(int point, List<Double> values, String scenario, String design, String role, String metric,

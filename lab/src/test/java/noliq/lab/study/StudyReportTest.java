@@ -131,6 +131,17 @@ class StudyReportTest {
     assertThat(report.sections()).extracting(Report.Section::id).contains("liquidity");
   }
 
+  /** A provider that gains on every path is never said to "lose" anywhere: its tail and its weakest scenario read as gains. */
+  @Test
+  void aLiquidityProviderThatAlwaysGainsIsDescribedByItsGains() {
+    List<DesignModel> designs = new java.util.ArrayList<>(TOYS);
+    designs.add(ToyDesigns.liquidityProvider("aave.liquidators", 50, 0));
+    StudyRunner.StudyResult result = StudyRunner.run(small(1, 2), designs, n -> Progress.none());
+    String sentence = StudyReport.build(result).findings().stream().filter(f -> f.startsWith("Liquidity providers")).findFirst().orElseThrow();
+    assertThat(sentence).contains("Aave v3.3 (debt) earns 50% a path on average, and gains at least 50% on 95% of paths")
+        .contains("gains least on").doesNotContain("loses most").doesNotContain("p95 loss of -");
+  }
+
   @Test
   void theTerminalShowsTheAnswerAndTheSentences() {
     StudyRunner.StudyResult result = run(small(1, 2));

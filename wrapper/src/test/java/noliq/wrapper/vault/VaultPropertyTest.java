@@ -41,22 +41,20 @@ import org.junit.jupiter.api.Test;
  */
 class VaultPropertyTest {
   static final Instant T0 = Instant.parse("2026-06-01T08:00:00Z");
-  static final int STEPS = 1_500;
+  /** 160 seeds x 6,250 steps = 1,000,000 operations per build, the seeds run concurrently. */
+  static final int STEPS = 6_250;
+
+  static final int SEEDS = 160;
 
   @Tag("long") // a long seeded run: mutation testing leaves it out, shorter tests must kill the mutants
   @Test
   void noSequenceExtractsValueAndSharesAlwaysMatchTheAssets() {
-    int refused = 0;
-    int rolled = 0;
-    int fallbacks = 0;
-    int redeemed = 0;
-    for (long seed = 1; seed <= 8; seed++) {
-      int[] counts = run(seed);
-      refused += counts[0];
-      rolled += counts[1];
-      fallbacks += counts[2];
-      redeemed += counts[3];
-    }
+    int[] totals = java.util.stream.LongStream.rangeClosed(1, SEEDS).parallel().mapToObj(this::run)
+        .reduce(new int[4], (a, b) -> new int[] {a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3]});
+    int refused = totals[0];
+    int rolled = totals[1];
+    int fallbacks = totals[2];
+    int redeemed = totals[3];
     // the sequences exercise the refusal paths, rolls, the settlement fallback and redemption
     assertThat(refused).isGreaterThan(100);
     assertThat(rolled).isGreaterThan(10);
@@ -175,12 +173,26 @@ class VaultPropertyTest {
       Observation obs, BigInteger navBefore, BigInteger denomBefore) {
     Marks marks = new Marks(ledger);
     BigInteger valueBefore = userValue(book, marks, user, obs);
-    book.atomically(() -> {
-      VaultEvent.Deposited d = vault.deposit(user, eth, obs.now());
-      vault.withdraw(user, d.shares());
+    VaultEvent.Deposited d = book.atomically(() -> {
+      VaultEvent.Deposited deposited = vault.deposit(user, eth, obs.now());
+      vault.withdraw(user, deposited.shares());
+      return deposited;
     });
     BigInteger valueAfter = userValue(book, marks, user, obs);
-    assertThat(valueAfter).as("a round trip returns at most what it brought").isLessThanOrEqualTo(valueBefore);
+    BigInteger tolerance = BigInteger.valueOf(book.balancesOf(user).size() + 1L); // its holdings are marked rounding up
+    if (d.nHandling() == NHandling.RETURN_TO_DEPOSITOR) {
+      // Nothing was sold: the depositor holds its N and gets back its P, never more than it brought.
+      assertThat(valueAfter).as("a round trip returns at most what it brought").isLessThanOrEqualTo(valueBefore.add(tolerance));
+    } else {
+      // The vault sold the deposit's N. What the depositor may take back is what its deposit added to the vault at
+      // the vault's own intrinsic marks: that is above its ETH when the venue paid N's time value (a gain from the
+      // venue, not from the other holders), below it when the sale gave up an edge. Taking more than the deposit
+      // added would come out of the other holders.
+      BigInteger ethValue = marks.intrinsic(Token.ETH, eth, obs, noliq.math.Rounding.DOWN).units();
+      assertThat(valueAfter.subtract(valueBefore).add(ethValue))
+          .as("a round trip returns at most what its deposit added to the vault")
+          .isLessThanOrEqualTo(d.valueAdded().units().add(tolerance));
+    }
     assertPerShareValueDidNotFall(navBefore, denomBefore, exactNav(vault, ledger, obs), vault);
   }
 
