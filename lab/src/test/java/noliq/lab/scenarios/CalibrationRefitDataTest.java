@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import noliq.market.roll.MarketReaction;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
+import noliq.lab.data.RequiresData;
 
 /**
  * Refits the committed market constants from the real files they were fitted on: the smile and the
@@ -13,12 +13,8 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * mapping ({@link ImpliedVol}) from DVOL and daily closes. The files are not shippable: this class runs
  * only when a data directory is given (the build gives {@code shared/data}).
  */
-@EnabledIf("dataGiven")
+@RequiresData({SmileFit.BOOK_SUMMARY, ImpliedVolFit.DAILY_CLOSES, ImpliedVol.DVOL_FILE}) // and the chain export folder beside the book summary
 class CalibrationRefitDataTest {
-  static boolean dataGiven() {
-    return DataFiles.directory().isPresent();
-  }
-
   @Test
   void theSmileAndTheBidAskRefitToTheCommittedConstants() {
     SmileFit.Skew skew = SmileFit.fitSkew(TestData.require(SmileFit.BOOK_SUMMARY));
