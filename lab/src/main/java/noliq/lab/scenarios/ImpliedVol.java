@@ -200,7 +200,8 @@ public final class ImpliedVol {
   /** DVOL from the data directory, if it holds the file (read once). */
   static synchronized Map<LocalDate, Double> dvol() {
     if (dvolCache == null) {
-      dvolCache = DataFiles.file(DVOL_FILE).map(ImpliedVol::readDvol).orElse(Map.of());
+      // The given data directory's DVOL, else the copy the project ships in data/ (MIT, see data/NOTICE.md).
+      dvolCache = DataFiles.file(DVOL_FILE).or(() -> DataFiles.shipped(DVOL_FILE)).map(ImpliedVol::readDvol).orElse(Map.of());
     }
     return dvolCache;
   }

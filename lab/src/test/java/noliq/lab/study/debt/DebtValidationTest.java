@@ -23,7 +23,7 @@ class DebtValidationTest {
    */
   @Test
   void theAaveEventsFileCountsTheLiquidationCallsInAWindow() {
-    Path events = TestData.require(DebtValidation.AAVE_EVENTS);
+    Path events = TestData.shipped(DebtValidation.AAVE_EVENTS);
     assertThat(DebtValidation.aaveLiquidationCalls(events, Instant.parse("2025-10-10T00:00:00Z"),
         Instant.parse("2025-10-11T00:00:00Z"))).isEqualTo(25);
     assertThat(DebtValidation.aaveLiquidationCalls(events, Instant.parse("2025-10-10T00:00:00Z"),
@@ -47,7 +47,7 @@ class DebtValidationTest {
    */
   @Test
   void theOctober2025ValidationRowsCarrySimulatedRealAndTheirRatio() {
-    Path prices = TestData.require(DataFiles.ETH_HOURLY);
+    Path prices = TestData.shippedHourly();
     StudyConfig config = new StudyConfig("validation", List.of("oct-2025"), 2, 2, 1, 2500.0, 3L, 1, List.of("aave"),
         prices.toString(), 0);
     StudyRunner.StudyResult result = StudyRunner.run(config, DebtDesigns.defaults(), n -> Progress.none());

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class EthBCalibrationTest {
   @Test
   void theCommittedFitIsRefittedFromTheMakerEvents() {
-    Path maker = TestData.require("maker/ethb_dai_borrows.csv").getParent();
-    Path hourly = DataFiles.file("eth_usdt_1h_2017-2025.csv").orElseGet(() -> TestData.require(DataFiles.ETH_HOURLY));
+    Path maker = TestData.shipped("maker/ethb_dai_borrows.csv").getParent();
+    Path hourly = TestData.shippedHourly();
     EthBCalibration.Fit fit = EthBCalibration.fit(maker, OhlcReader.read(hourly));
     EthBCalibration.Fit committed = EthBCalibration.COMMITTED;
     assertThat(fit.observations()).isEqualTo(committed.observations());
