@@ -179,14 +179,24 @@ final class MarketRollCostCommand implements Runnable {
     if (vol != null) {
       throw new noliq.math.RuleViolation("vol", "give either --vol or --date, not both");
     }
-    java.nio.file.Path dir = data != null ? data : noliq.lab.scenarios.DataFiles.directory().orElseThrow(() ->
-        new noliq.math.RuleViolation("data", "--date needs a data directory (--data DIR or NOLIQ_DATA)"));
-    java.nio.file.Path closesFile = dir.resolve(noliq.lab.scenarios.ImpliedVolFit.DAILY_CLOSES);
-    java.nio.file.Path dvolFile = dir.resolve(noliq.lab.scenarios.ImpliedVol.DVOL_FILE);
-    if (!java.nio.file.Files.isRegularFile(closesFile)) {
-      throw new noliq.math.RuleViolation("data", dir + " holds no " + noliq.lab.scenarios.ImpliedVolFit.DAILY_CLOSES);
+    java.util.Optional<java.nio.file.Path> given = data != null ? java.util.Optional.of(data) : noliq.lab.scenarios.DataFiles.directory();
+    java.util.NavigableMap<java.time.LocalDate, Double> closes;
+    java.nio.file.Path dvolFile;
+    if (given.isPresent()) {
+      java.nio.file.Path dir = given.get();
+      java.nio.file.Path closesFile = dir.resolve(noliq.lab.scenarios.ImpliedVolFit.DAILY_CLOSES);
+      if (!java.nio.file.Files.isRegularFile(closesFile)) {
+        throw new noliq.math.RuleViolation("data", dir + " holds no " + noliq.lab.scenarios.ImpliedVolFit.DAILY_CLOSES);
+      }
+      closes = noliq.lab.scenarios.ImpliedVolFit.readDailyCloses(closesFile);
+      dvolFile = dir.resolve(noliq.lab.scenarios.ImpliedVol.DVOL_FILE);
+    } else {
+      // No data directory: the project's shipped hourly bars (each UTC day's last close) and shipped DVOL.
+      java.nio.file.Path hourly = noliq.lab.scenarios.DataFiles.shippedHourly().orElseThrow(() ->
+          new noliq.math.RuleViolation("data", "--date needs the project's data/ folder or a data directory (--data DIR or NOLIQ_DATA)"));
+      closes = noliq.lab.scenarios.ImpliedVolFit.dailyCloses(noliq.lab.scenarios.OhlcReader.read(hourly));
+      dvolFile = noliq.lab.scenarios.DataFiles.shipped(noliq.lab.scenarios.ImpliedVol.DVOL_FILE).orElse(hourly.resolveSibling("none"));
     }
-    var closes = noliq.lab.scenarios.ImpliedVolFit.readDailyCloses(closesFile);
     var dvol = java.nio.file.Files.isRegularFile(dvolFile) ? noliq.lab.scenarios.ImpliedVol.readDvol(dvolFile)
         : java.util.Map.<java.time.LocalDate, Double>of();
     var day = noliq.lab.scenarios.ImpliedVolFit.stateOn(date, closes, dvol);

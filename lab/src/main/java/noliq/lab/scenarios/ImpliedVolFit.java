@@ -116,6 +116,18 @@ public final class ImpliedVolFit {
   }
 
   /**
+   * Daily closes from hourly (or finer) bars: each UTC day's last close, as the daily-close file holds
+   * them. Lets a history state be read from the project's shipped hourly bars alone.
+   */
+  public static NavigableMap<LocalDate, Double> dailyCloses(OhlcSeries bars) {
+    NavigableMap<LocalDate, Double> out = new TreeMap<>();
+    for (Bar b : bars.bars()) {
+      out.put(b.time().atZone(java.time.ZoneOffset.UTC).toLocalDate(), b.close());
+    }
+    return out;
+  }
+
+  /**
    * The state on {@code date}: spot is that day's close; the level is that day's DVOL close where there is
    * one, else the mapping from trailing 30-day realised vol; vol-of-vol is the annualised std of the level's
    * daily log changes over the 7 days to the date; the jump is the day's absolute return, annualised, over
