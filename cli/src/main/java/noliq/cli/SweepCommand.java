@@ -120,6 +120,7 @@ final class SweepCommand implements Callable<Integer> {
     if (threads != null && (threads < 1 || threads > 1024)) {
       throw new RuleViolation("--threads", "must be between 1 and 1024 (was " + threads + ")");
     }
+    Limits.regularFile("--config", config, Limits.MAX_CONFIG_BYTES);
     SweepSpec sweep = SweepSpec.read(config);
     if (dryRun) {
       SweepEngine e = SweepEngine.of(sweep);

@@ -56,6 +56,12 @@ class SweepCommandTest {
         "--master", "spark://x:7077");
     assertThat(m.exit()).isEqualTo(2);
     assertThat(m.err()).contains("--master: only applies with --engine spark");
+    // A device or a directory as the config is refused before it is read (an unbounded read would run out of memory).
+    for (String notAFile : new String[] {"/dev/zero", tmp.toString()}) {
+      CliTest.Run dev = CliTest.run("sweep", "--config", notAFile, "--dry-run");
+      assertThat(dev.exit()).as(notAFile).isEqualTo(2);
+      assertThat(dev.err().strip()).startsWith("noliq: --config: " + notAFile + " is not a regular file").doesNotContain("\n");
+    }
     CliTest.Run simulate = CliTest.run("simulate", "--config", config("{" + STUDY + ", \"assumptions\": {\"makerVol\": 50}}").toString());
     assertThat(simulate.exit()).isEqualTo(2);
     assertThat(simulate.err()).contains("assumptions.makerVol: must be between 0.05 and 5 per year (was 50)");
