@@ -40,6 +40,8 @@ class SettlementCorruptionBoundaryTest {
     var r = SettlementCorruption.viaVote(VoteInputs.uma(1e6, 750, 0.25).withTurnout(0.9).withOthersStake(15e6));
     assertThat(r.outcome()).isEqualTo(Outcome.FAILS);
     assertThat(r.cost()).isCloseTo(750 + 4_500, within(1e-6));
+    assertThat(r.gain()).isZero();
+    assertThat(r.net()).isCloseTo(-(750 + 4_500), within(1e-6));
   }
 
   @Test
