@@ -126,7 +126,9 @@ public final class Assumptions {
         path(d, "cascade.feedDeviationBps", "cascade.feed.deviationBps", "bps", 1, 5_000, "the protocol feed's deviation trigger"),
         path(d, "cascade.feedHeartbeat", "cascade.feed.heartbeat", "minutes", 1, 10_080, "the protocol feed's heartbeat"),
         path(d, "cascade.feedLatency", "cascade.feed.latency", "seconds", 0, 3_600, "from trigger to the feed landing"),
-        path(d, "cascade.maxRounds", "cascade.maxRounds", "rounds", 1, 1_000, "liquidation rounds within one step"));
+        path(d, "cascade.maxRounds", "cascade.maxRounds", "rounds", 1, 1_000, "liquidation rounds within one step"),
+        path(d, "cascade.marketVolumeMultiple", "cascade.marketVolumeMultiple", "x Binance ETH/USDT", 1, 100,
+            "the whole market's daily ETH volume over Binance ETH/USDT's, for forced sales' share of a day's volume"));
     b.add(path(d, "liquity.poolShare", "liquityPoolShare", "share of debt", 0.001, 10,
         "Liquity Stability Pool depth as a share of the borrowers' debt"));
     String o = "oracle";
