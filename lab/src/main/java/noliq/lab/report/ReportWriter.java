@@ -435,6 +435,10 @@ public final class ReportWriter {
       r.findings().forEach(f -> h.append("<li>").append(esc(f)).append("</li>\n"));
       h.append("</ul>\n");
     }
+    // the report's own files, so a paragraph that names one links it
+    java.util.Set<String> files = new java.util.HashSet<>(r.files().keySet());
+    r.tables().forEach(t -> files.add(t.id() + ".csv"));
+    r.charts().forEach(c -> files.add(c.id() + ".csv"));
     if (!r.sections().isEmpty()) {
       h.append("<nav>\n<h2>Contents</h2>\n<ol>\n");
       for (Report.Section sec : r.sections()) {
@@ -443,7 +447,7 @@ public final class ReportWriter {
       h.append("</ol>\n</nav>\n");
       for (Report.Section sec : r.sections()) {
         h.append("<section id=\"").append(esc(sec.id())).append("\">\n<h2>").append(esc(sec.title())).append("</h2>\n");
-        sec.paragraphs().forEach(p -> h.append("<p>").append(esc(p)).append("</p>\n"));
+        sec.paragraphs().forEach(p -> h.append("<p>").append(linked(esc(p), files)).append("</p>\n"));
         for (String item : sec.items()) {
           if (tables.containsKey(item)) {
             Table t = tables.get(item);
@@ -482,6 +486,15 @@ public final class ReportWriter {
     }
     h.append(".</p>\n</body>\n</html>\n");
     return h.toString();
+  }
+
+  private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile("\\b[a-z0-9][a-z0-9_.-]*\\.csv(\\.gz)?\\b");
+
+  /** {@code escaped} with every name of one of the report's {@code files} made a link to it. */
+  static String linked(String escaped, java.util.Set<String> files) {
+    return FILE_NAME.matcher(escaped).replaceAll(m -> files.contains(m.group())
+        ? "<a href=\"" + java.util.regex.Matcher.quoteReplacement(m.group()) + "\">" + java.util.regex.Matcher.quoteReplacement(m.group()) + "</a>"
+        : java.util.regex.Matcher.quoteReplacement(m.group()));
   }
 
   private static void table(StringBuilder h, Table t, String cssClass) {
