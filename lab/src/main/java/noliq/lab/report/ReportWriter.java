@@ -409,11 +409,11 @@ public final class ReportWriter {
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
         .append(esc(r.title())).append("</title>\n<style>\n")
         .append("body{font-family:system-ui,sans-serif;max-width:1180px;margin:1em auto;padding:0 1em;color:#222;line-height:1.4}\n")
-        .append("h1{font-size:1.5em;margin:.2em 0}h2{margin-top:1.6em;border-bottom:1px solid #ddd}\n")
+        .append("h1{font-size:1.4em;margin:.1em 0}h2{margin-top:1.6em;border-bottom:1px solid #ddd}\n")
         .append("section{overflow-x:auto}.wrap{overflow-x:auto;max-width:100%}\n")
         .append("table{border-collapse:collapse;margin:.6em 0;font-size:90%}td,th{border:1px solid #ccc;padding:3px 6px;text-align:right;vertical-align:top;overflow-wrap:anywhere}\n")
         .append("th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}.ci{color:#777;font-size:85%}\n")
-        .append("table.answer{font-size:88%;line-height:1.25}table.answer th{font-size:92%}table.answer td{padding:2px 5px}.answer-text li{margin:.25em 0}\n")
+        .append("table.answer{font-size:85%;line-height:1.2}table.answer th{font-size:92%}table.answer td{padding:2px 4px}table.answer .ci{white-space:nowrap}table.answer td:first-child{overflow-wrap:normal;min-width:6.5em}.answer-text li{margin:.2em 0}\n")
         .append("img{max-width:100%;border:1px solid #eee}nav ol{columns:2}.note{color:#555;font-size:90%}\n")
         .append("</style>\n</head>\n<body>\n<h1>").append(esc(r.title())).append("</h1>\n");
     Map<String, Table> tables = new LinkedHashMap<>();
@@ -422,7 +422,7 @@ public final class ReportWriter {
     r.charts().forEach(c -> charts.put(c.id(), c));
     if (r.answer() != null) {
       Table answer = tables.get(r.answer());
-      h.append("<section id=\"answer\">\n<p><b>").append(esc(answer.title())).append("</b></p>\n");
+      h.append("<section id=\"answer\">\n<p style=\"margin:.3em 0\"><b>").append(esc(answer.title())).append("</b></p>\n");
       table(h, answer, "answer");
       if (!r.findings().isEmpty()) {
         h.append("<ul class=\"answer-text\">\n");
@@ -504,7 +504,9 @@ public final class ReportWriter {
     for (List<Object> row : t.rows()) {
       h.append("<tr>");
       for (Object cell : row) {
-        h.append("<td>").append(htmlCell(cell)).append("</td>");
+        // the answer's cells keep value and interval on one line where they fit, so the table stays on the first screen
+        String html = htmlCell(cell);
+        h.append("<td>").append(cssClass.equals("answer") ? html.replace("<br>", " ") : html).append("</td>");
       }
       h.append("</tr>\n");
     }

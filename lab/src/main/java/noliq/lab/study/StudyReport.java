@@ -292,7 +292,7 @@ public final class StudyReport {
     rows.add(badDebt);
     rows.add(disputes);
     Table table = new Table("answer", "Who bears what on " + primary.scenario().name() + " (" + primary.summary().paths()
-        + " paths, every design on the same paths): loss in % of the position's starting USD value, value [95% interval]", columns, rows);
+        + " paths, the same for every design): loss in % of the starting USD value [95% interval]", columns, rows);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("scenario", primary.scenario().name());
     json.put("paths", primary.summary().paths());
