@@ -1165,7 +1165,9 @@ public final class StudyReport {
         + "scenario and index saw the same prices in every design, so pair them. `pandas.read_csv(\"paths.csv.gz\")`.\n"
         + "- `summary.json`: `schemaVersion` " + SCHEMA_VERSION + ", the inputs, the answer table (`answer`), the generated sentences "
         + "(`findings`) and every table of the page.\n"
-        + "- `<table>.csv`: each table of the page; `<chart>.png` and `<chart>.csv`: each chart and its data.\n";
+        + "- `<table>.csv`: each table of the page; `<chart>.png` and `<chart>.csv`: each chart and its data. The page shows each "
+        + "scenario's roles' figures (`scenario-<name>-roles.csv`); `scenario-<name>.csv` holds every figure of the scenario, the designs' "
+        + "own details included, and `constants-<name>.csv` the figures constant on all its paths.\n";
   }
 
   // ------------------------------------------------------------------ terminal and helpers
