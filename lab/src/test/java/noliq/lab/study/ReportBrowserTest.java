@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * paths of the fitted model and of a crash (the page's structure and widths do not depend on the
  * number of paths), written to disk and opened in Debian's chromium through Playwright, 1280 px wide
  * and 800 px high. The answer table and the first of its sentences are on the first screen, and
- * neither the page nor any section, nor any table in one, scrolls sideways. A screenshot of the first
+ * neither the page nor any section, nor any table in one, scrolls sideways; the page is at most 2 MB and the
+ * whole report at most 20 MB. A screenshot of the first
  * screen is saved to {@code target/report-first-screen.png}. Runs in the {@code browser} profile,
  * which Maven turns on where {@code /usr/bin/chromium} exists (CI installs it).
  */
@@ -45,6 +46,13 @@ class ReportBrowserTest {
     } else {
       dir = Path.of(given);
     }
+    // the budget: the page at most 2 MB (it links its images), the whole report at most 20 MB
+    assertThat(Files.size(dir.resolve("index.html"))).as("index.html, bytes").isLessThanOrEqualTo(2_000_000);
+    long total;
+    try (var files = Files.walk(dir)) {
+      total = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    }
+    assertThat(total).as("the report, bytes").isLessThanOrEqualTo(20_000_000);
     try (Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions()
             .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
