@@ -2,7 +2,6 @@ package noliq.lab.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.IOException;
@@ -36,9 +35,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * report gives byte-identical files.
  */
 public final class ReportWriter {
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .build();
+  /** Compact: summary.json is for programs (jq, pandas), and indentation alone made up a third of it. */
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final CsvMapper CSV = new CsvMapper();
   private static final int CHART_WIDTH = 900;
   private static final int CHART_HEIGHT = 420;
@@ -184,7 +182,19 @@ public final class ReportWriter {
     report.headline().forEach((k, v) -> headline.put(k, estimateJson(v)));
     root.put("headline", headline);
     Map<String, Object> tables = new LinkedHashMap<>();
+    // the tables of the page (all of them when the report has no sections); a table only in its CSV (a scenario's every
+    // figure, a thousand-column window table) stays there and in metrics.csv, so summary.json stays a summary
+    java.util.Set<String> onPage = new java.util.HashSet<>();
+    report.sections().forEach(sec -> onPage.addAll(sec.items()));
+    if (report.answer() != null) {
+      onPage.add(report.answer());
+    }
+    List<String> csvOnly = new ArrayList<>();
     for (Table t : report.tables()) {
+      if (!report.sections().isEmpty() && !onPage.contains(t.id())) {
+        csvOnly.add(t.id() + ".csv");
+        continue;
+      }
       List<Map<String, Object>> rows = new ArrayList<>();
       for (List<Object> row : t.rows()) {
         Map<String, Object> r = new LinkedHashMap<>();
@@ -199,6 +209,9 @@ public final class ReportWriter {
       tables.put(t.id(), table);
     }
     root.put("tables", tables);
+    if (!csvOnly.isEmpty()) {
+      root.put("csvOnlyTables", csvOnly);
+    }
     try {
       return JSON.writeValueAsString(root);
     } catch (JsonProcessingException e) {

@@ -400,9 +400,10 @@ public final class StudyReport {
           }
         }
       }
+      // on the answer's scenario: the whole history's early years put a $1B book against a young venue's volume
       double maxShare = 0;
       String shareAt = "";
-      for (StudyRunner.ScenarioResult r : result.scenarios()) {
+      for (StudyRunner.ScenarioResult r : List.of(primary)) {
         for (String id : debtIds) {
           if (!r.summary().metrics().containsKey(id + ".forced_pct_day_volume_max")) {
             continue;
@@ -832,8 +833,14 @@ public final class StudyReport {
         b.table(new Table("constants-" + sid, name + ": figures constant on every path (listed once)", List.of("metric", "unit", "value"), constants));
       }
       if (!sr.scenario().windows().isEmpty()) {
-        b.table(windowsTable(result, sr));
-        items.add("history-crash-windows");
+        // every design's figure per window in history-crash-windows.csv (a thousand columns); the page lists the windows
+        Table all = windowsTable(result, sr);
+        b.table(all);
+        List<List<Object>> list = all.rows().stream().map(r -> (List<Object>) new ArrayList<>(r.subList(0, WINDOW_COLUMNS))).toList();
+        b.table(new Table("history-crash-windows-list", "Crash windows found in the history (" + CrashWindows.rule(
+            CrashWindows.DEFAULT_DRAWDOWN, CrashWindows.DEFAULT_WITHIN) + "); every design's figures on each window are in "
+            + "history-crash-windows.csv", all.columns().subList(0, WINDOW_COLUMNS), list));
+        items.add("history-crash-windows-list");
       }
       if (!sr.scenario().gaps().isEmpty()) {
         b.table(gapsTable(sr));
@@ -960,6 +967,9 @@ public final class StudyReport {
   }
 
   /** One row per crash window found in the history: the fall, and every design's metrics on it. */
+  /** The window's own columns of {@link #windowsTable}, before the designs' figures. */
+  private static final int WINDOW_COLUMNS = 6;
+
   private static Table windowsTable(StudyRunner.StudyResult result, StudyRunner.ScenarioResult sr) {
     List<String> columns = new ArrayList<>(List.of("window", "start", "end", "open", "low", "drawdown_pct"));
     List<double[]> values = new ArrayList<>();
@@ -1164,7 +1174,7 @@ public final class StudyReport {
         + "- `paths.csv.gz`: every per-path value that varies: scenario, path, design, metric (the design's own word), value. Paths with the same "
         + "scenario and index saw the same prices in every design, so pair them. `pandas.read_csv(\"paths.csv.gz\")`.\n"
         + "- `summary.json`: `schemaVersion` " + SCHEMA_VERSION + ", the inputs, the answer table (`answer`), the generated sentences "
-        + "(`findings`) and every table of the page.\n"
+        + "(`findings`) and every table of the page (`csvOnlyTables` names the tables kept only in their CSV).\n"
         + "- `<table>.csv`: each table of the page; `<chart>.png` and `<chart>.csv`: each chart and its data. The page shows each "
         + "scenario's roles' figures (`scenario-<name>-roles.csv`); `scenario-<name>.csv` holds every figure of the scenario, the designs' "
         + "own details included, and `constants-<name>.csv` the figures constant on all its paths.\n";
