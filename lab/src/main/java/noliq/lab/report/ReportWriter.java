@@ -292,7 +292,7 @@ public final class ReportWriter {
       double[] x = s.x();
       double[] y = s.y();
       for (int i = 0; i < x.length; i++) {
-        lines.add(List.of(s.name(), csvNumber(x[i]), csvNumber(y[i])));
+        lines.add(List.of(s.name(), chartNumber(x[i]), chartNumber(y[i])));
       }
     }
     return csv(lines);
@@ -308,6 +308,20 @@ public final class ReportWriter {
       throw new IllegalStateException("cannot write CSV: " + e.getOriginalMessage(), e);
     }
     return out.toString();
+  }
+
+  /**
+   * A chart's data to 7 significant digits: what it draws (900 px wide) needs far fewer, and full precision
+   * made the charts' CSVs a fifth of the report; the tables' CSVs, metrics.csv and paths.csv.gz keep full precision.
+   */
+  static String chartNumber(double d) {
+    if (!Double.isFinite(d)) {
+      return "";
+    }
+    if (d == 0) {
+      return "0";
+    }
+    return Double.toString(new java.math.BigDecimal(d).round(new java.math.MathContext(7)).doubleValue());
   }
 
   private static String csvNumber(double d, Number original) {
