@@ -280,7 +280,13 @@ public final class StudyReport {
       List<DesignModel> designs = designsOf(result, f.id());
       MetricSpec share = findMetric(designs, ".forced_pct_day_volume_max");
       MetricSpec forcedSpec = findMetric(designs, ".forced_sales_usd");
-      MetricSpec disputed = findMetric(designs, ".settlement_disputed");
+      // the design the column stands for (named in its header) where one does, else the family's first
+      String standsFor = reps.values().stream().filter(m -> m.containsKey(f.id())).map(m -> m.get(f.id()).design()).findFirst().orElse(null);
+      MetricSpec disputed = standsFor == null ? null : findMetric(designs.stream().filter(d -> d.id().equals(standsFor)).toList(),
+          ".settlement_disputed");
+      if (disputed == null) {
+        disputed = findMetric(designs, ".settlement_disputed");
+      }
       Estimate shareP95 = share == null ? null : Figures.quantile(primary.summary().metric(share.name()).values(), 0.95);
       forcedShare.add(shareP95 != null && Double.isFinite(shareP95.value()) ? new Figure(shareP95, "%")
           : share == null && forcedSpec != null ? "0 (audited)" : "—");
