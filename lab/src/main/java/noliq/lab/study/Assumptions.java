@@ -77,7 +77,9 @@ public final class Assumptions {
   private static Set<String> rules() {
     Set<String> out = new java.util.LinkedHashSet<>(Set.of("valuation", "ammRoute", "afterPatience", "marking", "vote rules",
         // fitted constants of the paths' implied-vol state (ImpliedVol; refit by CalibrationRefitDataTest) and the makers' noise rule
-        "ivOverForwardRv", "rvMap", "longRunAtm", "historyAtm", "makerNoise"));
+        "ivOverForwardRv", "rvMap", "longRunAtm", "historyAtm", "makerNoise",
+        // the generated paths' traded-volume fit (TradedVolume; refit by TradedVolumeTest)
+        "tradedVolume"));
     // The debt books' stated rules and provenance rows (lab.study.debt.DebtAssumptions).
     out.addAll(noliq.lab.study.debt.DebtAssumptions.names());
     return Set.copyOf(out);
