@@ -178,6 +178,11 @@ public final class Assumptions {
     b.add(path(op, "disputeProbability", "options.disputeProbability", "probability", 0, 1, "a settlement's proposal is disputed"));
     b.add(path(op, "liveness", "options.liveness", "hours", 0.01, 720, "the optimistic oracle's liveness"));
     b.add(path(op, "voteDuration", "options.voteDuration", "hours", 0, 720, "how long the vote behind a dispute takes"));
+    group(groups, b, "makerInventory",
+        path(op, "makerUnwindHorizon", "options.inventory.horizon", "hours", 0, 8_760,
+            "how long a maker carries a lot from a roll before unwinding it at fair value"),
+        path(op, "makerHedgeShare", "options.inventory.hedgeShare", "share", 0, 1,
+            "share of a lot's spot delta the maker hedges with ETH at the fill"));
     b.add(path(op, "ruinLoss", "options.ruinLoss", "fraction", 0.01, 1, "the N holder's loss that counts as ruin"));
     group(groups, b, "agentSources",
         new Binding(op, "agentSources", "sources", 1, 100, true, "the local agent's private sources",

@@ -102,6 +102,7 @@ public record LocalAgentDesign(String policyName, Mechanism mechanism, OptionsAs
     for (int i = 1; i < path.size(); i++) {
       Instant now = path.time(i);
       m.setPrice(path.price(i));
+      m.makersAt(now);
       view.at(now);
       Optional<Position> held = agent.held();
       boolean pastMaturity = held.isPresent() && !now.isBefore(held.get().maturity());
@@ -137,10 +138,7 @@ public record LocalAgentDesign(String policyName, Mechanism mechanism, OptionsAs
       tracker.maybeMark(now, () -> m.markUsd(HOLDER, now));
     }
     Instant end = path.time(path.size() - 1);
-    if (m.venue instanceof noliq.wrapper.venue.AmmVenue amm) {
-      var lp = amm.lpReport(end);
-      tracker.liquidityProviders(lp.feesUsd(), lp.lvrUsd(), lp.lossVersusHoldingUsd());
-    }
+    m.closeLiquidity(end, tracker);
     tracker.forcedSale(audit.forcedUsd(end));
     tracker.mark(end, m.markUsd(HOLDER, end));
     tracker.write(end, out, offset);
