@@ -170,6 +170,7 @@ public final class Assumptions {
     b.add(path(r, "flowVolElasticity", re + "flowVolElasticity", "power", 0, 10, "natural flow's rise with vol"));
     b.add(path(r, "flowImbalancePerVol", re + "flowImbalancePerVol", "share per unit", 0, 10, "one-sided flow when vol is high"));
     b.add(path(r, "ammDepthVolExponent", re + "ammDepthVolExponent", "power", 0, 10, "pool depth's fall with vol"));
+    b.add(path(r, "ammFeeVolExponent", re + "ammFeeVolExponent", "power", 0, 10, "the dynamic fee's rise with vol (0: off)"));
     String op = "options";
     b.add(path(op, "makerVol", "options.makerVol", "per year", 0.05, 5, "the volatility makers and marks value P and N with"));
     b.add(path(op, "targetUsd", "options.targetUsd", "USD", 1, 1e12, "the P a wrapper holds at the start"));

@@ -188,6 +188,25 @@ class RollCostMetamorphicTest {
     }
   }
 
+  @Test
+  void onAPathTheDynamicFeeRisesWithTheLevelAtEachSwap() {
+    OptionsAssumptions a = OptionsAssumptions.DEFAULTS;
+    var reaction = a.market().reaction();
+    OptionsAssumptions dynamic = a.withMarket(a.market().withReaction(reaction.withAmmVolRule(reaction.ammDepthVolExponent(), 1)));
+    for (int i = 0; i < 4; i++) {
+      PricePath quiet = Paths.gbm(900 + i, 24 * 2, 0.5);
+      PricePath wild = Paths.constantVol(quiet, 2 * reaction.longRunVol());
+      ExecutionCost quietStatic = rollOnce(quiet, Mechanism.AMM_SWAP, a, i);
+      ExecutionCost quietDynamic = rollOnce(quiet, Mechanism.AMM_SWAP, dynamic, i);
+      ExecutionCost wildStatic = rollOnce(wild, Mechanism.AMM_SWAP, a, i);
+      ExecutionCost wildDynamic = rollOnce(wild, Mechanism.AMM_SWAP, dynamic, i);
+      // below the long-run level the fee is the schedule's; at twice it, twice the schedule's
+      assertThat(quietDynamic.bps(quietDynamic.feeEth())).isCloseTo(quietStatic.bps(quietStatic.feeEth()), within(1e-9));
+      assertThat(wildDynamic.bps(wildDynamic.feeEth())).isGreaterThan(1.9 * wildStatic.bps(wildStatic.feeEth()));
+      assertThat(wildDynamic.bps(wildDynamic.totalEth())).isGreaterThan(wildStatic.bps(wildStatic.totalEth()));
+    }
+  }
+
   /** {@code a} with its implied-vol constants changed by {@code change}. */
   static OptionsAssumptions withIv(OptionsAssumptions a, java.util.function.UnaryOperator<double[]> change) {
     var d = a.impliedVol();
