@@ -32,6 +32,8 @@ import noliq.math.RuleViolation;
 public final class ImpliedVol {
   /** Median of DVOL over the realised vol of the following 30 days (daily closes): the variance risk premium as a vol ratio. */
   public static final double IV_OVER_FORWARD_RV = 1.116;
+  /** ... its fit error: the standard deviation of ln(DVOL / next-30-day realised vol), day by day (interquartile 0.90 .. 1.31). */
+  public static final double IV_OVER_FORWARD_RV_LOG_SD = 0.288;
   /** OLS of ln DVOL on ln(trailing 30-day realised vol, daily closes): intercept. */
   public static final double RV_MAP_INTERCEPT = -0.0571;
   /** ... and slope: implied vol moves less than realised (0.667 per unit of log). */
@@ -40,6 +42,8 @@ public final class ImpliedVol {
   public static final double RV_MAP_RMSE_LOG = 0.174;
   /** Mean DVOL over its history: the level a path starts from (and the surface's long end, MarketReaction.DVOL_MEAN). */
   public static final double LONG_RUN_ATM = noliq.market.roll.MarketReaction.DVOL_MEAN;
+  /** DVOL's standard deviation over the same days (range 0.31 .. 1.93): how far the level strays from the long run. */
+  public static final double DVOL_SD = 0.228;
   /** The DVOL file's name in the data directory. */
   public static final String DVOL_FILE = "eth_dvol_daily_deribit.csv";
   /** Realised-vol windows: the mapping's 30 days; a day for the jump reading. */
@@ -229,12 +233,14 @@ public final class ImpliedVol {
     String fit = "fitted on Deribit ETH DVOL and ETH daily closes, 2021-03-24 .. 2026-04-06, 1,840 days (ImpliedVolFit; "
         + "refit test)";
     out.add(new String[] {"ivOverForwardRv", Double.toString(p.ivOverForwardRv()), "median DVOL / next-30-day realised vol, "
-        + fit + "; GARCH-t, GBM and Merton paths: implied = this x the model's own 30-day vol forecast; an input: vary it"});
+        + fit + "; fit error: sd of its log " + IV_OVER_FORWARD_RV_LOG_SD + " day by day (interquartile 0.90 .. 1.31); "
+        + "GARCH-t, GBM and Merton paths: implied = this x the model's own 30-day vol forecast; an input: vary it"});
     out.add(new String[] {"rvMap", "ln iv = " + p.rvMapIntercept() + " + " + p.rvMapSlope() + " ln rv30", "OLS of ln DVOL on ln "
         + "trailing 30-day realised vol, " + fit + "; fit error (residual sd) " + RV_MAP_RMSE_LOG + " in log vol, about "
         + "+-17% of the level; crash bridges, bootstraps, history before DVOL and users' CSVs; inputs: vary them"});
-    out.add(new String[] {"longRunAtm", Double.toString(p.longRunAtm()), "mean DVOL over its history (" + fit + "); every "
-        + "mapped path's level before it has 30 days of returns (crash bridges start there); an input: vary it"});
+    out.add(new String[] {"longRunAtm", Double.toString(p.longRunAtm()), "mean DVOL over its history (" + fit + "; DVOL's "
+        + "sd " + DVOL_SD + ", range 0.31 .. 1.93); every mapped path's level before it has 30 days of returns (crash "
+        + "bridges start there); an input: vary it"});
     out.add(new String[] {"historyAtm", p.historyDvol() ? "1: previous UTC day's DVOL close" : "0: the mapping",
         "Deribit ETH DVOL (" + DVOL_FILE + ", shipped in data/) where it has the day, else the mapping; 0 reads the "
         + "mapping everywhere, to measure what DVOL changes"});
