@@ -27,17 +27,21 @@ import noliq.wrapper.venue.MakerInventory;
  * @param agentSources the local agent's n private sources; it reads {@code agentK} of them
  * @param agentK how many sources each reading asks
  * @param settlement the settlement oracle's game: vote stake, turnout, bribe cost, open interest, attacker
+ * @param impliedVol the fitted constants a path's implied-vol level is read with (variance risk premium, the
+ *     mapping from realised vol, the long-run level, DVOL on history): inputs, overridden and swept by name
  * @param inventory how long makers carry what they trade with a roll, and how much of its delta they hedge
  */
 public record OptionsAssumptions(
     RollAssumptions market, double makerVol, double targetUsd, double nHolderUsd, double makerOutageProbability,
     double disputeProbability, Duration liveness, Duration voteDuration, double ruinLoss, List<SourceModel> agentSources,
-    int agentK, SettlementGame settlement, MakerInventory.Rule inventory) {
+    int agentK, SettlementGame settlement, noliq.lab.scenarios.ImpliedVolParameters impliedVol,
+    MakerInventory.Rule inventory) {
 
   public static final OptionsAssumptions DEFAULTS = new OptionsAssumptions(
       RollAssumptions.DEFAULTS, 0.8, 100_000, 100_000, 0.02, 0.05, OptimisticConfig.UMA_DEFAULT_LIVENESS,
       VoteConfig.uma(noliq.math.Amount.ONE).roundLength(),
-      0.5, dozenSources(), 5, SettlementGame.DEFAULTS, MakerInventory.Rule.DEFAULT);
+      0.5, dozenSources(), 5, SettlementGame.DEFAULTS, noliq.lab.scenarios.ImpliedVolParameters.DEFAULTS,
+      MakerInventory.Rule.DEFAULT);
 
   public OptionsAssumptions {
     if (market == null) {
@@ -57,6 +61,9 @@ public record OptionsAssumptions(
     }
     if (settlement == null) {
       throw new RuleViolation("settlement", "is required");
+    }
+    if (impliedVol == null) {
+      throw new RuleViolation("impliedVol", "is required");
     }
     if (inventory == null) {
       throw new RuleViolation("inventory", "is required");
@@ -95,27 +102,32 @@ public record OptionsAssumptions(
 
   public OptionsAssumptions withMakerOutageProbability(double p) {
     return new OptionsAssumptions(market, makerVol, targetUsd, nHolderUsd, p, disputeProbability, liveness, voteDuration,
-        ruinLoss, agentSources, agentK, settlement, inventory);
+        ruinLoss, agentSources, agentK, settlement, impliedVol, inventory);
   }
 
   public OptionsAssumptions withDisputeProbability(double p) {
     return new OptionsAssumptions(market, makerVol, targetUsd, nHolderUsd, makerOutageProbability, p, liveness,
-        voteDuration, ruinLoss, agentSources, agentK, settlement, inventory);
+        voteDuration, ruinLoss, agentSources, agentK, settlement, impliedVol, inventory);
   }
 
   public OptionsAssumptions withMarket(RollAssumptions m) {
     return new OptionsAssumptions(m, makerVol, targetUsd, nHolderUsd, makerOutageProbability, disputeProbability,
-        liveness, voteDuration, ruinLoss, agentSources, agentK, settlement, inventory);
+        liveness, voteDuration, ruinLoss, agentSources, agentK, settlement, impliedVol, inventory);
   }
 
   public OptionsAssumptions withSettlement(SettlementGame g) {
     return new OptionsAssumptions(market, makerVol, targetUsd, nHolderUsd, makerOutageProbability, disputeProbability,
-        liveness, voteDuration, ruinLoss, agentSources, agentK, g, inventory);
+        liveness, voteDuration, ruinLoss, agentSources, agentK, g, impliedVol, inventory);
+  }
+
+  public OptionsAssumptions withImpliedVol(noliq.lab.scenarios.ImpliedVolParameters p) {
+    return new OptionsAssumptions(market, makerVol, targetUsd, nHolderUsd, makerOutageProbability, disputeProbability,
+        liveness, voteDuration, ruinLoss, agentSources, agentK, settlement, p, inventory);
   }
 
   public OptionsAssumptions withInventory(MakerInventory.Rule rule) {
     return new OptionsAssumptions(market, makerVol, targetUsd, nHolderUsd, makerOutageProbability, disputeProbability,
-        liveness, voteDuration, ruinLoss, agentSources, agentK, settlement, rule);
+        liveness, voteDuration, ruinLoss, agentSources, agentK, settlement, impliedVol, rule);
   }
 
   /**
@@ -131,13 +143,13 @@ public record OptionsAssumptions(
   private List<Assumption> own() {
     String none = "assumption: no published figure; vary it";
     List<Assumption> out = new java.util.ArrayList<>();
-    for (String[] iv : noliq.lab.scenarios.ImpliedVol.describe()) {
+    for (String[] iv : noliq.lab.scenarios.ImpliedVol.describe(impliedVol)) {
       out.add(new Assumption(iv[0], iv[1], iv[2]));
     }
     out.addAll(List.of(
         new Assumption("makerVol", Double.toString(makerVol), "only without a path (unit tests): the study's marks, "
-            + "makers and fair values read the path's surface; the local agent still values with its own configured "
-            + "vol (AgentConfig, 80%)"),
+            + "makers, fair values and the local agent read the path's surface at the current time, at each option's "
+            + "own strike and maturity"),
         new Assumption("targetUsd", String.format("%.0f", targetUsd), none + "; AMM cost grows with size / pool depth"),
         new Assumption("nHolderUsd", String.format("%.0f", nHolderUsd), none),
         new Assumption("makerOutageProbability", Double.toString(makerOutageProbability), none
