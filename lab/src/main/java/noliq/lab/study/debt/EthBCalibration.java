@@ -144,9 +144,16 @@ public final class EthBCalibration {
    * @param medianDelayHours median hours from an episode's start to its reaction
    * @param healthAtReactionP10 10th percentile of the health at the reaction
    * @param healthAtReactionP90 90th percentile of the health at the reaction
+   * @param liquidatedVaults vaults liquidated at least once
+   * @param reopenedVaults of those, vaults that borrowed again after their last liquidation (a lower
+   *     bound on reopening: an owner may open a new vault instead)
    */
   public record Reactions(int episodes, int reacted, int repaid, int liquidated, double medianDelayHours,
-      double healthAtReactionP10, double healthAtReactionP90) {
+      double healthAtReactionP10, double healthAtReactionP90, int liquidatedVaults, int reopenedVaults) {
+    public double reopenShare() {
+      return (double) reopenedVaults / liquidatedVaults;
+    }
+
     public double reactShare() {
       return (double) reacted / episodes;
     }
@@ -170,7 +177,7 @@ public final class EthBCalibration {
    * reaction 1.034 (10th percentile) to 1.186 (90th).
    */
   public static final Reactions COMMITTED_REACTIONS = new Reactions(5399, 1546, 1011, 40, 6.0, 1.0342502714500728,
-      1.1859524792312586);
+      1.1859524792312586, 86, 9);
 
   /** Refits {@link Reactions} from the six files in {@code makerDir} and the hourly closes in {@code hourly}. */
   public static Reactions fitReactions(Path makerDir, OhlcSeries hourly) {
@@ -195,6 +202,8 @@ public final class EthBCalibration {
       byVault.computeIfAbsent(e.vault(), k -> new ArrayList<>()).add(e);
     }
     int[] counts = new int[4];
+    int liquidatedVaults = 0;
+    int reopenedVaults = 0;
     List<Double> delays = new ArrayList<>();
     List<Double> healthAt = new ArrayList<>();
     for (List<Event> vault : byVault.values()) {
@@ -223,9 +232,24 @@ public final class EthBCalibration {
         art = Math.max(0, art + e.art());
       }
       scan(ep, ink, art, scanned, dataEnd, close, firstHour, counts);
+      int lastLiquidation = -1;
+      for (int k = 0; k < vault.size(); k++) {
+        if (vault.get(k).order() == 4) {
+          lastLiquidation = k;
+        }
+      }
+      if (lastLiquidation >= 0) {
+        liquidatedVaults++;
+        for (int k = lastLiquidation + 1; k < vault.size(); k++) {
+          if (vault.get(k).order() == 1) {
+            reopenedVaults++;
+            break;
+          }
+        }
+      }
     }
     return new Reactions(counts[0], counts[1], counts[2], counts[3], quantile(delays, 0.5), quantile(healthAt, 0.1),
-        quantile(healthAt, 0.9));
+        quantile(healthAt, 0.9), liquidatedVaults, reopenedVaults);
   }
 
   /** A vault's current episode while its hours are scanned. */

@@ -49,7 +49,12 @@ public final class LiquityBook extends DebtBook {
   }
 
   public LiquityBook(Borrowers population, Liquidators liquidators, Cascade cascade, double poolShare, Behaviour behaviour) {
-    super("liquity", population, liquidators, cascade, Congestion.NONE, behaviour);
+    this(population, liquidators, cascade, poolShare, behaviour, Interest.defaults());
+  }
+
+  public LiquityBook(Borrowers population, Liquidators liquidators, Cascade cascade, double poolShare, Behaviour behaviour,
+      Interest interest) {
+    super("liquity", population, liquidators, cascade, Congestion.NONE, behaviour, interest);
     if (!(poolShare > 0) || poolShare > 10) {
       throw new RuleViolation("poolShare", "must be in (0, 10] (was " + poolShare + ")");
     }
@@ -59,8 +64,18 @@ public final class LiquityBook extends DebtBook {
 
   @Override
   public LiquityBook withBehaviour(Behaviour b) {
-    return new LiquityBook(population(), liquidators(), cascade(), poolShare, b);
+    return new LiquityBook(population(), liquidators(), cascade(), poolShare, b, interest());
   }
+
+  @Override
+  public LiquityBook withInterest(Interest i) {
+    return new LiquityBook(population(), liquidators(), cascade(), poolShare, behaviour(), i);
+  }
+
+  /** The most rate classes a book uses: v2's 250 % cap on the 0.5 % grid. */
+  private static final int RATE_CLASSES = 501;
+  private static final BigInteger RATE_STEP = LiquityParams.pct(Double.toString(Interest.LIQUITY_RATE_STEP_PCT));
+  private static final double YEAR_SECONDS = LiquityEngine.ONE_YEAR;
 
   public static LiquityBook defaults() {
     return new LiquityBook(Population.defaults(), Liquidators.defaults(), Cascade.defaults(), DEFAULT_POOL_SHARE);
@@ -106,12 +121,31 @@ public final class LiquityBook extends DebtBook {
     private double[] debt;
     private double[] surplus;
     private boolean redistributed;
+    /** Each trove's rate class: its annual rate is {@code class x 0.5 %} (0: no interest). */
+    private int[] rateClass;
+    /** When each trove's interest was last applied in the engine (a touch). */
+    private Instant[] touched;
     /** The Stability Pool depositors' P&L so far [USD] and their deposit at the start. */
     private double spPnlUsd;
     private double spDeposit0;
 
     Run() {
-      super(id(), population(), liquidators(), cascade(), congestion(), behaviour());
+      super(id(), population(), liquidators(), cascade(), congestion(), behaviour(), interest());
+    }
+
+    @Override
+    int[] drawRateClasses(org.apache.commons.rng.UniformRandomProvider rng) {
+      rateClass = new int[n];
+      for (int i = 0; i < n; i++) {
+        double r = interest.liquityRate(Population.gaussian(rng));
+        rateClass[i] = (int) Math.round(r * 100 / Interest.LIQUITY_RATE_STEP_PCT);
+      }
+      return rateClass;
+    }
+
+    @Override
+    int rateClassCount() {
+      return RATE_CLASSES;
     }
 
     @Override
@@ -143,6 +177,9 @@ public final class LiquityBook extends DebtBook {
         book.mint(Token.ETH, u, c.plus(params.ethGasCompensation()));
         LiquityEvent.TroveOpened opened = engine.openTrove(u, c, Amount.fromDouble(sized[i][1], Rounding.DOWN));
         supply += opened.debt().toDouble();
+        if (rateClass[i] > 0) {
+          engine.setInterestRate(u, RATE_STEP.multiply(BigInteger.valueOf(rateClass[i])));
+        }
         coll[i] = c.toDouble();
         debt[i] = opened.debt().toDouble();
         coll0[i] = coll[i];
@@ -150,6 +187,8 @@ public final class LiquityBook extends DebtBook {
         index.put(i, liquidationPrice(i));
       }
       stableSupply = supply;
+      touched = new Instant[n];
+      java.util.Arrays.fill(touched, start);
       redistributed = false;
       spPnlUsd = 0;
       spDeposit0 = deposit.toDouble();
@@ -175,6 +214,7 @@ public final class LiquityBook extends DebtBook {
           continue;
         }
         actAfter(bot);
+        touch(i);
         LiquityEvent.TroveLiquidated ev;
         try {
           ev = engine.liquidate(users[i], AccountId.of("liquity:liquidator:" + bot.id()));
@@ -195,6 +235,7 @@ public final class LiquityBook extends DebtBook {
         surplus[i] += kept;
         coll[i] = 0;
         debt[i] = 0;
+        positionClosed(i);
         double toPool = toEth(s.collToPool());
         double toLiquidator = toEth(s.collGasCompensation()) + toEth(s.ethGasCompensation());
         double proceeds = sell(toPool + toLiquidator);
@@ -218,6 +259,7 @@ public final class LiquityBook extends DebtBook {
       redistributed = false;
       for (int i = 0; i < n; i++) {
         if (debt[i] > 0) {
+          touch(i);
           LiquityEngine.TroveView v = engine.trove(users[i]).orElseThrow();
           coll[i] = v.entireColl().toDouble();
           debt[i] = v.entireDebt().toDouble();
@@ -246,12 +288,103 @@ public final class LiquityBook extends DebtBook {
       return MakerBook.toDouble(wei, 18);
     }
 
+    /**
+     * Applies trove {@code i}'s interest since its last touch in the engine, as any v2 operation on
+     * the trove does first; its debt is then the engine's.
+     */
+    private void touch(int i) {
+      if (rateClass[i] == 0 || !(debt[i] > 0)) {
+        return;
+      }
+      long seconds = clock.getEpochSecond() - touched[i].getEpochSecond();
+      if (seconds > 0) {
+        engine.accrueInterest(users[i], seconds);
+        touched[i] = Instant.ofEpochSecond(clock.getEpochSecond());
+        debt[i] = engine.trove(users[i]).orElseThrow().entireDebt().toDouble();
+      }
+    }
+
+    /**
+     * The interval's interest on the book's view of each trove (simple, at its class rate); the
+     * engine applies it trove by trove when the trove is next touched.
+     */
+    @Override
+    void accrue(Instant now, long seconds) {
+      double years = seconds / YEAR_SECONDS;
+      boolean[] grown = new boolean[RATE_CLASSES];
+      for (int i = 0; i < n; i++) {
+        int c = rateClass[i];
+        if (c > 0) {
+          double factor = 1 + c * Interest.LIQUITY_RATE_STEP_PCT / 100 * years;
+          debt[i] *= factor;
+          if (!grown[c]) {
+            grown[c] = true;
+            grow(c, factor);
+          }
+        }
+      }
+    }
+
+    @Override
+    void finish(double price) {
+      for (int i = 0; i < n; i++) {
+        touch(i);
+      }
+    }
+
+    @Override
+    double repay(int i, double usd) {
+      if (!(debt[i] > 0)) {
+        return 0;
+      }
+      touch(i);
+      double room = debt[i] - params.minNetDebt().toDouble() - params.debtGasCompensation().toDouble();
+      // The owner repays with the BOLD it borrowed (bought back with outside USD, in effect): BOLD is only ever
+      // minted against debt, so the supply still equals the system's debt afterwards.
+      Amount amount = Amount.min(Amount.fromDouble(Math.min(usd, room), Rounding.DOWN),
+          book.balanceOf(users[i], params.debtToken()));
+      if (!amount.isPositive()) {
+        return 0;
+      }
+      try {
+        engine.repay(users[i], amount);
+      } catch (LiquityRuleViolation refused) {
+        return 0;
+      }
+      LiquityEngine.TroveView v = engine.trove(users[i]).orElseThrow();
+      coll[i] = v.entireColl().toDouble();
+      debt[i] = v.entireDebt().toDouble();
+      return amount.toDouble();
+    }
+
+    @Override
+    double[] reopen(int i, Population.Draw d, double price) {
+      double[] cd = sized(d, price);
+      Amount c = Amount.fromDouble(cd[0], Rounding.DOWN);
+      book.mint(Token.ETH, users[i], c.plus(params.ethGasCompensation()));
+      LiquityEvent.TroveOpened opened;
+      try {
+        opened = engine.openTrove(users[i], c, Amount.fromDouble(cd[1], Rounding.DOWN));
+        if (rateClass[i] > 0) {
+          engine.setInterestRate(users[i], RATE_STEP.multiply(BigInteger.valueOf(rateClass[i])));
+        }
+      } catch (LiquityRuleViolation refused) {
+        book.burn(Token.ETH, users[i], c.plus(params.ethGasCompensation()));
+        return null;
+      }
+      touched[i] = Instant.ofEpochSecond(clock.getEpochSecond());
+      coll[i] = c.toDouble();
+      debt[i] = opened.debt().toDouble();
+      return new double[] {coll[i] + params.ethGasCompensation().toDouble(), opened.borrowed().toDouble()};
+    }
+
     @Override
     boolean topUp(int i, double eth) {
       Amount amount = Amount.fromDouble(eth, Rounding.DOWN);
       if (!amount.isPositive() || !(debt[i] > 0)) {
         return false;
       }
+      touch(i);
       book.mint(Token.ETH, users[i], amount);
       try {
         engine.addCollateral(users[i], amount);

@@ -36,7 +36,7 @@ class DebtValidationTest {
   void everyDebtAssumptionHasAStableNameAndASource() {
     assertThat(DesignCatalog.assumptions()).filteredOn(a -> a.area().equals("debt"))
         .extracting(DesignCatalog.Assumption::name).doesNotHaveDuplicates()
-        .contains("population", "debt.population.health_fit", "debt.congestion.black_thursday", "debt.borrowers.react_share");
+        .contains("population", "debt.population.health_fit", "debt.congestion.black_thursday", "debt.borrowers.fit", "debt.interest.aave", "debt.interest.maker", "debt.interest.liquity", "borrowers", "interest");
     assertThat(DebtAssumptions.names()).allSatisfy(n -> assertThat(n).matches("debt(\\.[a-z_]+)+"));
     assertThat(DebtAssumptions.rows()).allSatisfy(a -> assertThat(a.source()).isNotBlank());
   }

@@ -39,6 +39,8 @@ class EthBCalibrationTest {
     assertThat(fit.medianDelayHours()).isEqualTo(committed.medianDelayHours());
     assertThat(fit.healthAtReactionP10()).isCloseTo(committed.healthAtReactionP10(), within(1e-9));
     assertThat(fit.healthAtReactionP90()).isCloseTo(committed.healthAtReactionP90(), within(1e-9));
+    assertThat(fit.liquidatedVaults()).isEqualTo(committed.liquidatedVaults());
+    assertThat(fit.reopenedVaults()).isEqualTo(committed.reopenedVaults());
     // Owners who acted did so close to liquidation: the health at the reaction lies inside (1, 1.2).
     assertThat(fit.healthAtReactionP10()).isGreaterThan(1.0);
     assertThat(fit.healthAtReactionP90()).isLessThan(EthBCalibration.ALARM_HEALTH);
