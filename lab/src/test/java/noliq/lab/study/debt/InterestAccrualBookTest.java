@@ -27,7 +27,7 @@ class InterestAccrualBookTest {
   }
 
   private static List<DebtBook> books(Behaviour b, Interest i) {
-    Population small = Population.defaults().withBookDebt(1e9);
+    Population small = new Population(250, EthBCalibration.COMMITTED, Population.DEFAULT_MIN_DEBT_USD, 1e9);
     return List.of(new AaveBook(small, Liquidators.defaults(), Cascade.defaults(), b, i),
         new MakerBook("maker", small, Liquidators.defaults(), Cascade.defaults(), Congestion.NONE, b, i),
         new LiquityBook(small, Liquidators.defaults(), Cascade.defaults(), LiquityBook.DEFAULT_POOL_SHARE, b, i));
