@@ -172,17 +172,27 @@ public final class Pool {
     BigInteger[] toTreasury = {BigInteger.ZERO};
     if (r.strategy != null && factor.compareTo(InterestRateStrategy.RAY) > 0 && r.totalDebt.signum() > 0) {
       book.atomically(() -> {
-        for (Map.Entry<AccountId, BigInteger> e : new ArrayList<>(new TreeMap<>(r.debt).entrySet())) {
+        // One undo for the whole reserve (a copy of its debts), not one per account: accrual touches every debt.
+        Map<AccountId, BigInteger> debtsBefore = new HashMap<>(r.debt);
+        BigInteger totalBefore = r.totalDebt;
+        book.onRollback(() -> {
+          r.debt.clear();
+          r.debt.putAll(debtsBefore);
+          r.totalDebt = totalBefore;
+        });
+        for (Map.Entry<AccountId, BigInteger> e : r.debt.entrySet()) {
           BigInteger grown = InterestRateStrategy.rayMul(e.getValue(), factor);
           increase[0] = increase[0].add(grown.subtract(e.getValue()));
-          setDebt(r, e.getKey(), grown);
+          e.setValue(grown);
         }
+        r.totalDebt = r.totalDebt.add(increase[0]);
         BigInteger treasuryCut = AaveMath.percentMul(increase[0], BigInteger.valueOf(r.reserveFactorBps));
         BigInteger toSuppliers = increase[0].subtract(treasuryCut);
         BigInteger others = r.totalSupplied.subtract(supplied(r, treasury));
         BigInteger paid = BigInteger.ZERO;
         if (others.signum() > 0) {
-          for (Map.Entry<AccountId, BigInteger> e : new ArrayList<>(new TreeMap<>(r.supplied).entrySet())) {
+          // Each share is truncated on its own, so the order of the suppliers does not matter; the dust goes to the treasury.
+          for (Map.Entry<AccountId, BigInteger> e : new ArrayList<>(r.supplied.entrySet())) {
             if (e.getKey().equals(treasury)) {
               continue;
             }

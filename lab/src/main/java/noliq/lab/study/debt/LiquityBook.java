@@ -72,8 +72,6 @@ public final class LiquityBook extends DebtBook {
     return new LiquityBook(population(), liquidators(), cascade(), poolShare, behaviour(), i);
   }
 
-  /** The most rate classes a book uses: v2's 250 % cap on the 0.5 % grid. */
-  private static final int RATE_CLASSES = 501;
   private static final BigInteger RATE_STEP = LiquityParams.pct(Double.toString(Interest.LIQUITY_RATE_STEP_PCT));
   private static final double YEAR_SECONDS = LiquityEngine.ONE_YEAR;
 
@@ -121,8 +119,10 @@ public final class LiquityBook extends DebtBook {
     private double[] debt;
     private double[] surplus;
     private boolean redistributed;
-    /** Each trove's rate class: its annual rate is {@code class x 0.5 %} (0: no interest). */
+    /** Each trove's rate class (dense: 0, 1, ... in order of first appearance). */
     private int[] rateClass;
+    /** Each class's grid step: its annual rate is {@code step x 0.5 %} (0: no interest). */
+    private int[] classStep;
     /** When each trove's interest was last applied in the engine (a touch). */
     private Instant[] touched;
     /** The Stability Pool depositors' P&L so far [USD] and their deposit at the start. */
@@ -136,16 +136,23 @@ public final class LiquityBook extends DebtBook {
     @Override
     int[] drawRateClasses(org.apache.commons.rng.UniformRandomProvider rng) {
       rateClass = new int[n];
+      java.util.Map<Integer, Integer> dense = new java.util.LinkedHashMap<>();
       for (int i = 0; i < n; i++) {
         double r = interest.liquityRate(Population.gaussian(rng));
-        rateClass[i] = (int) Math.round(r * 100 / Interest.LIQUITY_RATE_STEP_PCT);
+        int step = (int) Math.round(r * 100 / Interest.LIQUITY_RATE_STEP_PCT);
+        rateClass[i] = dense.computeIfAbsent(step, k -> dense.size());
       }
+      classStep = dense.keySet().stream().mapToInt(Integer::intValue).toArray();
       return rateClass;
     }
 
     @Override
     int rateClassCount() {
-      return RATE_CLASSES;
+      return classStep.length;
+    }
+
+    private int step(int i) {
+      return classStep[rateClass[i]];
     }
 
     @Override
@@ -177,8 +184,8 @@ public final class LiquityBook extends DebtBook {
         book.mint(Token.ETH, u, c.plus(params.ethGasCompensation()));
         LiquityEvent.TroveOpened opened = engine.openTrove(u, c, Amount.fromDouble(sized[i][1], Rounding.DOWN));
         supply += opened.debt().toDouble();
-        if (rateClass[i] > 0) {
-          engine.setInterestRate(u, RATE_STEP.multiply(BigInteger.valueOf(rateClass[i])));
+        if (step(i) > 0) {
+          engine.setInterestRate(u, RATE_STEP.multiply(BigInteger.valueOf(step(i))));
         }
         coll[i] = c.toDouble();
         debt[i] = opened.debt().toDouble();
@@ -293,7 +300,7 @@ public final class LiquityBook extends DebtBook {
      * the trove does first; its debt is then the engine's.
      */
     private void touch(int i) {
-      if (rateClass[i] == 0 || !(debt[i] > 0)) {
+      if (step(i) == 0 || !(debt[i] > 0)) {
         return;
       }
       long seconds = clock.getEpochSecond() - touched[i].getEpochSecond();
@@ -311,17 +318,13 @@ public final class LiquityBook extends DebtBook {
     @Override
     void accrue(Instant now, long seconds) {
       double years = seconds / YEAR_SECONDS;
-      boolean[] grown = new boolean[RATE_CLASSES];
+      double[] factor = new double[classStep.length];
+      for (int c = 0; c < classStep.length; c++) {
+        factor[c] = 1 + classStep[c] * Interest.LIQUITY_RATE_STEP_PCT / 100 * years;
+        grow(c, factor[c]);
+      }
       for (int i = 0; i < n; i++) {
-        int c = rateClass[i];
-        if (c > 0) {
-          double factor = 1 + c * Interest.LIQUITY_RATE_STEP_PCT / 100 * years;
-          debt[i] *= factor;
-          if (!grown[c]) {
-            grown[c] = true;
-            grow(c, factor);
-          }
-        }
+        debt[i] *= factor[rateClass[i]];
       }
     }
 
@@ -365,8 +368,8 @@ public final class LiquityBook extends DebtBook {
       LiquityEvent.TroveOpened opened;
       try {
         opened = engine.openTrove(users[i], c, Amount.fromDouble(cd[1], Rounding.DOWN));
-        if (rateClass[i] > 0) {
-          engine.setInterestRate(users[i], RATE_STEP.multiply(BigInteger.valueOf(rateClass[i])));
+        if (step(i) > 0) {
+          engine.setInterestRate(users[i], RATE_STEP.multiply(BigInteger.valueOf(step(i))));
         }
       } catch (LiquityRuleViolation refused) {
         book.burn(Token.ETH, users[i], c.plus(params.ethGasCompensation()));

@@ -86,7 +86,7 @@ class InterestAccrualBookTest {
   @Test
   void aPassiveMakerVaultOwesTheSpellsFourPercentAfterAYear() {
     // One ETH-B vault at health 2 (10 ETH at 2,000: debt 20,000 / 2.6 = 7,692, raised to 1.1 x dust = 33,000 at
-    // the same health), no liquidation on the flat year: after 365 daily drips its debt is 33,000 x 1.04 and the
+    // the same health), no liquidation on the flat year: after the weekly drips its debt is 33,000 x 1.04 and the
     // borrower's equity fell by exactly that interest.
     Borrowers one = Borrowers.listed(new Population.Draw(10, 2.0));
     MakerBook book = new MakerBook("maker", one, ONE_BOT, DebtBookFixtures.NO_IMPACT, Congestion.NONE, Behaviour.PASSIVE,
