@@ -76,8 +76,8 @@ public final class Assumptions {
 
   private static Set<String> rules() {
     Set<String> out = new java.util.LinkedHashSet<>(Set.of("valuation", "ammRoute", "afterPatience", "marking", "vote rules",
-        // fitted constants of the paths' implied-vol state (ImpliedVol; refit by CalibrationRefitDataTest) and the makers' noise rule
-        "ivOverForwardRv", "rvMap", "longRunAtm", "historyAtm", "makerNoise"));
+        // the makers' noise rule (the paths' implied-vol constants are bound below: inputs, not rules)
+        "makerNoise"));
     // The debt books' stated rules and provenance rows (lab.study.debt.DebtAssumptions).
     out.addAll(noliq.lab.study.debt.DebtAssumptions.names());
     return Set.copyOf(out);
@@ -188,6 +188,7 @@ public final class Assumptions {
     b.add(path(r, "flowVolElasticity", re + "flowVolElasticity", "power", 0, 10, "natural flow's rise with vol"));
     b.add(path(r, "flowImbalancePerVol", re + "flowImbalancePerVol", "share per unit", 0, 10, "one-sided flow when vol is high"));
     b.add(path(r, "ammDepthVolExponent", re + "ammDepthVolExponent", "power", 0, 10, "pool depth's fall with vol"));
+    b.add(path(r, "ammFeeVolExponent", re + "ammFeeVolExponent", "power", 0, 10, "the dynamic fee's rise with vol (0: off)"));
     String op = "options";
     b.add(path(op, "makerVol", "options.makerVol", "per year", 0.05, 5, "the volatility makers and marks value P and N with"));
     b.add(path(op, "targetUsd", "options.targetUsd", "USD", 1, 1e12, "the P a wrapper holds at the start"));
@@ -215,6 +216,16 @@ public final class Assumptions {
     b.add(path(g, "settlementTimeout", sg + "settlementTimeout", "days", 0.01, 3650,
         "how long the ledger waits for a final answer before the invalid policy applies"));
     String s = "scenarios";
+    // The fitted constants a path's implied-vol level is read with (ImpliedVol; refit by CalibrationRefitDataTest).
+    String iv = "options.impliedVol.";
+    b.add(path(s, "ivOverForwardRv", iv + "ivOverForwardRv", "ratio", 0.2, 5,
+        "variance risk premium: a model path's implied level over its own 30-day vol forecast"));
+    group(groups, b, "rvMap",
+        path(s, "rvMapIntercept", iv + "rvMapIntercept", "ln vol", -3, 3, "intercept of ln iv on ln rv30 (mapped paths)"),
+        path(s, "rvMapSlope", iv + "rvMapSlope", "per unit ln rv30", 0, 3, "slope of ln iv on ln rv30 (mapped paths)"));
+    b.add(path(s, "longRunAtm", iv + "longRunAtm", "per year", 0.05, 5, "a mapped path's level before 30 days of returns"));
+    b.add(path(s, "historyAtm", iv + "historyDvol", "0 mapping, 1 DVOL", 0, 1,
+        "whether history reads Deribit's DVOL where it has the day"));
     b.add(path(s, "garchVolatility", "models.garchVolatility", "per year", 0.05, 5,
         "long-run volatility of the fitted GARCH (default, garch-t); persistence and tails as fitted"));
     b.add(path(s, "gbmVolatility", "models.gbmVolatility", "per year", 0.01, 5, "volatility of gbm"));

@@ -26,7 +26,8 @@ import noliq.wrapper.port.TradeRequest;
  * ETH → new P. A pool is created for a series the first time it is traded and persists, seeded at
  * fair value by a liquidity provider with {@code ammPoolDepthUsd} of total value times the depth
  * share at the vol of that moment ({@code MarketReaction.ammDepthShare}: LPs commit less when their
- * loss to arbitrage, which grows as σ², is higher); before every trade an
+ * loss to arbitrage, which grows as σ², is higher), and, if {@code MarketReaction.ammFeeVolExponent} turns
+ * it on, charging a fee that rises with the level at each swap; before every trade an
  * {@link Arbitrageur} with no latency and no gas brings each pool on the route back to the reference
  * (the roll-cost study's "pools start arbitraged to fair value"). A swap the pool refuses (halted,
  * nothing out) is {@link TradeOutcome.Unfilled}, with nothing moved.
@@ -176,8 +177,10 @@ public final class AmmVenue implements RollVenue {
 
   private ConstantProductPool seeded(Token token, Instant now) {
     Series series = desk.seriesOf(token);
-    FeeSchedule fees = new FeeSchedule.RampToMaturity(desk.assumptions().ammBaseFeePips(),
-        desk.assumptions().ammFinalFeePips(), desk.assumptions().ammFeeRampWindow(), series.maturity());
+    // the dynamic fee, if the reaction turns it on, reads the surface's level at each swap's moment
+    FeeSchedule fees = desk.assumptions().reaction().ammFees(new FeeSchedule.RampToMaturity(desk.assumptions().ammBaseFeePips(),
+        desk.assumptions().ammFinalFeePips(), desk.assumptions().ammFeeRampWindow(), series.maturity()),
+        at -> desk.observe(at).surface().atm30());
     ConstantProductPool pool = new ConstantProductPool(desk.book(), "amm-" + token.symbol(), token, Token.ETH, fees,
         Optional.of(series.maturity()));
     double atm = desk.observe(now).surface().atm30();

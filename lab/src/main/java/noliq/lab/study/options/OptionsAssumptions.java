@@ -26,16 +26,18 @@ import noliq.oracle.vote.VoteConfig;
  * @param agentSources the local agent's n private sources; it reads {@code agentK} of them
  * @param agentK how many sources each reading asks
  * @param settlement the settlement oracle's game: vote stake, turnout, bribe cost, open interest, attacker
+ * @param impliedVol the fitted constants a path's implied-vol level is read with (variance risk premium, the
+ *     mapping from realised vol, the long-run level, DVOL on history): inputs, overridden and swept by name
  */
 public record OptionsAssumptions(
     RollAssumptions market, double makerVol, double targetUsd, double nHolderUsd, double makerOutageProbability,
     double disputeProbability, Duration liveness, Duration voteDuration, double ruinLoss, List<SourceModel> agentSources,
-    int agentK, SettlementGame settlement) {
+    int agentK, SettlementGame settlement, noliq.lab.scenarios.ImpliedVolParameters impliedVol) {
 
   public static final OptionsAssumptions DEFAULTS = new OptionsAssumptions(
       RollAssumptions.DEFAULTS, 0.8, 100_000, 100_000, 0.02, 0.05, OptimisticConfig.UMA_DEFAULT_LIVENESS,
       VoteConfig.uma(noliq.math.Amount.ONE).roundLength(),
-      0.5, dozenSources(), 5, SettlementGame.DEFAULTS);
+      0.5, dozenSources(), 5, SettlementGame.DEFAULTS, noliq.lab.scenarios.ImpliedVolParameters.DEFAULTS);
 
   public OptionsAssumptions {
     if (market == null) {
@@ -55,6 +57,9 @@ public record OptionsAssumptions(
     }
     if (settlement == null) {
       throw new RuleViolation("settlement", "is required");
+    }
+    if (impliedVol == null) {
+      throw new RuleViolation("impliedVol", "is required");
     }
     if (!(ruinLoss > 0 && ruinLoss <= 1)) {
       throw new RuleViolation("ruinLoss", "must be in (0, 1] (was " + ruinLoss + ")");
@@ -90,22 +95,27 @@ public record OptionsAssumptions(
 
   public OptionsAssumptions withMakerOutageProbability(double p) {
     return new OptionsAssumptions(market, makerVol, targetUsd, nHolderUsd, p, disputeProbability, liveness, voteDuration,
-        ruinLoss, agentSources, agentK, settlement);
+        ruinLoss, agentSources, agentK, settlement, impliedVol);
   }
 
   public OptionsAssumptions withDisputeProbability(double p) {
     return new OptionsAssumptions(market, makerVol, targetUsd, nHolderUsd, makerOutageProbability, p, liveness,
-        voteDuration, ruinLoss, agentSources, agentK, settlement);
+        voteDuration, ruinLoss, agentSources, agentK, settlement, impliedVol);
   }
 
   public OptionsAssumptions withMarket(RollAssumptions m) {
     return new OptionsAssumptions(m, makerVol, targetUsd, nHolderUsd, makerOutageProbability, disputeProbability,
-        liveness, voteDuration, ruinLoss, agentSources, agentK, settlement);
+        liveness, voteDuration, ruinLoss, agentSources, agentK, settlement, impliedVol);
   }
 
   public OptionsAssumptions withSettlement(SettlementGame g) {
     return new OptionsAssumptions(market, makerVol, targetUsd, nHolderUsd, makerOutageProbability, disputeProbability,
-        liveness, voteDuration, ruinLoss, agentSources, agentK, g);
+        liveness, voteDuration, ruinLoss, agentSources, agentK, g, impliedVol);
+  }
+
+  public OptionsAssumptions withImpliedVol(noliq.lab.scenarios.ImpliedVolParameters p) {
+    return new OptionsAssumptions(market, makerVol, targetUsd, nHolderUsd, makerOutageProbability, disputeProbability,
+        liveness, voteDuration, ruinLoss, agentSources, agentK, settlement, p);
   }
 
   /**
@@ -121,13 +131,13 @@ public record OptionsAssumptions(
   private List<Assumption> own() {
     String none = "assumption: no published figure; vary it";
     List<Assumption> out = new java.util.ArrayList<>();
-    for (String[] iv : noliq.lab.scenarios.ImpliedVol.describe()) {
+    for (String[] iv : noliq.lab.scenarios.ImpliedVol.describe(impliedVol)) {
       out.add(new Assumption(iv[0], iv[1], iv[2]));
     }
     out.addAll(List.of(
         new Assumption("makerVol", Double.toString(makerVol), "only without a path (unit tests): the study's marks, "
-            + "makers and fair values read the path's surface; the local agent still values with its own configured "
-            + "vol (AgentConfig, 80%)"),
+            + "makers, fair values and the local agent read the path's surface at the current time, at each option's "
+            + "own strike and maturity"),
         new Assumption("targetUsd", String.format("%.0f", targetUsd), none + "; AMM cost grows with size / pool depth"),
         new Assumption("nHolderUsd", String.format("%.0f", nHolderUsd), none),
         new Assumption("makerOutageProbability", Double.toString(makerOutageProbability), none

@@ -66,7 +66,8 @@ final class OptionsMarket {
 
   private OptionsMarket(OptionsAssumptions a, Mechanism mechanism, double startPrice, PricePath path) {
     this.assumptions = a;
-    this.path = path;
+    // the path's implied-vol level, read with the study's constants (the fitted ones unless overridden)
+    this.path = path == null ? null : path.withImpliedVol(a.impliedVol());
     this.oracle = new SlowOracle(book, a);
     this.ledger = new OptionsLedger(book, oracle.port(), event -> { }, a.settlement().settlementTimeout());
     this.desk = new MarketDesk(ledger, this::observe, a.market());
