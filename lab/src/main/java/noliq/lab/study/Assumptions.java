@@ -129,6 +129,24 @@ public final class Assumptions {
         path(d, "cascade.maxRounds", "cascade.maxRounds", "rounds", 1, 1_000, "liquidation rounds within one step"));
     b.add(path(d, "liquity.poolShare", "liquityPoolShare", "share of debt", 0.001, 10,
         "Liquity Stability Pool depth as a share of the borrowers' debt"));
+    group(groups, b, "borrowers",
+        path(d, "borrowers.reactShare", "behaviour.reactShare", "share", 0, 1, "borrowers who act below their threshold"),
+        path(d, "borrowers.repayShare", "behaviour.repayShare", "share", 0, 1, "of those, the share who repay (the rest add collateral)"),
+        path(d, "borrowers.thresholdLow", "behaviour.thresholdLow", "health", 1.0001, 10, "lowest personal threshold"),
+        path(d, "borrowers.thresholdHigh", "behaviour.thresholdHigh", "health", 1.0001, 10, "highest personal threshold"),
+        path(d, "borrowers.reactionDelay", "behaviour.delay", "hours", 0, 8_760, "how long below the threshold before acting"),
+        path(d, "borrowers.reopenProbability", "behaviour.reopenProbability", "probability", 0, 1,
+            "a liquidated borrower opens a new position"));
+    group(groups, b, "interest",
+        path(d, "interest.accrualInterval", "interest.accrualInterval", "hours", 1.0 / 60, 8_760, "how often the books collect interest"),
+        path(d, "interest.aaveOptimalUsage", "interest.aaveOptimalUsage", "fraction", 0.01, 0.99, "Aave USDC curve's kink"),
+        path(d, "interest.aaveBaseRate", "interest.aaveBaseRate", "per year", 0, 10, "Aave USDC rate at zero usage"),
+        path(d, "interest.aaveSlope1", "interest.aaveSlope1", "per year", 0, 10, "Aave USDC rate added up to the kink"),
+        path(d, "interest.aaveSlope2", "interest.aaveSlope2", "per year", 0, 10, "Aave USDC rate added above the kink"),
+        path(d, "interest.aaveReserveFactor", "interest.aaveReserveFactor", "share", 0, 1, "Aave treasury's share of interest"),
+        path(d, "interest.makerFee", "interest.makerFeePerYear", "per year", 0, 10, "Maker ETH-B stability fee"),
+        path(d, "interest.liquityMedianRate", "interest.liquityMedianRate", "per year", 0, 2.5, "median Liquity v2 user-set rate"),
+        path(d, "interest.liquityRateLogSd", "interest.liquityRateLogSd", "log-sd", 0, 5, "spread of Liquity v2 user-set rates"));
     String o = "oracle";
     group(groups, b, "feed manipulation",
         path(o, "feedManipulation.deviation", "feedAttack.deviation", "fraction", 0.001, 0.99, "how far the feed is pushed"),
