@@ -96,17 +96,24 @@ final class Wide {
     long r1;
     long r0;
     if (d1 == 0) {
-      // Word-by-word long division by d0; each step divides a remainder below d0 by d0.
-      if (Long.compareUnsigned(p3, d0) >= 0) {
-        return null; // quotient >= 2^192
+      // Word-by-word long division by d0; each step divides a remainder below d0 by d0. The
+      // quotient is below 2^128 exactly when p3:p2 < d0, which needs no division to see.
+      if (p3 != 0 || Long.compareUnsigned(p2, d0) >= 0) {
+        return null;
       }
-      if (divide(p3, p2, d0) != 0) {
-        return null; // quotient >= 2^128
+      long r;
+      if (p2 == 0) { // product below 2^128 (the usual case): the top step is a plain division
+        q1 = Long.divideUnsigned(p1, d0);
+        r = p1 - q1 * d0;
+      } else {
+        q1 = divide(p2, p1, d0);
+        r = p1 - q1 * d0;
       }
-      long r = p2; // the quotient word at 2^128 is zero, so p3:p2 < d0 and p3 == 0
-      q1 = divide(r, p1, d0);
-      r = p1 - q1 * d0;
-      q0 = divide(r, p0, d0);
+      if (r == 0) {
+        q0 = Long.divideUnsigned(p0, d0);
+      } else {
+        q0 = divide(r, p0, d0);
+      }
       r0 = p0 - q0 * d0;
       r1 = 0;
     } else {
