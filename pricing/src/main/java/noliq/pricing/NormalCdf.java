@@ -7,10 +7,10 @@ package noliq.pricing;
  * {@code x^2} on the body {@code |x| <= 0.67448975}; {@code e^{-x^2/2}} times a rational function
  * of {@code |x|} up to {@code sqrt(32)}; the asymptotic form in {@code 1/x^2} beyond. The Gaussian
  * factor is evaluated as {@code e^{-x0^2/2} e^{-(x-x0)(x+x0)/2}} with {@code x0} a multiple of
- * 1/16, so the tail keeps its relative accuracy. No iteration and no continued fraction, which is
- * why it is several times faster than {@code 0.5 erfc(-x/sqrt 2)} through Hipparchus's incomplete
- * gamma function. Its agreement with Hipparchus and with published table values is measured in
- * {@code NormalCdfTest}.
+ * 1/16, so the tail keeps its relative accuracy. No iteration and no continued fraction: measured
+ * at about 20 ns a call against 265 ns for {@code 0.5 erfc(-x/sqrt 2)} through Hipparchus's
+ * incomplete gamma function (thread CPU time, x uniform on [-6, 6], 2 Dec 2026). Its accuracy
+ * against 50-digit values, table values and Hipparchus is measured in {@code NormalCdfTest}.
  */
 final class NormalCdf {
   private static final double[] A = {
