@@ -65,6 +65,7 @@ public final class PricePath {
     long[] t = new long[n];
     double[] p = new double[n];
     double[] l = new double[n];
+    double[] v = new double[n];
     t[0] = bars.get(0).time().toEpochMilli();
     p[0] = bars.get(0).open();
     l[0] = bars.get(0).open();
@@ -73,8 +74,11 @@ public final class PricePath {
       t[i + 1] = b.time().plus(series.barSize()).toEpochMilli();
       p[i + 1] = b.close();
       l[i + 1] = b.low();
+      v[i + 1] = b.volume();
     }
-    return new PricePath(series.source(), t, p, l, series.gaps());
+    PricePath out = new PricePath(series.source(), t, p, l, series.gaps());
+    out.volume = v;
+    return out;
   }
 
   /**
@@ -93,8 +97,12 @@ public final class PricePath {
       }
     }
     PricePath out = new PricePath(source, epochMillis, price, lows.clone(), gaps);
-    // Lows and the implied-vol state are independent: keep the level this path was given.
+    // Lows and the implied-vol state are independent: keep the level's recipe this path was given.
+    out.levelFrom(this);
     out.impliedAtm = impliedAtm;
+    out.volOfVol = volOfVol;
+    out.realisedVolJump = realisedVolJump;
+    out.volume = volume;
     return out;
   }
 
@@ -147,12 +155,36 @@ public final class PricePath {
 
     // ---- implied-vol state (issue 10): the market's surface level and stress, point by point ----
 
-  /** The 30-day at-the-money implied vol per point; null until set by the scenario or asked (then the realised-vol mapping). */
+  /*
+   * Where the level comes from, one of: a level given point by point (explicitAtm); a model's own 30-day vol
+   * forecast (forwardVol, times the premium); history's DVOL by day (dvol, else the mapping); or, with none of
+   * them, the realised-vol mapping. The fitted constants that turn these into a level are inputs (ivParameters):
+   * withImpliedVol re-reads the same data under other constants.
+   */
+  private double[] explicitAtm;
+  private double[] forwardVol;
+  private java.util.Map<java.time.LocalDate, Double> dvol;
+  private ImpliedVolParameters ivParameters = ImpliedVolParameters.DEFAULTS;
+  /** Computed on first use from the recipe above. */
   private double[] impliedAtm;
   private double[] volOfVol;
   private double[] realisedVolJump;
 
-  /** This path with its implied-vol level given point by point (by its model, or by DVOL on history). */
+  private void levelFrom(PricePath other) {
+    explicitAtm = other.explicitAtm;
+    forwardVol = other.forwardVol;
+    dvol = other.dvol;
+    ivParameters = other.ivParameters;
+  }
+
+  /** The same prices, lows and traded volume (a state of its own, kept by every change of the implied-vol recipe). */
+  private PricePath sameData() {
+    PricePath out = new PricePath(source, epochMillis, price, low, gaps);
+    out.volume = volume;
+    return out;
+  }
+
+  /** This path with its implied-vol level given point by point (the constants of {@link #withImpliedVol} no longer apply). */
   public PricePath withImpliedAtm(double[] atm) {
     if (atm == null || atm.length != price.length) {
       throw new RuleViolation("impliedAtm", "must hold one level per point (" + price.length + ")");
@@ -162,22 +194,81 @@ public final class PricePath {
         throw new RuleViolation("impliedAtm", "every level must be positive and finite (was " + v + ")");
       }
     }
-    PricePath out = new PricePath(source, epochMillis, price, low, gaps);
-    out.impliedAtm = atm.clone();
+    PricePath out = sameData();
+    out.ivParameters = ivParameters;
+    out.explicitAtm = atm.clone();
     return out;
+  }
+
+  /** This path with its model's own 30-day vol forecast per point: its level is that times the premium. */
+  PricePath withForwardVol(double[] forward) {
+    if (forward == null || forward.length != price.length) {
+      throw new RuleViolation("forwardVol", "must hold one forecast per point (" + price.length + ")");
+    }
+    for (double v : forward) {
+      if (!(v > 0) || Double.isInfinite(v)) {
+        throw new RuleViolation("forwardVol", "every forecast must be positive and finite (was " + v + ")");
+      }
+    }
+    PricePath out = sameData();
+    out.ivParameters = ivParameters;
+    out.forwardVol = forward.clone();
+    return out;
+  }
+
+  /** A replay with DVOL closes by UTC day: its level is the previous day's close where there is one, else the mapping. */
+  PricePath withDvol(java.util.Map<java.time.LocalDate, Double> closes) {
+    PricePath out = sameData();
+    out.ivParameters = ivParameters;
+    out.dvol = java.util.Map.copyOf(closes);
+    return out;
+  }
+
+  /**
+   * The same path with its level read under the constants {@code p} (the variance risk premium, the mapping from
+   * realised vol, the long-run level, whether history reads DVOL); the same path if they are its own.
+   */
+  public PricePath withImpliedVol(ImpliedVolParameters p) {
+    if (p == null) {
+      throw new RuleViolation("impliedVol", "is required");
+    }
+    if (p.equals(ivParameters)) {
+      return this;
+    }
+    PricePath out = sameData();
+    out.levelFrom(this);
+    out.ivParameters = p;
+    return out;
+  }
+
+  /** The constants this path's level is read under. */
+  public ImpliedVolParameters impliedVolParameters() {
+    return ivParameters;
   }
 
   /** The 30-day at-the-money implied vol at point {@code t} (see {@link ImpliedVol} for where it comes from). */
   public double impliedAtm(int t) {
     if (impliedAtm == null) {
-      impliedAtm = ImpliedVol.mappedAtm(epochMillis, price);
+      impliedAtm = level();
     }
     return impliedAtm[t];
   }
 
-  /** History's level: DVOL of the previous day where {@code dvol} has it, else the realised-vol mapping. */
-  double[] historicalImpliedAtm(java.util.Map<java.time.LocalDate, Double> dvol) {
-    return ImpliedVol.historicalAtm(epochMillis, price, dvol);
+  private double[] level() {
+    if (explicitAtm != null) {
+      return explicitAtm;
+    }
+    if (forwardVol != null) {
+      double[] out = new double[forwardVol.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = ivParameters.fromForward(forwardVol[i]);
+      }
+      return out;
+    }
+    if (dvol != null) {
+      return ImpliedVol.historicalAtm(ivParameters, epochMillis, price, dvol);
+    }
+    return ImpliedVol.mappedAtm(ivParameters, epochMillis, price);
   }
 
   /** The annualised volatility of the level's log changes over the trailing week, at point {@code t}. */
@@ -192,7 +283,7 @@ public final class PricePath {
   /** One-day over 30-day trailing realised vol at point {@code t}: above 1 when realised vol jumps. */
   public double realisedVolJump(int t) {
     if (realisedVolJump == null) {
-      realisedVolJump = ImpliedVol.realisedJump(epochMillis, price);
+      realisedVolJump = ImpliedVol.realisedJump(ivParameters, epochMillis, price);
     }
     return realisedVolJump[t];
   }
@@ -208,6 +299,70 @@ public final class PricePath {
       i++;
     }
     return i;
+  }
+
+  // ---- traded-volume state: the ETH the market trades, step by step ----
+
+  /** ETH traded in each step (point 0: none); null until given (a replay's bars, or {@link TradedVolume#model}). */
+  private double[] volume;
+  private double[] dayVolume;
+
+  /** This path with {@code ethPerStep[t]} ETH traded in step t (point 0 is ignored); its implied-vol state is kept. */
+  public PricePath withVolume(double[] ethPerStep) {
+    if (ethPerStep == null || ethPerStep.length != price.length) {
+      throw new RuleViolation("volume", "must hold one amount per point (" + price.length + ")");
+    }
+    for (double v : ethPerStep) {
+      if (!(v >= 0) || Double.isInfinite(v)) {
+        throw new RuleViolation("volume", "every amount must be non-negative and finite (was " + v + ")");
+      }
+    }
+    PricePath out = sameData();
+    out.levelFrom(this);
+    out.impliedAtm = impliedAtm;
+    out.volOfVol = volOfVol;
+    out.realisedVolJump = realisedVolJump;
+    out.volume = ethPerStep.clone();
+    return out;
+  }
+
+  /** Whether the path carries a volume state. */
+  public boolean hasVolume() {
+    return volume != null;
+  }
+
+  /** The ETH traded in step {@code t} (Binance ETH/USDT's volume on history; the fitted model's on a generated path). */
+  public double volume(int t) {
+    requireVolume();
+    return volume[t];
+  }
+
+  /**
+   * The ETH traded over the UTC day that step {@code t} starts in, scaled to a whole day where the
+   * path covers only part of it ({@link TradedVolume#dayVolumeAt}).
+   */
+  public double dayVolume(int t) {
+    requireVolume();
+    if (dayVolume == null) {
+      dayVolume = TradedVolume.dayVolumeAt(epochMillis, volume);
+    }
+    return dayVolume[t];
+  }
+
+  /** The UTC day (days since 1970-01-01) that step {@code t} starts in: the day its forced sales count against. */
+  public long stepDay(int t) {
+    return Math.floorDiv(epochMillis[Math.max(0, t - 1)], 86_400_000L);
+  }
+
+  private void requireVolume() {
+    if (volume == null) {
+      throw new IllegalStateException(source + ": this path has no volume state (give it one with withVolume)");
+    }
+  }
+
+  /** The times of the points, epoch milliseconds (a copy). */
+  long[] epochMillis() {
+    return epochMillis.clone();
   }
 
   /** What the virtual clock calls at each point. */

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import noliq.lab.engine.LiquidationIndex;
 import noliq.lab.metrics.DebtRisk;
 import noliq.lab.scenarios.PricePath;
 import noliq.lab.study.DesignModel;
@@ -33,13 +32,14 @@ abstract class BookRun implements DesignModel.Run {
   protected final Cascade cascade;
   protected final Congestion congestion;
   protected final Behaviour behaviour;
+  protected final Interest interest;
   /** The gas price the network asks on this step (0 without congestion: each bot pays its own). */
   protected double networkGwei;
 
   // ---- per path
   protected ForcedSaleMarket market;
   protected PushFeed feed;
-  protected LiquidationIndex<Integer> index;
+  protected GrowingIndex index;
   protected Liquidators.Bot[] bots;
   protected int n;
   protected double[] coll0;
@@ -73,20 +73,38 @@ abstract class BookRun implements DesignModel.Run {
   private Price visibleAnswer;
   private double oracle;
   private long examined;
+  /** The forced sales of the UTC day under way against that day's ETH volume (none when the path has no volume state). */
+  private boolean volumeKnown;
+  private long saleDay;
+  private double saleDayVolumeEth;
+  private double saleDayForcedEth;
+  private double maxDayShare;
+  private double sumDayShare;
+  private int forcedDays;
 
   BookRun(String id, Borrowers population, Liquidators liquidators, Cascade cascade, Congestion congestion,
-      Behaviour behaviour) {
+      Behaviour behaviour, Interest interest) {
     this.id = id;
     this.population = population;
     this.liquidators = liquidators;
     this.cascade = cascade;
     this.congestion = congestion;
     this.behaviour = behaviour;
+    this.interest = interest;
   }
 
   // ---- borrowers who react (per path)
   /** Reacting borrowers by the oracle price under which they start to worry: liquidation price x threshold. */
-  private LiquidationIndex<Integer> worries;
+  private GrowingIndex worries;
+  /** Per borrower: whether it repays (rather than tops up) when it reacts. */
+  private boolean[] repays;
+  /** Per borrower: the fresh draw it reopens with after a liquidation, or null when it does not reopen. */
+  private Population.Draw[] reopenWith;
+  /** Borrowers waiting to reopen, with the time they may. */
+  private final java.util.Map<Integer, Instant> reopening = new java.util.LinkedHashMap<>();
+  private long repayments;
+  private long reopened;
+  private Instant lastAccrual;
   private double[] threshold;
   private double[] health0;
   /** USD each borrower added from outside the book (top-ups), at the market price when added. */
@@ -106,6 +124,43 @@ abstract class BookRun implements DesignModel.Run {
 
   /** The liquidation price of borrower {@code i} as the book stands (0 when it has no debt). */
   abstract double liquidationPrice(int i);
+
+  /**
+   * The rate class of each borrower (null: one class), drawn from {@code rng} after every draw the
+   * books share; Liquity's user-set rates. Called before {@link #open}.
+   */
+  int[] drawRateClasses(UniformRandomProvider rng) {
+    return null;
+  }
+
+  /** How many rate classes {@link #drawRateClasses} uses. */
+  int rateClassCount() {
+    return 1;
+  }
+
+  /** Collects {@code seconds} of interest up to {@code now} on the whole book (and grows {@link #index} with it). */
+  void accrue(Instant now, long seconds) {}
+
+  /**
+   * Borrower {@code i} repays {@code usd} of its debt with stablecoin from outside the book; returns
+   * the USD actually repaid (0 when the protocol refuses, e.g. below a minimum debt).
+   */
+  abstract double repay(int i, double usd);
+
+  /**
+   * Borrower {@code i}, whose position a liquidation closed, opens a new one drawn as {@code d}
+   * (collateral in ETH at {@code price}, health under this book's ratio, sized to the book's minimum
+   * debt as at the start); returns its fresh collateral [ETH] and debt [USD], or null when the
+   * protocol refuses it.
+   */
+  abstract double[] reopen(int i, Population.Draw d, double price);
+
+  /** A liquidation left borrower {@code i} without debt: it may reopen (the books call this). */
+  protected final void positionClosed(int i) {
+    if (reopenWith != null && reopenWith[i] != null && !reopening.containsKey(i)) {
+      reopening.put(i, clock.plus(behaviour.delay()));
+    }
+  }
 
   /** Settles what is still open at the path's end (auctions) at {@code price}. */
   void finish(double price) {}
@@ -130,8 +185,21 @@ abstract class BookRun implements DesignModel.Run {
     bots = liquidators.draw(rng);
     market = cascade.newMarket();
     feed = new PushFeed(cascade.feed());
-    index = new LiquidationIndex<>();
     n = draws.length;
+    // Drawn after the borrowers and the bots, in the same order on every book, so that the books share them.
+    double[] reactU = new double[n];
+    double[] thresholdU = new double[n];
+    double[] repayU = new double[n];
+    double[] reopenU = new double[n];
+    for (int i = 0; i < n; i++) {
+      reactU[i] = rng.nextDouble();
+      thresholdU[i] = rng.nextDouble();
+      repayU[i] = rng.nextDouble();
+      reopenU[i] = rng.nextDouble();
+    }
+    Population.Draw[] fresh = behaviour.reopenProbability() > 0 ? population.draw(rng, path.price(0)).draws() : null;
+    int[] classes = drawRateClasses(rng);
+    index = new GrowingIndex(rateClassCount(), classes);
     coll0 = new double[n];
     debt0 = new double[n];
     liquidatedUsd = 0;
@@ -144,25 +212,44 @@ abstract class BookRun implements DesignModel.Run {
     marketClock = null;
     publishedCount = 0;
     lastRound = null;
+    volumeKnown = path.hasVolume();
+    saleDay = Long.MIN_VALUE;
+    saleDayForcedEth = 0;
+    maxDayShare = 0;
+    sumDayShare = 0;
+    forcedDays = 0;
     Instant start = path.time(0);
     price0 = path.price(0);
     clock = start;
     oracle = observe(price0);
     open(draws, oracle, start);
-    worries = new LiquidationIndex<>();
+    worries = new GrowingIndex(rateClassCount(), classes);
     threshold = new double[n];
     health0 = new double[n];
+    repays = new boolean[n];
     contributedUsd = new double[n];
     worried.clear();
+    reopening.clear();
     topUps = 0;
+    repayments = 0;
+    reopened = 0;
+    lastAccrual = start;
+    reopenWith = null;
+    if (fresh != null) {
+      reopenWith = new Population.Draw[n];
+      for (int i = 0; i < n; i++) {
+        if (reopenU[i] < behaviour.reopenProbability()) {
+          // The replacement's collateral in USD at the path's first price: it keeps that size and health when it opens.
+          reopenWith[i] = new Population.Draw(fresh[i].collateralEth() * price0, fresh[i].health());
+        }
+      }
+    }
     if (behaviour.active()) {
-      // Drawn after the borrowers and the bots, so the passive and the reacting books share both.
       for (int i = 0; i < n; i++) {
         health0[i] = draws[i].health();
-        boolean reacts = rng.nextDouble() < behaviour.reactShare();
-        double u = rng.nextDouble();
-        if (reacts) {
-          threshold[i] = Math.min(health0[i], behaviour.thresholdLow() + (behaviour.thresholdHigh() - behaviour.thresholdLow()) * u);
+        if (reactU[i] < behaviour.reactShare()) {
+          repays[i] = repayU[i] < behaviour.repayShare();
+          threshold[i] = Math.min(health0[i], behaviour.thresholdLow() + (behaviour.thresholdHigh() - behaviour.thresholdLow()) * thresholdU[i]);
           double lp = liquidationPrice(i);
           if (lp > 0) {
             worries.put(i, lp * threshold[i]);
@@ -180,10 +267,16 @@ abstract class BookRun implements DesignModel.Run {
     long startMillis = start.toEpochMilli();
     boolean tracing = trace.enabled();
     for (int t = 1; t < size; t++) {
+      if (volumeKnown) {
+        enterDay(path.stepDay(t), path.dayVolume(t));
+      }
       Instant now = path.time(t);
       stepEnd = t + 1 < size ? path.time(t + 1) : now.plus(Duration.between(path.time(t - 1), now));
       clock = now;
       exoLow = path.low(t);
+      if (!interest.none() && !now.isBefore(lastAccrual.plus(interest.accrualInterval()))) {
+        collect(now);
+      }
       networkGwei = congestion.active() ? congestion.networkGwei(fallFromHigh(path, t)) : 0;
       double stepMin = Double.POSITIVE_INFINITY;
       for (int r = 0; r < cascade.maxRounds(); r++) {
@@ -205,6 +298,9 @@ abstract class BookRun implements DesignModel.Run {
       if (behaviour.active()) {
         react(now);
       }
+      if (!reopening.isEmpty()) {
+        reopenDue(now);
+      }
       endoClose = marketPrice(path.price(t), clock);
       updateOracle(observe(endoClose));
       exo[t] = exoLow;
@@ -216,8 +312,33 @@ abstract class BookRun implements DesignModel.Run {
         trace.record(id + ".liquidated_cum_usd", years, liquidatedUsd * weight);
       }
     }
+    if (!interest.none()) {
+      collect(clock.isAfter(lastAccrual) ? clock : lastAccrual);
+    }
     finish(endoClose);
+    closeDay();
     writeMetrics(exo, endo, endoClose, out, offset);
+  }
+
+  /** Starts counting forced sales against day {@code day} (with {@code volumeEth} traded) if it is a new day. */
+  private void enterDay(long day, double volumeEth) {
+    if (day != saleDay) {
+      closeDay();
+      saleDay = day;
+      saleDayVolumeEth = volumeEth;
+    }
+  }
+
+  /** The day under way is over: its forced sales as a share of the whole market's volume that day (the stated multiple of the path's). */
+  private void closeDay() {
+    if (saleDayForcedEth > 0) {
+      double share = saleDayVolumeEth > 0 ? saleDayForcedEth / (cascade.marketVolumeMultiple() * saleDayVolumeEth)
+          : Double.POSITIVE_INFINITY;
+      maxDayShare = Math.max(maxDayShare, share);
+      sumDayShare += share;
+      forcedDays++;
+    }
+    saleDayForcedEth = 0;
   }
 
   private void writeMetrics(double[] exo, double[] endo, double endPrice, double[] out, int o) {
@@ -275,6 +396,9 @@ abstract class BookRun implements DesignModel.Run {
       capital += b.capitalUsd();
     }
     out[o + DebtMetrics.KEEPER_PNL_PCT_CAPITAL] = 100 * keeperPnlUsd * weight / capital;
+    out[o + DebtMetrics.FORCED_PCT_DAY_VOLUME_MAX] = volumeKnown ? 100 * maxDayShare : Double.NaN;
+    out[o + DebtMetrics.FORCED_PCT_DAY_VOLUME_MEAN] = volumeKnown && forcedDays > 0 ? 100 * sumDayShare / forcedDays : Double.NaN;
+    out[o + DebtMetrics.FORCED_DAYS] = volumeKnown ? forcedDays : Double.NaN;
     writeExtraMetrics(endPrice, out, o + DebtMetrics.COUNT);
   }
 
@@ -314,11 +438,26 @@ abstract class BookRun implements DesignModel.Run {
       if (Duration.between(e.getValue(), now).compareTo(behaviour.delay()) < 0) {
         continue;
       }
-      double coll = holdings(i)[0];
-      double eth = coll * (lp * health0[i] / oracle - 1);
-      if (eth > 0 && topUp(i, eth)) {
-        contributedUsd[i] += eth * marketPrice(exoLow, clock);
-        topUps++;
+      double[] held = holdings(i);
+      boolean acted = false;
+      if (repays[i]) {
+        // Repay down to the opening health: debt x (1 - health now / health at opening).
+        double usd = held[1] * (1 - oracle / (lp * health0[i]));
+        double paid = usd > 0 ? repay(i, usd) : 0;
+        if (paid > 0) {
+          contributedUsd[i] += paid;
+          repayments++;
+          acted = true;
+        }
+      } else {
+        double eth = held[0] * (lp * health0[i] / oracle - 1);
+        if (eth > 0 && topUp(i, eth)) {
+          contributedUsd[i] += eth * marketPrice(exoLow, clock);
+          topUps++;
+          acted = true;
+        }
+      }
+      if (acted) {
         double after = liquidationPrice(i);
         if (after > 0) {
           index.put(i, after);
@@ -332,6 +471,61 @@ abstract class BookRun implements DesignModel.Run {
   /** How many top-ups the last path saw (at the representatives' scale). */
   long topUps() {
     return topUps;
+  }
+
+  /** How many repayments the last path saw (at the representatives' scale). */
+  long repayments() {
+    return repayments;
+  }
+
+  /** How many positions were reopened after a liquidation on the last path (representatives). */
+  long reopened() {
+    return reopened;
+  }
+
+  /** Collects interest up to {@code now}. */
+  private void collect(Instant now) {
+    long seconds = now.getEpochSecond() - lastAccrual.getEpochSecond();
+    if (seconds > 0) {
+      accrue(now, seconds);
+      lastAccrual = Instant.ofEpochSecond(now.getEpochSecond());
+    }
+  }
+
+  /** Reopens the positions whose delay after their liquidation has run out, at the oracle price. */
+  private void reopenDue(Instant now) {
+    var it = reopening.entrySet().iterator();
+    while (it.hasNext()) {
+      var e = it.next();
+      if (now.isBefore(e.getValue())) {
+        continue;
+      }
+      int i = e.getKey();
+      it.remove();
+      Population.Draw d = reopenWith[i];
+      reopenWith[i] = null;
+      // The draw's USD collateral and health, under this book's ratio, at the oracle price.
+      double[] opened = reopen(i, new Population.Draw(d.collateralEth() / oracle, d.health()), oracle);
+      if (opened != null) {
+        contributedUsd[i] += opened[0] * marketPrice(exoLow, clock) - opened[1];
+        reopened++;
+        double lp = liquidationPrice(i);
+        if (lp > 0) {
+          index.put(i, lp);
+          if (threshold[i] > 0) {
+            health0[i] = d.health();
+            threshold[i] = Math.min(threshold[i], d.health());
+            worries.put(i, lp * threshold[i]);
+          }
+        }
+      }
+    }
+  }
+
+  /** Every debt of rate class {@code c} has grown by {@code factor}: the indexes follow. */
+  protected final void grow(int c, double factor) {
+    index.grow(c, factor);
+    worries.grow(c, factor);
   }
 
   // ---------------------------------------------------------------- the feed
@@ -415,11 +609,13 @@ abstract class BookRun implements DesignModel.Run {
       return 0;
     }
     if (market == null) {
+      saleDayForcedEth += eth * weight;
       return eth * exoLow;
     }
     Instant t = marketClock != null && clock.isBefore(marketClock) ? marketClock : clock;
     marketClock = t;
     // The representative's sale stands for weight real ones: the market meets them all at once.
+    saleDayForcedEth += eth * weight;
     return market.sell(eth * weight, exoLow, t).proceedsUsd() / weight;
   }
 
