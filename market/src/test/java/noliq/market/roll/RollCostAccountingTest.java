@@ -39,4 +39,25 @@ class RollCostAccountingTest {
     long polls = a.auctionRamp().toNanos() / a.makerPollInterval().toNanos() + 1;
     assertThat((long) takes).isLessThanOrEqualTo(polls * a.makerCount());
   }
+
+  @Test
+  void aLotTooLargeForTheMakersIsPartlyFilledAndTheRestReportedUnfilled() {
+    var a = RollAssumptions.DEFAULTS;
+    var c = RollCostStudy.run(ROLL.withSize(1e8), a, EnumSet.of(Mechanism.AUCTION)).costs().get(0);
+    assertThat(c.filledFraction()).isLessThan(1);
+    assertThat(c.unfilledShare()).isCloseTo(1 - c.filledFraction(), within(1e-15)).isPositive();
+  }
+
+  @Test
+  void inACrashOnlyTheBuyingShareOfTheFlowTakesTheOldPPassively() {
+    var a = RollAssumptions.DEFAULTS;
+    // a lot larger than three days of crash flow, so that the fill is not capped at the whole lot
+    var crash = new RollRequest(10_000_000, 3000, 2000, 7, 1500, 7, 1.2, 0.174, 3, 4);
+    var book = RollCostStudy.run(crash, a, EnumSet.of(Mechanism.BOOK)).costs().get(0);
+    MarketReaction m = a.reaction();
+    double days = a.patience().toNanos() / (double) java.time.Duration.ofDays(1).toNanos();
+    double buyersUsd = days * a.naturalFlowUsdPerDay() * m.flowScale(1.2) * (1 - m.flowImbalance(1.2));
+    assertThat(buyersUsd / 10_000_000).isLessThan(0.9);
+    assertThat((double) book.details().get("passiveFractionOfOld")).isCloseTo(buyersUsd / 10_000_000, within(2e-3));
+  }
 }
