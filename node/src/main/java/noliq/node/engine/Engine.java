@@ -25,9 +25,13 @@ public final class Engine implements AutoCloseable {
   public static final int QUEUE = 65_536;
   static final int BATCH = 4_096;
 
-  private sealed interface Job permits Submit, Query, Stop {}
+  private sealed interface Job permits Submit, SubmitAll, Query, Stop {}
 
-  private record Submit(Command cmd, String idem, CompletableFuture<Outcome> done) implements Job {}
+  /** A command with its JSON already written by the caller's thread, so the writer only frames it. */
+  private record Submit(Command cmd, String idem, byte[] json, CompletableFuture<Outcome> done) implements Job {}
+
+  /** Several commands from one caller, queued together and acknowledged together, in order. */
+  private record SubmitAll(List<Submit> parts, CompletableFuture<List<Outcome>> done) implements Job {}
 
   private record Query(Function<Market, ?> fn, CompletableFuture<Object> done) implements Job {}
 
@@ -68,7 +72,26 @@ public final class Engine implements AutoCloseable {
   /** Queues a command; the future completes once it is journaled and applied. Refused at once when the queue is full. */
   public CompletableFuture<Outcome> submit(Command cmd, String idem) {
     CompletableFuture<Outcome> f = new CompletableFuture<>();
-    offer(new Submit(cmd, idem, f), f);
+    offer(new Submit(cmd, idem, Journal.encode(cmd, idem), f), f);
+    return f;
+  }
+
+  /**
+   * Queues several commands as one job: they are journaled in this order with nothing between them,
+   * in the same group commit when they fit one, and the future completes with their outcomes once all
+   * are journaled and applied. Each is applied on its own (a refusal of one does not undo another):
+   * this saves round trips, it is not a transaction. Refused whole at once when the queue is full.
+   */
+  public CompletableFuture<List<Outcome>> submitAll(List<Command> cmds, List<String> idems) {
+    if (cmds.size() != idems.size() || cmds.isEmpty() || cmds.size() > BATCH) {
+      throw new IllegalArgumentException("a batch holds 1 to " + BATCH + " commands, each with its key");
+    }
+    List<Submit> parts = new ArrayList<>(cmds.size());
+    for (int i = 0; i < cmds.size(); i++) {
+      parts.add(new Submit(cmds.get(i), idems.get(i), Journal.encode(cmds.get(i), idems.get(i)), null));
+    }
+    CompletableFuture<List<Outcome>> f = new CompletableFuture<>();
+    offer(new SubmitAll(List.copyOf(parts), f), f);
     return f;
   }
 
@@ -132,30 +155,32 @@ public final class Engine implements AutoCloseable {
         batch.add(queue.take());
         queue.drainTo(batch, BATCH - 1);
         for (Job j : batch) {
-          if (j instanceof Submit s) {
-            lastAt = Math.max(lastAt, clock.millis());
-            Entry e = new Entry(++seq, lastAt, s.idem(), s.cmd());
-            entries.add(e);
-            frames.add(Journal.frame(e));
+          switch (j) {
+            case Submit s -> seq = stage(s, seq, entries, frames);
+            case SubmitAll all -> {
+              for (Submit s : all.parts()) {
+                seq = stage(s, seq, entries, frames);
+              }
+            }
+            default -> { }
           }
         }
         if (!frames.isEmpty()) {
+          // group commit: one write and (under ALWAYS) one force for the whole batch, before any
+          // of its commands is applied or acknowledged
           journal.append(frames);
         }
         int next = 0;
         for (int k = 0; k < batch.size(); k++) {
           Job j = batch.get(k);
           switch (j) {
-            case Submit s -> {
-              Outcome o = market.apply(entries.get(next++));
-              for (Consumer<Outcome> l : listeners) {
-                try {
-                  l.accept(o);
-                } catch (RuntimeException ignored) {
-                  // a listener's failure is its own; the market has already moved
-                }
+            case Submit s -> s.done().complete(applyAndTell(entries.get(next++)));
+            case SubmitAll all -> {
+              List<Outcome> outs = new ArrayList<>(all.parts().size());
+              for (int i = 0; i < all.parts().size(); i++) {
+                outs.add(applyAndTell(entries.get(next++)));
               }
-              s.done().complete(o);
+              all.done().complete(outs);
             }
             case Query q -> {
               try {
@@ -187,6 +212,26 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  private long stage(Submit s, long seq, List<Entry> entries, List<byte[]> frames) {
+    lastAt = Math.max(lastAt, clock.millis());
+    Entry e = new Entry(seq + 1, lastAt, s.idem(), s.cmd());
+    entries.add(e);
+    frames.add(Journal.frame(e.seq(), e.at(), s.json()));
+    return seq + 1;
+  }
+
+  private Outcome applyAndTell(Entry e) {
+    Outcome o = market.apply(e);
+    for (Consumer<Outcome> l : listeners) {
+      try {
+        l.accept(o);
+      } catch (RuntimeException ignored) {
+        // a listener's failure is its own; the market has already moved
+      }
+    }
+    return o;
+  }
+
   private void failAll(Throwable why) {
     failure = failure == null ? why : failure;
     Job j;
@@ -198,6 +243,7 @@ public final class Engine implements AutoCloseable {
   private static void fail(Job j, Throwable why) {
     switch (j) {
       case Submit s -> s.done().completeExceptionally(why);
+      case SubmitAll all -> all.done().completeExceptionally(why);
       case Query q -> q.done().completeExceptionally(why);
       case Stop s -> { }
     }

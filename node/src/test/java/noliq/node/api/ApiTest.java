@@ -53,6 +53,43 @@ class ApiTest {
   }
 
   @Test
+  void aBatchIsAnsweredInOrderAndARepeatChangesNothing() {
+    String body = "{\"commands\":[{\"type\":\"split\",\"series\":\"" + series + "\",\"amount\":\"1\"},"
+        + "{\"type\":\"merge\",\"series\":\"" + series + "\",\"amount\":\"0.5\"},"
+        + "{\"type\":\"merge\",\"series\":\"" + series + "\",\"amount\":\"1000\"}]}";
+    Http.Response r = http.post("/api/batch", bob, body, "batch-1");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.json().get("accepted").asInt()).isEqualTo(2);
+    assertThat(r.json().get("refused").asInt()).isEqualTo(1);
+    JsonNode outs = r.json().get("outcomes");
+    assertThat(outs.get(1).get("seq").asLong()).isEqualTo(outs.get(0).get("seq").asLong() + 1);
+    assertThat(outs.get(2).get("field").asText()).isNotBlank();
+    JsonNode balances = http.get("/api/me", bob).json().get("balances");
+    Http.Response again = http.post("/api/batch", bob, body, "batch-1");
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json().get("outcomes").get(0).get("seq")).as("a repeat returns the first outcomes")
+        .isEqualTo(outs.get(0).get("seq"));
+    assertThat(http.get("/api/me", bob).json().get("balances")).as("and moves nothing").isEqualTo(balances);
+  }
+
+  @Test
+  void oneBadCommandRefusesTheWholeBatchNamingIt() {
+    String before = digest();
+    String body = "{\"commands\":[{\"type\":\"split\",\"series\":\"" + series + "\",\"amount\":\"1\"},"
+        + "{\"type\":\"place-order\",\"series\":\"" + series + "\",\"leg\":\"P\",\"side\":\"BUY\","
+        + "\"limit\":\"-1\",\"amount\":\"1\"}]}";
+    Http.Response r = http.post("/api/batch", bob, body);
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.json().get("field").asText()).isEqualTo("commands[1].limit");
+    Http.Response genesis = http.post("/api/batch", bob, "{\"commands\":[{\"type\":\"genesis\"}]}");
+    assertThat(genesis.status()).isEqualTo(400);
+    assertThat(genesis.json().get("field").asText()).isEqualTo("commands[0].type");
+    Http.Response empty = http.post("/api/batch", bob, "{\"commands\":[]}");
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(digest()).isEqualTo(before);
+  }
+
+  @Test
   void theKeyIsStoredOnlyAsItsHash() {
     Map<String, String> hashes = node.engine().query(Market::keyHashes).join();
     assertThat(hashes.values()).doesNotContain(alice).contains(Api.sha256(alice));
