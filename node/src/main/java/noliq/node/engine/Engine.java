@@ -3,6 +3,7 @@ package noliq.node.engine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,8 +39,21 @@ public final class Engine implements AutoCloseable {
   private record Stop() implements Job {}
 
   private final ArrayBlockingQueue<Job> queue = new ArrayBlockingQueue<>(QUEUE);
-  private final Market market = new Market();
+  /** A snapshot is taken after the batch that brings the market this many entries past the last one. */
+  public static final long SNAPSHOT_EVERY = 50_000;
+
+  private final Market market;
   private final Journal journal;
+  private final Path dir;
+  private final long snapshotEvery;
+  private final long snapshotSeq;
+  private final List<String> ignoredSnapshots = new ArrayList<>();
+  /** Writes snapshot files off the writer thread; one at a time, a due snapshot is skipped while one is written. */
+  private final java.util.concurrent.ExecutorService snapshotWriter = java.util.concurrent.Executors.newSingleThreadExecutor(
+      r -> Thread.ofPlatform().daemon().name("noliq-snapshot").unstarted(r));
+  private final java.util.concurrent.atomic.AtomicBoolean snapshotting = new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile long lastSnapshot;
+  private volatile Throwable snapshotFailure;
   private final NodeClock clock;
   private final List<Consumer<Outcome>> listeners = new CopyOnWriteArrayList<>();
   private final Thread writer;
@@ -48,16 +62,27 @@ public final class Engine implements AutoCloseable {
   private volatile Throwable failure;
   private long lastAt;
 
-  private Engine(Journal.Opened opened, NodeClock clock) {
+  private Engine(Path dir, Journal.Opened opened, NodeClock clock, long snapshotEvery) {
+    this.dir = dir;
     this.journal = opened.journal();
+    this.snapshotEvery = snapshotEvery;
     long t0 = System.nanoTime();
+    Optional<Snapshots.Restored> restored = Snapshots.latest(dir, opened.entries().size(), ignoredSnapshots);
+    this.market = restored.map(Snapshots.Restored::market).orElseGet(Market::new);
+    this.snapshotSeq = market.seq();
+    this.lastSnapshot = snapshotSeq;
+    lastAt = market.now().toEpochMilli();
+    int tail = 0;
     for (Entry e : opened.entries()) {
-      market.apply(e);
-      lastAt = Math.max(lastAt, e.at());
+      if (e.seq() > snapshotSeq) {
+        market.apply(e);
+        lastAt = Math.max(lastAt, e.at());
+        tail++;
+      }
     }
     this.replayMillis = (System.nanoTime() - t0) / 1_000_000;
-    this.replayed = opened.entries().size();
-    this.clock = replayed == 0 ? clock : clock.resumedAt(java.time.Instant.ofEpochMilli(Math.max(lastAt,
+    this.replayed = tail;
+    this.clock = market.seq() == 0 ? clock : clock.resumedAt(java.time.Instant.ofEpochMilli(Math.max(lastAt,
         clock.millis() < lastAt ? lastAt : clock.millis())));
     this.writer = new Thread(this::run, "noliq-writer");
     this.writer.setDaemon(true);
@@ -66,7 +91,15 @@ public final class Engine implements AutoCloseable {
 
   /** Opens the journal in {@code dir}, replays it, and starts the writer. */
   public static Engine start(Path dir, FsyncPolicy fsync, NodeClock clock) {
-    return new Engine(Journal.open(dir.resolve("journal.bin"), fsync), clock);
+    return start(dir, fsync, clock, SNAPSHOT_EVERY);
+  }
+
+  /** As {@link #start(Path, FsyncPolicy, NodeClock)}, with a snapshot every {@code snapshotEvery} entries (1 to 10^9). */
+  public static Engine start(Path dir, FsyncPolicy fsync, NodeClock clock, long snapshotEvery) {
+    if (snapshotEvery < 1 || snapshotEvery > 1_000_000_000L) {
+      throw new noliq.math.RuleViolation("snapshot-every", "must be in [1, 1000000000] entries (was " + snapshotEvery + ")");
+    }
+    return new Engine(dir, Journal.open(dir.resolve("journal.bin"), fsync), clock, snapshotEvery);
   }
 
   /** Queues a command; the future completes once it is journaled and applied. Refused at once when the queue is full. */
@@ -126,8 +159,24 @@ public final class Engine implements AutoCloseable {
     listeners.add(listener);
   }
 
+  /** Journal entries replayed on start, after the snapshot (all of them when there was none). */
   public int replayed() {
     return replayed;
+  }
+
+  /** The entry the start's snapshot stood after (0: no snapshot was used). */
+  public long snapshotSeq() {
+    return snapshotSeq;
+  }
+
+  /** The market's position when the engine started: snapshot plus replayed tail. */
+  public long startSeq() {
+    return snapshotSeq + replayed;
+  }
+
+  /** Snapshot files found on start and not used, each with why (damaged, torn, ahead of the journal...). */
+  public List<String> ignoredSnapshots() {
+    return List.copyOf(ignoredSnapshots);
   }
 
   public long replayMillis() {
@@ -199,6 +248,7 @@ public final class Engine implements AutoCloseable {
             }
           }
         }
+        maybeSnapshot();
       }
     } catch (InterruptedException e) {
       failAll(e);
@@ -210,6 +260,41 @@ public final class Engine implements AutoCloseable {
       }
       failAll(e);
     }
+  }
+
+  /**
+   * Every {@code snapshotEvery} entries: the market is written to bytes here, between batches (so
+   * the state is consistent and nothing waits on a lock), and the file is written by another thread.
+   * The journal is forced first, so that a snapshot never stands after an entry the disk lacks.
+   */
+  private void maybeSnapshot() {
+    long seq = market.seq();
+    if (seq - lastSnapshot < snapshotEvery || !snapshotting.compareAndSet(false, true)) {
+      return;
+    }
+    lastSnapshot = seq;
+    try {
+      journal.force();
+      byte[] bytes = Snapshots.encode(market);
+      snapshotWriter.execute(() -> {
+        try {
+          Snapshots.write(dir, seq, bytes);
+        } catch (RuntimeException e) {
+          snapshotFailure = e;
+        } finally {
+          snapshotting.set(false);
+        }
+      });
+    } catch (RuntimeException e) {
+      // A snapshot only saves replay time: failing to take one must not stop the market.
+      snapshotFailure = e;
+      snapshotting.set(false);
+    }
+  }
+
+  /** The last snapshot that could not be taken, if any (the journal, the truth, is unaffected). */
+  public Optional<Throwable> snapshotFailure() {
+    return Optional.ofNullable(snapshotFailure);
   }
 
   private long stage(Submit s, long seq, List<Entry> entries, List<byte[]> frames) {
@@ -254,6 +339,8 @@ public final class Engine implements AutoCloseable {
     try {
       queue.put(new Stop());
       writer.join(10_000);
+      snapshotWriter.shutdown();
+      snapshotWriter.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

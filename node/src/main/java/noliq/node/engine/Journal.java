@@ -200,6 +200,15 @@ public final class Journal implements Closeable {
     }
   }
 
+  /** Forces what was written to the disk (under {@link FsyncPolicy#OS} appends are not forced). */
+  public void force() {
+    try {
+      channel.force(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot force the journal " + file, e);
+    }
+  }
+
   public long size() {
     return size;
   }

@@ -26,7 +26,7 @@ public final class CrashTarget {
     int clients = Integer.parseInt(args[2]);
     PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false);
     Engine e = Engine.start(dir, FsyncPolicy.ALWAYS, new NodeClock(Instant.parse("2026-06-01T00:00:00Z"), 3600));
-    if (e.replayed() == 0) {
+    if (e.startSeq() == 0) {
       must(e.submit(new Command.Tick("system", "2500"), "boot-tick").join());
       must(e.submit(new Command.Genesis("system", 11, "kyrrui-tracker", 20), "boot-genesis").join());
       for (int i = 0; i < clients; i++) {
@@ -35,7 +35,7 @@ public final class CrashTarget {
     }
     String digest = e.query(Market::digest).join();
     synchronized (out) {
-      out.println("ready " + digest + " " + e.replayed());
+      out.println("ready " + digest + " " + e.startSeq());
       out.flush();
     }
     String series = e.query(m -> m.ledger().allSeries().keySet().iterator().next().hex()).join();
