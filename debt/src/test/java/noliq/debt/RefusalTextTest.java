@@ -6,6 +6,7 @@ import java.util.Map;
 import noliq.debt.aave.AaveError;
 import noliq.debt.liquity.LiquityError;
 import noliq.debt.maker.MakerError;
+import noliq.math.testing.RefusalTexts;
 import org.junit.jupiter.api.Test;
 
 /** Each protocol's refusal reasons name their field and rule (see {@link RefusalTexts}). */

@@ -3,6 +3,7 @@ package noliq.wrapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import noliq.math.testing.RefusalTexts;
 import noliq.options.SeriesId;
 import noliq.wrapper.vault.VaultError;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package noliq.wrapper;
+package noliq.math.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,12 +15,12 @@ import noliq.math.book.Token;
 /**
  * Every refusal reason of a sealed error type, built from sample values, names a field and states a
  * rule: the one line the CLI prints with exit 2 ("field: rule") must never come out empty or split.
- * Test support for this module's refusal-text tests (test modules cannot share code).
+ * Shared by the protocol modules' refusal-text tests through this module's test jar.
  */
-final class RefusalTexts {
+public final class RefusalTexts {
   private RefusalTexts() {}
 
-  static int checkEvery(Class<?> sealedError, Map<Class<?>, Object> moduleSamples) throws Exception {
+  public static int checkEvery(Class<?> sealedError, Map<Class<?>, Object> moduleSamples) throws Exception {
     int checked = 0;
     for (Class<?> reason : sealedError.getPermittedSubclasses()) {
       RecordComponent[] components = reason.getRecordComponents();
