@@ -211,7 +211,7 @@ public final class Market {
       case Command.Merge m -> ledger.merge(who, series(m.series()).id(), Amount.parse(m.amount(), "amount"), now);
       case Command.Redeem r -> ledger.redeem(who, series(r.series()).id(), Leg.valueOf(r.leg()),
           Amount.parse(r.amount(), "amount"), now);
-      case Command.Settle s -> ledger.settle(series(s.series()).id(), now);
+      case Command.Settle s -> settle(series(s.series()));
       case Command.PlaceOrder p -> {
         OrderBook ob = bookOf(p.series(), p.leg());
         OrderBook.Placement placed = ob.place(who, OrderBook.Side.valueOf(p.side()), Price.parse(p.limit(), "limit"),
@@ -340,6 +340,24 @@ public final class Market {
     if (usdc.isPositive()) {
       book.mint(USDC, who, usdc);
     }
+  }
+
+  /**
+   * Settles a series and, in the same all-or-nothing step, its oracle request: every bond goes back
+   * to its owner or to the winner of a dispute, and the reward to the last proposer, as UMA's
+   * {@code settleAndGetPrice} does when a contract reads the price. A request with no final answer
+   * (a deleted vote: the ledger settles it by its invalid-answer policy) keeps its bonds in escrow,
+   * as the contract does.
+   */
+  private Object settle(Series s) {
+    Object settlement = ledger.settle(s.id(), now);
+    RequestKey key = SettlementPort.keyOf(s);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("settlement", settlement);
+    if (oracle.state(key, now) != RequestState.SETTLED && oracle.finalAnswer(key, now).isPresent()) {
+      out.put("oracle", oracle.settle(key, now));
+    }
+    return out;
   }
 
   /** The keeper's public call: redeem every matured, final series the vault holds, then roll if due. */
