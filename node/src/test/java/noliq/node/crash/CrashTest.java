@@ -192,6 +192,9 @@ class CrashTest {
         assertThat(Long.parseLong(parts[2])).isEqualTo(journal.size());
       }
       restarts++;
+      if (restarts % 25 == 0) {
+        System.out.printf("crash test: worker %d, %d kills checked%n", worker, restarts);
+      }
       Thread reader = Thread.ofPlatform().start(() -> {
         try {
           String line;
