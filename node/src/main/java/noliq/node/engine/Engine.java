@@ -62,12 +62,26 @@ public final class Engine implements AutoCloseable {
   private volatile Throwable failure;
   private long lastAt;
 
-  private Engine(Path dir, Journal.Opened opened, NodeClock clock, long snapshotEvery) {
+  private Engine(Path dir, FsyncPolicy fsync, NodeClock clock, long snapshotEvery) {
     this.dir = dir;
-    this.journal = opened.journal();
     this.snapshotEvery = snapshotEvery;
+    // Parse only the journal after the newest snapshot on disk (every frame is still checksummed).
+    List<Long> snapshots;
+    try {
+      snapshots = Snapshots.seqs(dir);
+    } catch (java.io.IOException e) {
+      snapshots = List.of();
+    }
+    Journal.Opened opened = Journal.open(journalFile(dir), fsync, snapshots.isEmpty() ? 0 : snapshots.get(0));
     long t0 = System.nanoTime();
-    Optional<Snapshots.Restored> restored = Snapshots.latest(dir, opened.entries().size(), ignoredSnapshots);
+    Optional<Snapshots.Restored> restored = Snapshots.latest(dir, opened.count(), ignoredSnapshots);
+    long base = restored.map(Snapshots.Restored::seq).orElse(0L);
+    if (base < opened.skipped()) {
+      // the newest snapshot was not usable: read the entries between the one used and it
+      opened.journal().close();
+      opened = Journal.open(journalFile(dir), fsync, base);
+    }
+    this.journal = opened.journal();
     this.market = restored.map(Snapshots.Restored::market).orElseGet(Market::new);
     this.snapshotSeq = market.seq();
     this.lastSnapshot = snapshotSeq;
@@ -99,7 +113,11 @@ public final class Engine implements AutoCloseable {
     if (snapshotEvery < 1 || snapshotEvery > 1_000_000_000L) {
       throw new noliq.math.RuleViolation("snapshot-every", "must be in [1, 1000000000] entries (was " + snapshotEvery + ")");
     }
-    return new Engine(dir, Journal.open(dir.resolve("journal.bin"), fsync), clock, snapshotEvery);
+    return new Engine(dir, fsync, clock, snapshotEvery);
+  }
+
+  private static Path journalFile(Path dir) {
+    return dir.resolve("journal.bin");
   }
 
   /** Queues a command; the future completes once it is journaled and applied. Refused at once when the queue is full. */

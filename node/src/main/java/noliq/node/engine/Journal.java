@@ -33,7 +33,11 @@ public final class Journal implements Closeable {
   private long size;
 
   /** The entries of a journal that was opened, and the journal, ready to append after them. */
-  public record Opened(Journal journal, List<Entry> entries, long truncatedBytes) {}
+  /**
+   * A journal that was opened: its {@code count} valid entries, of which {@code entries} holds those
+   * after entry {@code skipped} (the ones before were checksummed but not parsed), ready to append.
+   */
+  public record Opened(Journal journal, List<Entry> entries, long skipped, long count, long truncatedBytes) {}
 
   private Journal(Path file, FileChannel channel, FsyncPolicy fsync, long size) {
     this.file = file;
@@ -44,20 +48,29 @@ public final class Journal implements Closeable {
 
   /** Opens (or creates) the journal at {@code file}, reads its valid entries and cuts off a torn tail. */
   public static Opened open(Path file, FsyncPolicy fsync) {
+    return open(file, fsync, 0);
+  }
+
+  /**
+   * As {@link #open(Path, FsyncPolicy)}, parsing only the entries after entry {@code skip}: a start
+   * from a snapshot needs only the tail, and every frame is still checked whole and checksummed.
+   */
+  public static Opened open(Path file, FsyncPolicy fsync, long skip) {
     try {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
       FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
           StandardOpenOption.WRITE);
-      Read r = read(ch);
+      Read r = read(ch, skip);
       long truncated = ch.size() - r.validBytes;
       if (truncated > 0) {
         ch.truncate(r.validBytes);
         ch.force(true);
       }
       ch.position(r.validBytes);
-      return new Opened(new Journal(file, ch, fsync, r.validBytes), r.entries, truncated);
+      return new Opened(new Journal(file, ch, fsync, r.validBytes), r.entries, Math.min(skip, r.count), r.count,
+          truncated);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the journal " + file, e);
     }
@@ -69,18 +82,19 @@ public final class Journal implements Closeable {
       return List.of();
     }
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      return read(ch).entries;
+      return read(ch, 0).entries;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the journal " + file, e);
     }
   }
 
-  private record Read(List<Entry> entries, long validBytes) {}
+  private record Read(List<Entry> entries, long count, long validBytes) {}
 
   private static final com.fasterxml.jackson.databind.ObjectReader ENTRY = Json.MAPPER.readerFor(Entry.class);
 
-  private static Read read(FileChannel ch) throws IOException {
+  private static Read read(FileChannel ch, long skip) throws IOException {
     List<Entry> out = new ArrayList<>();
+    long count = 0;
     long end = ch.size();
     long pos = 0;
     CRC32C crc = new CRC32C();
@@ -104,16 +118,19 @@ public final class Journal implements Closeable {
         if ((int) crc.getValue() != sum) {
           break scan;
         }
-        Entry e;
-        try {
-          e = ENTRY.readValue(payload);
-        } catch (IOException bad) {
-          break scan;
+        if (count >= skip) {
+          Entry e;
+          try {
+            e = ENTRY.readValue(payload);
+          } catch (IOException bad) {
+            break scan;
+          }
+          if (e.seq() != count + 1) {
+            break scan;
+          }
+          out.add(e);
         }
-        if (e.seq() != out.size() + 1) {
-          break scan;
-        }
-        out.add(e);
+        count++;
         at += 8 + length;
       }
       if (at == 0) {
@@ -121,7 +138,7 @@ public final class Journal implements Closeable {
       }
       pos += at;
     }
-    return new Read(out, pos);
+    return new Read(out, count, pos);
   }
 
   private static final com.fasterxml.jackson.databind.ObjectWriter COMMAND = Json.MAPPER.writerFor(Command.class);
