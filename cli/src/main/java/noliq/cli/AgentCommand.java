@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
+import noliq.market.roll.MarketReaction;
 import noliq.math.Price;
 import noliq.math.RuleViolation;
 import noliq.options.IndexId;
+import noliq.pricing.VolSurface;
 import noliq.wrapper.agent.AgentConfig;
 import noliq.wrapper.agent.AgentDecision;
 import noliq.wrapper.agent.LocalAgent;
@@ -23,6 +25,7 @@ import noliq.wrapper.policy.Observation;
 import noliq.wrapper.policy.Position;
 import noliq.wrapper.policy.RollPolicy;
 import noliq.wrapper.port.Mechanism;
+import noliq.wrapper.port.VolFeed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,8 +91,15 @@ final class AgentCommand implements Runnable {
   @Option(names = "--seed", paramLabel = "N", description = "Seed for the random source choice and timing (default: system entropy).")
   Long seed;
 
-  @Option(names = "--vol", defaultValue = "0.8", paramLabel = "V", description = "Volatility for exposure (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--vol", defaultValue = "0.757", paramLabel = "V",
+      description = "The 30-day at-the-money implied vol of the surface the agent values P on (DVOL's convention; default: "
+          + "${DEFAULT-VALUE}, mean Deribit ETH DVOL 2021-03 .. 2026-04). The surface carries the fitted smile and term "
+          + "structure, so the held strike and maturity read their own vol.")
   double vol;
+
+  @Option(names = "--skew", paramLabel = "K",
+      description = "The surface's put skew: relative rise of implied vol per unit of -ln(K/x)/sqrt(T) (default: 0.174, fitted on Deribit's chain).")
+  Double skew;
 
   @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A policy parameter, by its source name (repeatable).")
   Map<String, String> params = new LinkedHashMap<>();
@@ -130,14 +140,15 @@ final class AgentCommand implements Runnable {
   @Override
   public void run() {
     Limits.vol("--vol", vol);
+    VolSurface surface = surface();
     RollPolicy p = WrapperHolding.policy(policy, params);
     if (node != null) {
       Limits.usd("--target-usd", targetUsd, false);
       Limits.between("--poll-seconds", pollSeconds, 0.01, true, 3600, "seconds");
       // On a node, the agent's clock and price are the node's (a replay at speed accelerates both).
       AgentConfig onNode = new AgentConfig(p, 1, hours("--check-hours", checkHours), hours("--window-hours", windowHours),
-          mechanism, hours("--deadline-hours", deadlineHours), vol);
-      AgentOnNode.run(node, apiKey, onNode, targetUsd, RandomGeneratorFactory.of(ALGORITHM).create(
+          mechanism, hours("--deadline-hours", deadlineHours));
+      AgentOnNode.run(node, apiKey, onNode, VolFeed.constant(surface), targetUsd, RandomGeneratorFactory.of(ALGORITHM).create(
           seed != null ? seed : new SecureRandom().nextLong()), count, pollSeconds, spec.commandLine().getOut());
       return;
     }
@@ -159,7 +170,7 @@ final class AgentCommand implements Runnable {
     AgentConfig config;
     try {
       config = new AgentConfig(p, kk, hours("--check-hours", checkHours), hours("--window-hours", windowHours),
-          mechanism, hours("--deadline-hours", deadlineHours), vol);
+          mechanism, hours("--deadline-hours", deadlineHours));
     } catch (RuleViolation e) {
       String option = switch (e.field()) {
         case "check-every" -> "--check-hours";
@@ -180,7 +191,8 @@ final class AgentCommand implements Runnable {
     }
     Instant start = WrapperExplainCommand.parseNow(now);
     Optional<Position> held = holding.held(start, firstSpot(view, rng));
-    LocalAgent agent = new LocalAgent(config, noliq.math.book.AccountId.of("holder"), IndexId.ETH_USD, held);
+    LocalAgent agent = new LocalAgent(config, VolFeed.constant(surface), noliq.math.book.AccountId.of("holder"),
+        IndexId.ETH_USD, held);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!output.json() && !quiet.quiet()) {
@@ -190,7 +202,7 @@ final class AgentCommand implements Runnable {
     Instant t = start;
     while (true) {
       AgentDecision d = agent.decide(t, view, rng);
-      print(out, d, p, randomness, agent);
+      print(out, d, p, randomness, agent, surface);
       decisions++;
       if (once || (count > 0 && decisions >= count)) {
         return;
@@ -210,7 +222,14 @@ final class AgentCommand implements Runnable {
         .orElseThrow(() -> new RuleViolation("--entry-spot", "is needed: too few sources answered to take today's median"));
   }
 
-  private void print(PrintWriter out, AgentDecision d, RollPolicy p, String randomness, LocalAgent agent) {
+  /** The surface the user states: the fitted smile and term structure (MarketReaction) at --vol, with --skew if given. */
+  private VolSurface surface() {
+    MarketReaction fitted = MarketReaction.DEFAULTS;
+    double k = skew == null ? fitted.putSkew() : Limits.between("--skew", skew, 0, true, 5, "per unit of moneyness");
+    return new VolSurface(vol, fitted.longRunVol(), fitted.termMeanReversionPerYear(), k, fitted.callSkew(), fitted.wingCap());
+  }
+
+  private void print(PrintWriter out, AgentDecision d, RollPolicy p, String randomness, LocalAgent agent, VolSurface surface) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("at", d.at().toString());
     r.put("policy", p.name());
@@ -221,7 +240,9 @@ final class AgentCommand implements Runnable {
     r.put("decision", d.decision().map(WrapperHolding::decision).orElse(Map.of("action", "NONE")));
     r.put("holds", agent.held().map(h -> WrapperHolding.describe(h, d.at(), true)).orElse(null));
     r.put("exposure", agent.held().flatMap(h -> d.reading().median()
-        .map(x -> WrapperHolding.exposure(h, new Observation(x, d.at(), vol)))).orElse(null));
+        .map(x -> WrapperHolding.exposure(h, new Observation(x, d.at(), surface)))).orElse(null));
+    r.put("heldVol", agent.held().flatMap(h -> d.reading().median().map(x -> surface.volDays(x.toDouble(), h.strike().toDouble(),
+        Math.max(h.daysToMaturity(d.at()), 0)))).orElse(null));
     r.put("tradeAt", d.tradeAt().map(Instant::toString).orElse(null));
     r.put("mechanism", Choices.id(d.mechanism()));
     r.put("tradeDeadline", d.tradeDeadline().map(Instant::toString).orElse(null));

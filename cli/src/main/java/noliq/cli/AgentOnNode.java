@@ -12,12 +12,12 @@ import noliq.wrapper.agent.AgentConfig;
 final class AgentOnNode {
   private AgentOnNode() {}
 
-  static void run(String url, String apiKey, AgentConfig config, double targetUsd, RandomGenerator rng, long count,
+  static void run(String url, String apiKey, AgentConfig config, noliq.wrapper.port.VolFeed volFeed, double targetUsd, RandomGenerator rng, long count,
       double pollSeconds, PrintWriter out) {
     if (!(pollSeconds >= 0.05) || pollSeconds > 3600) {
       throw new noliq.math.RuleViolation("--poll-seconds", "must be in [0.05, 3600] (was " + pollSeconds + ")");
     }
-    NodeAgent agent = new NodeAgent(new NodeClient(url, apiKey), config, targetUsd, rng, r -> {
+    NodeAgent agent = new NodeAgent(new NodeClient(url, apiKey), config, volFeed, targetUsd, rng, r -> {
       try {
         out.println(Output.JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
       } catch (JsonProcessingException e) {

@@ -275,15 +275,16 @@ final class MarketRollCostCommand implements Runnable {
       out.printf("Surface at the legs: old %.4f, new %.4f%n", (double) r.roll().get("fromVol"), (double) r.roll().get("toVol"));
       out.printf("Fair value per P: old %.6f ETH (%.2f), new %.6f ETH (%.2f)%n%n", r.fairValue().get("oldP_eth"),
           r.fairValue().get("oldP_index"), r.fairValue().get("newP_eth"), r.fairValue().get("newP_index"));
-      out.printf("%14s  %-8s %8s %12s %16s %10s %8s %10s %8s%n", "size (USD)", "mechanism", "filled", "cost (bps)",
-          "cost (USD)", "spread", "fees", "impact", "move");
+      out.printf("%14s  %-8s %12s %16s %10s %8s %10s %8s %9s%n", "size (USD)", "mechanism", "cost (bps)",
+          "cost (USD)", "spread", "fees", "impact", "move", "unfilled");
       for (Row row : r.rows()) {
-        out.printf("%,14.0f  %-8s %7.1f%% %12.2f %,16.0f %10.2f %8.2f %10.2f %8.2f%n", row.sizeUsd(), row.mechanism(),
-            100 * row.filledFraction(), row.costBps(), row.costUsd(), row.spreadBps(), row.feeBps(), row.impactBps(),
-            row.moveBps());
+        out.printf("%,14.0f  %-8s %12.2f %,16.0f %10.2f %8.2f %10.2f %8.2f %8.1f%%%n", row.sizeUsd(), row.mechanism(),
+            row.costBps(), row.costUsd(), row.spreadBps(), row.feeBps(), row.impactBps(), row.moveBps(),
+            100 * row.unfilledShare());
       }
       out.printf("%nCost is (fair value given - fair value received) / fair value given, over the filled part; the rest"
-          + " is the unfilled share.%nAt a frozen state the market's move while waiting is 0; the study measures it on"
+          + " is the unfilled share.%nSpread is the spread or edge paid to makers; fees go to the pools; impact is the"
+          + " pools' price impact.%nAt a frozen state the market's move while waiting is 0; the study measures it on"
           + " paths (roll_move_bps), where resting orders also meet adverse moves.%n");
       out.printf("%nAssumptions:%n");
       for (var a : r.assumptions()) {

@@ -79,7 +79,8 @@ class MarketRollCostCommandTest {
     CliTest.Run text = CliTest.run("market", "roll-cost", "--size-usd", "100000", "--from-strike", "2000", "--to-strike",
         "1500", "--days", "7", "--vol", "0.9", "--skew", "0.3", "--vol-of-vol", "1.5", "--rv-jump", "3");
     assertThat(text.exit()).as(text.err()).isEqualTo(0);
-    assertThat(text.out()).contains("put skew 0.300", "vol-of-vol 1.500", "spread", "impact", "move", "putSkew");
+    assertThat(text.out()).contains("put skew 0.300", "vol-of-vol 1.500", "spread", "fees", "impact", "move", "unfilled",
+        "putSkew");
   }
 
   @Test

@@ -126,6 +126,32 @@ class WrapperCliTest {
   }
 
   @Test
+  void theAgentValuesItsPOnTheStatedSurfaceAtTheHeldStrikeAndMaturity(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("a.txt"), "2000\n");
+    Path sources = dir.resolve("sources.txt");
+    Files.writeString(sources, "a.txt\n");
+    String[] base = {"agent", "--policy", "kyrrui-tracker", "--sources", sources.toString(), "--seed", "1", "--strike", "1250",
+        "--days", "20", "--entry-spot", "2500", "--once", "--now", NOW, "--json"};
+    JsonNode calm = run(base).json();
+    String[] doubled = java.util.Arrays.copyOf(base, base.length + 2);
+    doubled[base.length] = "--vol";
+    doubled[base.length + 1] = "1.514";
+    JsonNode wild = run(doubled).json();
+    // the held 1250 strike at spot 2000 is on the put wing: its vol is above the 30-day at-the-money level
+    assertThat(calm.get("heldVol").asDouble()).isGreaterThan(0.757 * 1.1);
+    assertThat(wild.get("heldVol").asDouble()).isCloseTo(2 * calm.get("heldVol").asDouble(), within(0.15));
+    // twice the surface: P, a covered call, is worth less and moves more with ETH
+    assertThat(wild.get("exposure").get("pValueModel").asDouble()).isLessThan(calm.get("exposure").get("pValueModel").asDouble() - 1);
+    assertThat(wild.get("exposure").get("deltaIndex").asDouble()).isGreaterThan(calm.get("exposure").get("deltaIndex").asDouble());
+    String[] badSkew = java.util.Arrays.copyOf(base, base.length + 2);
+    badSkew[base.length] = "--skew";
+    badSkew[base.length + 1] = "-0.1";
+    Run bad = run(badSkew);
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err().strip()).startsWith("noliq: --skew: must be at least 0").doesNotContain("\n");
+  }
+
+  @Test
   void theAgentRefusesNonLoopbackSourcesAndBadK(@TempDir Path dir) throws Exception {
     Path sources = dir.resolve("s.txt");
     Files.writeString(sources, "http://example.com/price\n");

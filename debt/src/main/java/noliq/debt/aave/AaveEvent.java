@@ -28,6 +28,18 @@ public sealed interface AaveEvent {
 
   record Repaid(AccountId payer, AccountId onBehalfOf, Token asset, Amount amount) implements AaveEvent {}
 
+  /** A reserve's rate curve and reserve factor were set; {@code rate} is its variable borrow rate now [ray]. */
+  record InterestRateStrategySet(Token asset, InterestRateStrategy strategy, int reserveFactorBps, BigInteger rate)
+      implements AaveEvent {}
+
+  /**
+   * {@code seconds} of interest at {@code rate} [ray a year]: debts grew by {@code factor} [ray],
+   * {@code increase} in all, of which {@code toTreasury} went to the treasury's supply and the rest
+   * to the suppliers; {@code newRate} is the rate set afterwards.
+   */
+  record InterestAccrued(Token asset, long seconds, BigInteger rate, BigInteger factor, Amount increase,
+      Amount toTreasury, BigInteger newRate) implements AaveEvent {}
+
   record UserEModeSet(AccountId user, int category) implements AaveEvent {}
 
   /** Debt of a collateral-less account written off into the reserve's deficit. */

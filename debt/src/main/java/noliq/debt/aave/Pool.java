@@ -71,6 +71,11 @@ public final class Pool {
     BigInteger totalSupplied = BigInteger.ZERO;
     BigInteger totalDebt = BigInteger.ZERO;
     BigInteger deficit = BigInteger.ZERO;
+    /** The reserve's rate curve, or null when its debt does not accrue interest. */
+    InterestRateStrategy strategy;
+    int reserveFactorBps;
+    /** The variable borrow rate set at the last action on the reserve [ray a year]. */
+    BigInteger variableBorrowRate = BigInteger.ZERO;
 
     Reserve(ReserveConfig config) {
       this.config = config;
@@ -120,6 +125,109 @@ public final class Pool {
     return publish(new AaveEvent.PriceUpdated(asset, price, base));
   }
 
+  /**
+   * Gives {@code asset}'s debt the rate curve {@code strategy}, with {@code reserveFactorBps} of the
+   * interest to the treasury; the rate is set at once from the reserve's usage and again after
+   * every action on it, as {@code ReserveLogic.updateInterestRatesAndVirtualBalance} does.
+   */
+  public AaveEvent.InterestRateStrategySet setInterestRateStrategy(Token asset, InterestRateStrategy strategy,
+      int reserveFactorBps) {
+    Reserve r = reserve(asset, "asset");
+    if (strategy == null) {
+      throw ReserveConfig.invalid("strategy", "is required");
+    }
+    ReserveConfig.requireBps("reserveFactor", reserveFactorBps);
+    r.strategy = strategy;
+    r.reserveFactorBps = reserveFactorBps;
+    updateRate(r);
+    return publish(new AaveEvent.InterestRateStrategySet(asset, strategy, reserveFactorBps, r.variableBorrowRate));
+  }
+
+  /** The reserve's variable borrow rate now [ray a year]; 0 when it has no rate curve. */
+  public BigInteger variableBorrowRate(Token asset) {
+    return reserve(asset, "asset").variableBorrowRate;
+  }
+
+  /**
+   * {@code seconds} of interest on {@code asset}'s debt at the rate set by the last action
+   * ({@code ReserveLogic.updateState}): every debt grows by
+   * {@link InterestRateStrategy#compoundedInterest} (rayMul, half up, as the variable debt token's
+   * {@code balanceOf}); the treasury gets {@code reserveFactor} of the increase (percentMul) and the
+   * other suppliers the rest, pro rata to their supply, each share truncated, the dust to the
+   * treasury. So {@code cash + Σ debt + deficit = Σ supplied} still holds exactly.
+   *
+   * <p>One simplification against the contract, stated: the contract keeps scaled balances and one
+   * index per reserve, so it rounds once per read; here each account's debt is rounded at each
+   * accrual, which differs from the contract by at most one unit of the token per account and
+   * accrual.
+   */
+  public AaveEvent.InterestAccrued accrueInterest(Token asset, long seconds) {
+    Reserve r = reserve(asset, "asset");
+    if (seconds < 0) {
+      throw ReserveConfig.invalid("seconds", "must not be negative (was " + seconds + ")");
+    }
+    BigInteger rate = r.variableBorrowRate;
+    BigInteger factor = InterestRateStrategy.compoundedInterest(rate, seconds);
+    BigInteger[] increase = {BigInteger.ZERO};
+    BigInteger[] toTreasury = {BigInteger.ZERO};
+    if (r.strategy != null && factor.compareTo(InterestRateStrategy.RAY) > 0 && r.totalDebt.signum() > 0) {
+      book.atomically(() -> {
+        // One undo for the whole reserve (a copy of its debts), not one per account: accrual touches every debt.
+        Map<AccountId, BigInteger> debtsBefore = new HashMap<>(r.debt);
+        BigInteger totalBefore = r.totalDebt;
+        book.onRollback(() -> {
+          r.debt.clear();
+          r.debt.putAll(debtsBefore);
+          r.totalDebt = totalBefore;
+        });
+        for (Map.Entry<AccountId, BigInteger> e : r.debt.entrySet()) {
+          BigInteger grown = InterestRateStrategy.rayMul(e.getValue(), factor);
+          increase[0] = increase[0].add(grown.subtract(e.getValue()));
+          e.setValue(grown);
+        }
+        r.totalDebt = r.totalDebt.add(increase[0]);
+        BigInteger treasuryCut = AaveMath.percentMul(increase[0], BigInteger.valueOf(r.reserveFactorBps));
+        BigInteger toSuppliers = increase[0].subtract(treasuryCut);
+        BigInteger others = r.totalSupplied.subtract(supplied(r, treasury));
+        BigInteger paid = BigInteger.ZERO;
+        if (others.signum() > 0) {
+          // Each share is truncated on its own, so the order of the suppliers does not matter; the dust goes to the treasury.
+          for (Map.Entry<AccountId, BigInteger> e : new ArrayList<>(r.supplied.entrySet())) {
+            if (e.getKey().equals(treasury)) {
+              continue;
+            }
+            BigInteger share = Exact.mulDiv(toSuppliers, e.getValue(), others, Rounding.DOWN);
+            if (share.signum() > 0) {
+              setSupplied(r, e.getKey(), e.getValue().add(share));
+              paid = paid.add(share);
+            }
+          }
+        }
+        toTreasury[0] = increase[0].subtract(paid);
+        if (toTreasury[0].signum() > 0) {
+          setSupplied(r, treasury, supplied(r, treasury).add(toTreasury[0]));
+        }
+      });
+    }
+    updateRate(r);
+    return publish(new AaveEvent.InterestAccrued(asset, seconds, rate, factor, toAmount(r, increase[0]),
+        toAmount(r, toTreasury[0]), r.variableBorrowRate));
+  }
+
+  private void updateRate(Reserve r) {
+    if (r.strategy == null) {
+      return;
+    }
+    BigInteger cash = Exact.div(book.balanceOf(r.account, r.config.asset()).wei(), r.toWei, Rounding.DOWN);
+    r.variableBorrowRate = r.strategy.variableBorrowRate(r.totalDebt, cash);
+  }
+
+  private void updateRates() {
+    for (Reserve r : reserves.values()) {
+      updateRate(r);
+    }
+  }
+
   // ---------------------------------------------------------------- user operations
 
   public AaveEvent.Supplied supply(AccountId user, Token asset, Amount amount) {
@@ -129,6 +237,7 @@ public final class Pool {
       book.transfer(asset, user, r.account, amount);
       setSupplied(r, user, supplied(r, user).add(n));
     });
+    updateRates();
     return publish(new AaveEvent.Supplied(user, asset, amount));
   }
 
@@ -151,6 +260,7 @@ public final class Pool {
         }
       }
     });
+    updateRates();
     return publish(new AaveEvent.Withdrawn(user, asset, amount));
   }
 
@@ -170,6 +280,7 @@ public final class Pool {
       setDebt(r, user, debt(r, user).add(n));
       book.transfer(asset, r.account, user, amount);
     });
+    updateRates();
     return publish(new AaveEvent.Borrowed(user, asset, amount, accountData(user).healthFactor()));
   }
 
@@ -190,6 +301,7 @@ public final class Pool {
       book.transfer(asset, payer, r.account, paidAmount);
       setDebt(r, onBehalfOf, owed.subtract(paid));
     });
+    updateRates();
     return publish(new AaveEvent.Repaid(payer, onBehalfOf, asset, paidAmount));
   }
 
@@ -277,6 +389,7 @@ public final class Pool {
         toAmount(dr, plan.debtRepaid()), toAmount(cr, toLiquidator), toAmount(cr, fee), receiveAToken,
         plan.closeFactor().rule(), plan.before().healthFactor(), accountData(user).healthFactor(),
         List.copyOf(deficits));
+    updateRates();
     deficits.forEach(this::publish);
     return publish(event);
   }

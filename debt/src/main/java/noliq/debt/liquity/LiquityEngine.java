@@ -65,6 +65,8 @@ public final class LiquityEngine {
   private final Map<AccountId, Deposit> deposits = new HashMap<>();
   private final Map<EpochScale, BigInteger> sums = new HashMap<>();
   private final Map<AccountId, BigInteger> surplus = new HashMap<>();
+  /** v2 troves' annual interest rates [18 decimals]. */
+  private final Map<AccountId, BigInteger> rates = new HashMap<>();
   private Consumer<LiquityEvent> listener = e -> { };
 
   /** An engine named {@code name}, whose pool accounts are {@code name:active-pool} and so on. */
@@ -225,6 +227,66 @@ public final class LiquityEngine {
     });
   }
 
+  /** Liquity v2's {@code ONE_YEAR}: 365 days [s]. */
+  public static final long ONE_YEAR = 365L * 24 * 3600;
+  /** v2's {@code MIN_ANNUAL_INTEREST_RATE}: 0.5 % a year. */
+  public static final BigInteger MIN_ANNUAL_INTEREST_RATE = LiquityParams.pct("0.5");
+  /** v2's {@code MAX_ANNUAL_INTEREST_RATE}: 250 % a year. */
+  public static final BigInteger MAX_ANNUAL_INTEREST_RATE = LiquityParams.pct("250");
+  private static final BigInteger YEAR = BigInteger.valueOf(ONE_YEAR);
+
+  /**
+   * Liquity v2: the owner chooses its trove's annual interest rate, within
+   * [{@link #MIN_ANNUAL_INTEREST_RATE}, {@link #MAX_ANNUAL_INTEREST_RATE}]. A trove without one
+   * accrues nothing (v1's troves).
+   */
+  public LiquityEvent.InterestRateSet setInterestRate(AccountId owner, BigInteger annualRate) {
+    return run(() -> {
+      requireTrove(owner);
+      if (annualRate == null || annualRate.compareTo(MIN_ANNUAL_INTEREST_RATE) < 0
+          || annualRate.compareTo(MAX_ANNUAL_INTEREST_RATE) > 0) {
+        throw refuse(new LiquityError.InterestRateOutOfRange(annualRate == null ? BigInteger.ZERO : annualRate,
+            MIN_ANNUAL_INTEREST_RATE, MAX_ANNUAL_INTEREST_RATE));
+      }
+      put(rates, owner, annualRate);
+      return new LiquityEvent.InterestRateSet(owner, annualRate);
+    });
+  }
+
+  /** The trove's annual interest rate (0 when none was set). */
+  public BigInteger interestRate(AccountId owner) {
+    return rates.getOrDefault(owner, BigInteger.ZERO);
+  }
+
+  /**
+   * {@code seconds} of v2 interest on the trove, applied as a touch of the trove does: simple
+   * interest on the recorded debt, {@code debt · rate · seconds / ONE_YEAR / 1e18} truncated
+   * (TroveManager's {@code _calcInterest} on the weighted recorded debt), then the pending
+   * redistribution is applied and the interest added to the recorded debt, so it compounds from
+   * one touch to the next. The interest is minted as the stablecoin to the fee recipient (v2 sends
+   * 75 % to the Stability Pool as yield and the rest to protocol-owned liquidity; this engine's
+   * pool has no stablecoin-yield scheme, which is stated), so supply still equals system debt.
+   */
+  public LiquityEvent.TroveAdjusted accrueInterest(AccountId owner, long seconds) {
+    return run(() -> {
+      if (seconds < 0) {
+        throw refuse(new LiquityError.NonPositive("seconds", seconds));
+      }
+      Trove recorded = requireTrove(owner);
+      BigInteger rate = rates.getOrDefault(owner, BigInteger.ZERO);
+      BigInteger interest = Exact.div(Exact.div(recorded.debt.multiply(rate).multiply(BigInteger.valueOf(seconds)),
+          YEAR, Rounding.DOWN), ONE, Rounding.DOWN);
+      Trove t = applyPendingRewards(owner);
+      if (interest.signum() > 0) {
+        book.mint(debtToken, feeRecipient, new Amount(interest));
+        s.activeDebt = s.activeDebt.add(interest);
+        t = new Trove(t.coll, t.debt.add(interest), t.stake, t.snapEth, t.snapDebt);
+        put(troves, owner, t);
+      }
+      return adjusted(owner, LiquityEvent.Adjustment.INTEREST, new Amount(interest), BigInteger.ZERO, t);
+    });
+  }
+
   /** Repays the whole debt but the gas compensation (which the gas pool returns) and takes the collateral back. */
   public LiquityEvent.TroveClosed closeTrove(AccountId owner) {
     return run(() -> {
@@ -253,6 +315,7 @@ public final class LiquityEngine {
       s.activeDebt = s.activeDebt.subtract(t.debt);
       s.totalStakes = s.totalStakes.subtract(t.stake);
       put(troves, owner, null);
+      put(rates, owner, null);
       return new LiquityEvent.TroveClosed(owner, new Amount(t.coll), new Amount(repaid));
     });
   }
@@ -300,6 +363,7 @@ public final class LiquityEngine {
       applyPendingRewards(owner);
       s.totalStakes = s.totalStakes.subtract(t.stake);
       put(troves, owner, null);
+      put(rates, owner, null);
       LiquidationSplit split = LiquityRules.split(p, mode, coll, debt, s.price, pool);
       if (split.debtToRedistribute().signum() > 0) {
         redistribute(split.debtToRedistribute(), split.collToRedistribute());

@@ -22,6 +22,17 @@ public sealed interface LiquityError {
     }
   }
 
+  /** A v2 trove's annual interest rate outside [MIN_ANNUAL_INTEREST_RATE, MAX_ANNUAL_INTEREST_RATE]. */
+  record InterestRateOutOfRange(BigInteger rate, BigInteger min, BigInteger max) implements LiquityError {
+    public String field() {
+      return "annualInterestRate";
+    }
+
+    public String rule() {
+      return "must be between " + pct(min) + " and " + pct(max) + " a year (was " + pct(rate) + ")";
+    }
+  }
+
   record NoPrice() implements LiquityError {
     public String field() {
       return "price";

@@ -13,10 +13,13 @@ public sealed interface LiquityEvent {
       implements LiquityEvent {}
 
   /** What an adjustment did; {@code coll} and {@code debt} are the trove's new totals. */
-  enum Adjustment { ADD_COLLATERAL, WITHDRAW_COLLATERAL, BORROW, REPAY }
+  enum Adjustment { ADD_COLLATERAL, WITHDRAW_COLLATERAL, BORROW, REPAY, INTEREST }
 
   record TroveAdjusted(AccountId owner, Adjustment kind, Amount amount, Amount fee, Amount coll, Amount debt)
       implements LiquityEvent {}
+
+  /** A trove's owner set its annual interest rate (v2) [18 decimals: 5e16 is 5 % a year]. */
+  record InterestRateSet(AccountId owner, java.math.BigInteger annualRate) implements LiquityEvent {}
 
   record TroveClosed(AccountId owner, Amount collReturned, Amount debtRepaid) implements LiquityEvent {}
 

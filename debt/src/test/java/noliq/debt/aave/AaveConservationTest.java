@@ -21,8 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Long random sequences of price moves, supplies, withdrawals, borrows, repayments, e-mode switches
- * and liquidations, with fixed seeds: four seeds of 250,000 steps, 1,000,000 operations per
+ * Long random sequences of price moves, supplies, withdrawals, borrows, repayments, e-mode switches,
+ * interest accrual (USDC and WETH on rate curves, up to 30 days at a time) and liquidations, with fixed seeds: four seeds of 250,000 steps, 1,000,000 operations per
  * {@code ./mvnw verify}, the seeds on parallel threads. After every step, the cheap invariants: each
  * reserve's cash + debt + deficit equals what was supplied (so rounding never hands an account more
  * than the reserve holds) and no token is created or destroyed. On every {@value #AUDIT_EVERY}th step
@@ -40,7 +40,7 @@ class AaveConservationTest {
   /** Steps between full audits (snapshots before and after, per-account sums). */
   private static final int AUDIT_EVERY = 16;
 
-  enum Op { PRICE, SUPPLY, WITHDRAW, BORROW, REPAY, EMODE, LIQUIDATE }
+  enum Op { PRICE, SUPPLY, WITHDRAW, BORROW, REPAY, EMODE, ACCRUE, LIQUIDATE }
 
   private Market m;
   private long eventCount;
@@ -53,6 +53,8 @@ class AaveConservationTest {
   @ValueSource(longs = {1L, 7L, 20261121L, 0xAA7EL})
   void everyStepConservesTokensDebtAndCollateral(long seed) {
     m = new Market();
+    m.pool.setInterestRateStrategy(Market.USDC, InterestRateStrategy.usdcEthereum2025(), InterestRateStrategy.USDC_RESERVE_FACTOR_BPS);
+    m.pool.setInterestRateStrategy(Market.ETH, new InterestRateStrategy(9_000, 0, 270, 8_000), 1_500);
     m.pool.onEvent(e -> {
       eventCount++;
       lastEvent = e;
@@ -112,6 +114,7 @@ class AaveConservationTest {
     assertThat(accepted.get(Op.LIQUIDATE)[0]).as("liquidations").isGreaterThan(STEPS / 100);
     assertThat(accepted.get(Op.BORROW)[0]).as("borrows").isGreaterThan(STEPS / 100);
     assertThat(deficits).as("deficits created").isPositive();
+    assertThat(accepted.get(Op.ACCRUE)[0]).as("accruals").isGreaterThan(STEPS / 100);
   }
 
   private static int deficitCount(AaveEvent e) {
@@ -126,6 +129,7 @@ class AaveConservationTest {
     if (r < 62) return Op.BORROW;
     if (r < 70) return Op.REPAY;
     if (r < 73) return Op.EMODE;
+    if (r < 75) return Op.ACCRUE;
     return Op.LIQUIDATE;
   }
 
@@ -141,6 +145,7 @@ class AaveConservationTest {
       case REPAY -> m.pool.repay(user, user, asset,
           fraction(m.pool.debt(user, asset), rnd.nextDouble() * 1.2, asset));
       case EMODE -> m.pool.setUserEMode(user, rnd.nextInt(3) == 0 ? 0 : 1);
+      case ACCRUE -> m.pool.accrueInterest(rnd.nextBoolean() ? Market.USDC : Market.ETH, 1 + rnd.nextInt(30 * 86_400));
       case LIQUIDATE -> liquidate();
     };
   }

@@ -64,6 +64,8 @@ class LiquityConservationTest {
           }
           case 2, 3 -> {
             e.openTrove(u, milli(rng, 30_000), milli(rng, 30_000_000));
+            // v2's user-set rate, 0.5 % to 20 % a year in 0.1 % steps.
+            e.setInterestRate(u, LiquityParams.pct("0.1").multiply(java.math.BigInteger.valueOf(5 + rng.nextInt(196))));
             yield "open";
           }
           case 4 -> {
@@ -100,6 +102,10 @@ class LiquityConservationTest {
             yield "liquidate";
           }
           default -> {
+            if (rng.nextInt(3) == 0) {
+              e.accrueInterest(u, 1 + rng.nextInt(30 * 86_400));
+              yield "accrue";
+            }
             if (rng.nextBoolean()) {
               e.claimSurplus(u);
               yield "claim";
@@ -123,7 +129,7 @@ class LiquityConservationTest {
     }
     assertThat(audited).as("refusals audited").isGreaterThan(STEPS / AUDIT_EVERY / 20);
     assertThat(accepted).containsKeys("price", "open", "add", "withdraw", "borrow", "repay", "close", "provide",
-        "unprovide", "liquidate", "transfer");
+        "unprovide", "liquidate", "transfer", "accrue");
     assertThat(accepted.get("liquidate")).isGreaterThan(20); // the price walk spends long stretches where no trove is below MCR
     assertThat(refused).isGreaterThan(STEPS / 30);
   }

@@ -59,16 +59,16 @@ public record GarchT(double mu, double omega, double alpha, double beta, double 
     }
   }
 
-  /** The conditional variance filtered from the path's returns, turned into a 30-day implied level ({@link ImpliedVol#garchAtm}). */
+  /** The conditional variance filtered from the path's returns, turned into a 30-day vol forecast ({@link ImpliedVol#garchForwardVol}). */
   @Override
-  public double[] impliedAtm(double[] prices) {
+  public double[] forwardVol(double[] prices) {
     double[] out = new double[prices.length];
     double h = unconditionalVariance();
-    out[0] = ImpliedVol.garchAtm(this, h);
+    out[0] = ImpliedVol.garchForwardVol(this, h);
     for (int i = 1; i < prices.length; i++) {
       double shock = Math.log(prices[i] / prices[i - 1]) - mu;
       h = omega + alpha * shock * shock + beta * h;
-      out[i] = ImpliedVol.garchAtm(this, h);
+      out[i] = ImpliedVol.garchForwardVol(this, h);
     }
     return out;
   }

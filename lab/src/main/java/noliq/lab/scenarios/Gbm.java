@@ -36,11 +36,11 @@ public record Gbm(double drift, double volatility, double stepYears) implements 
     }
   }
 
-  /** Its own volatility times the variance risk premium, at every point. */
+  /** Its own volatility, at every point. */
   @Override
-  public double[] impliedAtm(double[] prices) {
+  public double[] forwardVol(double[] prices) {
     double[] out = new double[prices.length];
-    java.util.Arrays.fill(out, ImpliedVol.clamp(ImpliedVol.IV_OVER_FORWARD_RV * volatility));
+    java.util.Arrays.fill(out, volatility);
     return out;
   }
 }

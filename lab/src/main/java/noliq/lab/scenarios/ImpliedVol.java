@@ -32,14 +32,18 @@ import noliq.math.RuleViolation;
 public final class ImpliedVol {
   /** Median of DVOL over the realised vol of the following 30 days (daily closes): the variance risk premium as a vol ratio. */
   public static final double IV_OVER_FORWARD_RV = 1.116;
+  /** ... its fit error: the standard deviation of ln(DVOL / next-30-day realised vol), day by day (interquartile 0.90 .. 1.31). */
+  public static final double IV_OVER_FORWARD_RV_LOG_SD = 0.288;
   /** OLS of ln DVOL on ln(trailing 30-day realised vol, daily closes): intercept. */
   public static final double RV_MAP_INTERCEPT = -0.0571;
   /** ... and slope: implied vol moves less than realised (0.667 per unit of log). */
   public static final double RV_MAP_SLOPE = 0.667;
   /** The mapping's residual standard error, in log vol: about ±17% of the level. */
   public static final double RV_MAP_RMSE_LOG = 0.174;
-  /** Mean DVOL over its history: the long-run level term structures revert to. */
-  public static final double LONG_RUN_ATM = 0.757;
+  /** Mean DVOL over its history: the level a path starts from (and the surface's long end, MarketReaction.DVOL_MEAN). */
+  public static final double LONG_RUN_ATM = noliq.market.roll.MarketReaction.DVOL_MEAN;
+  /** DVOL's standard deviation over the same days (range 0.31 .. 1.93): how far the level strays from the long run. */
+  public static final double DVOL_SD = 0.228;
   /** The DVOL file's name in the data directory. */
   public static final String DVOL_FILE = "eth_dvol_daily_deribit.csv";
   /** Realised-vol windows: the mapping's 30 days; a day for the jump reading. */
@@ -52,14 +56,9 @@ public final class ImpliedVol {
 
   private ImpliedVol() {}
 
-  /** The mapping from trailing realised vol to implied. */
+  /** The mapping from trailing realised vol to implied, at the fitted constants. */
   public static double fromRealised(double rv30) {
-    return clamp(Math.exp(RV_MAP_INTERCEPT + RV_MAP_SLOPE * Math.log(Math.max(rv30, MIN_VOL))));
-  }
-
-  /** The realised vol that the mapping turns into the long-run level: the prior before a path has history. */
-  static double priorRealised() {
-    return Math.exp((Math.log(LONG_RUN_ATM) - RV_MAP_INTERCEPT) / RV_MAP_SLOPE);
+    return ImpliedVolParameters.DEFAULTS.fromRealised(rv30);
   }
 
   static double clamp(double v) {
@@ -95,19 +94,19 @@ public final class ImpliedVol {
     return out;
   }
 
-  /** The level from the realised-vol mapping at every point. */
-  static double[] mappedAtm(long[] epochMillis, double[] price) {
-    double[] rv = trailingRealised(epochMillis, price, WINDOW_DAYS, priorRealised());
+  /** The level from the realised-vol mapping of {@code p} at every point. */
+  static double[] mappedAtm(ImpliedVolParameters p, long[] epochMillis, double[] price) {
+    double[] rv = trailingRealised(epochMillis, price, WINDOW_DAYS, p.priorRealised());
     double[] out = new double[rv.length];
     for (int i = 0; i < rv.length; i++) {
-      out[i] = fromRealised(rv[i]);
+      out[i] = p.fromRealised(rv[i]);
     }
     return out;
   }
 
-  /** Short over 30-day realised vol at every point (1 before any history). */
-  static double[] realisedJump(long[] epochMillis, double[] price) {
-    double prior = priorRealised();
+  /** Short over 30-day realised vol at every point (1 before any history; both windows start at {@code p}'s prior). */
+  static double[] realisedJump(ImpliedVolParameters p, long[] epochMillis, double[] price) {
+    double prior = p.priorRealised();
     double[] shortRv = trailingRealised(epochMillis, price, JUMP_WINDOW_DAYS, prior);
     double[] longRv = trailingRealised(epochMillis, price, WINDOW_DAYS, prior);
     double[] out = new double[price.length];
@@ -156,13 +155,18 @@ public final class ImpliedVol {
     return out;
   }
 
-  /** GARCH-t: the forecast average variance of the next 30 days from conditional variance {@code h} (per step), as implied vol. */
-  public static double garchAtm(GarchT m, double h) {
+  /** GARCH-t: the forecast average variance of the next 30 days from conditional variance {@code h} (per step), as a vol per year. */
+  public static double garchForwardVol(GarchT m, double h) {
     double phi = m.alpha() + m.beta();
     double steps = WINDOW_DAYS / 365.0 / m.stepYears();
     double vInf = m.unconditionalVariance();
     double avg = vInf + (h - vInf) * (1 - Math.pow(phi, steps)) / ((1 - phi) * steps);
-    return clamp(IV_OVER_FORWARD_RV * Math.sqrt(Math.max(avg, 0) / m.stepYears()));
+    return Math.sqrt(Math.max(avg, 0) / m.stepYears());
+  }
+
+  /** GARCH-t's forecast as implied vol at the fitted premium. */
+  public static double garchAtm(GarchT m, double h) {
+    return ImpliedVolParameters.DEFAULTS.fromForward(garchForwardVol(m, h));
   }
 
   /** Deribit DVOL closes (as fractions) by UTC day, read from a CSV {@code date,open,high,low,close}. */
@@ -206,10 +210,10 @@ public final class ImpliedVol {
     return dvolCache;
   }
 
-  /** A replay's level: DVOL of the previous UTC day's close where known (no look-ahead), else the mapping. */
-  static double[] historicalAtm(long[] epochMillis, double[] price, Map<LocalDate, Double> dvol) {
-    double[] mapped = mappedAtm(epochMillis, price);
-    if (dvol.isEmpty()) {
+  /** A replay's level: DVOL of the previous UTC day's close where known (no look-ahead) and {@code p} reads it, else the mapping. */
+  static double[] historicalAtm(ImpliedVolParameters p, long[] epochMillis, double[] price, Map<LocalDate, Double> dvol) {
+    double[] mapped = mappedAtm(p, epochMillis, price);
+    if (dvol.isEmpty() || !p.historyDvol()) {
       return mapped;
     }
     double[] out = mapped.clone();
@@ -223,18 +227,23 @@ public final class ImpliedVol {
     return out;
   }
 
-  /** Every name and value, as the assumptions table prints them. */
-  public static List<String[]> describe() {
+  /** Every name and value, as the assumptions table prints them: inputs, with their fit and its error. */
+  public static List<String[]> describe(ImpliedVolParameters p) {
     List<String[]> out = new ArrayList<>();
-    String fit = "fitted on Deribit ETH DVOL and ETH daily closes, 2021-03-24 .. 2026-04-06 (ImpliedVolFit; refit test)";
-    out.add(new String[] {"ivOverForwardRv", Double.toString(IV_OVER_FORWARD_RV), "median DVOL / next-30-day realised vol; "
-        + fit + "; GARCH-t, GBM and Merton paths: implied = this x the model's own 30-day vol forecast"});
-    out.add(new String[] {"rvMap", "ln iv = " + RV_MAP_INTERCEPT + " + " + RV_MAP_SLOPE + " ln rv30 (rmse " + RV_MAP_RMSE_LOG
-        + " in log vol)", fit + "; crash bridges, bootstraps, history before DVOL and users' CSVs"});
-    out.add(new String[] {"longRunAtm", Double.toString(LONG_RUN_ATM), "mean DVOL over its history; the term structure's "
-        + "long end and every path's prior before it has 30 days of returns"});
-    out.add(new String[] {"historyAtm", "previous UTC day's DVOL close", "Deribit ETH DVOL (" + DVOL_FILE + ") when the "
-        + "data directory holds it"});
+    String fit = "fitted on Deribit ETH DVOL and ETH daily closes, 2021-03-24 .. 2026-04-06, 1,840 days (ImpliedVolFit; "
+        + "refit test)";
+    out.add(new String[] {"ivOverForwardRv", Double.toString(p.ivOverForwardRv()), "median DVOL / next-30-day realised vol, "
+        + fit + "; fit error: sd of its log " + IV_OVER_FORWARD_RV_LOG_SD + " day by day (interquartile 0.90 .. 1.31); "
+        + "GARCH-t, GBM and Merton paths: implied = this x the model's own 30-day vol forecast; an input: vary it"});
+    out.add(new String[] {"rvMap", "ln iv = " + p.rvMapIntercept() + " + " + p.rvMapSlope() + " ln rv30", "OLS of ln DVOL on ln "
+        + "trailing 30-day realised vol, " + fit + "; fit error (residual sd) " + RV_MAP_RMSE_LOG + " in log vol, about "
+        + "+-17% of the level; crash bridges, bootstraps, history before DVOL and users' CSVs; inputs: vary them"});
+    out.add(new String[] {"longRunAtm", Double.toString(p.longRunAtm()), "mean DVOL over its history (" + fit + "; DVOL's "
+        + "sd " + DVOL_SD + ", range 0.31 .. 1.93); every mapped path's level before it has 30 days of returns (crash "
+        + "bridges start there); an input: vary it"});
+    out.add(new String[] {"historyAtm", p.historyDvol() ? "1: previous UTC day's DVOL close" : "0: the mapping",
+        "Deribit ETH DVOL (" + DVOL_FILE + ", shipped in data/) where it has the day, else the mapping; 0 reads the "
+        + "mapping everywhere, to measure what DVOL changes"});
     return out;
   }
 }

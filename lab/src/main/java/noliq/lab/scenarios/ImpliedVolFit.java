@@ -25,10 +25,12 @@ public final class ImpliedVolFit {
   private ImpliedVolFit() {}
 
   /**
-   * The fit: the median of DVOL over the next 30 days' realised vol; the OLS of ln DVOL on ln(trailing
-   * 30-day realised vol) with its residual standard error; and the mean DVOL.
+   * The fit: the median of DVOL over the next 30 days' realised vol and the standard deviation of its log (the
+   * premium's fit error); the OLS of ln DVOL on ln(trailing 30-day realised vol) with its residual standard error;
+   * and the mean DVOL with DVOL's standard deviation (how far the level strays from its long run).
    */
-  public record Fit(double ivOverForwardRv, double intercept, double slope, double rmseLog, double meanDvol, int days) {}
+  public record Fit(double ivOverForwardRv, double ratioLogSd, double intercept, double slope, double rmseLog, double meanDvol,
+      double sdDvol, int days) {}
 
   /** The market's state on a day: spot, the 30-day at-the-money level and where it came from, and the stress readings. */
   public record DayState(LocalDate date, double spot, double atm, String atmSource, double volOfVol, double realisedVolJump) {}
@@ -111,8 +113,13 @@ public final class ImpliedVolFit {
       double r = p[1] - intercept - slope * p[0];
       ss += r * r;
     }
-    double median = median(ratios.stream().mapToDouble(Double::doubleValue).toArray());
-    return new Fit(median, intercept, slope, Math.sqrt(ss / (n - 2)), dvolSum / dvol.size(), n);
+    double[] r = ratios.stream().mapToDouble(Double::doubleValue).toArray();
+    double median = median(r);
+    double[] logs = java.util.Arrays.stream(r).map(Math::log).toArray();
+    double meanDvol = dvolSum / dvol.size();
+    double dvolSs = dvol.values().stream().mapToDouble(v -> (v - meanDvol) * (v - meanDvol)).sum();
+    return new Fit(median, sampleSd(logs), intercept, slope, Math.sqrt(ss / (n - 2)), meanDvol,
+        Math.sqrt(dvolSs / (dvol.size() - 1)), n);
   }
 
   /**
@@ -159,6 +166,11 @@ public final class ImpliedVolFit {
     double var = Arrays.stream(changes).map(c -> (c - mean) * (c - mean)).sum() / 6;
     double day = realised(closes, date, 1);
     return new DayState(date, spot, level[7], source, Math.sqrt(var * 365), Math.max(day / rv30, 1e-3));
+  }
+
+  static double sampleSd(double[] values) {
+    double mean = Arrays.stream(values).average().orElse(0);
+    return Math.sqrt(Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1));
   }
 
   static double median(double[] values) {

@@ -58,12 +58,12 @@ public record MertonJumpDiffusion(
     }
   }
 
-  /** Its total volatility (diffusion plus jumps' variance, {@code σ² + λ(μJ² + σJ²)}) times the variance risk premium. */
+  /** Its total volatility (diffusion plus jumps' variance, {@code σ² + λ(μJ² + σJ²)}), at every point. */
   @Override
-  public double[] impliedAtm(double[] prices) {
+  public double[] forwardVol(double[] prices) {
     double total = Math.sqrt(volatility * volatility + jumpIntensity * (jumpMean * jumpMean + jumpStd * jumpStd));
     double[] out = new double[prices.length];
-    java.util.Arrays.fill(out, ImpliedVol.clamp(ImpliedVol.IV_OVER_FORWARD_RV * total));
+    java.util.Arrays.fill(out, total);
     return out;
   }
 }

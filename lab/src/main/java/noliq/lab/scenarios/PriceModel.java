@@ -34,11 +34,13 @@ public sealed interface PriceModel permits Gbm, MertonJumpDiffusion, GarchT, Blo
   }
 
   /**
-   * The 30-day at-the-money implied vol this model implies at every point of {@code prices} (one of
-   * its own paths), or null when it has no view and the realised-vol mapping ({@link ImpliedVol})
-   * should be used. Deterministic in the path: a model's conditional variance is a filter of its returns.
+   * The model's own forecast of the next 30 days' vol (per year) at every point of {@code prices} (one of
+   * its own paths), or null when it has no view and the realised-vol mapping ({@link ImpliedVol}) should be
+   * used. The path's implied level is this times the variance risk premium
+   * ({@link ImpliedVolParameters#ivOverForwardRv}), an input. Deterministic in the path: a model's
+   * conditional variance is a filter of its returns.
    */
-  default double[] impliedAtm(double[] prices) {
+  default double[] forwardVol(double[] prices) {
     return null;
   }
 

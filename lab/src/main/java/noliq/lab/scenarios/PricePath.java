@@ -93,8 +93,11 @@ public final class PricePath {
       }
     }
     PricePath out = new PricePath(source, epochMillis, price, lows.clone(), gaps);
-    // Lows and the implied-vol state are independent: keep the level this path was given.
+    // Lows and the implied-vol state are independent: keep the level's recipe this path was given.
+    out.levelFrom(this);
     out.impliedAtm = impliedAtm;
+    out.volOfVol = volOfVol;
+    out.realisedVolJump = realisedVolJump;
     return out;
   }
 
@@ -147,12 +150,33 @@ public final class PricePath {
 
     // ---- implied-vol state (issue 10): the market's surface level and stress, point by point ----
 
-  /** The 30-day at-the-money implied vol per point; null until set by the scenario or asked (then the realised-vol mapping). */
+  /*
+   * Where the level comes from, one of: a level given point by point (explicitAtm); a model's own 30-day vol
+   * forecast (forwardVol, times the premium); history's DVOL by day (dvol, else the mapping); or, with none of
+   * them, the realised-vol mapping. The fitted constants that turn these into a level are inputs (ivParameters):
+   * withImpliedVol re-reads the same data under other constants.
+   */
+  private double[] explicitAtm;
+  private double[] forwardVol;
+  private java.util.Map<java.time.LocalDate, Double> dvol;
+  private ImpliedVolParameters ivParameters = ImpliedVolParameters.DEFAULTS;
+  /** Computed on first use from the recipe above. */
   private double[] impliedAtm;
   private double[] volOfVol;
   private double[] realisedVolJump;
 
-  /** This path with its implied-vol level given point by point (by its model, or by DVOL on history). */
+  private void levelFrom(PricePath other) {
+    explicitAtm = other.explicitAtm;
+    forwardVol = other.forwardVol;
+    dvol = other.dvol;
+    ivParameters = other.ivParameters;
+  }
+
+  private PricePath sameData() {
+    return new PricePath(source, epochMillis, price, low, gaps);
+  }
+
+  /** This path with its implied-vol level given point by point (the constants of {@link #withImpliedVol} no longer apply). */
   public PricePath withImpliedAtm(double[] atm) {
     if (atm == null || atm.length != price.length) {
       throw new RuleViolation("impliedAtm", "must hold one level per point (" + price.length + ")");
@@ -162,22 +186,81 @@ public final class PricePath {
         throw new RuleViolation("impliedAtm", "every level must be positive and finite (was " + v + ")");
       }
     }
-    PricePath out = new PricePath(source, epochMillis, price, low, gaps);
-    out.impliedAtm = atm.clone();
+    PricePath out = sameData();
+    out.ivParameters = ivParameters;
+    out.explicitAtm = atm.clone();
     return out;
+  }
+
+  /** This path with its model's own 30-day vol forecast per point: its level is that times the premium. */
+  PricePath withForwardVol(double[] forward) {
+    if (forward == null || forward.length != price.length) {
+      throw new RuleViolation("forwardVol", "must hold one forecast per point (" + price.length + ")");
+    }
+    for (double v : forward) {
+      if (!(v > 0) || Double.isInfinite(v)) {
+        throw new RuleViolation("forwardVol", "every forecast must be positive and finite (was " + v + ")");
+      }
+    }
+    PricePath out = sameData();
+    out.ivParameters = ivParameters;
+    out.forwardVol = forward.clone();
+    return out;
+  }
+
+  /** A replay with DVOL closes by UTC day: its level is the previous day's close where there is one, else the mapping. */
+  PricePath withDvol(java.util.Map<java.time.LocalDate, Double> closes) {
+    PricePath out = sameData();
+    out.ivParameters = ivParameters;
+    out.dvol = java.util.Map.copyOf(closes);
+    return out;
+  }
+
+  /**
+   * The same path with its level read under the constants {@code p} (the variance risk premium, the mapping from
+   * realised vol, the long-run level, whether history reads DVOL); the same path if they are its own.
+   */
+  public PricePath withImpliedVol(ImpliedVolParameters p) {
+    if (p == null) {
+      throw new RuleViolation("impliedVol", "is required");
+    }
+    if (p.equals(ivParameters)) {
+      return this;
+    }
+    PricePath out = sameData();
+    out.levelFrom(this);
+    out.ivParameters = p;
+    return out;
+  }
+
+  /** The constants this path's level is read under. */
+  public ImpliedVolParameters impliedVolParameters() {
+    return ivParameters;
   }
 
   /** The 30-day at-the-money implied vol at point {@code t} (see {@link ImpliedVol} for where it comes from). */
   public double impliedAtm(int t) {
     if (impliedAtm == null) {
-      impliedAtm = ImpliedVol.mappedAtm(epochMillis, price);
+      impliedAtm = level();
     }
     return impliedAtm[t];
   }
 
-  /** History's level: DVOL of the previous day where {@code dvol} has it, else the realised-vol mapping. */
-  double[] historicalImpliedAtm(java.util.Map<java.time.LocalDate, Double> dvol) {
-    return ImpliedVol.historicalAtm(epochMillis, price, dvol);
+  private double[] level() {
+    if (explicitAtm != null) {
+      return explicitAtm;
+    }
+    if (forwardVol != null) {
+      double[] out = new double[forwardVol.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = ivParameters.fromForward(forwardVol[i]);
+      }
+      return out;
+    }
+    if (dvol != null) {
+      return ImpliedVol.historicalAtm(ivParameters, epochMillis, price, dvol);
+    }
+    return ImpliedVol.mappedAtm(ivParameters, epochMillis, price);
   }
 
   /** The annualised volatility of the level's log changes over the trailing week, at point {@code t}. */
@@ -192,7 +275,7 @@ public final class PricePath {
   /** One-day over 30-day trailing realised vol at point {@code t}: above 1 when realised vol jumps. */
   public double realisedVolJump(int t) {
     if (realisedVolJump == null) {
-      realisedVolJump = ImpliedVol.realisedJump(epochMillis, price);
+      realisedVolJump = ImpliedVol.realisedJump(ivParameters, epochMillis, price);
     }
     return realisedVolJump[t];
   }

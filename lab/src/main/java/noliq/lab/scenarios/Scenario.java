@@ -42,8 +42,8 @@ public sealed interface Scenario permits Scenario.Stochastic, Scenario.Crash, Sc
     public PricePath path(UniformRandomProvider rng) {
       double[] prices = model.path(x0, steps, rng);
       PricePath path = PricePath.generated(name, start, step(), prices).withLows(BridgeLows.of(prices, rng));
-      double[] atm = model.impliedAtm(prices);
-      return atm == null ? path : path.withImpliedAtm(atm);
+      double[] forward = model.forwardVol(prices);
+      return forward == null ? path : path.withForwardVol(forward);
     }
   }
 
@@ -89,7 +89,7 @@ public sealed interface Scenario permits Scenario.Stochastic, Scenario.Crash, Sc
     @Override
     public PricePath path(UniformRandomProvider rng) {
       PricePath path = PricePath.replay(series);
-      return path.withImpliedAtm(path.historicalImpliedAtm(ImpliedVol.dvol()));
+      return path.withDvol(ImpliedVol.dvol());
     }
 
     @Override

@@ -76,8 +76,8 @@ public final class Assumptions {
 
   private static Set<String> rules() {
     Set<String> out = new java.util.LinkedHashSet<>(Set.of("valuation", "ammRoute", "afterPatience", "marking", "vote rules",
-        // fitted constants of the paths' implied-vol state (ImpliedVol; refit by CalibrationRefitDataTest) and the makers' noise rule
-        "ivOverForwardRv", "rvMap", "longRunAtm", "historyAtm", "makerNoise"));
+        // the makers' noise rule (the paths' implied-vol constants are bound below: inputs, not rules)
+        "makerNoise"));
     // The debt books' stated rules and provenance rows (lab.study.debt.DebtAssumptions).
     out.addAll(noliq.lab.study.debt.DebtAssumptions.names());
     return Set.copyOf(out);
@@ -129,6 +129,24 @@ public final class Assumptions {
         path(d, "cascade.maxRounds", "cascade.maxRounds", "rounds", 1, 1_000, "liquidation rounds within one step"));
     b.add(path(d, "liquity.poolShare", "liquityPoolShare", "share of debt", 0.001, 10,
         "Liquity Stability Pool depth as a share of the borrowers' debt"));
+    group(groups, b, "borrowers",
+        path(d, "borrowers.reactShare", "behaviour.reactShare", "share", 0, 1, "borrowers who act below their threshold"),
+        path(d, "borrowers.repayShare", "behaviour.repayShare", "share", 0, 1, "of those, the share who repay (the rest add collateral)"),
+        path(d, "borrowers.thresholdLow", "behaviour.thresholdLow", "health", 1.0001, 10, "lowest personal threshold"),
+        path(d, "borrowers.thresholdHigh", "behaviour.thresholdHigh", "health", 1.0001, 10, "highest personal threshold"),
+        path(d, "borrowers.reactionDelay", "behaviour.delay", "hours", 0, 8_760, "how long below the threshold before acting"),
+        path(d, "borrowers.reopenProbability", "behaviour.reopenProbability", "probability", 0, 1,
+            "a liquidated borrower opens a new position"));
+    group(groups, b, "interest",
+        path(d, "interest.accrualInterval", "interest.accrualInterval", "hours", 1.0 / 60, 8_760, "how often the books collect interest"),
+        path(d, "interest.aaveOptimalUsage", "interest.aaveOptimalUsage", "fraction", 0.01, 0.99, "Aave USDC curve's kink"),
+        path(d, "interest.aaveBaseRate", "interest.aaveBaseRate", "per year", 0, 10, "Aave USDC rate at zero usage"),
+        path(d, "interest.aaveSlope1", "interest.aaveSlope1", "per year", 0, 10, "Aave USDC rate added up to the kink"),
+        path(d, "interest.aaveSlope2", "interest.aaveSlope2", "per year", 0, 10, "Aave USDC rate added above the kink"),
+        path(d, "interest.aaveReserveFactor", "interest.aaveReserveFactor", "share", 0, 1, "Aave treasury's share of interest"),
+        path(d, "interest.makerFee", "interest.makerFeePerYear", "per year", 0, 10, "Maker ETH-B stability fee"),
+        path(d, "interest.liquityMedianRate", "interest.liquityMedianRate", "per year", 0, 2.5, "median Liquity v2 user-set rate"),
+        path(d, "interest.liquityRateLogSd", "interest.liquityRateLogSd", "log-sd", 0, 5, "spread of Liquity v2 user-set rates"));
     String o = "oracle";
     group(groups, b, "feed manipulation",
         path(o, "feedManipulation.deviation", "feedAttack.deviation", "fraction", 0.001, 0.99, "how far the feed is pushed"),
@@ -170,6 +188,7 @@ public final class Assumptions {
     b.add(path(r, "flowVolElasticity", re + "flowVolElasticity", "power", 0, 10, "natural flow's rise with vol"));
     b.add(path(r, "flowImbalancePerVol", re + "flowImbalancePerVol", "share per unit", 0, 10, "one-sided flow when vol is high"));
     b.add(path(r, "ammDepthVolExponent", re + "ammDepthVolExponent", "power", 0, 10, "pool depth's fall with vol"));
+    b.add(path(r, "ammFeeVolExponent", re + "ammFeeVolExponent", "power", 0, 10, "the dynamic fee's rise with vol (0: off)"));
     String op = "options";
     b.add(path(op, "makerVol", "options.makerVol", "per year", 0.05, 5, "the volatility makers and marks value P and N with"));
     b.add(path(op, "targetUsd", "options.targetUsd", "USD", 1, 1e12, "the P a wrapper holds at the start"));
@@ -178,6 +197,11 @@ public final class Assumptions {
     b.add(path(op, "disputeProbability", "options.disputeProbability", "probability", 0, 1, "a settlement's proposal is disputed"));
     b.add(path(op, "liveness", "options.liveness", "hours", 0.01, 720, "the optimistic oracle's liveness"));
     b.add(path(op, "voteDuration", "options.voteDuration", "hours", 0, 720, "how long the vote behind a dispute takes"));
+    group(groups, b, "makerInventory",
+        path(op, "makerUnwindHorizon", "options.inventory.horizon", "hours", 0, 8_760,
+            "how long a maker carries a lot from a roll before unwinding it at fair value"),
+        path(op, "makerHedgeShare", "options.inventory.hedgeShare", "share", 0, 1,
+            "share of a lot's spot delta the maker hedges with ETH at the fill"));
     b.add(path(op, "ruinLoss", "options.ruinLoss", "fraction", 0.01, 1, "the N holder's loss that counts as ruin"));
     group(groups, b, "agentSources",
         new Binding(op, "agentSources", "sources", 1, 100, true, "the local agent's private sources",
@@ -197,6 +221,16 @@ public final class Assumptions {
     b.add(path(g, "settlementTimeout", sg + "settlementTimeout", "days", 0.01, 3650,
         "how long the ledger waits for a final answer before the invalid policy applies"));
     String s = "scenarios";
+    // The fitted constants a path's implied-vol level is read with (ImpliedVol; refit by CalibrationRefitDataTest).
+    String iv = "options.impliedVol.";
+    b.add(path(s, "ivOverForwardRv", iv + "ivOverForwardRv", "ratio", 0.2, 5,
+        "variance risk premium: a model path's implied level over its own 30-day vol forecast"));
+    group(groups, b, "rvMap",
+        path(s, "rvMapIntercept", iv + "rvMapIntercept", "ln vol", -3, 3, "intercept of ln iv on ln rv30 (mapped paths)"),
+        path(s, "rvMapSlope", iv + "rvMapSlope", "per unit ln rv30", 0, 3, "slope of ln iv on ln rv30 (mapped paths)"));
+    b.add(path(s, "longRunAtm", iv + "longRunAtm", "per year", 0.05, 5, "a mapped path's level before 30 days of returns"));
+    b.add(path(s, "historyAtm", iv + "historyDvol", "0 mapping, 1 DVOL", 0, 1,
+        "whether history reads Deribit's DVOL where it has the day"));
     b.add(path(s, "garchVolatility", "models.garchVolatility", "per year", 0.05, 5,
         "long-run volatility of the fitted GARCH (default, garch-t); persistence and tails as fitted"));
     b.add(path(s, "gbmVolatility", "models.gbmVolatility", "per year", 0.01, 5, "volatility of gbm"));

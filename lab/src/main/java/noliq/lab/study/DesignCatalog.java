@@ -35,11 +35,13 @@ public final class DesignCatalog {
   /** Every design of the study built from {@code p}, in the order the report shows them. */
   public static List<DesignModel> of(StudyParameters p) {
     List<DesignModel> all = new ArrayList<>(List.of(
-        new AaveBook(p.population(), p.liquidators(), p.cascade()),
-        new MakerBook(p.population(), p.liquidators(), p.cascade()),
-        new LiquityBook(p.population(), p.liquidators(), p.cascade(), p.liquityPoolShare()),
-        new MakerBook("maker.congested", p.population(), p.liquidators(), p.cascade(), Congestion.blackThursday(288))));
-    all.add(new FeedManipulationDesign(new AaveBook(p.population(), p.liquidators(), p.cascade()), p.feedAttack()));
+        new AaveBook(p.population(), p.liquidators(), p.cascade(), p.behaviour(), p.interest()),
+        new MakerBook("maker", p.population(), p.liquidators(), p.cascade(), Congestion.NONE, p.behaviour(), p.interest()),
+        new LiquityBook(p.population(), p.liquidators(), p.cascade(), p.liquityPoolShare(), p.behaviour(), p.interest()),
+        new MakerBook("maker.congested", p.population(), p.liquidators(), p.cascade(), Congestion.blackThursday(288),
+            p.behaviour(), p.interest())));
+    all.add(new FeedManipulationDesign(new AaveBook(p.population(), p.liquidators(), p.cascade(), p.behaviour(), p.interest()),
+        p.feedAttack()));
     all.addAll(OptionsDesigns.defaults(p.options()));
     return List.copyOf(all);
   }
@@ -51,7 +53,7 @@ public final class DesignCatalog {
    */
   public static Map<String, Object> inputs(StudyParameters p) {
     Map<String, Object> out = new LinkedHashMap<>();
-    List<Object> debt = List.of(p.population(), p.liquidators(), p.cascade());
+    List<Object> debt = List.of(p.population(), p.liquidators(), p.cascade(), p.behaviour(), p.interest());
     for (DesignModel d : of(p)) {
       String id = d.id();
       if (id.equals("aave") || id.equals("maker") || id.equals("maker.congested")) {
@@ -90,6 +92,10 @@ public final class DesignCatalog {
         "impact calibrated to Maker's $35M = 4.0% (2021) and OECD (2023); feed 0.5% / 1 h as Chainlink ETH/USD"));
     out.add(new Assumption("debt", "liquity.poolShare", Double.toString(LiquityBook.DEFAULT_POOL_SHARE),
         "Liquity v1's pool held roughly 40-80% of LUSD supply through 2021-2023 (Liquity dashboards); assumption: vary it"));
+    out.add(new Assumption("debt", "borrowers", noliq.lab.study.debt.Behaviour.defaults().toString(),
+        "fitted on Maker ETH-B events (EthBCalibration.fitReactions, refit by its test); see debt.borrowers.* below; vary them"));
+    out.add(new Assumption("debt", "interest", noliq.lab.study.debt.Interest.defaults().toString(),
+        "Aave and Maker from dated governance actions, Liquity v2 stated; see debt.interest.* below; vary them"));
     out.addAll(DebtAssumptions.rows());
     for (RollAssumptions.Assumption a : RollAssumptions.DEFAULTS.describe()) {
       out.add(new Assumption("roll markets", a.name(), a.value(), a.source()));

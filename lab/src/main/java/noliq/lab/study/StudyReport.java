@@ -387,7 +387,7 @@ public final class StudyReport {
       out.add("Forced sales: the debt books liquidate up to " + Human.of(maxLar, "USD") + " at the 95th percentile (" + at + ")"
           + (optionsAudited > 0 ? "; the " + optionsAudited + " options designs sell nothing by force on any path, which an audit checks on every path." : "."));
     }
-    liquiditySentence(result, a).ifPresent(out::add);
+    liquiditySentence(result, primary, a).ifPresent(out::add);
     if (!claims.isEmpty()) {
       Claims.Claim lo = claims.stream().min((x, y) -> Double.compare(x.standev().value(), y.standev().value())).orElseThrow();
       Claims.Claim hi = claims.stream().max((x, y) -> Double.compare(x.standev().value(), y.standev().value())).orElseThrow();
@@ -409,49 +409,15 @@ public final class StudyReport {
   }
 
   /**
-   * Which side's liquidity providers are paid more per unit of risk (mean P&L over the p95 loss, on
-   * the primary scenario), and on which scenario each loses most (its largest mean loss).
+   * Which side's liquidity providers are paid more per unit of risk, on the primary scenario and on
+   * how many scenarios, and where each side loses most ({@link LiquidityComparison}).
    */
-  static java.util.Optional<String> liquiditySentence(StudyRunner.StudyResult result, Answer a) {
+  static java.util.Optional<String> liquiditySentence(StudyRunner.StudyResult result, StudyRunner.ScenarioResult primary, Answer a) {
     Map<String, Roles.Summary> s = a.summaries().get(Role.LIQUIDITY_PROVIDER);
     if (s == null || s.isEmpty()) {
       return java.util.Optional.empty();
     }
-    List<String> parts = new ArrayList<>();
-    String best = null;
-    double bestRatio = Double.NEGATIVE_INFINITY;
-    for (Map.Entry<String, Roles.Summary> e : s.entrySet()) {
-      double gain = -e.getValue().mean().value();
-      double risk = e.getValue().p95().value();
-      double ratio = risk > 0 ? gain / risk : Double.NaN;
-      String worstAt = "";
-      double worst = Double.NEGATIVE_INFINITY;
-      for (StudyRunner.ScenarioResult sr : result.scenarios()) {
-        for (Roles.RoleLoss l : losses(result, sr, Role.LIQUIDITY_PROVIDER)) {
-          if (Roles.family(l.design()).equals(e.getKey()) && l.design().equals(a.representatives().get(Role.LIQUIDITY_PROVIDER).get(e.getKey()).design())) {
-            double mean = summary(sr, l).mean().value();
-            if (mean > worst) {
-              worst = mean;
-              worstAt = sr.scenario().name();
-            }
-          }
-        }
-      }
-      // A p95 "loss" below 0 means even the 95th-percentile path gains; a worst scenario whose mean is a gain is only the weakest.
-      String tail = risk > 0 ? " against a p95 loss of " + Human.of(risk, "%") : ", and gains at least " + Human.of(-risk, "%")
-          + " on 95% of paths";
-      String weakest = worst > 0 ? ", and loses most on " + worstAt + " (mean loss " + Human.of(worst, "%") + ")"
-          : ", and gains least on " + worstAt + " (mean gain " + Human.of(-worst, "%") + ")";
-      parts.add(label(e.getKey()) + " (" + Roles.side(e.getKey()) + ") " + (gain >= 0 ? "earns " + Human.of(gain, "%")
-          : "loses " + Human.of(-gain, "%")) + " a path on average" + tail
-          + (Double.isFinite(ratio) ? ", " + Human.plain(ratio) + " per unit of risk" : "") + weakest);
-      if (Double.isFinite(ratio) && ratio > bestRatio) {
-        bestRatio = ratio;
-        best = e.getKey();
-      }
-    }
-    return java.util.Optional.of("Liquidity providers, in % of the capital they commit: " + String.join("; ", parts) + "."
-        + (best == null ? "" : " Paid most per unit of risk: " + label(best) + " (" + Roles.side(best) + ")."));
+    return LiquidityComparison.sentence(LiquidityComparison.rows(result, StudyReport::summary), primary.scenario().name());
   }
 
   private static String label(String family) {
@@ -583,9 +549,34 @@ public final class StudyReport {
         items.add(hid);
       }
     }
+    if (role == Role.LIQUIDITY_PROVIDER) {
+      liquidityVerdicts(b, result, items);
+    }
     b.section(new Section(key, role == Role.STABLE_HOLDER ? "The stable side: stablecoin holder against P-wrapper holder"
         : role == Role.LEVERAGED_HOLDER ? "The leveraged side: borrower against N holder"
         : "The liquidity side: liquidators, makers and LPs", paragraphs, items));
+  }
+
+  /** Per scenario: each side's best-paid family per unit of risk, and which side is paid more (LiquidityComparison). */
+  private static void liquidityVerdicts(Report.Builder b, StudyRunner.StudyResult result, List<String> items) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (LiquidityComparison.Verdict v : LiquidityComparison.verdicts(LiquidityComparison.rows(result, StudyReport::summary))) {
+      rows.add(List.of(v.scenario(), v.crash() ? "crash" : "", cell(v.debt()), cell(v.options()), v.paidMore().isEmpty() ? "—" : v.paidMore()));
+    }
+    if (!rows.isEmpty()) {
+      b.table(new Table("liquidity-per-risk", "Liquidity providers paid per unit of risk (mean gain / CVaR95 of the loss, % of committed capital), "
+          + "each side's best family, by scenario", List.of("scenario", "window", "debt side", "options side", "paid more per unit of risk"), rows));
+      items.add("liquidity-per-risk");
+    }
+  }
+
+  private static String cell(LiquidityComparison.Row r) {
+    if (r == null) {
+      return "—";
+    }
+    double ratio = r.perRisk();
+    String per = Double.isNaN(ratio) ? "nothing at stake" : Double.isInfinite(ratio) ? "no loss in the worst 5%" : Human.plain(ratio) + " per unit";
+    return r.label() + ": mean " + Human.of(r.gain(), "%") + ", CVaR95 " + Human.of(r.risk(), "%") + ", " + per;
   }
 
   private static double average(double[] v) {

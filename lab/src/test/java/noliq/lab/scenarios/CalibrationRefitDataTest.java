@@ -38,6 +38,8 @@ class CalibrationRefitDataTest {
     ImpliedVolFit.Fit fit = ImpliedVolFit.fit(closes, dvol);
     assertThat(fit.days()).isEqualTo(1840);
     assertThat(fit.ivOverForwardRv()).isCloseTo(ImpliedVol.IV_OVER_FORWARD_RV, within(0.0005));
+    assertThat(fit.ratioLogSd()).isCloseTo(ImpliedVol.IV_OVER_FORWARD_RV_LOG_SD, within(0.0005));
+    assertThat(fit.sdDvol()).isCloseTo(ImpliedVol.DVOL_SD, within(0.0005));
     assertThat(fit.intercept()).isCloseTo(ImpliedVol.RV_MAP_INTERCEPT, within(0.0005));
     assertThat(fit.slope()).isCloseTo(ImpliedVol.RV_MAP_SLOPE, within(0.0005));
     assertThat(fit.rmseLog()).isCloseTo(ImpliedVol.RV_MAP_RMSE_LOG, within(0.0005));

@@ -89,6 +89,18 @@ class AssumptionsTest {
         String max = b.name().replace(".min", ".max");
         one.put(max, Assumptions.binding("t", max).max());
       }
+      if (b.name().equals("borrowers.thresholdLow")) {
+        // Overrides apply in order and each record checks low <= high: raise the high bound first.
+        one.clear();
+        one.put("borrowers.thresholdHigh", Assumptions.binding("t", "borrowers.thresholdHigh").max());
+        one.put(b.name(), v);
+      }
+      if (b.name().equals("interest.aaveSlope1")) {
+        // The contract's curve needs slope1 <= slope2: raise slope2 to the same value first.
+        one.clear();
+        one.put("interest.aaveSlope2", v);
+        one.put(b.name(), v);
+      }
       if (b.name().equals("makerMinEdgeBps")) {
         one.put("makerMaxEdgeBps", 5000.0);
       }

@@ -126,7 +126,7 @@ class StudyReportTest {
     Report report = StudyReport.build(result);
     Report.Table answer = report.tables().get(0);
     assertThat(answer.rows()).anyMatch(r -> r.get(0).equals("liquidity provider"));
-    assertThat(report.findings()).anyMatch(f -> f.startsWith("Liquidity providers, in % of the capital they commit: Aave v3.3 (debt) earns ")
+    assertThat(report.findings()).anyMatch(f -> f.startsWith("Liquidity providers, in % of the capital they commit, on gbm: Aave v3.3 (debt) earns ")
         && f.contains("P-wrapper vault (options) earns ") && f.contains("Paid most per unit of risk: "));
     assertThat(report.sections()).extracting(Report.Section::id).contains("liquidity");
   }

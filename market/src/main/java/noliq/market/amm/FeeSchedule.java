@@ -69,4 +69,25 @@ public sealed interface FeeSchedule {
       return basePips + Math.floorDiv(rise + windowMs - 1, windowMs);
     }
   }
+
+  /**
+   * A schedule's fee times a multiplier of at least 1 read at each moment (a dynamic fee: the caller's market
+   * state, given as a function, sets it), rounded up in the pool's favour and capped at {@link #MAX_FEE_PIPS}.
+   */
+  record Scaled(FeeSchedule base, java.util.function.ToDoubleFunction<Instant> multiplier) implements FeeSchedule {
+    public Scaled {
+      if (base == null || multiplier == null) {
+        throw new MarketException(new MarketError.OutOfRange("fees", "a base schedule and a multiplier", "nothing"));
+      }
+    }
+
+    @Override
+    public long feePips(Instant now) {
+      double m = multiplier.applyAsDouble(now);
+      if (!(m >= 1) || Double.isInfinite(m)) {
+        throw new MarketException(new MarketError.OutOfRange("fee-multiplier", "a finite number of at least 1", m));
+      }
+      return Math.min(MAX_FEE_PIPS, (long) Math.ceil(base.feePips(now) * m));
+    }
+  }
 }

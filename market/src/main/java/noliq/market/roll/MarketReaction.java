@@ -28,6 +28,9 @@ import noliq.pricing.VolSurface;
  * @param ammDepthVolExponent pool depth scales as min(1, (longRunVol / atm)^this): LPs break even when
  *     their fees (∝ volume, which scales as vol^flowVolElasticity) cover their loss to arbitrage (∝ σ² ·
  *     depth; Milionis et al. 2022), so depth ∝ vol^(flowVolElasticity − 2)
+ * @param ammFeeVolExponent a dynamic fee, off at 0: each pool's fee is its schedule's times
+ *     max(1, (atm / longRunVol)^this) at the moment of each swap (rounded up, at most 10%), so LPs are paid
+ *     more per unit of volume when their loss to arbitrage per unit of volume rises with vol
  */
 public record MarketReaction(
     double putSkew,
@@ -42,7 +45,8 @@ public record MarketReaction(
     double makerVolErrorSd,
     double flowVolElasticity,
     double flowImbalancePerVol,
-    double ammDepthVolExponent) {
+    double ammDepthVolExponent,
+    double ammFeeVolExponent) {
 
   /** Mean Deribit ETH DVOL, 2021-03-24 .. 2026-04-06 (1,840 days). */
   public static final double DVOL_MEAN = 0.757;
@@ -50,7 +54,7 @@ public record MarketReaction(
   public static final MarketReaction DEFAULTS = new MarketReaction(
       0.174, 0.103, 3.0, 4.0, DVOL_MEAN,
       0.5, 0.061, 0.00005, 1.0, 0.015,
-      1.0, 0.5, 1.0);
+      1.0, 0.5, 1.0, 0.0);
 
   public MarketReaction {
     range("putSkew", putSkew, 0, 5);
@@ -66,12 +70,21 @@ public record MarketReaction(
     range("flowVolElasticity", flowVolElasticity, 0, 10);
     range("flowImbalancePerVol", flowImbalancePerVol, 0, 10);
     range("ammDepthVolExponent", ammDepthVolExponent, 0, 10);
+    range("ammFeeVolExponent", ammFeeVolExponent, 0, 10);
   }
 
   /** The same reaction with makers reading the surface with error sd {@code sd} (0: every maker reads it exactly). */
   public MarketReaction withMakerVolErrorSd(double sd) {
     return new MarketReaction(putSkew, callSkew, wingCap, termMeanReversionPerYear, longRunVol, volOfVolWeight,
-        ivHalfSpreadAtOneDay, tickEth, capacityCut, sd, flowVolElasticity, flowImbalancePerVol, ammDepthVolExponent);
+        ivHalfSpreadAtOneDay, tickEth, capacityCut, sd, flowVolElasticity, flowImbalancePerVol, ammDepthVolExponent,
+        ammFeeVolExponent);
+  }
+
+  /** The same reaction with the pools' depth rule and dynamic fee at these exponents. */
+  public MarketReaction withAmmVolRule(double depthExponent, double feeExponent) {
+    return new MarketReaction(putSkew, callSkew, wingCap, termMeanReversionPerYear, longRunVol, volOfVolWeight,
+        ivHalfSpreadAtOneDay, tickEth, capacityCut, makerVolErrorSd, flowVolElasticity, flowImbalancePerVol, depthExponent,
+        feeExponent);
   }
 
   /** The surface at a 30-day at-the-money level, with this smile and term structure. */
@@ -97,6 +110,20 @@ public record MarketReaction(
   /** The pools' depth as a share of their depth at the long-run vol. */
   public double ammDepthShare(double atm30) {
     return Math.min(1, Math.pow(longRunVol / atm30, ammDepthVolExponent));
+  }
+
+  /** The dynamic fee's multiplier of a pool's scheduled fee at level {@code atm30}: 1 at or below the long-run vol, or with the fee off. */
+  public double ammFeeMultiplier(double atm30) {
+    return Math.max(1, Math.pow(atm30 / longRunVol, ammFeeVolExponent));
+  }
+
+  /** A pool's fee schedule under the dynamic-fee rule, its level read at each swap's moment from {@code atm30At}. */
+  public noliq.market.amm.FeeSchedule ammFees(noliq.market.amm.FeeSchedule schedule,
+      java.util.function.ToDoubleFunction<java.time.Instant> atm30At) {
+    if (ammFeeVolExponent == 0) {
+      return schedule;
+    }
+    return new noliq.market.amm.FeeSchedule.Scaled(schedule, now -> ammFeeMultiplier(atm30At.applyAsDouble(now)));
   }
 
   List<Assumption> describe() {
@@ -130,7 +157,11 @@ public record MarketReaction(
         new Assumption("ammDepthVolExponent", Double.toString(ammDepthVolExponent), "LPs scale depth by "
             + "(longRunVol/atm)^this, at most 1: they break even when fees (proportional to volume, which scales as "
             + "vol^flowVolElasticity) cover LVR (sigma^2 x depth; Milionis, Moallemi, Roughgarden, Zhang 2022), so "
-            + "this = 2 - flowVolElasticity; vary both"));
+            + "this = 2 - flowVolElasticity; vary both. The stated rule: pools persist, and each is seeded at the depth "
+            + "of the vol when its series is first traded; a roll in high vol meets a thinner pool"),
+        new Assumption("ammFeeVolExponent", Double.toString(ammFeeVolExponent), vary + " (a dynamic fee, off at 0: "
+            + "the fee schedule times max(1, (atm/longRunVol)^this) at each swap, so LPs charge more per unit of volume "
+            + "when LVR per unit of volume, proportional to sigma^2 / volume, rises)"));
   }
 
   private static void range(String field, double v, double lo, double hi) {

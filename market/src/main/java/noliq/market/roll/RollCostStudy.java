@@ -258,8 +258,9 @@ public final class RollCostStudy {
 
   private static ConstantProductPool seededPool(TokenBook book, String name, Token p, double pEth, Instant maturity,
       RollRequest r, RollAssumptions a) {
-    FeeSchedule fees = new FeeSchedule.RampToMaturity(a.ammBaseFeePips(), a.ammFinalFeePips(), a.ammFeeRampWindow(),
-        maturity);
+    // a frozen state: the dynamic fee (if on) is the one at the request's level
+    FeeSchedule fees = a.reaction().ammFees(new FeeSchedule.RampToMaturity(a.ammBaseFeePips(), a.ammFinalFeePips(),
+        a.ammFeeRampWindow(), maturity), now -> r.vol());
     ConstantProductPool pool = new ConstantProductPool(book, name, p, ETH, fees, Optional.of(maturity));
     double depthUsd = a.ammPoolDepthUsd() * a.reaction().ammDepthShare(r.vol());
     Amount eth = Amount.fromDouble(depthUsd / 2 / r.spot(), Rounding.DOWN);

@@ -87,6 +87,46 @@ class RollCostStudyTest {
   }
 
   @Test
+  void theAmmRuleAgainstVolIsStatedAndMoreVolThinsThePoolsOrRaisesTheFee() {
+    var a = RollAssumptions.DEFAULTS;
+    var reaction = a.reaction();
+    // the default rule: depth shrinks as (longRunVol / atm)^1 above the long-run level, the fee is the schedule's
+    assertThat(reaction.ammDepthVolExponent()).isEqualTo(1.0);
+    assertThat(reaction.ammFeeVolExponent()).isZero();
+    assertThat(a.describe()).anySatisfy(x -> assertThat(x.name()).isEqualTo("ammDepthVolExponent"))
+        .anySatisfy(x -> assertThat(x.name()).isEqualTo("ammFeeVolExponent"));
+    double longRun = reaction.longRunVol();
+    // Milionis et al.: LVR per unit time = sigma^2 / 8 of the pool's value (constant product); with volume as
+    // vol^flowVolElasticity, break-even depth goes as vol^(flowVolElasticity - 2): at 2x the long-run level, half
+    assertThat(reaction.ammDepthShare(2 * longRun)).isCloseTo(0.5, within(1e-12));
+    assertThat(reaction.ammDepthShare(longRun / 2)).isEqualTo(1.0); // never deeper than the stated depth
+    var calm = ROLL.withSize(1_000_000).withVol(longRun);
+    var wild = calm.withVol(2 * longRun);
+    var atCalm = cost(RollCostStudy.run(calm, a, EnumSet.of(Mechanism.AMM)), Mechanism.AMM);
+    var atWild = cost(RollCostStudy.run(wild, a, EnumSet.of(Mechanism.AMM)), Mechanism.AMM);
+    assertThat((double) atWild.details().get("poolDepthUsd")).isCloseTo((double) atCalm.details().get("poolDepthUsd") / 2,
+        within(1.0));
+    assertThat(atWild.impactBps()).as("a thinner pool: more impact, " + atWild.impactBps() + " against " + atCalm.impactBps())
+        .isGreaterThan(atCalm.impactBps());
+    assertThat(atWild.costBps()).isGreaterThan(atCalm.costBps());
+
+    // the dynamic fee instead (depth held): at 2x the long-run level the fee doubles, 0.30% -> 0.60% a hop
+    var dynamic = a.withReaction(reaction.withAmmVolRule(0, 1));
+    var feeCalm = cost(RollCostStudy.run(calm, dynamic, EnumSet.of(Mechanism.AMM)), Mechanism.AMM);
+    var feeWild = cost(RollCostStudy.run(wild, dynamic, EnumSet.of(Mechanism.AMM)), Mechanism.AMM);
+    assertThat(feeCalm.details().get("oldFeePips")).isEqualTo(3_000L);
+    assertThat(feeWild.details().get("oldFeePips")).isEqualTo(6_000L);
+    assertThat(feeWild.details().get("poolDepthUsd")).isEqualTo(feeCalm.details().get("poolDepthUsd"));
+    assertThat(feeWild.feeBps()).isGreaterThan(feeCalm.feeBps() * 1.9);
+    assertThat(feeWild.costBps()).isGreaterThan(feeCalm.costBps());
+    // below the long-run level the fee stays the schedule's
+    var quiet = cost(RollCostStudy.run(calm.withVol(longRun / 2), dynamic, EnumSet.of(Mechanism.AMM)), Mechanism.AMM);
+    assertThat(quiet.details().get("oldFeePips")).isEqualTo(3_000L);
+    assertThatThrownBy(() -> reaction.withAmmVolRule(0, -1)).isInstanceOf(RuleViolation.class)
+        .hasMessageStartingWith("ammFeeVolExponent:");
+  }
+
+  @Test
   void aCrashStateCostsMoreThanACalmOne() {
     var a = RollAssumptions.DEFAULTS;
     var calm = new RollRequest(3_000_000, 3000, 2000, 7, 1500, 7, 0.6, 0.174, 0.5, 1);

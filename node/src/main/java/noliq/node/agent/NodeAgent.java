@@ -21,6 +21,7 @@ import noliq.wrapper.policy.Position;
 import noliq.wrapper.policy.RollDecision;
 import noliq.wrapper.port.Mechanism;
 import noliq.wrapper.port.PriceView;
+import noliq.wrapper.port.VolFeed;
 
 /**
  * The holder's private agent trading through a node's API: the same {@link LocalAgent} decision
@@ -36,6 +37,7 @@ public final class NodeAgent {
 
   private final NodeClient node;
   private final AgentConfig config;
+  private final VolFeed volFeed;
   private final double targetUsd;
   private final RandomGenerator rng;
   private final Consumer<Map<String, Object>> log;
@@ -45,13 +47,15 @@ public final class NodeAgent {
   private Instant nextCheck;
   private long requests;
 
-  public NodeAgent(NodeClient node, AgentConfig config, double targetUsd, RandomGenerator rng,
+  /** {@code volFeed}: the surface the agent values its P on (the node publishes none: its user states it). */
+  public NodeAgent(NodeClient node, AgentConfig config, VolFeed volFeed, double targetUsd, RandomGenerator rng,
       Consumer<Map<String, Object>> log) {
     if (!(targetUsd > 0) || targetUsd > 1e9) {
       throw new noliq.math.RuleViolation("--target-usd", "must be in (0, 1e9] (was " + targetUsd + ")");
     }
     this.node = node;
     this.config = config;
+    this.volFeed = volFeed;
     this.targetUsd = targetUsd;
     this.rng = rng;
     this.log = log;
@@ -82,7 +86,7 @@ public final class NodeAgent {
         return Optional.of(Price.parse(status.get("price").asText(), "price"));
       }
     };
-    LocalAgent agent = new LocalAgent(config, noliq.math.book.AccountId.of("me"), Market.INDEX, Optional.ofNullable(held));
+    LocalAgent agent = new LocalAgent(config, volFeed, noliq.math.book.AccountId.of("me"), Market.INDEX, Optional.ofNullable(held));
     if (pending != null && !now.isBefore(pending.tradeAt().orElseThrow())) {
       AgentDecision fresh = agent.decide(now, view, rng);
       pending = null;

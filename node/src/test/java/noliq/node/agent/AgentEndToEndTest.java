@@ -77,8 +77,10 @@ class AgentEndToEndTest {
       String key = opened.json().get("apiKey").asText();
       account = opened.json().get("account").asText();
       AgentConfig config = new AgentConfig(Policies.named("kyrrui-tracker"), 1, Duration.ofHours(2), Duration.ofHours(1),
-          Mechanism.RESTING_ORDERS, Duration.ofHours(12), Market.VOL);
-      NodeAgent agent = new NodeAgent(new NodeClient(node.url(), key), config, TARGET_USD,
+          Mechanism.RESTING_ORDERS, Duration.ofHours(12));
+      // the node marks at one flat vol: the agent values on the same surface
+      NodeAgent agent = new NodeAgent(new NodeClient(node.url(), key), config,
+          noliq.wrapper.port.VolFeed.constant(noliq.pricing.VolSurface.flat(Market.VOL)), TARGET_USD,
           RandomGeneratorFactory.of("L64X128MixRandom").create(17), log::add);
       Instant end = TO.minus(Duration.ofHours(2));
       while (node.engine().clock().now().isBefore(end)) {

@@ -15,11 +15,9 @@ import noliq.wrapper.port.Mechanism;
  *     timing cannot be predicted from the price path
  * @param mechanism how it trades: patient resting orders, or an auction with a deadline
  * @param deadline how long the orders rest or the auction runs
- * @param vol the volatility it values P and its exposure with
  */
 public record AgentConfig(
-    RollPolicy policy, int k, Duration checkEvery, Duration executionWindow, Mechanism mechanism, Duration deadline,
-    double vol) {
+    RollPolicy policy, int k, Duration checkEvery, Duration executionWindow, Mechanism mechanism, Duration deadline) {
 
   public AgentConfig {
     if (policy == null) {
@@ -41,14 +39,11 @@ public record AgentConfig(
     if (deadline == null || deadline.isNegative() || deadline.isZero()) {
       throw new RuleViolation("deadline", "must be positive (was " + deadline + ")");
     }
-    if (!(vol > 0) || Double.isInfinite(vol)) {
-      throw new RuleViolation("vol", "must be a positive finite number (was " + vol + ")");
-    }
   }
 
-  /** k sources, checks every 6 hours, a 12-hour execution window, resting orders for a day, vol 80%. */
+  /** k sources, checks every 6 hours, a 12-hour execution window, resting orders for a day. */
   public static AgentConfig of(RollPolicy policy, int k) {
     return new AgentConfig(policy, k, Duration.ofHours(6), Duration.ofHours(12), Mechanism.RESTING_ORDERS,
-        Duration.ofDays(1), 0.8);
+        Duration.ofDays(1));
   }
 }

@@ -24,17 +24,23 @@ import noliq.wrapper.port.PriceView;
 import noliq.wrapper.port.RollVenue;
 import noliq.wrapper.port.TradeOutcome;
 import noliq.wrapper.port.TradeRequest;
+import noliq.wrapper.port.VolFeed;
 
 /**
  * A holder's private rebalancer: "users choose when to rebalance locally, using a daemon on their own
  * device". It reads k of its n price sources and takes their median ({@link PrivateMedian}), so its
  * view is hidden; it runs the same {@link noliq.wrapper.policy.RollPolicy} as a vault would; and it
  * trades a due roll at a random moment within a window, by resting orders or an auction with a
- * deadline, so its timing is hidden too. Time and randomness come in from the caller: the lab passes
- * its virtual clock and a seeded generator, the daemon the wall clock and its own.
+ * deadline, so its timing is hidden too. It values P (and states its exposure) on the implied-vol
+ * surface it reads from its {@link VolFeed} at the moment of the decision, at the held series' own strike
+ * and maturity, as marks and makers do: the deep out-of-the-money put a P holder is short is valued on
+ * the put wing, not at one fixed vol. Time, randomness and the surface come in from the caller: the lab
+ * passes its virtual clock, a seeded generator and the path's surface; the daemon the wall clock, its own
+ * generator and the surface its user states.
  */
 public final class LocalAgent {
   private final AgentConfig config;
+  private final VolFeed volFeed;
   private final AccountId holder;
   private final IndexId index;
   private final PrivateMedian median;
@@ -43,8 +49,12 @@ public final class LocalAgent {
   private Instant nextCheck;
   private final List<AgentEvent> log = new ArrayList<>();
 
-  public LocalAgent(AgentConfig config, AccountId holder, IndexId index, Optional<Position> held) {
+  public LocalAgent(AgentConfig config, VolFeed volFeed, AccountId holder, IndexId index, Optional<Position> held) {
+    if (config == null || volFeed == null) {
+      throw new noliq.math.RuleViolation("agent", "config and vol feed are required");
+    }
     this.config = config;
+    this.volFeed = volFeed;
     this.holder = holder;
     this.index = index;
     this.median = new PrivateMedian(config.k());
@@ -60,7 +70,7 @@ public final class LocalAgent {
           Optional.empty(), next, "only " + reading.answers().size() + " of " + config.k()
           + " sources answered, not a majority: no decision, check again later");
     }
-    Observation obs = new Observation(reading.median().get(), now, config.vol());
+    Observation obs = new Observation(reading.median().get(), now, volFeed.surface(now));
     RollDecision d = config.policy().decide(Optional.ofNullable(held), obs);
     Optional<Exposure> exposure = Optional.ofNullable(held).map(p -> Exposure.of(p, obs));
     if (d instanceof RollDecision.Roll) {

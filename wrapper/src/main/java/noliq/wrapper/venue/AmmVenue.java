@@ -26,7 +26,8 @@ import noliq.wrapper.port.TradeRequest;
  * ETH → new P. A pool is created for a series the first time it is traded and persists, seeded at
  * fair value by a liquidity provider with {@code ammPoolDepthUsd} of total value times the depth
  * share at the vol of that moment ({@code MarketReaction.ammDepthShare}: LPs commit less when their
- * loss to arbitrage, which grows as σ², is higher); before every trade an
+ * loss to arbitrage, which grows as σ², is higher), and, if {@code MarketReaction.ammFeeVolExponent} turns
+ * it on, charging a fee that rises with the level at each swap; before every trade an
  * {@link Arbitrageur} with no latency and no gas brings each pool on the route back to the reference
  * (the roll-cost study's "pools start arbitraged to fair value"). A swap the pool refuses (halted,
  * nothing out) is {@link TradeOutcome.Unfilled}, with nothing moved.
@@ -40,6 +41,8 @@ public final class AmmVenue implements RollVenue {
   private ExecutionCost last;
   /** What each pool's liquidity provider put in: P and ETH. */
   private final Map<Token, Amount[]> seeds = new HashMap<>();
+  /** What each pool's seed was worth when seeded, USD. */
+  private final Map<Token, Double> seedUsd = new HashMap<>();
   /** Running totals, USD at each trade's spot: fees paid to LPs, and arbitrageurs' profit at fair value (LPs' LVR). */
   private double lpFeesUsd;
   private double lvrUsd;
@@ -49,10 +52,15 @@ public final class AmmVenue implements RollVenue {
 
   /**
    * The liquidity providers' side, in USD at {@code now}: fees earned, loss to arbitrage at fair value
-   * (loss-versus-rebalancing, measured trade by trade), and the pools' value against holding what was
-   * seeded (loss versus holding, fees included since they stay in the pools).
+   * (loss-versus-rebalancing, measured trade by trade: the arbitrageurs' profit after the fees they
+   * pay), and the pools' value against holding what was seeded (loss versus holding, fees included
+   * since they stay in the pools). {@code depositsUsd}: what the LPs committed, each pool's seed at
+   * fair value when it was seeded. {@code arbitrageurFloatUsd}: what the arbitrageurs hold to
+   * correct the pools, by the venue's rule ({@code ammPoolDepthUsd} of ETH, and as much of each
+   * pool's leg).
    */
-  public record LpReport(double feesUsd, double lvrUsd, double lossVersusHoldingUsd) {}
+  public record LpReport(double feesUsd, double lvrUsd, double lossVersusHoldingUsd, double depositsUsd,
+      double arbitrageurFloatUsd) {}
 
   public LpReport lpReport(Instant now) {
     double spot = desk.observe(now).spot().toDouble();
@@ -64,7 +72,9 @@ public final class AmmVenue implements RollVenue {
       double pooled = e.getValue().reserve(e.getKey()).toDouble() * fairP + e.getValue().reserve(Token.ETH).toDouble();
       loss += (held - pooled) * spot;
     }
-    return new LpReport(lpFeesUsd, lvrUsd, loss);
+    double deposits = seedUsd.values().stream().mapToDouble(Double::doubleValue).sum();
+    double arbitrageurFloat = pools.isEmpty() ? 0 : desk.assumptions().ammPoolDepthUsd() * (1 + pools.size());
+    return new LpReport(lpFeesUsd, lvrUsd, loss, deposits, arbitrageurFloat);
   }
 
   /** Arbitrageurs bring every live pool back to fair value now (the lab calls it on its marking clock). */
@@ -176,8 +186,10 @@ public final class AmmVenue implements RollVenue {
 
   private ConstantProductPool seeded(Token token, Instant now) {
     Series series = desk.seriesOf(token);
-    FeeSchedule fees = new FeeSchedule.RampToMaturity(desk.assumptions().ammBaseFeePips(),
-        desk.assumptions().ammFinalFeePips(), desk.assumptions().ammFeeRampWindow(), series.maturity());
+    // the dynamic fee, if the reaction turns it on, reads the surface's level at each swap's moment
+    FeeSchedule fees = desk.assumptions().reaction().ammFees(new FeeSchedule.RampToMaturity(desk.assumptions().ammBaseFeePips(),
+        desk.assumptions().ammFinalFeePips(), desk.assumptions().ammFeeRampWindow(), series.maturity()),
+        at -> desk.observe(at).surface().atm30());
     ConstantProductPool pool = new ConstantProductPool(desk.book(), "amm-" + token.symbol(), token, Token.ETH, fees,
         Optional.of(series.maturity()));
     double atm = desk.observe(now).surface().atm30();
@@ -188,7 +200,12 @@ public final class AmmVenue implements RollVenue {
     desk.cover(LIQUIDITY_PROVIDER, Token.ETH, eth, now);
     pool.addLiquidity(LIQUIDITY_PROVIDER, p, eth, now);
     seeds.put(token, new Amount[] {p, eth});
-    desk.book().onRollback(() -> seeds.remove(token));
+    double spot = desk.observe(now).spot().toDouble();
+    seedUsd.put(token, (p.toDouble() * desk.fairEth(token, now) + eth.toDouble()) * spot);
+    desk.book().onRollback(() -> {
+      seeds.remove(token);
+      seedUsd.remove(token);
+    });
     return pool;
   }
 }

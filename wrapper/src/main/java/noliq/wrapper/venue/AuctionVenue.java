@@ -102,6 +102,7 @@ public final class AuctionVenue implements RollVenue {
           lastTake = t;
           double q = take.get().lotTaken().toDouble();
           executionEth += q * desk.fairEth(r.give(), t) - take.get().paid().toDouble() * desk.fairEth(r.receive(), t);
+          desk.makerFilled(makers.get(i).id(), r.give(), take.get().lotTaken(), r.receive(), take.get().paid(), t);
         }
       }
       if (house.view(id).status() != RotationAuctionHouse.Status.OPEN) {

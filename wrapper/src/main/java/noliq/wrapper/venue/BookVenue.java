@@ -217,6 +217,15 @@ public final class BookVenue implements RollVenue {
       double base = m.base().toDouble();
       double quote = m.quote().toDouble();
       exec[0] += deskSold ? base * fair - quote : quote - base * fair;
+      AccountId other = m.maker().equals(DESK) ? m.taker() : m.maker();
+      if (desk.isMaker(other)) {
+        // the maker's side of the fill is the desk's mirror: it bought what the desk sold, paying ETH, or the reverse
+        if (deskSold) {
+          desk.makerFilled(other, token, m.base(), Token.ETH, m.quote(), t);
+        } else {
+          desk.makerFilled(other, Token.ETH, m.quote(), token, m.base(), t);
+        }
+      }
     }
   }
 

@@ -43,6 +43,7 @@ public final class MarketDesk {
   private boolean makersPresent = true;
   private MarketStress.Feed stress = t -> MarketStress.CALM;
   private double[] makerVolErrors;
+  private MakerInventory inventory = new MakerInventory(MakerInventory.Rule.DEFAULT);
 
   /**
    * @param reference the market's view of spot and volatility: fair values, maker quotes and pool seeding
@@ -116,6 +117,49 @@ public final class MarketDesk {
     Observation obs = observe(t);
     MarketStress s = stress.observe(t);
     return new MakerView(obs.spot().toDouble(), obs.surface(), s.volOfVol(), Math.max(s.realisedVolJump(), 1e-6), 0);
+  }
+
+  /** Sets how makers carry and hedge what they trade ({@link MakerInventory.Rule}); starts a fresh inventory. */
+  public void setInventoryRule(MakerInventory.Rule rule) {
+    inventory = new MakerInventory(rule);
+  }
+
+  /** The makers' inventory: what they carry from their fills, and its P&amp;L so far. */
+  public MakerInventory inventory() {
+    return inventory;
+  }
+
+  /**
+   * A maker's fill at {@code at}: it bought {@code boughtUnits} of {@code bought} and paid {@code paidUnits}
+   * of {@code paid}. The lot is taken back if the trade around it rolls back.
+   */
+  void makerFilled(AccountId maker, Token bought, Amount boughtUnits, Token paid, Amount paidUnits, Instant at) {
+    if (!boughtUnits.isPositive() || !paidUnits.isPositive()) {
+      return;
+    }
+    MakerInventory before = inventory.copy();
+    inventory.open(this, maker, bought, boughtUnits, paid, paidUnits, at);
+    book.onRollback(() -> inventory = before);
+  }
+
+  /** Whether {@code account} is one of the desk's makers. */
+  boolean isMaker(AccountId account) {
+    return makers.contains(account);
+  }
+
+  /** Unwinds at fair value every maker lot due by {@code now} (call on the path's clock). */
+  public void unwindDue(Instant now) {
+    inventory.unwindDue(this, now);
+  }
+
+  /** Unwinds every maker lot still open at {@code now} (the path's end). */
+  public void unwindAll(Instant now) {
+    inventory.unwindAll(this, now);
+  }
+
+  /** The USD fair value of {@code amount} of {@code token} at {@code obs} (the model mark; ETH at spot). */
+  double usd(Token token, Amount amount, Observation obs) {
+    return marks.mark(token, amount, obs, Rounding.DOWN).toDouble();
   }
 
   /** The maker accounts, in a fixed order. */

@@ -2,6 +2,7 @@ package noliq.wrapper.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,12 @@ import noliq.wrapper.port.PriceView;
 import noliq.wrapper.testing.FairVenue;
 import noliq.wrapper.vault.VaultConfig;
 import noliq.wrapper.vault.WrapperVault;
+import noliq.pricing.InverseOptions;
+import noliq.pricing.OptionInputs;
+import noliq.pricing.Valuation;
+import noliq.pricing.VolSurface;
+import noliq.wrapper.policy.Exposure;
+import noliq.wrapper.port.VolFeed;
 import org.junit.jupiter.api.Test;
 
 class LocalAgentTest {
@@ -52,6 +59,42 @@ class LocalAgentTest {
   }
 
   static final Position HELD = new Position(Price.of(1250), T0.plus(Duration.ofDays(28)), Price.of(2500), T0);
+
+  /** A market surface with the fitted smile (put skew 0.174, call skew 0.103: MarketReaction's defaults) at 75%. */
+  static final VolSurface SMILE = new VolSurface(0.75, 0.757, 4, 0.174, 0.103, 3);
+  static final VolFeed SURFACE = VolFeed.constant(SMILE);
+
+  @Test
+  void theAgentValuesItsPOnTheSurfaceAtTheHeldStrikeAndMaturityNotOnAFixedVol() {
+    FixedView view = FixedView.of("2000", "2000", "2000");
+    Instant now = T0.plus(Duration.ofDays(3));
+    Exposure onSurface = new LocalAgent(AgentConfig.of(KyrruiTracker.defaults(), 3), SURFACE, AccountId.of("h"),
+        IndexId.ETH_USD, Optional.of(HELD)).decide(now, view, new SplittableRandom(1)).exposure().orElseThrow();
+    // the held strike 1250 is a deep out-of-the-money put at spot 2000: it is valued on the put wing, above the
+    // at-the-money level, at 25 days to maturity
+    double days = HELD.daysToMaturity(now);
+    double wing = SMILE.volDays(2000, 1250, days);
+    assertThat(wing).isGreaterThan(SMILE.atm(days) * 1.1);
+    Valuation v = InverseOptions.value(OptionInputs.of(2000, 1250, days, wing));
+    assertThat(onSurface.pIndex()).isCloseTo(v.pIndex(), within(1e-9));
+    Valuation atAtm = InverseOptions.value(OptionInputs.of(2000, 1250, days, SMILE.atm30()));
+    assertThat(Math.abs(onSurface.pIndex() - atAtm.pIndex())).isGreaterThan(1e-3);
+
+    // doubling the market's surface changes the agent's valuation: P (a covered call) is worth less, its delta more
+    Exposure doubled = new LocalAgent(AgentConfig.of(KyrruiTracker.defaults(), 3), VolFeed.constant(SMILE.scaled(2)),
+        AccountId.of("h"), IndexId.ETH_USD, Optional.of(HELD)).decide(now, view, new SplittableRandom(1)).exposure().orElseThrow();
+    assertThat(doubled.pIndex()).isLessThan(onSurface.pIndex() - 1);
+    assertThat(doubled.deltaIndex()).isGreaterThan(onSurface.deltaIndex());
+
+    // the surface is read at the decision's own moment: a feed that moves moves the valuation
+    VolFeed moving = t -> t.isBefore(now) ? SMILE : SMILE.scaled(2);
+    LocalAgent agent = new LocalAgent(AgentConfig.of(KyrruiTracker.defaults(), 3), moving, AccountId.of("h"),
+        IndexId.ETH_USD, Optional.of(HELD));
+    assertThat(agent.decide(now, view, new SplittableRandom(1)).exposure().orElseThrow().pIndex())
+        .isCloseTo(doubled.pIndex(), within(1e-12));
+    assertThat(agent.decide(now.minusSeconds(1), view, new SplittableRandom(1)).exposure().orElseThrow().pIndex())
+        .isGreaterThan(doubled.pIndex() + 1);
+  }
 
   @Test
   void theMedianOfKRandomSourcesHidesWhichOnesAreUsed() {
@@ -105,7 +148,7 @@ class LocalAgentTest {
   @Test
   void withoutAMajorityOfAnswersThereIsNoDecision() {
     FixedView view = FixedView.of("1800", null, null);
-    LocalAgent agent = new LocalAgent(AgentConfig.of(KyrruiTracker.defaults(), 3), AccountId.of("h"), IndexId.ETH_USD,
+    LocalAgent agent = new LocalAgent(AgentConfig.of(KyrruiTracker.defaults(), 3), SURFACE, AccountId.of("h"), IndexId.ETH_USD,
         Optional.of(HELD));
     AgentDecision d = agent.decide(T0, view, new SplittableRandom(1));
     assertThat(d.decision()).isEmpty();
@@ -120,7 +163,7 @@ class LocalAgentTest {
     AgentConfig config = AgentConfig.of(KyrruiTracker.defaults(), 3);
     Set<Instant> moments = new HashSet<>();
     for (long seed = 1; seed <= 10; seed++) {
-      LocalAgent agent = new LocalAgent(config, AccountId.of("h"), IndexId.ETH_USD, Optional.of(HELD));
+      LocalAgent agent = new LocalAgent(config, SURFACE, AccountId.of("h"), IndexId.ETH_USD, Optional.of(HELD));
       AgentDecision d = agent.decide(T0, view, new SplittableRandom(seed));
       assertThat(d.rolls()).isTrue();
       RollDecision.Roll r = (RollDecision.Roll) d.decision().orElseThrow();
@@ -145,7 +188,7 @@ class LocalAgentTest {
     ledger.list(first);
     ledger.deposit(holder, Amount.of(2));
     ledger.split(holder, first.id(), Amount.of(2), T0);
-    LocalAgent agent = new LocalAgent(AgentConfig.of(KyrruiTracker.defaults(), 3), holder, IndexId.ETH_USD,
+    LocalAgent agent = new LocalAgent(AgentConfig.of(KyrruiTracker.defaults(), 3), SURFACE, holder, IndexId.ETH_USD,
         Optional.of(HELD));
     FixedView view = FixedView.of("1800", "1800", "1800");
     SplittableRandom rng = new SplittableRandom(42);
@@ -182,8 +225,8 @@ class LocalAgentTest {
     ledger.deposit(holder, Amount.of(2));
     ledger.split(holder, first.id(), Amount.of(2), T0);
     AgentConfig config = new AgentConfig(KyrruiTracker.defaults(), 1, Duration.ofHours(6), Duration.ZERO,
-        Mechanism.DUTCH_AUCTION, Duration.ofHours(1), 0.8);
-    LocalAgent agent = new LocalAgent(config, holder, IndexId.ETH_USD, Optional.of(HELD));
+        Mechanism.DUTCH_AUCTION, Duration.ofHours(1));
+    LocalAgent agent = new LocalAgent(config, SURFACE, holder, IndexId.ETH_USD, Optional.of(HELD));
     FixedView view = FixedView.of("2500");
     SplittableRandom rng = new SplittableRandom(5);
     Instant t = T0.plus(Duration.ofDays(22));
@@ -213,7 +256,7 @@ class LocalAgentTest {
     ledger.deposit(AccountId.of("a"), Amount.of(1));
     WrapperVault vault = new WrapperVault(VaultConfig.of("v", KyrruiTracker.defaults()), ledger, venue, venue::observe);
     vault.deposit(AccountId.of("a"), Amount.of(1), T0);
-    LocalAgent agent = new LocalAgent(AgentConfig.of(KyrruiTracker.defaults(), 1), AccountId.of("h"), IndexId.ETH_USD,
+    LocalAgent agent = new LocalAgent(AgentConfig.of(KyrruiTracker.defaults(), 1), SURFACE, AccountId.of("h"), IndexId.ETH_USD,
         vault.current());
     for (String x : new String[] {"2500", "1900", "1875", "1874", "1200"}) {
       Instant now = T0.plus(Duration.ofDays(3));
@@ -226,7 +269,7 @@ class LocalAgentTest {
   @Test
   void theAgentTradesPatientlyOnly() {
     assertThatThrownBy(() -> new AgentConfig(KyrruiTracker.defaults(), 3, Duration.ofHours(1), Duration.ZERO,
-        Mechanism.AMM_SWAP, Duration.ofHours(1), 0.8))
+        Mechanism.AMM_SWAP, Duration.ofHours(1)))
         .hasMessageStartingWith("mechanism: must be RESTING_ORDERS or DUTCH_AUCTION");
     assertThatThrownBy(() -> AgentConfig.of(KyrruiTracker.defaults(), 0)).hasMessage("k: must be at least 1 (was 0)");
   }

@@ -37,14 +37,23 @@ public final class AaveBook extends DebtBook {
   }
 
   public AaveBook(Borrowers population, Liquidators liquidators, Cascade cascade, Behaviour behaviour) {
-    super("aave", population, liquidators, cascade, Congestion.NONE, behaviour);
+    this(population, liquidators, cascade, behaviour, Interest.defaults());
+  }
+
+  public AaveBook(Borrowers population, Liquidators liquidators, Cascade cascade, Behaviour behaviour, Interest interest) {
+    super("aave", population, liquidators, cascade, Congestion.NONE, behaviour, interest);
     this.weth = ReserveConfig.weth();
     this.usdc = ReserveConfig.usdc();
   }
 
   @Override
   public AaveBook withBehaviour(Behaviour b) {
-    return new AaveBook(population(), liquidators(), cascade(), b);
+    return new AaveBook(population(), liquidators(), cascade(), b, interest());
+  }
+
+  @Override
+  public AaveBook withInterest(Interest i) {
+    return new AaveBook(population(), liquidators(), cascade(), behaviour(), i);
   }
 
   /** The default population, liquidators and cascade. */
@@ -104,7 +113,7 @@ public final class AaveBook extends DebtBook {
     private final double protocolShareOfBonus = weth.liquidationProtocolFeeBps() / 10_000.0;
 
     Run() {
-      super(id(), population(), liquidators(), cascade(), congestion(), behaviour());
+      super(id(), population(), liquidators(), cascade(), congestion(), behaviour(), interest());
     }
 
     @Override
@@ -147,6 +156,9 @@ public final class AaveBook extends DebtBook {
         index.put(i, liquidationPrice(i));
       }
       setOracle(oracleAnswer());
+      if (interest.aaveAccrues()) {
+        pool.setInterestRateStrategy(usdc.asset(), interest.aaveStrategy(), interest.aaveReserveFactorBps());
+      }
       botAccounts = new AccountId[bots.length];
       for (int b = 0; b < bots.length; b++) {
         botAccounts[b] = AccountId.of("aave:liquidator:" + bots[b].id());
@@ -218,6 +230,8 @@ public final class AaveBook extends DebtBook {
         if (lp > 0) {
           // Still unhealthy: the index hands it out again in the next round.
           index.put(i, lp);
+        } else if (!(debt[i] > 0)) {
+          positionClosed(i);
         }
         acted++;
       }
@@ -262,6 +276,55 @@ public final class AaveBook extends DebtBook {
     @Override
     double[] holdings(int i) {
       return new double[] {coll[i], debt[i], 0};
+    }
+
+    @Override
+    void accrue(Instant now, long seconds) {
+      AaveEvent.InterestAccrued a = pool.accrueInterest(usdc.asset(), seconds);
+      if (a.increase().isPositive()) {
+        double factor = MakerBook.toDouble(a.factor(), 27);
+        for (int i = 0; i < n; i++) {
+          debt[i] *= factor;
+        }
+        grow(0, factor);
+      }
+    }
+
+    @Override
+    double repay(int i, double usd) {
+      Amount amount = usdc(Math.min(usd, debt[i]));
+      if (!amount.isPositive() || !(debt[i] > 0)) {
+        return 0;
+      }
+      book.mint(usdc.asset(), users[i], amount);
+      AaveEvent.Repaid r = pool.repay(users[i], users[i], usdc.asset(), amount);
+      debt[i] = pool.debt(users[i], usdc.asset()).toDouble();
+      return r.amount().toDouble();
+    }
+
+    @Override
+    double[] reopen(int i, Population.Draw d, double price) {
+      double[] cd = sized(d, price);
+      Amount c = Amount.fromDouble(cd[0], Rounding.DOWN);
+      Amount b = usdc(cd[1]);
+      if (!c.isPositive() || !b.isPositive() || b.compareTo(pool.cash(usdc.asset())) > 0) {
+        return null;
+      }
+      book.mint(Token.ETH, users[i], c);
+      pool.supply(users[i], Token.ETH, c);
+      // As at the start: the LTV check at borrow would refuse a health under LT/LTV, so it opens at a 5% higher price.
+      pool.setPrice(Token.ETH, Price.fromDouble(price * OPENING_PRICE_FACTOR, Rounding.DOWN));
+      try {
+        pool.borrow(users[i], usdc.asset(), b);
+      } catch (AaveViolation refused) {
+        coll[i] = pool.supplied(users[i], Token.ETH).toDouble();
+        return new double[] {c.toDouble(), 0};
+      } finally {
+        setOracle(oracleAnswer());
+      }
+      coll[i] = pool.supplied(users[i], Token.ETH).toDouble();
+      debt[i] = pool.debt(users[i], usdc.asset()).toDouble();
+      return new double[] {c.toDouble(), b.toDouble()};
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import noliq.lab.engine.LiquidationIndex;
 import noliq.lab.metrics.DebtRisk;
 import noliq.lab.scenarios.PricePath;
 import noliq.lab.study.DesignModel;
@@ -33,13 +32,14 @@ abstract class BookRun implements DesignModel.Run {
   protected final Cascade cascade;
   protected final Congestion congestion;
   protected final Behaviour behaviour;
+  protected final Interest interest;
   /** The gas price the network asks on this step (0 without congestion: each bot pays its own). */
   protected double networkGwei;
 
   // ---- per path
   protected ForcedSaleMarket market;
   protected PushFeed feed;
-  protected LiquidationIndex<Integer> index;
+  protected GrowingIndex index;
   protected Liquidators.Bot[] bots;
   protected int n;
   protected double[] coll0;
@@ -75,18 +75,28 @@ abstract class BookRun implements DesignModel.Run {
   private long examined;
 
   BookRun(String id, Borrowers population, Liquidators liquidators, Cascade cascade, Congestion congestion,
-      Behaviour behaviour) {
+      Behaviour behaviour, Interest interest) {
     this.id = id;
     this.population = population;
     this.liquidators = liquidators;
     this.cascade = cascade;
     this.congestion = congestion;
     this.behaviour = behaviour;
+    this.interest = interest;
   }
 
   // ---- borrowers who react (per path)
   /** Reacting borrowers by the oracle price under which they start to worry: liquidation price x threshold. */
-  private LiquidationIndex<Integer> worries;
+  private GrowingIndex worries;
+  /** Per borrower: whether it repays (rather than tops up) when it reacts. */
+  private boolean[] repays;
+  /** Per borrower: the fresh draw it reopens with after a liquidation, or null when it does not reopen. */
+  private Population.Draw[] reopenWith;
+  /** Borrowers waiting to reopen, with the time they may. */
+  private final java.util.Map<Integer, Instant> reopening = new java.util.LinkedHashMap<>();
+  private long repayments;
+  private long reopened;
+  private Instant lastAccrual;
   private double[] threshold;
   private double[] health0;
   /** USD each borrower added from outside the book (top-ups), at the market price when added. */
@@ -106,6 +116,43 @@ abstract class BookRun implements DesignModel.Run {
 
   /** The liquidation price of borrower {@code i} as the book stands (0 when it has no debt). */
   abstract double liquidationPrice(int i);
+
+  /**
+   * The rate class of each borrower (null: one class), drawn from {@code rng} after every draw the
+   * books share; Liquity's user-set rates. Called before {@link #open}.
+   */
+  int[] drawRateClasses(UniformRandomProvider rng) {
+    return null;
+  }
+
+  /** How many rate classes {@link #drawRateClasses} uses. */
+  int rateClassCount() {
+    return 1;
+  }
+
+  /** Collects {@code seconds} of interest up to {@code now} on the whole book (and grows {@link #index} with it). */
+  void accrue(Instant now, long seconds) {}
+
+  /**
+   * Borrower {@code i} repays {@code usd} of its debt with stablecoin from outside the book; returns
+   * the USD actually repaid (0 when the protocol refuses, e.g. below a minimum debt).
+   */
+  abstract double repay(int i, double usd);
+
+  /**
+   * Borrower {@code i}, whose position a liquidation closed, opens a new one drawn as {@code d}
+   * (collateral in ETH at {@code price}, health under this book's ratio, sized to the book's minimum
+   * debt as at the start); returns its fresh collateral [ETH] and debt [USD], or null when the
+   * protocol refuses it.
+   */
+  abstract double[] reopen(int i, Population.Draw d, double price);
+
+  /** A liquidation left borrower {@code i} without debt: it may reopen (the books call this). */
+  protected final void positionClosed(int i) {
+    if (reopenWith != null && reopenWith[i] != null && !reopening.containsKey(i)) {
+      reopening.put(i, clock.plus(behaviour.delay()));
+    }
+  }
 
   /** Settles what is still open at the path's end (auctions) at {@code price}. */
   void finish(double price) {}
@@ -130,8 +177,21 @@ abstract class BookRun implements DesignModel.Run {
     bots = liquidators.draw(rng);
     market = cascade.newMarket();
     feed = new PushFeed(cascade.feed());
-    index = new LiquidationIndex<>();
     n = draws.length;
+    // Drawn after the borrowers and the bots, in the same order on every book, so that the books share them.
+    double[] reactU = new double[n];
+    double[] thresholdU = new double[n];
+    double[] repayU = new double[n];
+    double[] reopenU = new double[n];
+    for (int i = 0; i < n; i++) {
+      reactU[i] = rng.nextDouble();
+      thresholdU[i] = rng.nextDouble();
+      repayU[i] = rng.nextDouble();
+      reopenU[i] = rng.nextDouble();
+    }
+    Population.Draw[] fresh = behaviour.reopenProbability() > 0 ? population.draw(rng, path.price(0)).draws() : null;
+    int[] classes = drawRateClasses(rng);
+    index = new GrowingIndex(rateClassCount(), classes);
     coll0 = new double[n];
     debt0 = new double[n];
     liquidatedUsd = 0;
@@ -149,20 +209,33 @@ abstract class BookRun implements DesignModel.Run {
     clock = start;
     oracle = observe(price0);
     open(draws, oracle, start);
-    worries = new LiquidationIndex<>();
+    worries = new GrowingIndex(rateClassCount(), classes);
     threshold = new double[n];
     health0 = new double[n];
+    repays = new boolean[n];
     contributedUsd = new double[n];
     worried.clear();
+    reopening.clear();
     topUps = 0;
+    repayments = 0;
+    reopened = 0;
+    lastAccrual = start;
+    reopenWith = null;
+    if (fresh != null) {
+      reopenWith = new Population.Draw[n];
+      for (int i = 0; i < n; i++) {
+        if (reopenU[i] < behaviour.reopenProbability()) {
+          // The replacement's collateral in USD at the path's first price: it keeps that size and health when it opens.
+          reopenWith[i] = new Population.Draw(fresh[i].collateralEth() * price0, fresh[i].health());
+        }
+      }
+    }
     if (behaviour.active()) {
-      // Drawn after the borrowers and the bots, so the passive and the reacting books share both.
       for (int i = 0; i < n; i++) {
         health0[i] = draws[i].health();
-        boolean reacts = rng.nextDouble() < behaviour.reactShare();
-        double u = rng.nextDouble();
-        if (reacts) {
-          threshold[i] = Math.min(health0[i], behaviour.thresholdLow() + (behaviour.thresholdHigh() - behaviour.thresholdLow()) * u);
+        if (reactU[i] < behaviour.reactShare()) {
+          repays[i] = repayU[i] < behaviour.repayShare();
+          threshold[i] = Math.min(health0[i], behaviour.thresholdLow() + (behaviour.thresholdHigh() - behaviour.thresholdLow()) * thresholdU[i]);
           double lp = liquidationPrice(i);
           if (lp > 0) {
             worries.put(i, lp * threshold[i]);
@@ -184,6 +257,9 @@ abstract class BookRun implements DesignModel.Run {
       stepEnd = t + 1 < size ? path.time(t + 1) : now.plus(Duration.between(path.time(t - 1), now));
       clock = now;
       exoLow = path.low(t);
+      if (!interest.none() && !now.isBefore(lastAccrual.plus(interest.accrualInterval()))) {
+        collect(now);
+      }
       networkGwei = congestion.active() ? congestion.networkGwei(fallFromHigh(path, t)) : 0;
       double stepMin = Double.POSITIVE_INFINITY;
       for (int r = 0; r < cascade.maxRounds(); r++) {
@@ -205,6 +281,9 @@ abstract class BookRun implements DesignModel.Run {
       if (behaviour.active()) {
         react(now);
       }
+      if (!reopening.isEmpty()) {
+        reopenDue(now);
+      }
       endoClose = marketPrice(path.price(t), clock);
       updateOracle(observe(endoClose));
       exo[t] = exoLow;
@@ -215,6 +294,9 @@ abstract class BookRun implements DesignModel.Run {
         trace.record(id + ".endogenous_usd", years, stepMin);
         trace.record(id + ".liquidated_cum_usd", years, liquidatedUsd * weight);
       }
+    }
+    if (!interest.none()) {
+      collect(clock.isAfter(lastAccrual) ? clock : lastAccrual);
     }
     finish(endoClose);
     writeMetrics(exo, endo, endoClose, out, offset);
@@ -314,11 +396,26 @@ abstract class BookRun implements DesignModel.Run {
       if (Duration.between(e.getValue(), now).compareTo(behaviour.delay()) < 0) {
         continue;
       }
-      double coll = holdings(i)[0];
-      double eth = coll * (lp * health0[i] / oracle - 1);
-      if (eth > 0 && topUp(i, eth)) {
-        contributedUsd[i] += eth * marketPrice(exoLow, clock);
-        topUps++;
+      double[] held = holdings(i);
+      boolean acted = false;
+      if (repays[i]) {
+        // Repay down to the opening health: debt x (1 - health now / health at opening).
+        double usd = held[1] * (1 - oracle / (lp * health0[i]));
+        double paid = usd > 0 ? repay(i, usd) : 0;
+        if (paid > 0) {
+          contributedUsd[i] += paid;
+          repayments++;
+          acted = true;
+        }
+      } else {
+        double eth = held[0] * (lp * health0[i] / oracle - 1);
+        if (eth > 0 && topUp(i, eth)) {
+          contributedUsd[i] += eth * marketPrice(exoLow, clock);
+          topUps++;
+          acted = true;
+        }
+      }
+      if (acted) {
         double after = liquidationPrice(i);
         if (after > 0) {
           index.put(i, after);
@@ -332,6 +429,61 @@ abstract class BookRun implements DesignModel.Run {
   /** How many top-ups the last path saw (at the representatives' scale). */
   long topUps() {
     return topUps;
+  }
+
+  /** How many repayments the last path saw (at the representatives' scale). */
+  long repayments() {
+    return repayments;
+  }
+
+  /** How many positions were reopened after a liquidation on the last path (representatives). */
+  long reopened() {
+    return reopened;
+  }
+
+  /** Collects interest up to {@code now}. */
+  private void collect(Instant now) {
+    long seconds = now.getEpochSecond() - lastAccrual.getEpochSecond();
+    if (seconds > 0) {
+      accrue(now, seconds);
+      lastAccrual = Instant.ofEpochSecond(now.getEpochSecond());
+    }
+  }
+
+  /** Reopens the positions whose delay after their liquidation has run out, at the oracle price. */
+  private void reopenDue(Instant now) {
+    var it = reopening.entrySet().iterator();
+    while (it.hasNext()) {
+      var e = it.next();
+      if (now.isBefore(e.getValue())) {
+        continue;
+      }
+      int i = e.getKey();
+      it.remove();
+      Population.Draw d = reopenWith[i];
+      reopenWith[i] = null;
+      // The draw's USD collateral and health, under this book's ratio, at the oracle price.
+      double[] opened = reopen(i, new Population.Draw(d.collateralEth() / oracle, d.health()), oracle);
+      if (opened != null) {
+        contributedUsd[i] += opened[0] * marketPrice(exoLow, clock) - opened[1];
+        reopened++;
+        double lp = liquidationPrice(i);
+        if (lp > 0) {
+          index.put(i, lp);
+          if (threshold[i] > 0) {
+            health0[i] = d.health();
+            threshold[i] = Math.min(threshold[i], d.health());
+            worries.put(i, lp * threshold[i]);
+          }
+        }
+      }
+    }
+  }
+
+  /** Every debt of rate class {@code c} has grown by {@code factor}: the indexes follow. */
+  protected final void grow(int c, double factor) {
+    index.grow(c, factor);
+    worries.grow(c, factor);
   }
 
   // ---------------------------------------------------------------- the feed

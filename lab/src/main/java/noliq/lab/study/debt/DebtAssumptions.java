@@ -26,6 +26,7 @@ public final class DebtAssumptions {
     Population p = Population.defaults();
     EthBCalibration.Fit f = p.fit();
     Congestion c = Congestion.blackThursday(288);
+    Interest i = Interest.defaults();
     return List.of(
         row("debt.population.fit", fmt("N(%.4f, %.4f): median %.0f USD", f.logDebtMean(), f.logDebtSd(), f.medianDebt()),
             "fitted on " + f.observations() + " Maker ETH-B borrow events (maker/ethb_*.csv, 2020-10 to 2023-01) at or "
@@ -48,14 +49,30 @@ public final class DebtAssumptions {
             "steps in the local realised variance that sets each model step's Brownian-bridge minimum; " + VARY),
         row("debt.replay_populations", Integer.toString(StudyScenario.REPLAY_POPULATIONS),
             "populations drawn on each crash window's replay (the whole-history replay stays one)"),
-        row("debt.borrowers.react_share", Double.toString(Behaviour.defaults().reactShare()),
-            VARY + ": the share of borrowers who add collateral back to their opening health"),
-        row("debt.borrowers.threshold", fmt("uniform on [%.2f, %.2f], at most the opening health",
-            Behaviour.defaults().thresholdLow(), Behaviour.defaults().thresholdHigh()), VARY),
-        row("debt.borrowers.reaction_delay", Behaviour.defaults().delay().toString(), VARY
-            + ": the health must stay below the threshold this long (checked at step ends) before the top-up"),
-        row("debt.borrowers.not_modelled", "repayments, reopening after a liquidation, interest (Aave rate strategy, "
-            + "Maker stability fee, Liquity v2 user rates)", "not modelled: the books' debts do not accrue"));
+        row("debt.borrowers.fit", fmt("react %.3f, repay %.3f of reactions, health at reaction %.3f to %.3f, delay %.0f h, "
+            + "reopen %.3f", Behaviour.defaults().reactShare(), Behaviour.defaults().repayShare(),
+            Behaviour.defaults().thresholdLow(), Behaviour.defaults().thresholdHigh(),
+            EthBCalibration.COMMITTED_REACTIONS.medianDelayHours(), Behaviour.defaults().reopenProbability()),
+            "fitted on the Maker ETH-B events (EthBCalibration.fitReactions: " + EthBCalibration.COMMITTED_REACTIONS.episodes()
+                + " episodes below health 1.2, " + EthBCalibration.COMMITTED_REACTIONS.reacted() + " reacted, "
+                + EthBCalibration.COMMITTED_REACTIONS.repaid() + " by repaying; " + EthBCalibration.COMMITTED_REACTIONS.reopenedVaults()
+                + " of " + EthBCalibration.COMMITTED_REACTIONS.liquidatedVaults() + " liquidated vaults borrowed again, a lower bound); "
+                + "refit by EthBCalibrationTest; overridable as borrowers.*"),
+        row("debt.borrowers.rule", "below its threshold for the delay, a reacting borrower repays or adds collateral back to its "
+            + "opening health; a liquidated one reopens after the delay with a fresh draw of the population at the oracle price",
+            "stated; the delay runs from the personal threshold (the fit measured it from the 1.2 crossing)"),
+        row("debt.interest.aave", fmt("USDC curve: optimal %.0f%%, base %.1f%%, slope1 %.1f%%, slope2 %.0f%%, reserve factor %.0f%%",
+            100 * i.aaveOptimalUsage(), 100 * i.aaveBaseRate(), 100 * i.aaveSlope1(), 100 * i.aaveSlope2(), 100 * i.aaveReserveFactor()),
+            "Aave v3 Ethereum USDC from 2025-02-03 (bgd-labs/aave-proposals-v3 diff, slope1 11.5% -> 9.5%); "
+                + "DefaultReserveInterestRateStrategyV2 on utilisation, MathUtils' 3-term compounding; overridable as interest.aave*"),
+        row("debt.interest.maker", fmt("ETH-B stability fee %.2f%% a year (duty %s)", 100 * i.makerFeePerYear(), i.makerDuty()),
+            "executive spell of 2022-02-04 (ETH-B 6.5% -> 4%), jug.drip's rpow; overridable as interest.makerFee"),
+        row("debt.interest.liquity", fmt("user-set rates: median %.1f%%, log-sd %.2f, on a %.1f%% grid within [0.5%%, 250%%]",
+            100 * i.liquityMedianRate(), i.liquityRateLogSd(), Interest.LIQUITY_RATE_STEP_PCT),
+            VARY + ": no Liquity v2 trove data in the project; simple interest between touches (TroveManager._calcInterest)"),
+        row("debt.interest.accrual", "every " + i.accrualInterval().toHours() + " h on the path (Liquity troves also when touched)",
+            "stated: a position's debt lags the contract's by at most one interval's interest (0.18% of debt a week at 9.3%); "
+                + "weekly because Aave's accrual passes over every debt; overridable as interest.accrualInterval"));
   }
 
   private static Assumption row(String name, String value, String source) {

@@ -18,6 +18,7 @@ public abstract sealed class DebtBook implements DesignModel permits AaveBook, M
   private final Cascade cascade;
   private final Congestion congestion;
   private final Behaviour behaviour;
+  private final Interest interest;
   private final List<MetricSpec> metrics;
 
   DebtBook(String id, Borrowers population, Liquidators liquidators, Cascade cascade) {
@@ -30,7 +31,13 @@ public abstract sealed class DebtBook implements DesignModel permits AaveBook, M
 
   DebtBook(String id, Borrowers population, Liquidators liquidators, Cascade cascade, Congestion congestion,
       Behaviour behaviour) {
-    if (population == null || liquidators == null || cascade == null || congestion == null || behaviour == null) {
+    this(id, population, liquidators, cascade, congestion, behaviour, Interest.defaults());
+  }
+
+  DebtBook(String id, Borrowers population, Liquidators liquidators, Cascade cascade, Congestion congestion,
+      Behaviour behaviour, Interest interest) {
+    if (population == null || liquidators == null || cascade == null || congestion == null || behaviour == null
+        || interest == null) {
       throw new RuleViolation(id, "needs a population, liquidators, cascade settings and a congestion model");
     }
     this.id = id;
@@ -39,6 +46,7 @@ public abstract sealed class DebtBook implements DesignModel permits AaveBook, M
     this.cascade = cascade;
     this.congestion = congestion;
     this.behaviour = behaviour;
+    this.interest = interest;
     this.metrics = id.startsWith("liquity") ? DebtMetrics.withStabilityPool(id) : DebtMetrics.of(id);
   }
 
@@ -49,6 +57,14 @@ public abstract sealed class DebtBook implements DesignModel permits AaveBook, M
 
   /** The same book with borrowers who behave as {@code b}. */
   public abstract DebtBook withBehaviour(Behaviour b);
+
+  /** How the book's debts accrue interest ({@link Interest#defaults()} unless set). */
+  public final Interest interest() {
+    return interest;
+  }
+
+  /** The same book whose debts accrue as {@code i}. */
+  public abstract DebtBook withInterest(Interest i);
 
   /** The network congestion the book's keepers meet ({@link Congestion#NONE} by default). */
   public final Congestion congestion() {

@@ -26,14 +26,38 @@ import noliq.lab.study.StudyRunner;
  * <p>Real data available: {@value #AAVE_EVENTS} (Aave v3 {@code LiquidationCall} events on
  * Ethereum, 2025, timestamps only, no amounts), so the comparison for 10 Oct 2025 is of counts of
  * liquidation calls within the event's window. The file's completeness is not verified (its source
- * is an Etherscan log pull). No other crash has a liquidation total in the project's references,
- * so none is compared.
+ * is an Etherscan log pull). Published USD totals ({@link #PUBLISHED}) give a second comparison,
+ * of liquidated USD, for 5 Aug 2024 and 10 Oct 2025; each states how its scope differs from the
+ * simulated book's (assets, chains, window), so the ratio is reported, never tuned.
  */
 public final class DebtValidation {
   /** The Aave v3 liquidation events file, in the data directory. */
   public static final String AAVE_EVENTS = "aave_v3_ethereum_liquidation_events_2025.csv";
 
   private DebtValidation() {}
+
+  /**
+   * A published total of real liquidations in a crash, with its source and what it covers.
+   *
+   * @param crash the crash id ({@link CrashEvents})
+   * @param book the simulated book it is set against
+   * @param quantity what is compared
+   * @param usd the published total [USD]
+   * @param source where it was published, and how its scope differs from the book's
+   */
+  public record PublishedTotal(String crash, String book, String quantity, double usd, String source) {}
+
+  /** The published totals the report compares with (liquidated USD). */
+  public static final List<PublishedTotal> PUBLISHED = List.of(
+      new PublishedTotal("aug-2024", "aave", "liquidated USD in the window (sim: debt repaid; real: WETH collateral seized)",
+          146.7e6, "The Defiant, 'Crypto Crash Wipes Out DeFi Borrowers As All-Time Aave v3 Liquidations Double' (5 Aug 2024, "
+              + "citing Block Analitica; copy at https://holdornot.com/article?id=804354): WETH collateral liquidated on Aave v3 "
+              + "in 24 h, $146.7M of $253.4M; all Aave v3 chains, collateral value (about 1.05 x debt repaid)"),
+      new PublishedTotal("oct-2025", "aave", "liquidated USD in the window (sim: debt repaid; real: all Aave instances, all assets)",
+          180e6, "Chaos Labs, 'Risk Report: Insights from Recent Market Events - 10/11/25', Aave governance forum "
+              + "(https://governance.aave.com/t/chaos-labs-risk-report-insights-from-recent-market-events-10-11-25/23248): "
+              + "'total onchain liquidation volume reached approximately $180 million' across Aave instances, mostly BTC, ETH "
+              + "and wstETH collateral"));
 
   /** Aave v3 liquidation calls on Ethereum in {@code [from, to)}, counted from the events file. */
   public static long aaveLiquidationCalls(Path events, Instant from, Instant to) {
@@ -82,6 +106,18 @@ public final class DebtValidation {
       rows.add(List.of(oct.id(), name, "aave", "liquidation calls " + oct.open().time() + " to " + oct.close().time(),
           simulated, (double) real, AAVE_EVENTS + " (Aave v3 LiquidationCall events, Ethereum; all collateral types; "
               + "completeness not verified)", real == 0 ? "n/a" : (Object) (simulated.value() / real)));
+    }
+    for (PublishedTotal pub : PUBLISHED) {
+      for (StudyRunner.ScenarioResult sr : result.scenarios()) {
+        String name = sr.scenario().name();
+        String metric = pub.book() + ".liquidated_usd";
+        if ((!name.equals(pub.crash()) && !name.equals(pub.crash() + "-history")) || !sr.summary().names().contains(metric)) {
+          continue;
+        }
+        Estimate simulated = sr.summary().metric(metric).mean();
+        rows.add(List.of(pub.crash(), name, pub.book(), pub.quantity(), simulated, pub.usd(), pub.source(),
+            simulated.value() / pub.usd()));
+      }
     }
     return new Table("debt_validation", "Simulated against real liquidations, for the crashes with real data "
         + "(simulated: mean over paths with its 95% interval; the book is $1B of ETH-collateral debt by assumption, so "

@@ -49,7 +49,12 @@ public final class LiquityBook extends DebtBook {
   }
 
   public LiquityBook(Borrowers population, Liquidators liquidators, Cascade cascade, double poolShare, Behaviour behaviour) {
-    super("liquity", population, liquidators, cascade, Congestion.NONE, behaviour);
+    this(population, liquidators, cascade, poolShare, behaviour, Interest.defaults());
+  }
+
+  public LiquityBook(Borrowers population, Liquidators liquidators, Cascade cascade, double poolShare, Behaviour behaviour,
+      Interest interest) {
+    super("liquity", population, liquidators, cascade, Congestion.NONE, behaviour, interest);
     if (!(poolShare > 0) || poolShare > 10) {
       throw new RuleViolation("poolShare", "must be in (0, 10] (was " + poolShare + ")");
     }
@@ -59,8 +64,16 @@ public final class LiquityBook extends DebtBook {
 
   @Override
   public LiquityBook withBehaviour(Behaviour b) {
-    return new LiquityBook(population(), liquidators(), cascade(), poolShare, b);
+    return new LiquityBook(population(), liquidators(), cascade(), poolShare, b, interest());
   }
+
+  @Override
+  public LiquityBook withInterest(Interest i) {
+    return new LiquityBook(population(), liquidators(), cascade(), poolShare, behaviour(), i);
+  }
+
+  private static final BigInteger RATE_STEP = LiquityParams.pct(Double.toString(Interest.LIQUITY_RATE_STEP_PCT));
+  private static final double YEAR_SECONDS = LiquityEngine.ONE_YEAR;
 
   public static LiquityBook defaults() {
     return new LiquityBook(Population.defaults(), Liquidators.defaults(), Cascade.defaults(), DEFAULT_POOL_SHARE);
@@ -106,12 +119,40 @@ public final class LiquityBook extends DebtBook {
     private double[] debt;
     private double[] surplus;
     private boolean redistributed;
+    /** Each trove's rate class (dense: 0, 1, ... in order of first appearance). */
+    private int[] rateClass;
+    /** Each class's grid step: its annual rate is {@code step x 0.5 %} (0: no interest). */
+    private int[] classStep;
+    /** When each trove's interest was last applied in the engine (a touch). */
+    private Instant[] touched;
     /** The Stability Pool depositors' P&L so far [USD] and their deposit at the start. */
     private double spPnlUsd;
     private double spDeposit0;
 
     Run() {
-      super(id(), population(), liquidators(), cascade(), congestion(), behaviour());
+      super(id(), population(), liquidators(), cascade(), congestion(), behaviour(), interest());
+    }
+
+    @Override
+    int[] drawRateClasses(org.apache.commons.rng.UniformRandomProvider rng) {
+      rateClass = new int[n];
+      java.util.Map<Integer, Integer> dense = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < n; i++) {
+        double r = interest.liquityRate(Population.gaussian(rng));
+        int step = (int) Math.round(r * 100 / Interest.LIQUITY_RATE_STEP_PCT);
+        rateClass[i] = dense.computeIfAbsent(step, k -> dense.size());
+      }
+      classStep = dense.keySet().stream().mapToInt(Integer::intValue).toArray();
+      return rateClass;
+    }
+
+    @Override
+    int rateClassCount() {
+      return classStep.length;
+    }
+
+    private int step(int i) {
+      return classStep[rateClass[i]];
     }
 
     @Override
@@ -143,6 +184,9 @@ public final class LiquityBook extends DebtBook {
         book.mint(Token.ETH, u, c.plus(params.ethGasCompensation()));
         LiquityEvent.TroveOpened opened = engine.openTrove(u, c, Amount.fromDouble(sized[i][1], Rounding.DOWN));
         supply += opened.debt().toDouble();
+        if (step(i) > 0) {
+          engine.setInterestRate(u, RATE_STEP.multiply(BigInteger.valueOf(step(i))));
+        }
         coll[i] = c.toDouble();
         debt[i] = opened.debt().toDouble();
         coll0[i] = coll[i];
@@ -150,6 +194,8 @@ public final class LiquityBook extends DebtBook {
         index.put(i, liquidationPrice(i));
       }
       stableSupply = supply;
+      touched = new Instant[n];
+      java.util.Arrays.fill(touched, start);
       redistributed = false;
       spPnlUsd = 0;
       spDeposit0 = deposit.toDouble();
@@ -175,6 +221,7 @@ public final class LiquityBook extends DebtBook {
           continue;
         }
         actAfter(bot);
+        touch(i);
         LiquityEvent.TroveLiquidated ev;
         try {
           ev = engine.liquidate(users[i], AccountId.of("liquity:liquidator:" + bot.id()));
@@ -195,6 +242,7 @@ public final class LiquityBook extends DebtBook {
         surplus[i] += kept;
         coll[i] = 0;
         debt[i] = 0;
+        positionClosed(i);
         double toPool = toEth(s.collToPool());
         double toLiquidator = toEth(s.collGasCompensation()) + toEth(s.ethGasCompensation());
         double proceeds = sell(toPool + toLiquidator);
@@ -218,6 +266,7 @@ public final class LiquityBook extends DebtBook {
       redistributed = false;
       for (int i = 0; i < n; i++) {
         if (debt[i] > 0) {
+          touch(i);
           LiquityEngine.TroveView v = engine.trove(users[i]).orElseThrow();
           coll[i] = v.entireColl().toDouble();
           debt[i] = v.entireDebt().toDouble();
@@ -246,12 +295,99 @@ public final class LiquityBook extends DebtBook {
       return MakerBook.toDouble(wei, 18);
     }
 
+    /**
+     * Applies trove {@code i}'s interest since its last touch in the engine, as any v2 operation on
+     * the trove does first; its debt is then the engine's.
+     */
+    private void touch(int i) {
+      if (step(i) == 0 || !(debt[i] > 0)) {
+        return;
+      }
+      long seconds = clock.getEpochSecond() - touched[i].getEpochSecond();
+      if (seconds > 0) {
+        engine.accrueInterest(users[i], seconds);
+        touched[i] = Instant.ofEpochSecond(clock.getEpochSecond());
+        debt[i] = engine.trove(users[i]).orElseThrow().entireDebt().toDouble();
+      }
+    }
+
+    /**
+     * The interval's interest on the book's view of each trove (simple, at its class rate); the
+     * engine applies it trove by trove when the trove is next touched.
+     */
+    @Override
+    void accrue(Instant now, long seconds) {
+      double years = seconds / YEAR_SECONDS;
+      double[] factor = new double[classStep.length];
+      for (int c = 0; c < classStep.length; c++) {
+        factor[c] = 1 + classStep[c] * Interest.LIQUITY_RATE_STEP_PCT / 100 * years;
+        grow(c, factor[c]);
+      }
+      for (int i = 0; i < n; i++) {
+        debt[i] *= factor[rateClass[i]];
+      }
+    }
+
+    @Override
+    void finish(double price) {
+      for (int i = 0; i < n; i++) {
+        touch(i);
+      }
+    }
+
+    @Override
+    double repay(int i, double usd) {
+      if (!(debt[i] > 0)) {
+        return 0;
+      }
+      touch(i);
+      double room = debt[i] - params.minNetDebt().toDouble() - params.debtGasCompensation().toDouble();
+      // The owner repays with the BOLD it borrowed (bought back with outside USD, in effect): BOLD is only ever
+      // minted against debt, so the supply still equals the system's debt afterwards.
+      Amount amount = Amount.min(Amount.fromDouble(Math.min(usd, room), Rounding.DOWN),
+          book.balanceOf(users[i], params.debtToken()));
+      if (!amount.isPositive()) {
+        return 0;
+      }
+      try {
+        engine.repay(users[i], amount);
+      } catch (LiquityRuleViolation refused) {
+        return 0;
+      }
+      LiquityEngine.TroveView v = engine.trove(users[i]).orElseThrow();
+      coll[i] = v.entireColl().toDouble();
+      debt[i] = v.entireDebt().toDouble();
+      return amount.toDouble();
+    }
+
+    @Override
+    double[] reopen(int i, Population.Draw d, double price) {
+      double[] cd = sized(d, price);
+      Amount c = Amount.fromDouble(cd[0], Rounding.DOWN);
+      book.mint(Token.ETH, users[i], c.plus(params.ethGasCompensation()));
+      LiquityEvent.TroveOpened opened;
+      try {
+        opened = engine.openTrove(users[i], c, Amount.fromDouble(cd[1], Rounding.DOWN));
+        if (step(i) > 0) {
+          engine.setInterestRate(users[i], RATE_STEP.multiply(BigInteger.valueOf(step(i))));
+        }
+      } catch (LiquityRuleViolation refused) {
+        book.burn(Token.ETH, users[i], c.plus(params.ethGasCompensation()));
+        return null;
+      }
+      touched[i] = Instant.ofEpochSecond(clock.getEpochSecond());
+      coll[i] = c.toDouble();
+      debt[i] = opened.debt().toDouble();
+      return new double[] {coll[i] + params.ethGasCompensation().toDouble(), opened.borrowed().toDouble()};
+    }
+
     @Override
     boolean topUp(int i, double eth) {
       Amount amount = Amount.fromDouble(eth, Rounding.DOWN);
       if (!amount.isPositive() || !(debt[i] > 0)) {
         return false;
       }
+      touch(i);
       book.mint(Token.ETH, users[i], amount);
       try {
         engine.addCollateral(users[i], amount);

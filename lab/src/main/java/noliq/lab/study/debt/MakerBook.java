@@ -16,6 +16,7 @@ import noliq.lab.metrics.DebtRisk;
 import noliq.lab.study.DesignModel;
 import noliq.math.Amount;
 import noliq.math.Decimals;
+import noliq.math.Exact;
 import noliq.math.Price;
 import noliq.math.Rounding;
 import noliq.math.book.AccountId;
@@ -53,13 +54,23 @@ public final class MakerBook extends DebtBook {
 
   public MakerBook(String id, Borrowers population, Liquidators liquidators, Cascade cascade, Congestion congestion,
       Behaviour behaviour) {
-    super(id, population, liquidators, cascade, congestion, behaviour);
+    this(id, population, liquidators, cascade, congestion, behaviour, Interest.defaults());
+  }
+
+  public MakerBook(String id, Borrowers population, Liquidators liquidators, Cascade cascade, Congestion congestion,
+      Behaviour behaviour, Interest interest) {
+    super(id, population, liquidators, cascade, congestion, behaviour, interest);
     this.ilk = IlkParams.ethB();
   }
 
   @Override
   public MakerBook withBehaviour(Behaviour b) {
-    return new MakerBook(id(), population(), liquidators(), cascade(), congestion(), b);
+    return new MakerBook(id(), population(), liquidators(), cascade(), congestion(), b, interest());
+  }
+
+  @Override
+  public MakerBook withInterest(Interest i) {
+    return new MakerBook(id(), population(), liquidators(), cascade(), congestion(), behaviour(), i);
   }
 
   /**
@@ -139,6 +150,8 @@ public final class MakerBook extends DebtBook {
 
   private final class Run extends BookRun {
     private MakerEngine engine;
+    private noliq.debt.maker.Jug jug;
+    private double rate = 1;
     private AccountId[] users;
     private AccountId[] keepers;
     private double[] coll;
@@ -151,7 +164,7 @@ public final class MakerBook extends DebtBook {
     private final double feedThreshold = cascade().feed().deviationBps() / 10_000.0;
 
     Run() {
-      super(id(), population(), liquidators(), cascade(), congestion(), behaviour());
+      super(id(), population(), liquidators(), cascade(), congestion(), behaviour(), interest());
       Abacus calc = ilk.clipper().calc();
       if (!(calc instanceof Abacus.StairstepExponentialDecrease s)) {
         throw new IllegalStateException("the Maker book's keepers model a stairstep clipper");
@@ -194,6 +207,12 @@ public final class MakerBook extends DebtBook {
         index.put(i, liquidationPrice(i));
       }
       stableSupply = total;
+      rate = 1;
+      jug = null;
+      if (interest.makerAccrues()) {
+        jug = new noliq.debt.maker.Jug(engine, BigInteger.ZERO);
+        jug.init(ILK, interest.makerDuty(), start);
+      }
       keepers = new AccountId[bots.length];
       for (int b = 0; b < bots.length; b++) {
         keepers[b] = AccountId.of("maker:keeper:" + bots[b].id());
@@ -204,7 +223,7 @@ public final class MakerBook extends DebtBook {
     private void refresh(int i) {
       MakerEngine.UrnView u = engine.urn(ILK, users[i]);
       coll[i] = toDouble(u.ink(), 18);
-      // The rate stays at 1 (no stability fee is accrued in the study), so the debt is art.
+      // The debt is art x rate, the rate the Jug has dripped so far.
       debt[i] = toDouble(u.art().multiply(engine.ilkView(ILK).rate()), 45);
     }
 
@@ -255,6 +274,8 @@ public final class MakerBook extends DebtBook {
         double lp = liquidationPrice(i);
         if (lp > 0) {
           index.put(i, lp);
+        } else {
+          positionClosed(i);
         }
         return true;
       }
@@ -411,6 +432,59 @@ public final class MakerBook extends DebtBook {
     @Override
     double[] holdings(int i) {
       return new double[] {coll[i], debt[i], returned[i]};
+    }
+
+    @Override
+    void accrue(Instant now, long seconds) {
+      if (jug == null) {
+        return;
+      }
+      double before = rate;
+      rate = toDouble(jug.drip(ILK, now), 27);
+      double factor = rate / before;
+      for (int i = 0; i < n; i++) {
+        debt[i] *= factor;
+      }
+      grow(0, factor);
+    }
+
+    @Override
+    double repay(int i, double usd) {
+      if (!(debt[i] > 0)) {
+        return 0;
+      }
+      BigInteger r = engine.ilkView(ILK).rate();
+      MakerEngine.UrnView u = engine.urn(ILK, users[i]);
+      // Repaying must leave the vault at or above the dust (or at zero): stop at the dust.
+      double room = Math.max(0, debt[i] - minDebt());
+      BigInteger dart = Exact.mulDiv(rad(Math.min(usd, room)), BigInteger.ONE, r, Rounding.DOWN).min(u.art());
+      if (dart.signum() <= 0) {
+        return 0;
+      }
+      BigInteger dai = dart.multiply(r);
+      try {
+        engine.move(MARKET, users[i], dai);
+        engine.frob(ILK, users[i], BigInteger.ZERO, dart.negate());
+      } catch (MakerRuleViolation refused) {
+        return 0;
+      }
+      refresh(i);
+      return toDouble(dai, 45);
+    }
+
+    @Override
+    double[] reopen(int i, Population.Draw d, double price) {
+      double[] cd = sized(d, price);
+      BigInteger ink = wad(cd[0]);
+      BigInteger art = Exact.mulDiv(rad(cd[1]), BigInteger.ONE, engine.ilkView(ILK).rate(), Rounding.DOWN);
+      try {
+        engine.join(ILK, users[i], ink);
+        engine.frob(ILK, users[i], ink, art);
+      } catch (MakerRuleViolation refused) {
+        return null;
+      }
+      refresh(i);
+      return new double[] {toDouble(ink, 18), debt[i]};
     }
 
     @Override

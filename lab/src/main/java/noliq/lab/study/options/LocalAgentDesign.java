@@ -28,7 +28,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 /**
  * A holder's own {@link LocalAgent}: the same policy as a vault, but read from the median of k of
  * its n private sources (the oracle module's source models over the path) and traded at a random
- * moment within its window, by resting orders or an auction, through the same roll markets. It
+ * moment within its window, by resting orders or an auction, through the same roll markets. It values
+ * its P on the path's implied-vol surface at the current time, at the held strike and maturity. It
  * starts holding the policy's entry P worth the target (N handed to the N side); a roll nobody
  * fills is retried at its next check, and a series it still holds at maturity is settled through
  * the slow oracle and redeemed, then re-entered from ETH.
@@ -85,7 +86,7 @@ public record LocalAgentDesign(String policyName, Mechanism mechanism, OptionsAs
     MedianPriceView view = new MedianPriceView(assumptions.agentSources(), new PathIndex(path), gen, t0);
     AgentConfig defaults = AgentConfig.of(policy, assumptions.agentK());
     AgentConfig config = new AgentConfig(policy, assumptions.agentK(), defaults.checkEvery(), defaults.executionWindow(),
-        mechanism, WrapperVaultDesign.rollWindow(mechanism, assumptions), assumptions.makerVol());
+        mechanism, WrapperVaultDesign.rollWindow(mechanism, assumptions));
     Target entry = policy.entry(m.observe(t0));
     Series first = entry.series(IndexId.ETH_USD);
     m.ledger.list(first);
@@ -93,7 +94,8 @@ public record LocalAgentDesign(String policyName, Mechanism mechanism, OptionsAs
     m.ledger.deposit(HOLDER, eth);
     m.ledger.split(HOLDER, first.id(), eth, t0);
     m.ledger.transfer(HOLDER, N_SIDE, first.nToken(), eth);
-    LocalAgent agent = new LocalAgent(config, HOLDER, IndexId.ETH_USD,
+    // the agent values P on the path's surface at the moment it decides, as marks do (makers read it with their own error)
+    LocalAgent agent = new LocalAgent(config, now -> m.observe(now).surface(), HOLDER, IndexId.ETH_USD,
         Optional.of(Position.opened(entry, m.observe(t0).spot(), t0)));
     ForcedSaleAudit audit = new ForcedSaleAudit(m, HOLDER);
     audit.in(first.pToken(), eth);
@@ -102,6 +104,7 @@ public record LocalAgentDesign(String policyName, Mechanism mechanism, OptionsAs
     for (int i = 1; i < path.size(); i++) {
       Instant now = path.time(i);
       m.setPrice(path.price(i));
+      m.makersAt(now);
       view.at(now);
       Optional<Position> held = agent.held();
       boolean pastMaturity = held.isPresent() && !now.isBefore(held.get().maturity());
@@ -137,10 +140,7 @@ public record LocalAgentDesign(String policyName, Mechanism mechanism, OptionsAs
       tracker.maybeMark(now, () -> m.markUsd(HOLDER, now));
     }
     Instant end = path.time(path.size() - 1);
-    if (m.venue instanceof noliq.wrapper.venue.AmmVenue amm) {
-      var lp = amm.lpReport(end);
-      tracker.liquidityProviders(lp.feesUsd(), lp.lvrUsd(), lp.lossVersusHoldingUsd());
-    }
+    m.closeLiquidity(end, tracker);
     tracker.forcedSale(audit.forcedUsd(end));
     tracker.mark(end, m.markUsd(HOLDER, end));
     tracker.write(end, out, offset);

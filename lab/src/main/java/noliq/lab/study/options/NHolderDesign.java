@@ -100,6 +100,7 @@ public record NHolderDesign(String policyName, Mechanism mechanism, OptionsAssum
     for (int i = 0; i < path.size(); i++) {
       Instant now = path.time(i);
       m.setPrice(path.price(i));
+      m.makersAt(now); // the makers' books run on every design's clock (the N holder reports no liquidity figure)
       if (held != null && !now.isBefore(held.maturity()) && m.settlementFinal(held, now, rng)) {
         if (m.ledger.settlement(held.id()).isEmpty()) {
           m.ledger.settle(held.id(), now);

@@ -8,6 +8,7 @@ import noliq.math.RuleViolation;
 import noliq.oracle.feeds.SourceModel;
 import noliq.oracle.optimistic.OptimisticConfig;
 import noliq.oracle.vote.VoteConfig;
+import noliq.wrapper.venue.MakerInventory;
 
 /**
  * Every stated parameter of the options side of the study, with its source. Market sizes, spreads,
@@ -26,16 +27,21 @@ import noliq.oracle.vote.VoteConfig;
  * @param agentSources the local agent's n private sources; it reads {@code agentK} of them
  * @param agentK how many sources each reading asks
  * @param settlement the settlement oracle's game: vote stake, turnout, bribe cost, open interest, attacker
+ * @param impliedVol the fitted constants a path's implied-vol level is read with (variance risk premium, the
+ *     mapping from realised vol, the long-run level, DVOL on history): inputs, overridden and swept by name
+ * @param inventory how long makers carry what they trade with a roll, and how much of its delta they hedge
  */
 public record OptionsAssumptions(
     RollAssumptions market, double makerVol, double targetUsd, double nHolderUsd, double makerOutageProbability,
     double disputeProbability, Duration liveness, Duration voteDuration, double ruinLoss, List<SourceModel> agentSources,
-    int agentK, SettlementGame settlement) {
+    int agentK, SettlementGame settlement, noliq.lab.scenarios.ImpliedVolParameters impliedVol,
+    MakerInventory.Rule inventory) {
 
   public static final OptionsAssumptions DEFAULTS = new OptionsAssumptions(
       RollAssumptions.DEFAULTS, 0.8, 100_000, 100_000, 0.02, 0.05, OptimisticConfig.UMA_DEFAULT_LIVENESS,
       VoteConfig.uma(noliq.math.Amount.ONE).roundLength(),
-      0.5, dozenSources(), 5, SettlementGame.DEFAULTS);
+      0.5, dozenSources(), 5, SettlementGame.DEFAULTS, noliq.lab.scenarios.ImpliedVolParameters.DEFAULTS,
+      MakerInventory.Rule.DEFAULT);
 
   public OptionsAssumptions {
     if (market == null) {
@@ -55,6 +61,12 @@ public record OptionsAssumptions(
     }
     if (settlement == null) {
       throw new RuleViolation("settlement", "is required");
+    }
+    if (impliedVol == null) {
+      throw new RuleViolation("impliedVol", "is required");
+    }
+    if (inventory == null) {
+      throw new RuleViolation("inventory", "is required");
     }
     if (!(ruinLoss > 0 && ruinLoss <= 1)) {
       throw new RuleViolation("ruinLoss", "must be in (0, 1] (was " + ruinLoss + ")");
@@ -90,22 +102,32 @@ public record OptionsAssumptions(
 
   public OptionsAssumptions withMakerOutageProbability(double p) {
     return new OptionsAssumptions(market, makerVol, targetUsd, nHolderUsd, p, disputeProbability, liveness, voteDuration,
-        ruinLoss, agentSources, agentK, settlement);
+        ruinLoss, agentSources, agentK, settlement, impliedVol, inventory);
   }
 
   public OptionsAssumptions withDisputeProbability(double p) {
     return new OptionsAssumptions(market, makerVol, targetUsd, nHolderUsd, makerOutageProbability, p, liveness,
-        voteDuration, ruinLoss, agentSources, agentK, settlement);
+        voteDuration, ruinLoss, agentSources, agentK, settlement, impliedVol, inventory);
   }
 
   public OptionsAssumptions withMarket(RollAssumptions m) {
     return new OptionsAssumptions(m, makerVol, targetUsd, nHolderUsd, makerOutageProbability, disputeProbability,
-        liveness, voteDuration, ruinLoss, agentSources, agentK, settlement);
+        liveness, voteDuration, ruinLoss, agentSources, agentK, settlement, impliedVol, inventory);
   }
 
   public OptionsAssumptions withSettlement(SettlementGame g) {
     return new OptionsAssumptions(market, makerVol, targetUsd, nHolderUsd, makerOutageProbability, disputeProbability,
-        liveness, voteDuration, ruinLoss, agentSources, agentK, g);
+        liveness, voteDuration, ruinLoss, agentSources, agentK, g, impliedVol, inventory);
+  }
+
+  public OptionsAssumptions withImpliedVol(noliq.lab.scenarios.ImpliedVolParameters p) {
+    return new OptionsAssumptions(market, makerVol, targetUsd, nHolderUsd, makerOutageProbability, disputeProbability,
+        liveness, voteDuration, ruinLoss, agentSources, agentK, settlement, p, inventory);
+  }
+
+  public OptionsAssumptions withInventory(MakerInventory.Rule rule) {
+    return new OptionsAssumptions(market, makerVol, targetUsd, nHolderUsd, makerOutageProbability, disputeProbability,
+        liveness, voteDuration, ruinLoss, agentSources, agentK, settlement, impliedVol, rule);
   }
 
   /**
@@ -121,13 +143,13 @@ public record OptionsAssumptions(
   private List<Assumption> own() {
     String none = "assumption: no published figure; vary it";
     List<Assumption> out = new java.util.ArrayList<>();
-    for (String[] iv : noliq.lab.scenarios.ImpliedVol.describe()) {
+    for (String[] iv : noliq.lab.scenarios.ImpliedVol.describe(impliedVol)) {
       out.add(new Assumption(iv[0], iv[1], iv[2]));
     }
     out.addAll(List.of(
         new Assumption("makerVol", Double.toString(makerVol), "only without a path (unit tests): the study's marks, "
-            + "makers and fair values read the path's surface; the local agent still values with its own configured "
-            + "vol (AgentConfig, 80%)"),
+            + "makers, fair values and the local agent read the path's surface at the current time, at each option's "
+            + "own strike and maturity"),
         new Assumption("targetUsd", String.format("%.0f", targetUsd), none + "; AMM cost grows with size / pool depth"),
         new Assumption("nHolderUsd", String.format("%.0f", nHolderUsd), none),
         new Assumption("makerOutageProbability", Double.toString(makerOutageProbability), none
@@ -143,6 +165,12 @@ public record OptionsAssumptions(
             + "financial news sites ... and takes the median\"; noise, delay, failure: " + none),
         new Assumption("marking", "daily (every step on paths shorter than 64 days: span / 64)",
             "fair value = Black-Scholes mark (InverseOptions) on the path's surface at each series' strike and maturity"),
+        new Assumption("makerInventory", String.format("each maker fill opens a lot held %.1f h (or to its legs' "
+            + "maturity if sooner), %.0f%% of its spot delta hedged with ETH at the fill, then unwound at fair value "
+            + "(makerUnwindHorizon, makerHedgeShare)", inventory.horizon().toMinutes() / 60.0, 100 * inventory.hedgeShare()),
+            none + "; the lot is marked on the path's surface, so makers' inventory loss is measured; their committed "
+            + "capital is the peak fair value of what they paid for the lots open at once (the ledger has no margin: "
+            + "a position is funded in full)"),
         new Assumption("makerNoise", "each maker's relative error on the surface's level, normal with sd "
             + "makerVolErrorSd, drawn per roll from the path's generator", "makers value on their own estimates")));
     return List.copyOf(out);

@@ -44,6 +44,7 @@ final class OptionsMarket {
   final MarketDesk desk;
   final RollVenue venue;
   final Marks marks;
+  final Mechanism mechanism;
   private final Map<SeriesId, Instant> requestedAt = new HashMap<>();
   private final Map<SeriesId, Double> truth = new HashMap<>();
   private Price spot;
@@ -66,7 +67,8 @@ final class OptionsMarket {
 
   private OptionsMarket(OptionsAssumptions a, Mechanism mechanism, double startPrice, PricePath path) {
     this.assumptions = a;
-    this.path = path;
+    // the path's implied-vol level, read with the study's constants (the fitted ones unless overridden)
+    this.path = path == null ? null : path.withImpliedVol(a.impliedVol());
     this.oracle = new SlowOracle(book, a);
     this.ledger = new OptionsLedger(book, oracle.port(), event -> { }, a.settlement().settlementTimeout());
     this.desk = new MarketDesk(ledger, this::observe, a.market());
@@ -76,6 +78,8 @@ final class OptionsMarket {
       case RESTING_ORDERS -> new BookVenue(desk);
     };
     this.marks = new Marks(ledger);
+    this.mechanism = mechanism;
+    desk.setInventoryRule(a.inventory());
     if (path != null) {
       desk.setStress(t -> {
         int i = index(t);
@@ -88,6 +92,22 @@ final class OptionsMarket {
   private int index(Instant t) {
     cursor = path.indexAt(t, cursor);
     return cursor;
+  }
+
+  /** The makers' books on the path's clock: each step unwinds, at fair value then, the lots due by {@code now}. */
+  void makersAt(Instant now) {
+    desk.unwindDue(now);
+  }
+
+  /**
+   * At the path's end: the makers unwind what they still carry, and the liquidity providers' side
+   * (makers' edge and inventory; the pools' LPs and arbitrageurs when the venue has pools) goes to
+   * {@code tracker}.
+   */
+  void closeLiquidity(Instant end, WrapperTracker tracker) {
+    desk.unwindAll(end);
+    AmmVenue.LpReport lp = venue instanceof AmmVenue amm ? amm.lpReport(end) : null;
+    tracker.liquidity(mechanism, desk.inventory().totals(), lp);
   }
 
   /** The study's short name of a mechanism, used in design ids. */

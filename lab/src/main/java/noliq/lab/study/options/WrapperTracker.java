@@ -17,6 +17,8 @@ import noliq.math.Price;
 import noliq.math.Rounding;
 import noliq.wrapper.drift.DriftAccount;
 import noliq.wrapper.drift.DriftBreakdown;
+import noliq.wrapper.venue.AmmVenue;
+import noliq.wrapper.venue.MakerInventory;
 
 /**
  * What a P-wrapper (vault or agent) reports on one path: its value against target at every mark,
@@ -57,7 +59,8 @@ final class WrapperTracker {
   private double unfilledShares;
   private int measuredRolls;
   private double makerEdgeUsd;
-  private double[] lp = {0, 0, 0};
+  /** Pools: fees, LVR, loss versus holding, deposits, arbitrageurs' float (USD). */
+  private double[] lp = {0, 0, 0, 0, 0};
 
   WrapperTracker(String prefix, Trace trace, PricePath path, double startValue) {
     this.prefix = prefix;
@@ -113,10 +116,28 @@ final class WrapperTracker {
         new MetricSpec(prefix + ".roll_impact_bps", "bps", "per roll, value-weighted: pool price impact", Headline.MEAN).as(Role.STABLE_HOLDER),
         new MetricSpec(prefix + ".roll_move_bps", "bps", "per roll, value-weighted: the market's move while waiting (fair value at the fills against at the decision)", Headline.MEAN).as(Role.STABLE_HOLDER),
         new MetricSpec(prefix + ".roll_unfilled_share", "share", "mean share of each roll's amount not traded (an unfilled roll counts 1; wei-level re-entries left out)", Headline.MEAN).as(Role.SYSTEM).within(Support.NON_NEGATIVE),
-        new MetricSpec(prefix + ".maker_edge_usd", "USD", "makers' (or pools') take from the wrapper's rolls: spread, edge, fees and impact against fair value at the fills; makers unwind between rolls at fair value", Headline.MEAN).as(Role.LIQUIDITY_PROVIDER),
+        new MetricSpec(prefix + ".maker_edge_usd", "USD", "makers' (or pools') take from the wrapper's rolls: spread, edge, fees and impact against fair value at the fills (the makers' inventory after the fills is maker_inventory_usd)", Headline.MEAN).as(Role.LIQUIDITY_PROVIDER),
         new MetricSpec(prefix + ".lp_fees_usd", "USD", "AMM liquidity providers' fees over the path, all traders (0 without pools)", Headline.MEAN).as(Role.LIQUIDITY_PROVIDER).within(Support.NON_NEGATIVE),
-        new MetricSpec(prefix + ".lp_lvr_usd", "USD", "AMM liquidity providers' loss to arbitrageurs at fair value, rebalanced daily (loss-versus-rebalancing; 0 without pools)", Headline.MEAN).as(Role.LIQUIDITY_PROVIDER),
-        new MetricSpec(prefix + ".lp_loss_vs_hold_usd", "USD", "AMM liquidity providers' pools against holding what they seeded, at the end, fees included (negative: a gain; 0 without pools)", Headline.MEAN).as(Role.LIQUIDITY_PROVIDER));
+        new MetricSpec(prefix + ".lp_lvr_usd", "USD", "AMM liquidity providers' loss to arbitrageurs at fair value, rebalanced daily (loss-versus-rebalancing): the arbitrageurs' profit after the fees they pay (0 without pools)", Headline.MEAN).as(Role.LIQUIDITY_PROVIDER),
+        new MetricSpec(prefix + ".lp_loss_vs_hold_usd", "USD", "AMM liquidity providers' pools against holding what they seeded, at the end, fees included (negative: a gain; 0 without pools)", Headline.MEAN).as(Role.LIQUIDITY_PROVIDER),
+        new MetricSpec(prefix + ".lp_pnl_pct_capital", "%", "the liquidity providers this design's rolls trade with, P&L in % of the capital they commit: by auction or book the makers "
+            + "(edge at the fills plus inventory P&L, over the peak fair value they paid for the lots open at once); by AMM the pools' LPs (pools against holding "
+            + "their seeds: fees in, loss to arbitrage out, over the seeds' value); 0 on a path where they committed nothing", Headline.MEAN)
+            .lossOf(Role.LIQUIDITY_PROVIDER, Loss.GAIN),
+        new MetricSpec(prefix + ".maker_inventory_usd", "USD", "makers' inventory P&L: each lot from a fill marked on the path's surface until its unwind (makerUnwindHorizon, "
+            + "or its legs' maturity), hedge included (negative: a loss when the market moves during and after the roll)", Headline.MEAN).as(Role.LIQUIDITY_PROVIDER),
+        new MetricSpec(prefix + ".maker_pnl_usd", "USD", "makers' P&L: edge at the fills (fair value bought less paid) plus inventory P&L", Headline.MEAN).as(Role.LIQUIDITY_PROVIDER),
+        new MetricSpec(prefix + ".maker_pnl_pct_capital", "%", "makers' P&L in % of their committed capital (peak fair value paid for the lots open at once; 0 if none)", Headline.MEAN)
+            .as(Role.LIQUIDITY_PROVIDER),
+        new MetricSpec(prefix + ".maker_capital_usd", "USD", "makers' committed capital: the peak over the path of the fair value they paid for the lots open at once", Headline.MEAN)
+            .within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + ".maker_worst_lot_usd", "USD", "the worst single lot's inventory P&L on the path (0 if none lost)", Headline.MEAN),
+        new MetricSpec(prefix + ".amm_lp_pnl_pct_capital", "%", "AMM liquidity providers' pools against holding their seeds, in % of the seeds' value at seeding (0 without pools)", Headline.MEAN)
+            .as(Role.LIQUIDITY_PROVIDER),
+        new MetricSpec(prefix + ".lp_capital_usd", "USD", "AMM liquidity providers' deposits: each pool's seed at fair value when seeded (0 without pools)", Headline.MEAN)
+            .within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + ".arb_pnl_pct_capital", "%", "arbitrageurs' profit (lp_lvr_usd) in % of their float (ammPoolDepthUsd of ETH and as much of each pool's leg; 0 without pools)", Headline.MEAN)
+            .as(Role.LIQUIDITY_PROVIDER));
   }
 
   /** Marks if a mark is due at {@code now}; {@code value} is asked only then. */
@@ -168,9 +189,24 @@ final class WrapperTracker {
     spotAt = spot;
   }
 
-  /** The liquidity providers' side at the end: fees, LVR, loss versus holding (USD). */
-  void liquidityProviders(double feesUsd, double lvrUsd, double lossVersusHoldingUsd) {
-    lp = new double[] {feesUsd, lvrUsd, lossVersusHoldingUsd};
+  /**
+   * The liquidity providers' side at the end: the makers' totals, and the pools' report when the
+   * venue has pools (null otherwise). Which of them the design's rolls trade with follows the mechanism.
+   */
+  void liquidity(noliq.wrapper.port.Mechanism mechanism, MakerInventory.Totals makerTotals, AmmVenue.LpReport pools) {
+    makers = makerTotals;
+    this.mechanism = mechanism;
+    if (pools != null) {
+      lp = new double[] {pools.feesUsd(), pools.lvrUsd(), pools.lossVersusHoldingUsd(), pools.depositsUsd(), pools.arbitrageurFloatUsd()};
+    }
+  }
+
+  private MakerInventory.Totals makers = new MakerInventory.Totals(0, 0, 0, 0, 0, 0, 0);
+  private noliq.wrapper.port.Mechanism mechanism = noliq.wrapper.port.Mechanism.DUTCH_AUCTION;
+
+  /** {@code 100 pnl / capital}, 0 when nothing was committed. */
+  static double pctOf(double pnl, double capital) {
+    return capital > 0 ? 100 * pnl / capital : 0;
   }
 
   void forcedSale(double usd) {
@@ -255,7 +291,18 @@ final class WrapperTracker {
     out[i++] = makerEdgeUsd;
     out[i++] = lp[0];
     out[i++] = lp[1];
-    out[i] = lp[2];
+    out[i++] = lp[2];
+    double lpPct = pctOf(-lp[2], lp[3]);
+    double makerPct = pctOf(makers.pnlUsd(), makers.peakCapitalUsd());
+    out[i++] = mechanism == noliq.wrapper.port.Mechanism.AMM_SWAP ? lpPct : makerPct;
+    out[i++] = makers.inventoryUsd();
+    out[i++] = makers.pnlUsd();
+    out[i++] = makerPct;
+    out[i++] = makers.peakCapitalUsd();
+    out[i++] = makers.worstLotUsd();
+    out[i++] = lpPct;
+    out[i++] = lp[3];
+    out[i] = pctOf(lp[1], lp[4]);
   }
 
   /**

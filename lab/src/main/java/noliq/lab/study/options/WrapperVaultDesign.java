@@ -104,6 +104,7 @@ public record WrapperVaultDesign(String policyName, Mechanism mechanism, Options
     for (int i = 1; i < path.size(); i++) {
       Instant now = path.time(i);
       m.setPrice(path.price(i));
+      m.makersAt(now);
       if (!toSettle.isEmpty()) {
         settleMatured(vault, m, tracker, toSettle, now, rng);
       }
@@ -121,10 +122,7 @@ public record WrapperVaultDesign(String policyName, Mechanism mechanism, Options
       }
     }
     Instant end = path.time(path.size() - 1);
-    if (m.venue instanceof AmmVenue amm) {
-      var lp = amm.lpReport(end);
-      tracker.liquidityProviders(lp.feesUsd(), lp.lvrUsd(), lp.lossVersusHoldingUsd());
-    }
+    m.closeLiquidity(end, tracker);
     tracker.forcedSale(audit.forcedUsd(end));
     tracker.mark(end, value(vault, m, end));
     tracker.write(end, out, offset);

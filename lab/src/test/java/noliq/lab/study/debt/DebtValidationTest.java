@@ -36,7 +36,7 @@ class DebtValidationTest {
   void everyDebtAssumptionHasAStableNameAndASource() {
     assertThat(DesignCatalog.assumptions()).filteredOn(a -> a.area().equals("debt"))
         .extracting(DesignCatalog.Assumption::name).doesNotHaveDuplicates()
-        .contains("population", "debt.population.health_fit", "debt.congestion.black_thursday", "debt.borrowers.react_share");
+        .contains("population", "debt.population.health_fit", "debt.congestion.black_thursday", "debt.borrowers.fit", "debt.interest.aave", "debt.interest.maker", "debt.interest.liquity", "borrowers", "interest");
     assertThat(DebtAssumptions.names()).allSatisfy(n -> assertThat(n).matches("debt(\\.[a-z_]+)+"));
     assertThat(DebtAssumptions.rows()).allSatisfy(a -> assertThat(a.source()).isNotBlank());
   }
@@ -52,8 +52,15 @@ class DebtValidationTest {
         prices.toString(), 0);
     StudyRunner.StudyResult result = StudyRunner.run(config, DebtDesigns.defaults(), n -> Progress.none());
     Table t = DebtValidation.validation(result);
-    assertThat(t.rows()).hasSize(2);
-    assertThat(t.rows()).extracting(r -> r.get(1)).containsExactly("oct-2025", "oct-2025-history");
+    // Counts against the events file, then liquidated USD against Chaos Labs' published $180M.
+    assertThat(t.rows()).hasSize(4);
+    assertThat(t.rows()).extracting(r -> r.get(1)).containsExactly("oct-2025", "oct-2025-history", "oct-2025",
+        "oct-2025-history");
+    List<Object> usd = t.rows().get(3);
+    assertThat(usd.get(5)).isEqualTo(180e6);
+    assertThat((Double) usd.get(7)).isCloseTo(((Estimate) usd.get(4)).value() / 180e6,
+        org.assertj.core.api.Assertions.within(1e-12));
+    assertThat((String) usd.get(6)).contains("governance.aave.com");
     List<Object> history = t.rows().get(1);
     Estimate simulated = (Estimate) history.get(4);
     assertThat(simulated.n()).isEqualTo(StudyScenario.REPLAY_POPULATIONS);

@@ -26,4 +26,23 @@ class EthBCalibrationTest {
     assertThat(fit.medianHealth()).isBetween(1.1, 1.3);
     assertThat(fit.medianDebt()).isBetween(100_000.0, 1_000_000.0);
   }
+
+  @Test
+  void theCommittedReactionsAreRefittedFromTheMakerEvents() {
+    Path maker = TestData.shipped("maker/ethb_dai_borrows.csv").getParent();
+    EthBCalibration.Reactions fit = EthBCalibration.fitReactions(maker, OhlcReader.read(TestData.shippedHourly()));
+    EthBCalibration.Reactions committed = EthBCalibration.COMMITTED_REACTIONS;
+    assertThat(fit.episodes()).isEqualTo(committed.episodes());
+    assertThat(fit.reacted()).isEqualTo(committed.reacted());
+    assertThat(fit.repaid()).isEqualTo(committed.repaid());
+    assertThat(fit.liquidated()).isEqualTo(committed.liquidated());
+    assertThat(fit.medianDelayHours()).isEqualTo(committed.medianDelayHours());
+    assertThat(fit.healthAtReactionP10()).isCloseTo(committed.healthAtReactionP10(), within(1e-9));
+    assertThat(fit.healthAtReactionP90()).isCloseTo(committed.healthAtReactionP90(), within(1e-9));
+    assertThat(fit.liquidatedVaults()).isEqualTo(committed.liquidatedVaults());
+    assertThat(fit.reopenedVaults()).isEqualTo(committed.reopenedVaults());
+    // Owners who acted did so close to liquidation: the health at the reaction lies inside (1, 1.2).
+    assertThat(fit.healthAtReactionP10()).isGreaterThan(1.0);
+    assertThat(fit.healthAtReactionP90()).isLessThan(EthBCalibration.ALARM_HEALTH);
+  }
 }

@@ -14,14 +14,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Every metric on a three-borrower book and a path (2,000 → 1,700 → 1,750) that crosses exactly
  * one liquidation price (1,818), without price impact, so each figure follows by hand from the
- * protocol's rules.
+ * protocol's rules. The books accrue no interest here ({@link Interest#NONE}): the hand figures are
+ * the liquidation rules' alone ({@code InterestAccrualBookTest} checks accrual).
  */
 class HandComputedBookTest {
   private static final PricePath PATH = hourly(2000, 1700, 1750);
 
   @Test
   void aaveLiquidatesTheWholeDebtBelowHealth095AndPaysTheFivePercentBonus() {
-    double[] m = run(new AaveBook(THREE, ONE_BOT, NO_IMPACT), PATH, 1);
+    double[] m = run(new AaveBook(THREE, ONE_BOT, NO_IMPACT).withInterest(Interest.NONE), PATH, 1);
     // debt = 10 ETH * 2000 * LT 0.83 / 1.1, in USDC's 6 decimals; health at 1700 is 0.935 < 0.95: close factor 100%.
     double debt0 = 15090.909090;
     assertThat(m[DebtMetrics.LIQUIDATED_USD]).isCloseTo(debt0, within(1e-6));
@@ -51,7 +52,7 @@ class HandComputedBookTest {
 
   @Test
   void makerBarksTheVaultAndAKeeperTakesWhenTheAuctionPriceCrossesTheMarket() {
-    double[] m = run(new MakerBook(THREE, ONE_BOT, NO_IMPACT), PATH, 1);
+    double[] m = run(new MakerBook(THREE, ONE_BOT, NO_IMPACT).withInterest(Interest.NONE), PATH, 1);
     // debt = 10 ETH * 2000 / (mat 1.3 * 1.1) = 13,986 is under ETH-B's 30,000 dust: the vault is raised to
     // 1.1 x dust = 33,000 at the same health (23.6 ETH); the Dog seizes it all.
     double due = 33_000;
@@ -69,7 +70,7 @@ class HandComputedBookTest {
 
   @Test
   void liquityOffsetsTheTroveAgainstTheStabilityPool() {
-    double[] m = run(new LiquityBook(THREE, ONE_BOT, NO_IMPACT, 0.5), PATH, 1);
+    double[] m = run(new LiquityBook(THREE, ONE_BOT, NO_IMPACT, 0.5).withInterest(Interest.NONE), PATH, 1);
     // debt = 10 ETH * 2000 / (MCR 1.1 * 1.1); ICR at 1700 is 1.03 < 1.1.
     double debt = 10 * 2000 / (1.1 * 1.1);
     assertThat(m[DebtMetrics.LIQUIDATED_USD]).isCloseTo(debt, within(1e-9));
