@@ -93,7 +93,7 @@ class LabPipelineTest {
     assertThat(Files.readAllBytes(two.resolve("summary.json"))).isEqualTo(Files.readAllBytes(one.resolve("summary.json")));
     assertThat(Files.readAllBytes(two.resolve("index.html"))).isEqualTo(Files.readAllBytes(one.resolve("index.html")));
     String summary = Files.readString(one.resolve("summary.json"));
-    assertThat(summary).contains("\"lar95_usd\"", "\"n\" : 300", "\"ci95_low\"");
+    assertThat(summary).contains("\"lar95_usd\"", "\"n\":300", "\"ci95_low\"");
     // the wrapper rolls at least every 23 days: at least 2 rolls in 60 days on every path
     assertThat(study(2).headline().get("rolls_mean").value()).isGreaterThanOrEqualTo(2);
   }

@@ -78,10 +78,21 @@ public final class Exact {
     if (d.signum() == 0) {
       throw new ArithmeticException("mulDiv by zero");
     }
-    if (a.bitLength() < 64 && b.bitLength() < 64 && d.bitLength() < 64) {
+    int aBits = a.bitLength();
+    int bBits = b.bitLength();
+    int dBits = d.bitLength();
+    if (aBits < 64 && bBits < 64 && dBits < 64) {
       long q = mulDivLong(a.longValue(), b.longValue(), d.longValue(), rounding);
       if (q >= 0) {
         return BigInteger.valueOf(q);
+      }
+    }
+    if (aBits <= 128 && bBits <= 128 && dBits <= 128) {
+      // 18-decimal prices and amounts (10^21 and up) pass 2^63: the 128-bit operand path.
+      BigInteger q = Wide.mulDiv(high(a, aBits), a.longValue(), high(b, bBits), b.longValue(),
+          high(d, dBits), d.longValue(), rounding);
+      if (q != null) {
+        return q;
       }
     }
     BigInteger[] qr = a.multiply(b).divideAndRemainder(d);
@@ -102,6 +113,11 @@ public final class Exact {
       throw new ArithmeticException("mulDiv result exceeds 2^256: " + a + " * " + b + " / " + d);
     }
     return q;
+  }
+
+  /** Bits 64 to 127 of a value of at most 128 bits. */
+  private static long high(BigInteger v, int bits) {
+    return bits <= 64 ? 0 : v.shiftRight(64).longValue();
   }
 
   /**

@@ -57,6 +57,173 @@ final class Wide {
     return (q1 << 32) + q0;
   }
 
+  /**
+   * {@code a * b / d} rounded as named, for unsigned 128-bit operands given as words ({@code a1:a0},
+   * {@code b1:b0}, {@code d1:d0}, {@code d > 0}): the 256-bit product ({@link
+   * Math#unsignedMultiplyHigh}), an exact division (by a one-word divisor, word by word with {@link
+   * #divide}; by a two-word divisor, Knuth's algorithm D on 64-bit digits), then the rounding on the
+   * exact remainder. Returns {@code null} when the rounded quotient is {@code 2^128} or more, so the
+   * caller takes the {@link BigInteger} path. Proven against that path in {@code ExactWidePathTest}.
+   */
+  static BigInteger mulDiv(long a1, long a0, long b1, long b0, long d1, long d0, Rounding rounding) {
+    // The product p3:p2:p1:p0 = (a1 B + a0)(b1 B + b0), B = 2^64.
+    long p0 = a0 * b0;
+    long c = Math.unsignedMultiplyHigh(a0, b0);
+    long m1lo = a1 * b0;
+    long m1hi = Math.unsignedMultiplyHigh(a1, b0);
+    long m2lo = a0 * b1;
+    long m2hi = Math.unsignedMultiplyHigh(a0, b1);
+    long hhlo = a1 * b1;
+    long hhhi = Math.unsignedMultiplyHigh(a1, b1);
+    long p1 = c + m1lo;
+    long carry = Long.compareUnsigned(p1, c) < 0 ? 1 : 0;
+    long t = p1;
+    p1 = t + m2lo;
+    carry += Long.compareUnsigned(p1, t) < 0 ? 1 : 0;
+    // Column 2: m1hi + m2hi + hhlo + carry, carrying into column 3.
+    long p2 = m1hi + carry;
+    long carry3 = Long.compareUnsigned(p2, m1hi) < 0 ? 1 : 0;
+    t = p2;
+    p2 = t + m2hi;
+    carry3 += Long.compareUnsigned(p2, t) < 0 ? 1 : 0;
+    t = p2;
+    p2 = t + hhlo;
+    carry3 += Long.compareUnsigned(p2, t) < 0 ? 1 : 0;
+    long p3 = hhhi + carry3; // cannot wrap: the product is below 2^256
+
+    long q1;
+    long q0;
+    long r1;
+    long r0;
+    if (d1 == 0) {
+      // Word-by-word long division by d0; each step divides a remainder below d0 by d0. The
+      // quotient is below 2^128 exactly when p3:p2 < d0, which needs no division to see.
+      if (p3 != 0 || Long.compareUnsigned(p2, d0) >= 0) {
+        return null;
+      }
+      long r;
+      if (p2 == 0) { // product below 2^128 (the usual case): the top step is a plain division
+        q1 = Long.divideUnsigned(p1, d0);
+        r = p1 - q1 * d0;
+      } else {
+        q1 = divide(p2, p1, d0);
+        r = p1 - q1 * d0;
+      }
+      if (r == 0) {
+        q0 = Long.divideUnsigned(p0, d0);
+      } else {
+        q0 = divide(r, p0, d0);
+      }
+      r0 = p0 - q0 * d0;
+      r1 = 0;
+    } else {
+      // Knuth D, n = 2 digits of divisor, m + n = 4 digits of dividend. Normalise so v1 has its
+      // top bit set; the quotient digit estimate from the top two dividend digits is then at most
+      // two too large.
+      int s = Long.numberOfLeadingZeros(d1);
+      long v1 = s == 0 ? d1 : (d1 << s) | (d0 >>> (64 - s));
+      long v0 = d0 << s;
+      long u4 = s == 0 ? 0 : p3 >>> (64 - s);
+      long u3 = s == 0 ? p3 : (p3 << s) | (p2 >>> (64 - s));
+      long u2 = s == 0 ? p2 : (p2 << s) | (p1 >>> (64 - s));
+      long u1 = s == 0 ? p1 : (p1 << s) | (p0 >>> (64 - s));
+      long u0 = p0 << s;
+      // Digit 2 (weight B^2): from u4 u3 u2. A non-zero digit here means a quotient >= 2^128.
+      long[] u = {u0, u1, u2, u3, u4};
+      long qd2 = knuthDigit(u, 2, v1, v0);
+      if (qd2 != 0) {
+        return null;
+      }
+      q1 = knuthDigit(u, 1, v1, v0);
+      q0 = knuthDigit(u, 0, v1, v0);
+      // The remainder is u1:u0, still shifted left by s.
+      r0 = s == 0 ? u[0] : (u[0] >>> s) | (u[1] << (64 - s));
+      r1 = u[1] >>> s;
+    }
+    if ((r1 | r0) != 0) {
+      boolean up = switch (rounding) {
+        case DOWN -> false;
+        case UP -> true;
+        case HALF_UP -> {
+          // 2 r >= d  <=>  r >= d - r  (no overflow: r < d).
+          long e0 = d0 - r0;
+          long e1 = d1 - r1 - (Long.compareUnsigned(d0, r0) < 0 ? 1 : 0);
+          int cmp = Long.compareUnsigned(r1, e1);
+          yield cmp > 0 || cmp == 0 && Long.compareUnsigned(r0, e0) >= 0;
+        }
+      };
+      if (up) {
+        q0++;
+        if (q0 == 0) {
+          q1++;
+          if (q1 == 0) {
+            return null; // rounded up to 2^128
+          }
+        }
+      }
+    }
+    return toBigInteger(q1, q0);
+  }
+
+  /**
+   * One step of Knuth's algorithm D with base {@code 2^64} and a normalised two-digit divisor
+   * {@code v1:v0}: the quotient digit of {@code u[j+2]:u[j+1]:u[j]} by {@code v1:v0}, which is
+   * below {@code 2^64} because {@code u[j+2]:u[j+1] < v1:v0}. Replaces those three digits by the
+   * remainder. The estimate from the top two digits is at most two too large (Knuth, TAOCP vol. 2,
+   * 4.3.1, Theorem B); the correction loop removes exactly that excess.
+   */
+  private static long knuthDigit(long[] u, int j, long v1, long v0) {
+    long top = u[j + 2];
+    long mid = u[j + 1];
+    long low = u[j];
+    long qhat;
+    long rhat;
+    boolean rhatOverflow;
+    if (Long.compareUnsigned(top, v1) >= 0) {
+      // top == v1 (the invariant keeps it from exceeding): the estimate is B - 1, and
+      // rhat = top:mid - (B - 1) v1 = mid + v1.
+      qhat = -1L;
+      rhat = mid + v1;
+      rhatOverflow = Long.compareUnsigned(rhat, mid) < 0;
+    } else {
+      qhat = divide(top, mid, v1);
+      rhat = mid - qhat * v1;
+      rhatOverflow = false;
+    }
+    // Correct the estimate (at most twice) while qhat v0 > rhat:low.
+    for (int k = 0; k < 2 && !rhatOverflow; k++) {
+      long ph = Math.unsignedMultiplyHigh(qhat, v0);
+      long pl = qhat * v0;
+      int cmp = Long.compareUnsigned(ph, rhat);
+      if (cmp > 0 || cmp == 0 && Long.compareUnsigned(pl, low) > 0) {
+        qhat--;
+        long before = rhat;
+        rhat += v1;
+        rhatOverflow = Long.compareUnsigned(rhat, before) < 0;
+      } else {
+        break;
+      }
+    }
+    // Multiply and subtract: top:mid:low -= qhat * v1:v0.
+    long x0 = qhat * v0;
+    long x1lo = Math.unsignedMultiplyHigh(qhat, v0);
+    long y = qhat * v1;
+    long x1 = x1lo + y;
+    long x2 = Math.unsignedMultiplyHigh(qhat, v1) + (Long.compareUnsigned(x1, y) < 0 ? 1 : 0);
+    long n0 = low - x0;
+    long borrow = Long.compareUnsigned(low, x0) < 0 ? 1 : 0;
+    long n1 = mid - x1 - borrow;
+    borrow = Long.compareUnsigned(mid, x1) < 0 || Long.compareUnsigned(mid, x1) == 0 && borrow == 1 ? 1 : 0;
+    // No add-back step: with a two-digit divisor the correction above compares qhat * v1:v0 with
+    // all three dividend digits, so here qhat * v1:v0 <= top:mid:low and the remainder
+    // n1:n0 < v1:v0 leaves the top digit zero (add-back is needed only for divisors of 3+ digits).
+    long n2 = top - x2 - borrow;
+    u[j] = n0;
+    u[j + 1] = n1;
+    u[j + 2] = n2;
+    return qhat;
+  }
+
   /** The non-negative {@code hi * 2^64 + lo}, as a {@link BigInteger}. */
   static BigInteger toBigInteger(long hi, long lo) {
     if (hi == 0 && lo >= 0) {

@@ -48,6 +48,8 @@ public final class OptionsLedger {
   private final Map<SeriesId, Series> series = new LinkedHashMap<>();
   private final Map<SeriesId, Settlement> settlements = new LinkedHashMap<>();
   private final Map<Token, SeriesId> legTokens = new LinkedHashMap<>();
+  /** Each listed series' {@link #escrow(SeriesId)} account, built once at listing (split and merge are hot). */
+  private final Map<SeriesId, AccountId> escrows = new java.util.HashMap<>();
   private BigInteger deposited = BigInteger.ZERO;
   private BigInteger withdrawn = BigInteger.ZERO;
 
@@ -99,6 +101,7 @@ public final class OptionsLedger {
       return id;
     }
     series.put(id, s);
+    escrows.put(id, escrow(id));
     for (Leg leg : s.legs()) {
       legTokens.put(s.token(leg), id);
     }
@@ -150,7 +153,7 @@ public final class OptionsLedger {
     Series s = require(id);
     requirePositive(amount);
     return run(() -> {
-      book.transfer(Token.ETH, account, escrow(id), amount);
+      book.transfer(Token.ETH, account, escrows.get(id), amount);
       book.mint(s.pToken(), account, amount);
       book.mint(s.nToken(), account, amount);
       if (s.hasThirdOutcome()) {
@@ -174,7 +177,7 @@ public final class OptionsLedger {
       if (s.hasThirdOutcome()) {
         book.burn(s.iToken(), account, amount);
       }
-      book.transfer(Token.ETH, escrow(id), account, amount);
+      book.transfer(Token.ETH, escrows.get(id), account, amount);
       return new LedgerEvent.Merged(account, id, amount);
     });
   }
@@ -268,7 +271,7 @@ public final class OptionsLedger {
     return run(() -> {
       book.burn(token, account, amount);
       if (payout.isPositive()) {
-        book.transfer(Token.ETH, escrow(id), account, payout);
+        book.transfer(Token.ETH, escrows.get(id), account, payout);
       }
       return new LedgerEvent.Redeemed(account, id, leg, amount, payout);
     });

@@ -1,17 +1,14 @@
 package noliq.pricing;
 
-import org.hipparchus.special.Erf;
-
 /** Closed-form Black–Scholes values and greeks of the P and N legs (see the package doc). */
 public final class InverseOptions {
-  private static final double SQRT_2 = Math.sqrt(2.0);
   private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2.0 * Math.PI);
 
   private InverseOptions() {}
 
-  /** Standard normal cumulative distribution. */
+  /** Standard normal cumulative distribution ({@link NormalCdf}: Cody's rational approximations). */
   public static double cdf(double z) {
-    return 0.5 * Erf.erfc(-z / SQRT_2);
+    return NormalCdf.cdf(z);
   }
 
   /** Standard normal density. */

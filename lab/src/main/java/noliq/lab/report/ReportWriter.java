@@ -2,7 +2,6 @@ package noliq.lab.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.IOException;
@@ -36,9 +35,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * report gives byte-identical files.
  */
 public final class ReportWriter {
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .build();
+  /** Compact: summary.json is for programs (jq, pandas), and indentation alone made up a third of it. */
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final CsvMapper CSV = new CsvMapper();
   private static final int CHART_WIDTH = 900;
   private static final int CHART_HEIGHT = 420;
@@ -184,7 +182,19 @@ public final class ReportWriter {
     report.headline().forEach((k, v) -> headline.put(k, estimateJson(v)));
     root.put("headline", headline);
     Map<String, Object> tables = new LinkedHashMap<>();
+    // the tables of the page (all of them when the report has no sections); a table only in its CSV (a scenario's every
+    // figure, a thousand-column window table) stays there and in metrics.csv, so summary.json stays a summary
+    java.util.Set<String> onPage = new java.util.HashSet<>();
+    report.sections().forEach(sec -> onPage.addAll(sec.items()));
+    if (report.answer() != null) {
+      onPage.add(report.answer());
+    }
+    List<String> csvOnly = new ArrayList<>();
     for (Table t : report.tables()) {
+      if (!report.sections().isEmpty() && !onPage.contains(t.id())) {
+        csvOnly.add(t.id() + ".csv");
+        continue;
+      }
       List<Map<String, Object>> rows = new ArrayList<>();
       for (List<Object> row : t.rows()) {
         Map<String, Object> r = new LinkedHashMap<>();
@@ -199,6 +209,9 @@ public final class ReportWriter {
       tables.put(t.id(), table);
     }
     root.put("tables", tables);
+    if (!csvOnly.isEmpty()) {
+      root.put("csvOnlyTables", csvOnly);
+    }
     try {
       return JSON.writeValueAsString(root);
     } catch (JsonProcessingException e) {
@@ -279,7 +292,7 @@ public final class ReportWriter {
       double[] x = s.x();
       double[] y = s.y();
       for (int i = 0; i < x.length; i++) {
-        lines.add(List.of(s.name(), csvNumber(x[i]), csvNumber(y[i])));
+        lines.add(List.of(s.name(), chartNumber(x[i]), chartNumber(y[i])));
       }
     }
     return csv(lines);
@@ -295,6 +308,20 @@ public final class ReportWriter {
       throw new IllegalStateException("cannot write CSV: " + e.getOriginalMessage(), e);
     }
     return out.toString();
+  }
+
+  /**
+   * A chart's data to 7 significant digits: what it draws (900 px wide) needs far fewer, and full precision
+   * made the charts' CSVs a fifth of the report; the tables' CSVs, metrics.csv and paths.csv.gz keep full precision.
+   */
+  static String chartNumber(double d) {
+    if (!Double.isFinite(d)) {
+      return "";
+    }
+    if (d == 0) {
+      return "0";
+    }
+    return Double.toString(new java.math.BigDecimal(d).round(new java.math.MathContext(7)).doubleValue());
   }
 
   private static String csvNumber(double d, Number original) {
@@ -409,11 +436,11 @@ public final class ReportWriter {
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
         .append(esc(r.title())).append("</title>\n<style>\n")
         .append("body{font-family:system-ui,sans-serif;max-width:1180px;margin:1em auto;padding:0 1em;color:#222;line-height:1.4}\n")
-        .append("h1{font-size:1.5em;margin:.2em 0}h2{margin-top:1.6em;border-bottom:1px solid #ddd}\n")
+        .append("h1{font-size:1.4em;margin:.1em 0}h2{margin-top:1.6em;border-bottom:1px solid #ddd}\n")
         .append("section{overflow-x:auto}.wrap{overflow-x:auto;max-width:100%}\n")
         .append("table{border-collapse:collapse;margin:.6em 0;font-size:90%}td,th{border:1px solid #ccc;padding:3px 6px;text-align:right;vertical-align:top;overflow-wrap:anywhere}\n")
         .append("th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}.ci{color:#777;font-size:85%}\n")
-        .append("table.answer{font-size:88%;line-height:1.25}table.answer th{font-size:92%}table.answer td{padding:2px 5px}.answer-text li{margin:.25em 0}\n")
+        .append("table.answer{font-size:85%;line-height:1.2}table.answer th{font-size:92%}table.answer td{padding:2px 4px}table.answer .ci{white-space:nowrap}table.answer td:first-child{overflow-wrap:normal;min-width:6.5em}.answer-text li{margin:.2em 0}\n")
         .append("img{max-width:100%;border:1px solid #eee}nav ol{columns:2}.note{color:#555;font-size:90%}\n")
         .append("</style>\n</head>\n<body>\n<h1>").append(esc(r.title())).append("</h1>\n");
     Map<String, Table> tables = new LinkedHashMap<>();
@@ -422,7 +449,7 @@ public final class ReportWriter {
     r.charts().forEach(c -> charts.put(c.id(), c));
     if (r.answer() != null) {
       Table answer = tables.get(r.answer());
-      h.append("<section id=\"answer\">\n<p><b>").append(esc(answer.title())).append("</b></p>\n");
+      h.append("<section id=\"answer\">\n<p style=\"margin:.3em 0\"><b>").append(esc(answer.title())).append("</b></p>\n");
       table(h, answer, "answer");
       if (!r.findings().isEmpty()) {
         h.append("<ul class=\"answer-text\">\n");
@@ -435,6 +462,10 @@ public final class ReportWriter {
       r.findings().forEach(f -> h.append("<li>").append(esc(f)).append("</li>\n"));
       h.append("</ul>\n");
     }
+    // the report's own files, so a paragraph that names one links it
+    java.util.Set<String> files = new java.util.HashSet<>(r.files().keySet());
+    r.tables().forEach(t -> files.add(t.id() + ".csv"));
+    r.charts().forEach(c -> files.add(c.id() + ".csv"));
     if (!r.sections().isEmpty()) {
       h.append("<nav>\n<h2>Contents</h2>\n<ol>\n");
       for (Report.Section sec : r.sections()) {
@@ -443,7 +474,7 @@ public final class ReportWriter {
       h.append("</ol>\n</nav>\n");
       for (Report.Section sec : r.sections()) {
         h.append("<section id=\"").append(esc(sec.id())).append("\">\n<h2>").append(esc(sec.title())).append("</h2>\n");
-        sec.paragraphs().forEach(p -> h.append("<p>").append(esc(p)).append("</p>\n"));
+        sec.paragraphs().forEach(p -> h.append("<p>").append(linked(esc(p), files)).append("</p>\n"));
         for (String item : sec.items()) {
           if (tables.containsKey(item)) {
             Table t = tables.get(item);
@@ -484,6 +515,15 @@ public final class ReportWriter {
     return h.toString();
   }
 
+  private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile("\\b[a-z0-9][a-z0-9_.-]*\\.csv(\\.gz)?\\b");
+
+  /** {@code escaped} with every name of one of the report's {@code files} made a link to it. */
+  static String linked(String escaped, java.util.Set<String> files) {
+    return FILE_NAME.matcher(escaped).replaceAll(m -> files.contains(m.group())
+        ? "<a href=\"" + java.util.regex.Matcher.quoteReplacement(m.group()) + "\">" + java.util.regex.Matcher.quoteReplacement(m.group()) + "</a>"
+        : java.util.regex.Matcher.quoteReplacement(m.group()));
+  }
+
   private static void table(StringBuilder h, Table t, String cssClass) {
     h.append("<div class=\"wrap\"><table").append(cssClass.isEmpty() ? "" : " class=\"" + cssClass + "\"").append(">\n<tr>");
     t.columns().forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
@@ -491,7 +531,9 @@ public final class ReportWriter {
     for (List<Object> row : t.rows()) {
       h.append("<tr>");
       for (Object cell : row) {
-        h.append("<td>").append(htmlCell(cell)).append("</td>");
+        // the answer's cells keep value and interval on one line where they fit, so the table stays on the first screen
+        String html = htmlCell(cell);
+        h.append("<td>").append(cssClass.equals("answer") ? html.replace("<br>", " ") : html).append("</td>");
       }
       h.append("</tr>\n");
     }

@@ -65,6 +65,7 @@ public final class PricePath {
     long[] t = new long[n];
     double[] p = new double[n];
     double[] l = new double[n];
+    double[] v = new double[n];
     t[0] = bars.get(0).time().toEpochMilli();
     p[0] = bars.get(0).open();
     l[0] = bars.get(0).open();
@@ -73,8 +74,11 @@ public final class PricePath {
       t[i + 1] = b.time().plus(series.barSize()).toEpochMilli();
       p[i + 1] = b.close();
       l[i + 1] = b.low();
+      v[i + 1] = b.volume();
     }
-    return new PricePath(series.source(), t, p, l, series.gaps());
+    PricePath out = new PricePath(series.source(), t, p, l, series.gaps());
+    out.volume = v;
+    return out;
   }
 
   /**
@@ -98,6 +102,7 @@ public final class PricePath {
     out.impliedAtm = impliedAtm;
     out.volOfVol = volOfVol;
     out.realisedVolJump = realisedVolJump;
+    out.volume = volume;
     return out;
   }
 
@@ -172,8 +177,11 @@ public final class PricePath {
     ivParameters = other.ivParameters;
   }
 
+  /** The same prices, lows and traded volume (a state of its own, kept by every change of the implied-vol recipe). */
   private PricePath sameData() {
-    return new PricePath(source, epochMillis, price, low, gaps);
+    PricePath out = new PricePath(source, epochMillis, price, low, gaps);
+    out.volume = volume;
+    return out;
   }
 
   /** This path with its implied-vol level given point by point (the constants of {@link #withImpliedVol} no longer apply). */
@@ -291,6 +299,70 @@ public final class PricePath {
       i++;
     }
     return i;
+  }
+
+  // ---- traded-volume state: the ETH the market trades, step by step ----
+
+  /** ETH traded in each step (point 0: none); null until given (a replay's bars, or {@link TradedVolume#model}). */
+  private double[] volume;
+  private double[] dayVolume;
+
+  /** This path with {@code ethPerStep[t]} ETH traded in step t (point 0 is ignored); its implied-vol state is kept. */
+  public PricePath withVolume(double[] ethPerStep) {
+    if (ethPerStep == null || ethPerStep.length != price.length) {
+      throw new RuleViolation("volume", "must hold one amount per point (" + price.length + ")");
+    }
+    for (double v : ethPerStep) {
+      if (!(v >= 0) || Double.isInfinite(v)) {
+        throw new RuleViolation("volume", "every amount must be non-negative and finite (was " + v + ")");
+      }
+    }
+    PricePath out = sameData();
+    out.levelFrom(this);
+    out.impliedAtm = impliedAtm;
+    out.volOfVol = volOfVol;
+    out.realisedVolJump = realisedVolJump;
+    out.volume = ethPerStep.clone();
+    return out;
+  }
+
+  /** Whether the path carries a volume state. */
+  public boolean hasVolume() {
+    return volume != null;
+  }
+
+  /** The ETH traded in step {@code t} (Binance ETH/USDT's volume on history; the fitted model's on a generated path). */
+  public double volume(int t) {
+    requireVolume();
+    return volume[t];
+  }
+
+  /**
+   * The ETH traded over the UTC day that step {@code t} starts in, scaled to a whole day where the
+   * path covers only part of it ({@link TradedVolume#dayVolumeAt}).
+   */
+  public double dayVolume(int t) {
+    requireVolume();
+    if (dayVolume == null) {
+      dayVolume = TradedVolume.dayVolumeAt(epochMillis, volume);
+    }
+    return dayVolume[t];
+  }
+
+  /** The UTC day (days since 1970-01-01) that step {@code t} starts in: the day its forced sales count against. */
+  public long stepDay(int t) {
+    return Math.floorDiv(epochMillis[Math.max(0, t - 1)], 86_400_000L);
+  }
+
+  private void requireVolume() {
+    if (volume == null) {
+      throw new IllegalStateException(source + ": this path has no volume state (give it one with withVolume)");
+    }
+  }
+
+  /** The times of the points, epoch milliseconds (a copy). */
+  long[] epochMillis() {
+    return epochMillis.clone();
   }
 
   /** What the virtual clock calls at each point. */

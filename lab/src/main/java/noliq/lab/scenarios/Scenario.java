@@ -37,11 +37,12 @@ public sealed interface Scenario permits Scenario.Stochastic, Scenario.Crash, Sc
       return Duration.ofMillis(Math.round(model.stepYears() * 365 * 86_400_000.0));
     }
 
-    /** The model's path, then its intrabar lows from the same stream ({@link BridgeLows}). */
+    /** The model's path, then its intrabar lows and its traded volume ({@link TradedVolume}) from the same stream. */
     @Override
     public PricePath path(UniformRandomProvider rng) {
       double[] prices = model.path(x0, steps, rng);
       PricePath path = PricePath.generated(name, start, step(), prices).withLows(BridgeLows.of(prices, rng));
+      path = path.withVolume(TradedVolume.model(path.epochMillis(), prices, rng));
       double[] forward = model.forwardVol(prices);
       return forward == null ? path : path.withForwardVol(forward);
     }
@@ -64,7 +65,7 @@ public sealed interface Scenario permits Scenario.Stochastic, Scenario.Crash, Sc
 
     /**
      * The bridges through the event's pins, then their intrabar lows from the same stream
-     * ({@link BridgeLows}), never below the event's published low.
+     * ({@link BridgeLows}), never below the event's published low, and the fitted model's traded volume ({@link TradedVolume}).
      */
     @Override
     public PricePath path(UniformRandomProvider rng) {
@@ -75,7 +76,8 @@ public sealed interface Scenario permits Scenario.Stochastic, Scenario.Crash, Sc
       for (int t = 0; t < lows.length; t++) {
         lows[t] = Math.max(lows[t], Math.min(pinned, t == 0 ? prices[0] : Math.min(prices[t - 1], prices[t])));
       }
-      return PricePath.crash(crash, prices).withLows(lows);
+      PricePath path = PricePath.crash(crash, prices).withLows(lows);
+      return path.withVolume(TradedVolume.model(path.epochMillis(), prices, rng));
     }
   }
 

@@ -77,7 +77,9 @@ public final class Assumptions {
   private static Set<String> rules() {
     Set<String> out = new java.util.LinkedHashSet<>(Set.of("valuation", "ammRoute", "afterPatience", "marking", "vote rules",
         // the makers' noise rule (the paths' implied-vol constants are bound below: inputs, not rules)
-        "makerNoise"));
+        "makerNoise",
+        // the generated paths' traded-volume fit (TradedVolume; refit by TradedVolumeTest)
+        "tradedVolume"));
     // The debt books' stated rules and provenance rows (lab.study.debt.DebtAssumptions).
     out.addAll(noliq.lab.study.debt.DebtAssumptions.names());
     return Set.copyOf(out);
@@ -126,7 +128,9 @@ public final class Assumptions {
         path(d, "cascade.feedDeviationBps", "cascade.feed.deviationBps", "bps", 1, 5_000, "the protocol feed's deviation trigger"),
         path(d, "cascade.feedHeartbeat", "cascade.feed.heartbeat", "minutes", 1, 10_080, "the protocol feed's heartbeat"),
         path(d, "cascade.feedLatency", "cascade.feed.latency", "seconds", 0, 3_600, "from trigger to the feed landing"),
-        path(d, "cascade.maxRounds", "cascade.maxRounds", "rounds", 1, 1_000, "liquidation rounds within one step"));
+        path(d, "cascade.maxRounds", "cascade.maxRounds", "rounds", 1, 1_000, "liquidation rounds within one step"),
+        path(d, "cascade.marketVolumeMultiple", "cascade.marketVolumeMultiple", "x Binance ETH/USDT", 1, 100,
+            "the whole market's daily ETH volume over Binance ETH/USDT's, for forced sales' share of a day's volume"));
     b.add(path(d, "liquity.poolShare", "liquityPoolShare", "share of debt", 0.001, 10,
         "Liquity Stability Pool depth as a share of the borrowers' debt"));
     group(groups, b, "borrowers",

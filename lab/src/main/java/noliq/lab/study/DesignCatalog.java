@@ -90,6 +90,13 @@ public final class DesignCatalog {
         "assumption: a thin-pool TWAP push of the order the literature describes; vary it"));
     out.add(new Assumption("debt", "cascade", Cascade.defaults().toString(),
         "impact calibrated to Maker's $35M = 4.0% (2021) and OECD (2023); feed 0.5% / 1 h as Chainlink ETH/USD"));
+    out.add(new Assumption("scenarios", "tradedVolume", String.format(java.util.Locale.ROOT,
+        "ln day volume (ETH) = %.4f + %.4f ln rv + %.4f ln price + e, e AR(1) %.4f, sd %.4f", noliq.lab.scenarios.TradedVolume.INTERCEPT,
+        noliq.lab.scenarios.TradedVolume.RV_ELASTICITY, noliq.lab.scenarios.TradedVolume.PRICE_ELASTICITY,
+        noliq.lab.scenarios.TradedVolume.RESIDUAL_AR, noliq.lab.scenarios.TradedVolume.RESIDUAL_SD),
+        "generated paths' traded volume, fitted on " + noliq.lab.scenarios.TradedVolume.FIT_DAYS + " whole UTC days of the shipped "
+            + "Binance ETH/USDT bars from " + noliq.lab.scenarios.TradedVolume.FIT_FROM + " (TradedVolumeTest refits it); history "
+            + "replays use the bars' own volume; both are Binance ETH/USDT's alone (cascade.marketVolumeMultiple scales it)"));
     out.add(new Assumption("debt", "liquity.poolShare", Double.toString(LiquityBook.DEFAULT_POOL_SHARE),
         "Liquity v1's pool held roughly 40-80% of LUSD supply through 2021-2023 (Liquity dashboards); assumption: vary it"));
     out.add(new Assumption("debt", "borrowers", noliq.lab.study.debt.Behaviour.defaults().toString(),

@@ -273,10 +273,32 @@ public final class StudyReport {
       badDebt.add(bad != null ? new Figure(Figures.mean(primary.summary().metric(bad.name()).values(), true), "USD")
           : liquidated == null && forcedSpec != null ? "none (P+N = 1 ETH)" : "—");
     }
+    // forced sales against the market: the worst day's sales as a share of that day's ETH volume; settlement disputes
+    List<Object> forcedShare = new ArrayList<>(List.of("", "forced sales on the worst day, p95, % of that day's ETH volume"));
+    List<Object> disputes = new ArrayList<>(List.of("", "settlement disputes: share of paths with any"));
+    for (Roles.Family f : present) {
+      List<DesignModel> designs = designsOf(result, f.id());
+      MetricSpec share = findMetric(designs, ".forced_pct_day_volume_max");
+      MetricSpec forcedSpec = findMetric(designs, ".forced_sales_usd");
+      // the design the column stands for (named in its header) where one does, else the family's first
+      String standsFor = reps.values().stream().filter(m -> m.containsKey(f.id())).map(m -> m.get(f.id()).design()).findFirst().orElse(null);
+      MetricSpec disputed = standsFor == null ? null : findMetric(designs.stream().filter(d -> d.id().equals(standsFor)).toList(),
+          ".settlement_disputed");
+      if (disputed == null) {
+        disputed = findMetric(designs, ".settlement_disputed");
+      }
+      Estimate shareP95 = share == null ? null : Figures.quantile(primary.summary().metric(share.name()).values(), 0.95);
+      forcedShare.add(shareP95 != null && Double.isFinite(shareP95.value()) ? new Figure(shareP95, "%")
+          : share == null && forcedSpec != null ? "0 (audited)" : "—");
+      disputes.add(disputed != null ? new Figure(Figures.shareAtLeast(primary.summary().metric(disputed.name()).values(), 1), "share")
+          : "—");
+    }
     rows.add(forced);
+    rows.add(forcedShare);
     rows.add(badDebt);
+    rows.add(disputes);
     Table table = new Table("answer", "Who bears what on " + primary.scenario().name() + " (" + primary.summary().paths()
-        + " paths, every design on the same paths): loss in % of the position's starting USD value, value [95% interval]", columns, rows);
+        + " paths, the same for every design): loss in % of the starting USD value [95% interval]", columns, rows);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("scenario", primary.scenario().name());
     json.put("paths", primary.summary().paths());
@@ -384,7 +406,26 @@ public final class StudyReport {
           }
         }
       }
+      // on the answer's scenario: the whole history's early years put a $1B book against a young venue's volume
+      double maxShare = 0;
+      String shareAt = "";
+      for (StudyRunner.ScenarioResult r : List.of(primary)) {
+        for (String id : debtIds) {
+          if (!r.summary().metrics().containsKey(id + ".forced_pct_day_volume_max")) {
+            continue;
+          }
+          double share = Figures.quantile(r.summary().metric(id + ".forced_pct_day_volume_max").values(), 0.95).value();
+          if (share > maxShare) {
+            maxShare = share;
+            shareAt = id + " on " + r.scenario().name();
+          }
+        }
+      }
+      String multiple = result.config().parameters().cascade().marketVolumeMultiple() == 1 ? "Binance ETH/USDT's volume alone"
+          : Human.of(result.config().parameters().cascade().marketVolumeMultiple(), "x") + " times Binance ETH/USDT's volume";
       out.add("Forced sales: the debt books liquidate up to " + Human.of(maxLar, "USD") + " at the 95th percentile (" + at + ")"
+          + (maxShare > 0 ? ", and sell on their worst day up to " + Human.of(maxShare, "%") + " of that day's ETH volume at the 95th "
+              + "percentile (" + shareAt + "; against " + multiple + ")" : "")
           + (optionsAudited > 0 ? "; the " + optionsAudited + " options designs sell nothing by force on any path, which an audit checks on every path." : "."));
     }
     liquiditySentence(result, primary, a).ifPresent(out::add);
@@ -634,8 +675,16 @@ public final class StudyReport {
     paragraphs.add("Structural property, not a finding: an options design never sells P or N by force. Every wrapper, agent and N holder runs a "
         + "ForcedSaleAudit that reconciles its holdings with its own rolls and redemptions on every path, and the run stops with an error if any "
         + "P or N left without a decision; forced_sales_usd is therefore 0 on every path, and is listed once among the constants.");
-    paragraphs.add("Not measured: forced sales as a share of the day's ETH volume (the model paths carry no traded volume), and settlement disputes "
-        + "as a per-path count (the oracle section gives the dispute model's cost of capture instead).");
+    paragraphs.add("Forced sales against the market: each debt book's seized ETH sold on a UTC day, in % of the ETH traded that day "
+        + "(forced_pct_day_volume_max: the path's worst day; _mean: over its days with a forced sale). On history the day's volume is the "
+        + "shipped bars' own column, Binance spot ETH/USDT alone, one venue of many; on generated paths (models, crash bridges) it is a state "
+        + "of the path from a model fitted on those bars (ln volume on ln realised vol and ln price, AR(1) residual; TradedVolume), so volume "
+        + "rises in a crash. Both are divided by cascade.marketVolumeMultiple (default 1: Binance ETH/USDT only), an assumption to vary: "
+        + "the whole market trades several times Binance's volume, and the share falls in proportion.");
+    paragraphs.add("Settlement disputes on the options side: per wrapper and path, the settlements whose proposal was disputed and went to "
+        + "the vote (settlement_disputes; settlement_disputed: share of paths with any) and the vote rounds they took "
+        + "(settlement_vote_rounds: more than one a dispute when rounds rolled). They follow the settlement game (a wrong first proposal "
+        + "with options.disputeProbability, a capture that pays, or a delay attacker) and count only series a wrapper held to maturity.");
     for (StudyRunner.ScenarioResult sr : result.scenarios()) {
       if (sr.charted().isEmpty() || sr.scenario().kind() == StudyScenario.Kind.HISTORY_CRASHES) {
         continue;
@@ -697,8 +746,10 @@ public final class StudyReport {
             case P95 -> quantileOf(sr, m, 0.95);
             case SHARE -> Figures.shareAtLeast(v, 1);
           };
+          // the description once per metric (its rows follow one another), not once per scenario
+          boolean first = rows.isEmpty() || !m.name().equals(rows.get(rows.size() - 1).get(1));
           rows.add(List.of(sr.scenario().name(), m.name(), m.unit(), statistic(m.headline()), new Figure(head, m.unit()),
-              new Figure(quantileOf(sr, m, 0.99), m.unit()), m.description()));
+              new Figure(quantileOf(sr, m, 0.99), m.unit()), first ? m.description() : ""));
         }
       }
     }
@@ -766,16 +817,27 @@ public final class StudyReport {
               Human.of(Figures.clean(s.moments().min(), s.moments().max()), m.unit()), Human.of(s.moments().max(), m.unit())));
         }
       }
-      b.table(new Table("scenario-" + sid, name + ": " + sr.scenario().description() + " (n = " + sr.summary().paths() + ")",
-          List.of("metric", "unit", "role", "mean", "p05", "p50", "p95", "p99", "min", "max"), rows));
-      items.add("scenario-" + sid);
+      List<String> columns = List.of("metric", "unit", "role", "mean", "p05", "p50", "p95", "p99", "min", "max");
+      // every figure in scenario-<id>.csv (not drawn on the page: a design's own details run to hundreds of rows a
+      // scenario); the page shows the roles' figures
+      b.table(new Table("scenario-" + sid, name + ": " + sr.scenario().description() + " (n = " + sr.summary().paths() + ")", columns, rows));
+      List<List<Object>> roleRows = rows.stream().filter(r -> !Role.DETAIL.label().equals(r.get(2))).toList();
+      b.table(new Table("scenario-" + sid + "-roles", name + ": the roles' figures that vary (n = " + sr.summary().paths()
+          + "); every figure, designs' details included, is in scenario-" + sid + ".csv (" + rows.size() + " rows)", columns, roleRows));
+      items.add("scenario-" + sid + "-roles");
       if (!constants.isEmpty()) {
+        // in the CSV only: the roles' constants are listed once, with their scenarios, in each role's section
         b.table(new Table("constants-" + sid, name + ": figures constant on every path (listed once)", List.of("metric", "unit", "value"), constants));
-        items.add("constants-" + sid);
       }
       if (!sr.scenario().windows().isEmpty()) {
-        b.table(windowsTable(result, sr));
-        items.add("history-crash-windows");
+        // every design's figure per window in history-crash-windows.csv (a thousand columns); the page lists the windows
+        Table all = windowsTable(result, sr);
+        b.table(all);
+        List<List<Object>> list = all.rows().stream().map(r -> (List<Object>) new ArrayList<>(r.subList(0, WINDOW_COLUMNS))).toList();
+        b.table(new Table("history-crash-windows-list", "Crash windows found in the history (" + CrashWindows.rule(
+            CrashWindows.DEFAULT_DRAWDOWN, CrashWindows.DEFAULT_WITHIN) + "); every design's figures on each window are in "
+            + "history-crash-windows.csv", all.columns().subList(0, WINDOW_COLUMNS), list));
+        items.add("history-crash-windows-list");
       }
       if (!sr.scenario().gaps().isEmpty()) {
         b.table(gapsTable(sr));
@@ -799,7 +861,12 @@ public final class StudyReport {
           items.add(wrappers.id());
         }
       }
-      b.section(new Section("scenario-" + sid, "Scenario " + name, List.of(sr.scenario().description() + "."), items));
+      List<String> about = new ArrayList<>(List.of(sr.scenario().description() + "."));
+      if (!constants.isEmpty()) {
+        about.add(constants.size() + " figures are the same on every path of " + name + ": constants-" + sid + ".csv lists them (the roles' "
+            + "constants are also in their sections).");
+      }
+      b.section(new Section("scenario-" + sid, "Scenario " + name, about, items));
     }
   }
 
@@ -897,6 +964,9 @@ public final class StudyReport {
   }
 
   /** One row per crash window found in the history: the fall, and every design's metrics on it. */
+  /** The window's own columns of {@link #windowsTable}, before the designs' figures. */
+  private static final int WINDOW_COLUMNS = 6;
+
   private static Table windowsTable(StudyRunner.StudyResult result, StudyRunner.ScenarioResult sr) {
     List<String> columns = new ArrayList<>(List.of("window", "start", "end", "open", "low", "drawdown_pct"));
     List<double[]> values = new ArrayList<>();
@@ -949,7 +1019,8 @@ public final class StudyReport {
     b.table(new Table("designs", "Designs", List.of("design", "family", "policy", "mechanism", "description"), designs));
     b.section(new Section("assumptions", "Assumptions and what is outside the model", List.of(
         "Outside the model: a stablecoin's depeg beyond the bad debt it must absorb; governance actions; the debt books' interest over the path; "
-            + "gas markets beyond the stated gas cost; forced sales as a share of the day's traded ETH volume (model paths carry no volume).",
+            + "gas markets beyond the stated gas cost; trading volume beyond Binance ETH/USDT's (scaled by cascade.marketVolumeMultiple, "
+            + "default 1) and forced sales' effect on that volume.",
         "Intervals (95%): means by Student's t, or by the percentile bootstrap (" + noliq.lab.metrics.Bootstrap.RESAMPLES
             + " resamples) when the figure is skewed or cannot be negative; quantiles (p05 to p99, VaR95, LaR95) by order statistics; CVaR95 by the bootstrap; "
             + "shares by Wilson's interval; the standev of the annual deviation by the bootstrap over paths (windows of one path together), or the chi-square "
@@ -1100,8 +1171,10 @@ public final class StudyReport {
         + "- `paths.csv.gz`: every per-path value that varies: scenario, path, design, metric (the design's own word), value. Paths with the same "
         + "scenario and index saw the same prices in every design, so pair them. `pandas.read_csv(\"paths.csv.gz\")`.\n"
         + "- `summary.json`: `schemaVersion` " + SCHEMA_VERSION + ", the inputs, the answer table (`answer`), the generated sentences "
-        + "(`findings`) and every table of the page.\n"
-        + "- `<table>.csv`: each table of the page; `<chart>.png` and `<chart>.csv`: each chart and its data.\n";
+        + "(`findings`) and every table of the page (`csvOnlyTables` names the tables kept only in their CSV).\n"
+        + "- `<table>.csv`: each table of the page; `<chart>.png` and `<chart>.csv`: each chart and its data. The page shows each "
+        + "scenario's roles' figures (`scenario-<name>-roles.csv`); `scenario-<name>.csv` holds every figure of the scenario, the designs' "
+        + "own details included, and `constants-<name>.csv` the figures constant on all its paths.\n";
   }
 
   // ------------------------------------------------------------------ terminal and helpers

@@ -69,4 +69,23 @@ class SettlementTimelineTest {
     assertThatThrownBy(() -> SettlementTimeline.run(TWO_HOURS, 1, 1, TWO_HOURS, BOND, FEE))
         .hasMessage("dispute-after: must be within the liveness window PT2H (was PT2H)");
   }
+
+  @Test
+  void limitsAreInclusiveWhereTheContractAllowsTheValue() {
+    // 50 disputes is the stated maximum, so it runs
+    assertThat(SettlementTimeline.run(TWO_HOURS, 50, 1, Duration.ofHours(1), BOND, FEE).disputes()).isEqualTo(50);
+    assertThatThrownBy(() -> SettlementTimeline.run(TWO_HOURS, 51, 1, Duration.ofHours(1), BOND, FEE))
+        .hasMessage("disputes: must be at most 50 (was 51)");
+    // with nothing disputed, when a dispute would have come does not matter
+    assertThat(SettlementTimeline.run(TWO_HOURS, 0, 0, TWO_HOURS, BOND, FEE).latency()).isEqualTo(TWO_HOURS);
+  }
+
+  @Test
+  void flowsAndPhasesNameWhoAndHowLong() {
+    var happy = SettlementTimeline.run(TWO_HOURS, 0, 0, Duration.ofHours(1), BOND, FEE);
+    assertThat(happy.flows()).singleElement().satisfies(f -> assertThat(f.to()).isEqualTo("proposer"));
+    var disputed = SettlementTimeline.run(Duration.ofMinutes(90), 1, 1, Duration.ofHours(1), BOND, FEE);
+    assertThat(disputed.phases().getFirst().name()).contains("(liveness 1.5 h)");
+    assertThat(disputed.flows()).extracting(SettlementTimeline.Flow::to).doesNotContain("proposer");
+  }
 }

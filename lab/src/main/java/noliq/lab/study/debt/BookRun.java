@@ -73,6 +73,14 @@ abstract class BookRun implements DesignModel.Run {
   private Price visibleAnswer;
   private double oracle;
   private long examined;
+  /** The forced sales of the UTC day under way against that day's ETH volume (none when the path has no volume state). */
+  private boolean volumeKnown;
+  private long saleDay;
+  private double saleDayVolumeEth;
+  private double saleDayForcedEth;
+  private double maxDayShare;
+  private double sumDayShare;
+  private int forcedDays;
 
   BookRun(String id, Borrowers population, Liquidators liquidators, Cascade cascade, Congestion congestion,
       Behaviour behaviour, Interest interest) {
@@ -204,6 +212,12 @@ abstract class BookRun implements DesignModel.Run {
     marketClock = null;
     publishedCount = 0;
     lastRound = null;
+    volumeKnown = path.hasVolume();
+    saleDay = Long.MIN_VALUE;
+    saleDayForcedEth = 0;
+    maxDayShare = 0;
+    sumDayShare = 0;
+    forcedDays = 0;
     Instant start = path.time(0);
     price0 = path.price(0);
     clock = start;
@@ -253,6 +267,9 @@ abstract class BookRun implements DesignModel.Run {
     long startMillis = start.toEpochMilli();
     boolean tracing = trace.enabled();
     for (int t = 1; t < size; t++) {
+      if (volumeKnown) {
+        enterDay(path.stepDay(t), path.dayVolume(t));
+      }
       Instant now = path.time(t);
       stepEnd = t + 1 < size ? path.time(t + 1) : now.plus(Duration.between(path.time(t - 1), now));
       clock = now;
@@ -299,7 +316,29 @@ abstract class BookRun implements DesignModel.Run {
       collect(clock.isAfter(lastAccrual) ? clock : lastAccrual);
     }
     finish(endoClose);
+    closeDay();
     writeMetrics(exo, endo, endoClose, out, offset);
+  }
+
+  /** Starts counting forced sales against day {@code day} (with {@code volumeEth} traded) if it is a new day. */
+  private void enterDay(long day, double volumeEth) {
+    if (day != saleDay) {
+      closeDay();
+      saleDay = day;
+      saleDayVolumeEth = volumeEth;
+    }
+  }
+
+  /** The day under way is over: its forced sales as a share of the whole market's volume that day (the stated multiple of the path's). */
+  private void closeDay() {
+    if (saleDayForcedEth > 0) {
+      double share = saleDayVolumeEth > 0 ? saleDayForcedEth / (cascade.marketVolumeMultiple() * saleDayVolumeEth)
+          : Double.POSITIVE_INFINITY;
+      maxDayShare = Math.max(maxDayShare, share);
+      sumDayShare += share;
+      forcedDays++;
+    }
+    saleDayForcedEth = 0;
   }
 
   private void writeMetrics(double[] exo, double[] endo, double endPrice, double[] out, int o) {
@@ -357,6 +396,9 @@ abstract class BookRun implements DesignModel.Run {
       capital += b.capitalUsd();
     }
     out[o + DebtMetrics.KEEPER_PNL_PCT_CAPITAL] = 100 * keeperPnlUsd * weight / capital;
+    out[o + DebtMetrics.FORCED_PCT_DAY_VOLUME_MAX] = volumeKnown ? 100 * maxDayShare : Double.NaN;
+    out[o + DebtMetrics.FORCED_PCT_DAY_VOLUME_MEAN] = volumeKnown && forcedDays > 0 ? 100 * sumDayShare / forcedDays : Double.NaN;
+    out[o + DebtMetrics.FORCED_DAYS] = volumeKnown ? forcedDays : Double.NaN;
     writeExtraMetrics(endPrice, out, o + DebtMetrics.COUNT);
   }
 
@@ -567,11 +609,13 @@ abstract class BookRun implements DesignModel.Run {
       return 0;
     }
     if (market == null) {
+      saleDayForcedEth += eth * weight;
       return eth * exoLow;
     }
     Instant t = marketClock != null && clock.isBefore(marketClock) ? marketClock : clock;
     marketClock = t;
     // The representative's sale stands for weight real ones: the market meets them all at once.
+    saleDayForcedEth += eth * weight;
     return market.sell(eth * weight, exoLow, t).proceedsUsd() / weight;
   }
 

@@ -28,7 +28,10 @@ public final class DebtMetrics {
   public static final int PENALTIES_PCT_BOOK = 14;
   public static final int KEEPER_PNL_USD = 15;
   public static final int KEEPER_PNL_PCT_CAPITAL = 16;
-  public static final int COUNT = 17;
+  public static final int FORCED_PCT_DAY_VOLUME_MAX = 17;
+  public static final int FORCED_PCT_DAY_VOLUME_MEAN = 18;
+  public static final int FORCED_DAYS = 19;
+  public static final int COUNT = 20;
 
   /** A borrower is ruined when it has lost at least this fraction of its initial equity. */
   public static final double RUIN_FRACTION = 0.5;
@@ -71,7 +74,16 @@ public final class DebtMetrics {
                 + "incentives, less debt repaid (DAI paid) and gas", Headline.MEAN).as(Role.LIQUIDITY_PROVIDER),
         new MetricSpec(id + ".keeper_pnl_pct_capital", "%",
             "liquidators' or keepers' P&L in % of the capital they hold for it", Headline.MEAN)
-            .lossOf(Role.LIQUIDITY_PROVIDER, Loss.GAIN));
+            .lossOf(Role.LIQUIDITY_PROVIDER, Loss.GAIN),
+        new MetricSpec(id + ".forced_pct_day_volume_max", "%", "forced sales (seized ETH sold) on the path's worst UTC day, in % of "
+            + "that day's ETH volume: Binance ETH/USDT's on history, the fitted volume model's on generated paths (TradedVolume), "
+            + "times cascade.marketVolumeMultiple (absent when the path has no volume)", Headline.P95, true, Role.SYSTEM,
+            Support.NON_NEGATIVE, Loss.NONE),
+        new MetricSpec(id + ".forced_pct_day_volume_mean", "%", "forced sales in % of the day's ETH volume, averaged over the path's "
+            + "days with a forced sale (absent when there were none)", Headline.MEAN, true, Role.SYSTEM, Support.NON_NEGATIVE,
+            Loss.NONE),
+        new MetricSpec(id + ".forced_days", "count", "UTC days with a forced sale", Headline.MEAN, true, Role.SYSTEM,
+            Support.NON_NEGATIVE, Loss.NONE));
   }
 
   /** The Liquity book's extra figure, after the common ones. */

@@ -191,8 +191,14 @@ final class OptionsMarket {
     return oracle.isFinal(series, now) || !now.isBefore(series.maturity().plus(ledger.settlementTimeout()));
   }
 
-  /** Tells the tracker how {@code series} settled, if not honestly: from a captured vote, or by the ledger's timeout. */
+  /**
+   * Tells the tracker how {@code series} settled, if not at once: after a dispute and the vote's rounds, from a
+   * captured vote, or by the ledger's timeout.
+   */
   void recordHow(Series series, WrapperTracker tracker) {
+    if (oracle.disputed(series)) {
+      tracker.disputed(oracle.voteRounds(series));
+    }
     if (oracle.captured(series)) {
       tracker.captured();
     }

@@ -65,6 +65,8 @@ final class SlowOracle {
   private final Map<RequestKey, int[]> played = new LinkedHashMap<>();
   private final Set<RequestKey> opened = new HashSet<>();
   private final Set<RequestKey> captured = new HashSet<>();
+  /** Questions whose proposal was disputed: each went to the vote (an escalation). */
+  private final Set<RequestKey> disputed = new HashSet<>();
 
   SlowOracle(TokenBook book, OptionsAssumptions a) {
     this.book = book;
@@ -179,6 +181,7 @@ final class SlowOracle {
     book.mint(BOND, disputer, oracle.config().totalBond());
     oracle.propose(key, proposer, proposed, now);
     oracle.dispute(key, disputer, now);
+    disputed.add(key);
     Map<AccountId, Answer> voters = new LinkedHashMap<>();
     for (AccountId who : voting) {
       voters.put(who, who.equals(ATTACKER) ? attackers : truth);
@@ -207,6 +210,17 @@ final class SlowOracle {
     advance(now);
     RequestKey key = SettlementPort.keyOf(series);
     return opened.contains(key) && oracle.finalAnswer(key, now).isPresent();
+  }
+
+  /** True if {@code series}' proposal was disputed, sending the question to the vote. */
+  boolean disputed(Series series) {
+    return disputed.contains(SettlementPort.keyOf(series));
+  }
+
+  /** The vote rounds {@code series}' question has opened so far: 0 when never disputed, more than 1 when it rolled. */
+  int voteRounds(Series series) {
+    RequestKey key = SettlementPort.keyOf(series);
+    return disputed.contains(key) ? vote.round(key) : 0;
   }
 
   /** True if the attacker captured {@code series}' vote. */

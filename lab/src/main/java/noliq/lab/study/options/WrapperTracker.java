@@ -47,6 +47,8 @@ final class WrapperTracker {
   private int settlements;
   private int captured;
   private int lapsed;
+  private int disputes;
+  private int voteRounds;
   private double latencyHours;
   private double rollVolumeUsd;
   private double forcedSalesUsd;
@@ -105,6 +107,9 @@ final class WrapperTracker {
         new MetricSpec(prefix + ".settlement_latency_h", "h", "mean time from maturity to redemption over the path's settlements (0 if none)", Headline.MEAN).within(Support.NON_NEGATIVE),
         new MetricSpec(prefix + ".settlements_captured", "count", "settlements whose vote the attacker captured (the settlement game's CAPTURE, when it pays)", Headline.MEAN).as(Role.SYSTEM).within(Support.NON_NEGATIVE),
         new MetricSpec(prefix + ".settlements_lapsed", "count", "settlements the oracle never answered: the vote was deleted (or never resolved) and the ledger's timeout applied the invalid policy", Headline.MEAN).as(Role.SYSTEM).within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + ".settlement_disputes", "count", "settlements whose proposal was disputed and escalated to the vote (a wrong first proposal, a capture or a delay attack)", Headline.MEAN).as(Role.SYSTEM).within(Support.NON_NEGATIVE),
+        new MetricSpec(prefix + ".settlement_disputed", "indicator", "1 when any settlement on the path was disputed", Headline.SHARE).as(Role.SYSTEM),
+        new MetricSpec(prefix + ".settlement_vote_rounds", "count", "vote rounds the path's disputes took (a round that rolls for lack of turnout or agreement adds one)", Headline.MEAN).as(Role.SYSTEM).within(Support.NON_NEGATIVE),
         new MetricSpec(prefix + Claims.LOG_DEVIATION, "%", "100 ln(final value / target) over the whole path: the path's one window (not annualised)", Headline.MEAN)
             .as(Role.STABLE_HOLDER),
         new MetricSpec(prefix + Claims.YEAR_WINDOWS, "count", "complete year-long windows on the path (non-overlapping, from its start)", Headline.MEAN).within(Support.NON_NEGATIVE),
@@ -228,6 +233,12 @@ final class WrapperTracker {
     captured++;
   }
 
+  /** The settlement just recorded was disputed and went through {@code rounds} vote rounds. */
+  void disputed(int rounds) {
+    disputes++;
+    voteRounds += rounds;
+  }
+
   /** The settlement just recorded lapsed: no final answer by the ledger's timeout. */
   void lapsed() {
     lapsed++;
@@ -270,6 +281,9 @@ final class WrapperTracker {
     out[i++] = settlements == 0 ? 0 : latencyHours / settlements;
     out[i++] = captured;
     out[i++] = lapsed;
+    out[i++] = disputes;
+    out[i++] = disputes > 0 ? 1 : 0;
+    out[i++] = voteRounds;
     out[i++] = 100 * Math.log(finalValue / target);
     double[] windows = annualDeviations(v, markSeconds.stream().mapToLong(Long::longValue).toArray(), Duration.between(start, end).toSeconds());
     double sum = 0;

@@ -51,6 +51,29 @@ class HandComputedBookTest {
   }
 
   @Test
+  void forcedSalesAreReportedAsAShareOfTheDaysEthVolumeScaledByTheMarketMultiple() {
+    // 100 ETH traded per hourly step; the path covers 2 hours of its one UTC day, so the day is 2,400 ETH
+    PricePath withVolume = PATH.withVolume(new double[] {0, 100, 100});
+    double debt0 = 15090.909090;
+    // the liquidator sells what it received: debt x 1.05 / 1700 less the treasury's 10% of the 5% bonus
+    double sold = debt0 * 1.045 / 1700;
+    double[] m = run(new AaveBook(THREE, ONE_BOT, NO_IMPACT), withVolume, 1);
+    assertThat(m[DebtMetrics.FORCED_PCT_DAY_VOLUME_MAX]).isCloseTo(100 * sold / 2400, within(1e-5));
+    assertThat(m[DebtMetrics.FORCED_PCT_DAY_VOLUME_MEAN]).isCloseTo(100 * sold / 2400, within(1e-5));
+    assertThat(m[DebtMetrics.FORCED_DAYS]).isEqualTo(1);
+    // the whole market trading 4 times Binance's volume: a quarter of the share
+    Cascade market4 = new Cascade(false, NO_IMPACT.calibration(), NO_IMPACT.shape(), NO_IMPACT.feed(), NO_IMPACT.maxRounds(), 4);
+    double[] m4 = run(new AaveBook(THREE, ONE_BOT, market4), withVolume, 1);
+    assertThat(m4[DebtMetrics.FORCED_PCT_DAY_VOLUME_MAX]).isCloseTo(100 * sold / 9600, within(1e-5));
+    // no forced sale: a max of 0, and no mean (absent, never 0)
+    double[] calm = run(new AaveBook(THREE, ONE_BOT, NO_IMPACT), hourly(2000, 1900, 1950).withVolume(new double[] {0, 100, 100}), 1);
+    assertThat(calm[DebtMetrics.FORCED_PCT_DAY_VOLUME_MAX]).isZero();
+    assertThat(calm[DebtMetrics.FORCED_PCT_DAY_VOLUME_MEAN]).isNaN();
+    // a path without a volume state has no share at all
+    assertThat(run(new AaveBook(THREE, ONE_BOT, NO_IMPACT), PATH, 1)[DebtMetrics.FORCED_PCT_DAY_VOLUME_MAX]).isNaN();
+  }
+
+  @Test
   void makerBarksTheVaultAndAKeeperTakesWhenTheAuctionPriceCrossesTheMarket() {
     double[] m = run(new MakerBook(THREE, ONE_BOT, NO_IMPACT).withInterest(Interest.NONE), PATH, 1);
     // debt = 10 ETH * 2000 / (mat 1.3 * 1.1) = 13,986 is under ETH-B's 30,000 dust: the vault is raised to

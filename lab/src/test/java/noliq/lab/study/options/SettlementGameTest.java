@@ -41,6 +41,10 @@ class SettlementGameTest {
     Map<String, Double> m = vault(held(HONEST, 0), OptionsDesignsTest.step(3000, 25, 2400, 5));
     assertThat(m.get("settlements")).isEqualTo(1.0);
     assertThat(m.get("settlement_latency_h")).isEqualTo(2.0);
+    // proposed, unchallenged through the liveness: no dispute, no vote
+    assertThat(m.get("settlement_disputes")).isZero();
+    assertThat(m.get("settlement_disputed")).isZero();
+    assertThat(m.get("settlement_vote_rounds")).isZero();
     assertThat(Math.abs(m.get("settlement_pct"))).isLessThan(1e-6);
     // the vault ends holding the payout in ETH: E × 0.625 ETH at 2,400 = $100,000
     assertThat(m.get("deviation_pct")).isCloseTo((E * 0.625 * 2400 / TARGET - 1) * 100, within(1e-6));
@@ -71,6 +75,10 @@ class SettlementGameTest {
     assertThat(m.get("deviation_pct")).isCloseTo((E * 0.3125 * 2400 / TARGET - 1) * 100, within(1e-4));
     // disputed at once; maturity 00:00 on 29 Jan 2026 is a round start, so 48 h to the next round, 48 h to decide
     assertThat(m.get("settlement_latency_h")).isEqualTo(96.0);
+    // one dispute, decided in its first round
+    assertThat(m.get("settlement_disputes")).isEqualTo(1.0);
+    assertThat(m.get("settlement_disputed")).isEqualTo(1.0);
+    assertThat(m.get("settlement_vote_rounds")).isEqualTo(1.0);
     assertThat(m.get("te_settlement_share")).isGreaterThan(0);
 
     // below the safety margin (cost / distortion = $92.86M) the attacker stays honest
@@ -96,10 +104,16 @@ class SettlementGameTest {
     assertThat(m.get("settlements_lapsed")).isEqualTo(1.0);
     // five rounds roll, the vote is deleted, and 30 days after maturity the series pays 1/2 ETH a unit, not 0.625
     assertThat(m.get("settlement_latency_h")).isEqualTo(30 * 24.0);
+    // one dispute, escalated through maxRolls + 1 = 5 rounds before the deletion
+    assertThat(m.get("settlement_disputes")).isEqualTo(1.0);
+    assertThat(m.get("settlement_vote_rounds")).isEqualTo(5.0);
     assertThat(m.get("settlement_pct")).isCloseTo((0.5 - 0.625) * E * 2400 / TARGET * 100, within(1e-4));
     // the same lapse with no attacker at all, when the honest turnout cannot clear SPAT (65% of all stake)
     Map<String, Double> apathy = vault(held(HONEST.withTurnout(0.6), 1), OptionsDesignsTest.step(3000, 25, 2400, 35));
     assertThat(apathy.get("settlements_lapsed")).isEqualTo(1.0);
+    // the wrong first proposal (dispute probability 1) is what sent it to the vote
+    assertThat(apathy.get("settlement_disputes")).isEqualTo(1.0);
+    assertThat(apathy.get("settlement_disputed")).isEqualTo(1.0);
     assertThat(apathy.get("settlement_pct")).isCloseTo(m.get("settlement_pct"), within(1e-9));
     // below the strike the lapse costs P half its ETH: x = 1,200, P should get 1 ETH a unit
     Map<String, Double> low = vault(held(delay, 0), OptionsDesignsTest.step(3000, 25, 1200, 35));

@@ -1,0 +1,113 @@
+package noliq.oracle.optimistic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import noliq.math.Amount;
+import noliq.math.Price;
+import noliq.math.book.AccountId;
+import noliq.math.book.Token;
+import noliq.math.book.TokenBook;
+import noliq.oracle.Answer;
+import noliq.oracle.OracleError;
+import noliq.oracle.OracleException;
+import noliq.oracle.RequestKey;
+import noliq.oracle.vote.TokenVote;
+import noliq.oracle.vote.VoteConfig;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Settlement details of OptimisticOracleV2 not covered by the worked examples: the reward of a
+ * disputed request goes to the side the vote proves right (OOv2 settle pays {@code bond + unburned
+ * half + finalFee + reward} to the dispute's winner); a settled request keeps its answer; only a
+ * deleted vote abandons a request.
+ */
+class OptimisticOracleSettlementTest {
+  static final Token USDC = new Token("USDC");
+  static final Token UMA = new Token("UMA");
+  static final AccountId ESCROW = AccountId.of("oo:escrow");
+  static final AccountId STORE = AccountId.of("uma:store");
+  static final AccountId REQUESTER = AccountId.of("ledger");
+  static final AccountId ALICE = AccountId.of("alice");
+  static final AccountId BOB = AccountId.of("bob");
+  static final AccountId VOTER = AccountId.of("voter");
+  static final Instant MATURITY = Instant.parse("2026-09-25T08:00:00Z");
+  static final RequestKey KEY = new RequestKey("ETH/USD", MATURITY, "s1");
+  static final Answer X_3000 = Answer.value(Price.of(3000));
+  static final Answer X_2000 = Answer.value(Price.of(2000));
+
+  final TokenBook book = new TokenBook();
+  final OptimisticConfig config = OptimisticConfig.uma(Amount.of(8_500), Amount.of(1_500));
+  TokenVote vote;
+  OptimisticOracle oo;
+
+  void setUp() {
+    vote = new TokenVote(book, UMA, AccountId.of("dvm:pool"), AccountId.of("dvm:treasury"), VoteConfig.uma(Amount.of(5_000_000)));
+    oo = new OptimisticOracle(book, USDC, ESCROW, STORE, vote, config);
+    for (AccountId a : new AccountId[] {REQUESTER, ALICE, BOB}) {
+      book.mint(USDC, a, Amount.of(100_000));
+    }
+    book.mint(UMA, VOTER, Amount.of(20_000_000));
+    vote.stake(VOTER, Amount.of(20_000_000), MATURITY);
+  }
+
+  /** Alice proposes 3000 with a reward of 10 escrowed, Bob disputes, the vote decides {@code truth}. */
+  Instant disputeAndDecide(Answer truth) {
+    assertThat(oo.request(KEY, REQUESTER, Amount.of(10), MATURITY))
+        .isEqualTo(new OptimisticEvent.Requested(KEY, REQUESTER, Amount.of(10), MATURITY));
+    oo.propose(KEY, ALICE, X_3000, MATURITY);
+    oo.dispute(KEY, BOB, MATURITY.plusSeconds(60));
+    assertThat(oo.abandoned(KEY)).isFalse();
+    Instant round = vote.roundStart(KEY);
+    vote.commit(KEY, VOTER, TokenVote.commitment(KEY, 1, VOTER, truth, 1L), round);
+    vote.reveal(KEY, VOTER, truth, 1L, round.plus(Duration.ofHours(24)));
+    Instant end = round.plus(Duration.ofHours(48));
+    vote.resolve(KEY, end);
+    return end;
+  }
+
+  @Test
+  void theRewardOfADisputedRequestGoesToTheDisputerWhenTheVoteProvesItRight() {
+    setUp();
+    Instant end = disputeAndDecide(X_2000);
+    assertThat(oo.abandoned(KEY)).isFalse(); // decided, not deleted
+    oo.settle(KEY, end);
+    // Bob: 8,500 + 4,250 + 1,500 = 14,250 and the 10 reward, on top of the 90,000 he kept
+    assertThat(book.balanceOf(BOB, USDC)).isEqualTo(Amount.of(90_000 + 14_250 + 10));
+    assertThat(book.balanceOf(ALICE, USDC)).isEqualTo(Amount.of(90_000));
+    assertThat(book.balanceOf(REQUESTER, USDC)).isEqualTo(Amount.of(99_990));
+  }
+
+  @Test
+  void theRewardOfADisputedRequestGoesToTheProposerWhenTheVoteProvesItRight() {
+    setUp();
+    Instant end = disputeAndDecide(X_3000);
+    oo.settle(KEY, end);
+    assertThat(book.balanceOf(ALICE, USDC)).isEqualTo(Amount.of(90_000 + 14_250 + 10));
+    assertThat(book.balanceOf(BOB, USDC)).isEqualTo(Amount.of(90_000));
+  }
+
+  @Test
+  void aSettledRequestKeepsItsAnswerAndRequireFinalSaysWhyThereIsNone() {
+    setUp();
+    assertThat(oo.config()).isEqualTo(config);
+    assertThat(oo.currency()).isEqualTo(USDC);
+    assertThat(oo.escrow()).isEqualTo(ESCROW);
+    assertThat(oo.store()).isEqualTo(STORE);
+    oo.request(KEY, REQUESTER, Amount.ZERO, MATURITY);
+    assertThat(oo.abandoned(KEY)).isFalse();
+    assertThatThrownBy(() -> oo.requireFinal(KEY, MATURITY))
+        .isInstanceOfSatisfying(OracleException.class, e -> assertThat(e.error()).isInstanceOf(OracleError.NotFinal.class))
+        .hasMessageContaining("(REQUESTED)");
+    oo.propose(KEY, ALICE, X_3000, MATURITY);
+    Instant expiry = MATURITY.plus(Duration.ofHours(2));
+    assertThat(oo.requireFinal(KEY, expiry)).isEqualTo(X_3000);
+    oo.settle(KEY, expiry);
+    // settled: the answer stands whatever time is asked about
+    assertThat(oo.finalAnswer(KEY, MATURITY)).contains(X_3000);
+    assertThat(oo.requireFinal(KEY, MATURITY)).isEqualTo(X_3000);
+    assertThat(oo.abandoned(KEY)).isFalse();
+  }
+}
