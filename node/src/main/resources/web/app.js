@@ -128,8 +128,27 @@ async function refreshAccount() {
   if (!state.key) { $('account').textContent = 'no account yet'; return; }
   const me = await api('/api/me');
   const bal = Object.entries(me.balances).map(([t, v]) => `${t.length > 14 ? t.slice(0, 14) + '…' : t} ${fmt(v)}`).join(' · ');
-  const orders = me.orders.map(o => `#${o.id} ${o.side} ${fmt(o.remaining)} @ ${fmt(o.limit, 6)} on ${o.book.slice(0, 10)}`).join('; ');
-  $('account').innerHTML = `<b>${me.account}</b>: ${bal}<br>open orders: ${orders || 'none'}`;
+  const orders = me.orders.map(o => `#${o.id} ${o.side} ${fmt(o.remaining)} @ ${fmt(o.limit, 6)} on ${o.book.slice(0, 10)}`
+    + ` <button class="cancel" data-book="${o.book}" data-id="${o.id}">cancel #${o.id}</button>`).join('; ');
+  $('account').innerHTML = `<b>${me.account}</b>: ${bal}<br>open orders: ${orders || 'none'}<div id="cancel-result"></div>`;
+  for (const b of $('account').querySelectorAll('button.cancel')) {
+    // a book is named by its leg token, P:<series> or N:<series>
+    b.onclick = () => act('cancel-result', '/api/orders/cancel',
+      { series: b.dataset.book.slice(2), leg: b.dataset.book.slice(0, 1), order: Number(b.dataset.id) },
+      (r) => `cancelled order #${b.dataset.id} (entry ${r.seq})`);
+  }
+}
+
+/** Sends one command, shows its outcome (or the field and rule that refused it) in {@code out}, and refreshes. */
+async function act(out, path, body, said) {
+  try {
+    const r = await api(path, body);
+    $(out).textContent = said(r);
+  } catch (e) {
+    $(out).textContent = e.message;
+  }
+  await refreshBook();
+  await refreshAccount();
 }
 
 async function refreshAll() {
@@ -159,6 +178,14 @@ $('order-form').onsubmit = async (ev) => {
   await refreshBook();
   await refreshAccount();
 };
+
+$('split-form').onsubmit = (ev) => {
+  ev.preventDefault();
+  act('split-result', '/api/split', { series: state.series, amount: $('split-amount').value },
+    (r) => `split ${$('split-amount').value} ETH into P and N (entry ${r.seq})`);
+};
+$('merge').onclick = () => act('split-result', '/api/merge', { series: state.series, amount: $('split-amount').value },
+  (r) => `merged ${$('split-amount').value} P + N into ETH (entry ${r.seq})`);
 
 const events = new EventSource('/api/events');
 events.addEventListener('outcome', (m) => {

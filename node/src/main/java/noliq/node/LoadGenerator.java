@@ -26,7 +26,9 @@ import noliq.node.engine.Json;
  * resting, so the market's state stays bounded. Every 10 s and at the end it prints commands a second, p50/p99/max latency (from a histogram of 1/8-decade buckets
  * from 1 µs) and the heap used after a GC, so that a flat memory line can be seen over a long run.
  *
- * <p>{@code java -cp noliq.jar noliq.node.LoadGenerator [--clients 16] [--seconds 60] [--fsync ALWAYS|OS] [--seed 1] [--direct true]}
+ * <p>{@code --batch N} sends N commands a request through {@code POST /api/batch} (each command's latency is
+ * its request's). {@code java -cp noliq.jar noliq.node.LoadGenerator [--clients 16] [--seconds 60]
+ * [--fsync ALWAYS|OS] [--seed 1] [--direct true] [--batch 1]}
  */
 public final class LoadGenerator {
   private LoadGenerator() {}
@@ -50,6 +52,7 @@ public final class LoadGenerator {
     long seed = 1;
     FsyncPolicy fsync = FsyncPolicy.ALWAYS;
     boolean direct = false;
+    int batch = 1;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--clients" -> clients = Integer.parseInt(args[i + 1]);
@@ -57,12 +60,17 @@ public final class LoadGenerator {
         case "--seed" -> seed = Long.parseLong(args[i + 1]);
         case "--fsync" -> fsync = FsyncPolicy.valueOf(args[i + 1]);
         case "--direct" -> direct = Boolean.parseBoolean(args[i + 1]);
+        case "--batch" -> batch = Integer.parseInt(args[i + 1]);
         default -> throw new noliq.math.RuleViolation(args[i], "is not an option of the load generator");
       }
     }
     if (clients < 1 || clients > 1024 || seconds < 1 || seconds > 86_400) {
       throw new noliq.math.RuleViolation("--clients", "clients in [1, 1024] and seconds in [1, 86400]");
     }
+    if (batch < 1 || batch > 256) {
+      throw new noliq.math.RuleViolation("--batch", "must be in [1, 256] commands a request (was " + batch + ")");
+    }
+    int perRequest = batch;
     Path dir = Files.createTempDirectory("noliq-load");
     NodeConfig cfg = NodeConfig.defaults(dir).withPort(0).withBots(false).withRate(1e6).withFsync(fsync);
     try (Node node = Node.start(cfg)) {
@@ -84,33 +92,35 @@ public final class LoadGenerator {
           long n = 0;
           java.util.ArrayDeque<Long> resting = new java.util.ArrayDeque<>();
           while (System.nanoTime() < deadline) {
-            String path;
-            String body;
-            int pick = rng.nextInt(4);
-            if ((pick == 1 && !resting.isEmpty()) || resting.size() >= MAX_RESTING) {
-              path = "/api/orders/cancel";
-              body = "{\"series\":\"" + series + "\",\"leg\":\"P\",\"order\":" + resting.pollFirst() + "}";
-            } else if (pick == 2) {
-              path = "/api/split";
-              body = "{\"series\":\"" + series + "\",\"amount\":\"0.01\"}";
-            } else if (pick == 3) {
-              path = "/api/merge";
-              body = "{\"series\":\"" + series + "\",\"amount\":\"0.005\"}";
-            } else {
-              path = "/api/orders";
-              boolean buy = rng.nextBoolean();
-              // bids under 0.45 and asks over 0.55 never cross: each order rests, as quoting makers' do
-              String limit = buy ? "0.4" + rng.nextInt(5) : "0.5" + (6 + rng.nextInt(4));
-              body = "{\"series\":\"" + series + "\",\"leg\":\"P\",\"side\":\"" + (buy ? "BUY" : "SELL")
-                  + "\",\"limit\":\"" + limit + "\",\"amount\":\"0.01\"}";
+            List<String[]> cmds = new ArrayList<>(perRequest);
+            for (int b = 0; b < perRequest; b++) {
+              cmds.add(next(rng, resting, series));
             }
             long t0 = System.nanoTime();
             try {
-              String out = directEngine != null ? direct(directEngine, path, body, "user:" + client, "load-" + client + "-" + n++)
-                  : post(http, base + path, key, body, "load-" + client + "-" + n++);
-              hist.incrementAndGet(bucket(System.nanoTime() - t0));
-              if (path.equals("/api/orders")) {
-                long id = Json.MAPPER.readTree(out).path("result").path("placed").path("orderId").asLong(0);
+              List<Long> placed;
+              String idem = "load-" + client + "-" + n++;
+              if (directEngine != null) {
+                placed = direct(directEngine, cmds, "user:" + client, idem);
+              } else if (perRequest == 1) {
+                String out = post(http, base + cmds.get(0)[0], key, cmds.get(0)[2], idem);
+                placed = List.of(Json.MAPPER.readTree(out).path("result").path("placed").path("orderId").asLong(0));
+              } else {
+                StringBuilder body = new StringBuilder("{\"commands\":[");
+                for (int b = 0; b < cmds.size(); b++) {
+                  String one = cmds.get(b)[2];
+                  body.append(b == 0 ? "" : ",").append("{\"type\":\"").append(cmds.get(b)[1]).append("\",")
+                      .append(one, 1, one.length());
+                }
+                String out = post(http, base + "/api/batch", key, body.append("]}").toString(), idem);
+                placed = new ArrayList<>();
+                for (JsonNode o : Json.MAPPER.readTree(out).path("outcomes")) {
+                  placed.add(o.path("result").path("placed").path("orderId").asLong(0));
+                }
+              }
+              long took = System.nanoTime() - t0;
+              hist.addAndGet(bucket(took), perRequest);
+              for (long id : placed) {
                 if (id > 0) {
                   resting.addLast(id);
                 }
@@ -122,6 +132,7 @@ public final class LoadGenerator {
         }));
       }
       long start = System.nanoTime();
+      long cpuStart = processCpuNanos();
       long[] before = new long[BUCKETS];
       System.out.printf("load: %d clients, %d s, fsync %s, journal %s%n", clients, seconds, fsync, dir);
       while (System.nanoTime() < deadline) {
@@ -134,6 +145,13 @@ public final class LoadGenerator {
       long[] zero = new long[BUCKETS];
       System.out.print("total: ");
       report(hist, zero, start, errors.get(0), true);
+      long total = 0;
+      for (int i = 0; i < BUCKETS; i++) {
+        total += hist.get(i);
+      }
+      System.out.printf(Locale.ROOT, "process cpu per command: %.1f us (node and load clients together)%n",
+          (processCpuNanos() - cpuStart) / 1e3 / Math.max(1, total));
+      cpuPerCommand(total);
     }
   }
 
@@ -156,6 +174,33 @@ public final class LoadGenerator {
     }
   }
 
+  /**
+   * CPU time per command by thread role (server, writer, load clients), from the JVM's per-thread
+   * CPU clocks: on a shared machine this, not the wall-clock rate, says what the node's own work costs.
+   */
+  private static void cpuPerCommand(long commands) {
+    java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    java.util.Map<String, Long> byRole = new java.util.TreeMap<>();
+    for (long id : mx.getAllThreadIds()) {
+      java.lang.management.ThreadInfo info = mx.getThreadInfo(id);
+      long cpu = mx.getThreadCpuTime(id);
+      if (info == null || cpu <= 0) {
+        continue;
+      }
+      String name = info.getThreadName();
+      String role = name.startsWith("noliq-writer") ? "writer" : name.startsWith("load-") || name.startsWith("HttpClient")
+          ? "load clients" : name.startsWith("JettyServerThreadPool") || name.startsWith("qtp") ? "http server" : "other";
+      byRole.merge(role, cpu, Long::sum);
+    }
+    StringBuilder sb = new StringBuilder("cpu per command (live threads):");
+    byRole.forEach((role, nanos) -> sb.append(String.format(Locale.ROOT, " %s %.1f us;", role, nanos / 1e3 / Math.max(1, commands))));
+    System.out.println(sb);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
   static double quantile(long[] h, long count, double q) {
     long rank = (long) Math.ceil(q * count);
     long seen = 0;
@@ -168,19 +213,44 @@ public final class LoadGenerator {
     return 0;
   }
 
+  /**
+   * The next command of a client's seeded mix: {path, type, body}. Cancels pick from the orders it
+   * knows rest (an order placed in the same request is not known yet), placing stops at {@value #MAX_RESTING}.
+   */
+  private static String[] next(SplittableRandom rng, java.util.ArrayDeque<Long> resting, String series) {
+    int pick = rng.nextInt(4);
+    if ((pick == 1 && !resting.isEmpty()) || resting.size() >= MAX_RESTING) {
+      return new String[] {"/api/orders/cancel", "cancel-order",
+          "{\"series\":\"" + series + "\",\"leg\":\"P\",\"order\":" + resting.pollFirst() + "}"};
+    } else if (pick == 2) {
+      return new String[] {"/api/split", "split", "{\"series\":\"" + series + "\",\"amount\":\"0.01\"}"};
+    } else if (pick == 3) {
+      return new String[] {"/api/merge", "merge", "{\"series\":\"" + series + "\",\"amount\":\"0.005\"}"};
+    }
+    boolean buy = rng.nextBoolean();
+    // bids under 0.45 and asks over 0.55 never cross: each order rests, as quoting makers' do
+    String limit = buy ? "0.4" + rng.nextInt(5) : "0.5" + (6 + rng.nextInt(4));
+    return new String[] {"/api/orders", "place-order", "{\"series\":\"" + series + "\",\"leg\":\"P\",\"side\":\""
+        + (buy ? "BUY" : "SELL") + "\",\"limit\":\"" + limit + "\",\"amount\":\"0.01\"}"};
+  }
+
   /** {@code --direct true}: the same commands straight to the engine, without HTTP, to see what the writer alone sustains. */
-  private static String direct(noliq.node.engine.Engine e, String path, String body, String account, String idem)
+  private static List<Long> direct(noliq.node.engine.Engine e, List<String[]> cmds, String account, String idem)
       throws IOException {
-    com.fasterxml.jackson.databind.node.ObjectNode obj = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(body);
-    obj.put("account", account);
-    obj.put("type", switch (path) {
-      case "/api/orders/cancel" -> "cancel-order";
-      case "/api/split" -> "split";
-      case "/api/merge" -> "merge";
-      default -> "place-order";
-    });
-    noliq.node.engine.Outcome o = e.submit(Json.MAPPER.treeToValue(obj, noliq.node.engine.Command.class), idem).join();
-    return Json.text(java.util.Map.of("result", o.result() == null ? java.util.Map.of() : o.result()));
+    List<noliq.node.engine.Command> list = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    for (String[] c : cmds) {
+      com.fasterxml.jackson.databind.node.ObjectNode obj = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(c[2]);
+      obj.put("account", account);
+      obj.put("type", c[1]);
+      list.add(Json.MAPPER.treeToValue(obj, noliq.node.engine.Command.class));
+      keys.add(idem + "#" + keys.size());
+    }
+    List<Long> placed = new ArrayList<>();
+    for (noliq.node.engine.Outcome o : e.submitAll(list, keys).join()) {
+      placed.add(o.result() instanceof noliq.market.book.OrderBook.Placement p ? p.placed().orderId() : 0L);
+    }
+    return placed;
   }
 
   private static String get(HttpClient http, String url) throws IOException, InterruptedException {

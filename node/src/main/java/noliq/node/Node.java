@@ -29,7 +29,7 @@ public final class Node implements AutoCloseable {
     this.source = source(config);
     Instant origin = Optional.ofNullable(config.from()).or(source::start).orElseGet(Instant::now);
     this.engine = Engine.start(config.dataDir(), config.fsync(), new NodeClock(origin, config.speed()));
-    if (engine.replayed() == 0) {
+    if (engine.startSeq() == 0) {
       double first = source.priceAt(origin).orElse(config.startPrice());
       require(engine.submit(new Command.Tick("system", Bots.cents(first).toString()), null).join());
       require(engine.submit(new Command.Genesis("system", config.seed(), config.vaultPolicy(), config.borrowers()), null)
@@ -101,7 +101,10 @@ public final class Node implements AutoCloseable {
 
   public String describe() {
     return "noliq node at " + url() + " | journal " + engine.journalFile() + " (fsync " + config.fsync()
-        + ", replayed " + engine.replayed() + " entries in " + engine.replayMillis() + " ms) | price: "
+        + ", " + (engine.snapshotSeq() > 0 ? "snapshot at entry " + engine.snapshotSeq() + " + " : "") + "replayed "
+        + engine.replayed() + " entries in " + engine.replayMillis() + " ms"
+        + (engine.ignoredSnapshots().isEmpty() ? "" : "; ignored " + String.join("; ", engine.ignoredSnapshots()))
+        + ") | price: "
         + source.describe() + " | clock x" + config.speed() + " | bots " + (config.bots() ? "on" : "off");
   }
 

@@ -52,6 +52,9 @@ import noliq.node.engine.Outcome;
 public final class Api implements AutoCloseable {
   /** How long a request waits for the writer before answering 503. */
   static final long TIMEOUT_MS = 10_000;
+  static final String BATCH_PATH = "/api/batch";
+  /** A batch holds at most this many commands (a bounded request, a bounded wait). */
+  static final int BATCH_MAX = 256;
 
   /** One route: the table both registers it and describes it in the OpenAPI document. */
   public record Route(String method, String path, String summary, String command, boolean auth) {}
@@ -64,6 +67,8 @@ public final class Api implements AutoCloseable {
   private final String corsOrigin;
   private final Javalin app;
   private final List<Route> routes = new ArrayList<>();
+  /** The command types a client may send: those of the POST routes, in their order. */
+  private final List<String> postable = new ArrayList<>();
 
   public Api(Engine engine, String host, int port, double ratePerSecond, String corsOrigin) {
     this.engine = engine;
@@ -118,6 +123,9 @@ public final class Api implements AutoCloseable {
     post("/api/pool/borrow", "aave-borrow", "Borrows ETH or USDC from the Aave pool.");
     post("/api/pool/repay", "aave-repay", "Repays your own Aave debt.");
     post("/api/pool/liquidate", "aave-liquidate", "Liquidates an Aave borrower below health factor 1 (repays USDC, receives ETH).");
+    routes.add(new Route("POST", BATCH_PATH, "Up to " + BATCH_MAX + " commands in one request, each with its \"type\" "
+        + "(a POST route's command): journaled in order in one group commit and answered together. Each is applied on "
+        + "its own (not a transaction); command i's idempotency key is the header's key + \"#\" + i.", null, true));
     routes.add(new Route("GET", "/openapi.json", "This description.", null, false));
 
     this.app = Javalin.create(cfg -> {
@@ -156,6 +164,7 @@ public final class Api implements AutoCloseable {
   }
 
   private void post(String path, String command, String summary) {
+    postable.add(command);
     routes.add(new Route("POST", path, summary, command, true));
   }
 
@@ -169,6 +178,9 @@ public final class Api implements AutoCloseable {
     }
     if (r.path().equals("/api/accounts")) {
       return this::openAccount;
+    }
+    if (r.path().equals(BATCH_PATH)) {
+      return this::batch;
     }
     return c -> command(c, r.command());
   }
@@ -285,6 +297,19 @@ public final class Api implements AutoCloseable {
     json(c, fresh ? 201 : 200, out);
   }
 
+  /** Bad input found while reading a body: the field and the rule, answered as a 400. */
+  private static final class BadInput extends Exception {
+    private static final long serialVersionUID = 1L;
+    final String field;
+    final String rule;
+
+    BadInput(String field, String rule) {
+      super(field + ": " + rule, null, false, false);
+      this.field = field;
+      this.rule = rule;
+    }
+  }
+
   private void command(Context c, String type) {
     Optional<String> idem = idempotencyKey(c);
     if (idem.isEmpty()) {
@@ -294,75 +319,136 @@ public final class Api implements AutoCloseable {
     if (account.isEmpty()) {
       return;
     }
-    JsonNode body;
-    try {
-      body = c.body().isBlank() ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(c.body());
-    } catch (IOException e) {
-      error(c, 400, "body", "must be a JSON object (" + e.getMessage().split("\n")[0] + ")");
-      return;
-    }
-    if (!(body instanceof ObjectNode obj)) {
-      error(c, 400, "body", "must be a JSON object");
-      return;
-    }
-    if (obj.has("type")) {
-      error(c, 400, "type", "is set by the path, not the body");
-      return;
-    }
-    if (obj.has("account") && !account.get().equals(obj.get("account").asText())) {
-      error(c, 400, "account", "is set from your API key: an account moves only its own tokens");
-      return;
-    }
-    Map<String, Object> known = OpenApi.fields(commandClass(type));
-    for (java.util.Iterator<String> names = obj.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!name.equals("account") && !known.containsKey(name)) {
-        error(c, 400, name, "is not a field of " + type + "; its fields are " + String.join(", ", known.keySet()));
-        return;
-      }
-    }
-    obj.put("type", type);
-    obj.put("account", account.get());
     Command cmd;
     try {
-      cmd = Json.MAPPER.treeToValue(obj, Command.class);
-    } catch (ValueInstantiationException e) {
-      RuleViolation v = ruleOf(e);
-      error(c, 400, v == null ? "body" : v.field(), v == null ? e.getOriginalMessage() : v.rule());
-      return;
-    } catch (UnrecognizedPropertyException e) {
-      error(c, 400, e.getPropertyName(), "is not a field of " + type + "; its fields are " + fieldsOf(type));
-      return;
-    } catch (InvalidTypeIdException e) {
-      error(c, 400, "type", "is unknown");
-      return;
-    } catch (MismatchedInputException e) {
-      String field = e.getPath().isEmpty() ? "body" : e.getPath().get(e.getPath().size() - 1).getFieldName();
-      error(c, 400, field, "has the wrong type (" + e.getOriginalMessage().split("\n")[0] + ")");
-      return;
-    } catch (IOException e) {
-      error(c, 400, "body", e.getMessage());
+      JsonNode body = body(c);
+      if (!(body instanceof ObjectNode obj)) {
+        throw new BadInput("body", "must be a JSON object");
+      }
+      if (obj.has("type")) {
+        throw new BadInput("type", "is set by the path, not the body");
+      }
+      cmd = toCommand(obj, type, account.get(), "");
+    } catch (BadInput bad) {
+      error(c, 400, bad.field, bad.rule);
       return;
     }
     Outcome o = await(engine.submit(cmd, idem.get()));
-    if (o == null) {
-      error(c, 503, "node", "busy");
+    json(c, o.accepted() ? 200 : 422, outcomeView(o));
+  }
+
+  /** Up to {@value #BATCH_MAX} commands in one request: all read first (one bad input refuses the whole request). */
+  private void batch(Context c) {
+    Optional<String> idem = idempotencyKey(c);
+    if (idem.isEmpty()) {
       return;
     }
+    Optional<String> account = authenticate(c);
+    if (account.isEmpty()) {
+      return;
+    }
+    List<Command> cmds = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    try {
+      JsonNode body = body(c);
+      if (!(body instanceof ObjectNode)) {
+        throw new BadInput("body", "must be a JSON object");
+      }
+      for (java.util.Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        if (!name.equals("commands")) {
+          throw new BadInput(name, "is not a field of a batch; its one field is commands");
+        }
+      }
+      JsonNode list = body.get("commands");
+      if (list == null || !list.isArray()) {
+        throw new BadInput("commands", "the body must be {\"commands\": [...]}, an array of commands");
+      }
+      if (list.isEmpty() || list.size() > BATCH_MAX) {
+        throw new BadInput("commands", "must hold 1 to " + BATCH_MAX + " commands (was " + list.size() + ")");
+      }
+      for (int i = 0; i < list.size(); i++) {
+        String at = "commands[" + i + "].";
+        if (!(list.get(i) instanceof ObjectNode obj)) {
+          throw new BadInput("commands[" + i + "]", "must be a JSON object");
+        }
+        JsonNode type = obj.remove("type");
+        if (type == null || !type.isTextual() || !postable.contains(type.asText())) {
+          throw new BadInput(at + "type", "must be one of " + String.join(", ", postable));
+        }
+        cmds.add(toCommand(obj, type.asText(), account.get(), at));
+        keys.add(idem.get() + "#" + i);
+      }
+    } catch (BadInput bad) {
+      error(c, 400, bad.field, bad.rule);
+      return;
+    }
+    List<Outcome> outs = await(engine.submitAll(cmds, keys));
+    List<Object> views = new ArrayList<>(outs.size());
+    int refused = 0;
+    for (Outcome o : outs) {
+      views.add(outcomeView(o));
+      refused += o.accepted() ? 0 : 1;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("accepted", outs.size() - refused);
+    out.put("refused", refused);
+    out.put("outcomes", views);
+    json(c, 200, out);
+  }
+
+  private static JsonNode body(Context c) throws BadInput {
+    try {
+      String text = c.body();
+      return text.isBlank() ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(text);
+    } catch (IOException e) {
+      throw new BadInput("body", "must be a JSON object (" + e.getMessage().split("\n")[0] + ")");
+    }
+  }
+
+  /** A command of {@code type} acting as {@code account} from a body's fields; {@code at} prefixes field names. */
+  private static Command toCommand(ObjectNode obj, String type, String account, String at) throws BadInput {
+    if (obj.has("account") && !account.equals(obj.get("account").asText())) {
+      throw new BadInput(at + "account", "is set from your API key: an account moves only its own tokens");
+    }
+    Map<String, Object> known = FIELDS.get(commandClass(type));
+    for (java.util.Iterator<String> names = obj.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!name.equals("account") && !known.containsKey(name)) {
+        throw new BadInput(at + name, "is not a field of " + type + "; its fields are " + String.join(", ", known.keySet()));
+      }
+    }
+    obj.put("type", type);
+    obj.put("account", account);
+    try {
+      return Json.MAPPER.treeToValue(obj, Command.class);
+    } catch (ValueInstantiationException e) {
+      RuleViolation v = ruleOf(e);
+      throw new BadInput(at + (v == null ? "body" : v.field()), v == null ? e.getOriginalMessage() : v.rule());
+    } catch (UnrecognizedPropertyException e) {
+      throw new BadInput(at + e.getPropertyName(), "is not a field of " + type + "; its fields are " + fieldsOf(type));
+    } catch (InvalidTypeIdException e) {
+      throw new BadInput(at + "type", "is unknown");
+    } catch (MismatchedInputException e) {
+      String field = e.getPath().isEmpty() ? "body" : e.getPath().get(e.getPath().size() - 1).getFieldName();
+      throw new BadInput(at + field, "has the wrong type (" + e.getOriginalMessage().split("\n")[0] + ")");
+    } catch (IOException e) {
+      throw new BadInput(at + "body", e.getMessage());
+    }
+  }
+
+  private static Map<String, Object> outcomeView(Outcome o) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("seq", o.seq());
     if (o.accepted()) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("seq", o.seq());
       out.put("type", o.type());
       out.put("result", o.result());
-      json(c, 200, out);
     } else {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("seq", o.seq());
       out.put("field", o.field());
       out.put("rule", o.rule());
       out.put("error", o.field() + ": " + o.rule());
-      json(c, 422, out);
     }
+    return out;
   }
 
   private static RuleViolation ruleOf(Throwable e) {
@@ -379,12 +465,26 @@ public final class Api implements AutoCloseable {
   }
 
   static Class<?> commandClass(String type) {
-    for (JsonSubTypes.Type t : Command.class.getAnnotation(JsonSubTypes.class).value()) {
-      if (t.name().equals(type)) {
-        return t.value();
-      }
+    Class<?> c = COMMANDS.get(type);
+    if (c == null) {
+      throw new IllegalArgumentException("no command " + type);
     }
-    throw new IllegalArgumentException("no command " + type);
+    return c;
+  }
+
+  /** Command classes by their name in the API, and their body fields: read once, not per request. */
+  private static final Map<String, Class<?>> COMMANDS = new java.util.HashMap<>();
+  private static final ClassValue<Map<String, Object>> FIELDS = new ClassValue<>() {
+    @Override
+    protected Map<String, Object> computeValue(Class<?> type) {
+      return java.util.Collections.unmodifiableMap(OpenApi.fields(type));
+    }
+  };
+
+  static {
+    for (JsonSubTypes.Type t : Command.class.getAnnotation(JsonSubTypes.class).value()) {
+      COMMANDS.put(t.name(), t.value());
+    }
   }
 
   static List<RecordComponent> components(Class<?> c) {

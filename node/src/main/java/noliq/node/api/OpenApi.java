@@ -58,6 +58,16 @@ final class OpenApi {
         schema.put("additionalProperties", false);
         op.put("requestBody", Map.of("required", true, "content", Map.of("application/json", Map.of("schema", schema))));
       }
+      if (path.equals(Api.BATCH_PATH)) {
+        List<String> types = routes.stream().map(Api.Route::command).filter(java.util.Objects::nonNull).toList();
+        Map<String, Object> item1 = Map.of("type", "object", "required", List.of("type"), "properties",
+            Map.of("type", Map.of("type", "string", "enum", types)),
+            "description", "a command: its type and that POST route's body fields");
+        Map<String, Object> schema = Map.of("type", "object", "required", List.of("commands"), "additionalProperties", false,
+            "properties", Map.of("commands", Map.of("type", "array", "minItems", 1, "maxItems", Api.BATCH_MAX,
+                "items", item1)));
+        op.put("requestBody", Map.of("required", true, "content", Map.of("application/json", Map.of("schema", schema))));
+      }
       Map<String, Object> responses = new LinkedHashMap<>();
       responses.put("200", Map.of("description", "OK", "content", Map.of(
           path.equals("/api/events") ? "text/event-stream" : "application/json", Map.of("schema", Map.of("type", "object")))));

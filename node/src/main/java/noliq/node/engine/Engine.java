@@ -3,6 +3,7 @@ package noliq.node.engine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,17 +26,34 @@ public final class Engine implements AutoCloseable {
   public static final int QUEUE = 65_536;
   static final int BATCH = 4_096;
 
-  private sealed interface Job permits Submit, Query, Stop {}
+  private sealed interface Job permits Submit, SubmitAll, Query, Stop {}
 
-  private record Submit(Command cmd, String idem, CompletableFuture<Outcome> done) implements Job {}
+  /** A command with its JSON already written by the caller's thread, so the writer only frames it. */
+  private record Submit(Command cmd, String idem, byte[] json, CompletableFuture<Outcome> done) implements Job {}
+
+  /** Several commands from one caller, queued together and acknowledged together, in order. */
+  private record SubmitAll(List<Submit> parts, CompletableFuture<List<Outcome>> done) implements Job {}
 
   private record Query(Function<Market, ?> fn, CompletableFuture<Object> done) implements Job {}
 
   private record Stop() implements Job {}
 
   private final ArrayBlockingQueue<Job> queue = new ArrayBlockingQueue<>(QUEUE);
-  private final Market market = new Market();
+  /** A snapshot is taken after the batch that brings the market this many entries past the last one. */
+  public static final long SNAPSHOT_EVERY = 50_000;
+
+  private final Market market;
   private final Journal journal;
+  private final Path dir;
+  private final long snapshotEvery;
+  private final long snapshotSeq;
+  private final List<String> ignoredSnapshots = new ArrayList<>();
+  /** Writes snapshot files off the writer thread; one at a time, a due snapshot is skipped while one is written. */
+  private final java.util.concurrent.ExecutorService snapshotWriter = java.util.concurrent.Executors.newSingleThreadExecutor(
+      r -> Thread.ofPlatform().daemon().name("noliq-snapshot").unstarted(r));
+  private final java.util.concurrent.atomic.AtomicBoolean snapshotting = new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile long lastSnapshot;
+  private volatile Throwable snapshotFailure;
   private final NodeClock clock;
   private final List<Consumer<Outcome>> listeners = new CopyOnWriteArrayList<>();
   private final Thread writer;
@@ -44,16 +62,41 @@ public final class Engine implements AutoCloseable {
   private volatile Throwable failure;
   private long lastAt;
 
-  private Engine(Journal.Opened opened, NodeClock clock) {
-    this.journal = opened.journal();
+  private Engine(Path dir, FsyncPolicy fsync, NodeClock clock, long snapshotEvery) {
+    this.dir = dir;
+    this.snapshotEvery = snapshotEvery;
+    // Parse only the journal after the newest snapshot on disk (every frame is still checksummed).
+    List<Long> snapshots;
+    try {
+      snapshots = Snapshots.seqs(dir);
+    } catch (java.io.IOException e) {
+      snapshots = List.of();
+    }
+    Journal.Opened opened = Journal.open(journalFile(dir), fsync, snapshots.isEmpty() ? 0 : snapshots.get(0));
     long t0 = System.nanoTime();
+    Optional<Snapshots.Restored> restored = Snapshots.latest(dir, opened.count(), ignoredSnapshots);
+    long base = restored.map(Snapshots.Restored::seq).orElse(0L);
+    if (base < opened.skipped()) {
+      // the newest snapshot was not usable: read the entries between the one used and it
+      opened.journal().close();
+      opened = Journal.open(journalFile(dir), fsync, base);
+    }
+    this.journal = opened.journal();
+    this.market = restored.map(Snapshots.Restored::market).orElseGet(Market::new);
+    this.snapshotSeq = market.seq();
+    this.lastSnapshot = snapshotSeq;
+    lastAt = market.now().toEpochMilli();
+    int tail = 0;
     for (Entry e : opened.entries()) {
-      market.apply(e);
-      lastAt = Math.max(lastAt, e.at());
+      if (e.seq() > snapshotSeq) {
+        market.apply(e);
+        lastAt = Math.max(lastAt, e.at());
+        tail++;
+      }
     }
     this.replayMillis = (System.nanoTime() - t0) / 1_000_000;
-    this.replayed = opened.entries().size();
-    this.clock = replayed == 0 ? clock : clock.resumedAt(java.time.Instant.ofEpochMilli(Math.max(lastAt,
+    this.replayed = tail;
+    this.clock = market.seq() == 0 ? clock : clock.resumedAt(java.time.Instant.ofEpochMilli(Math.max(lastAt,
         clock.millis() < lastAt ? lastAt : clock.millis())));
     this.writer = new Thread(this::run, "noliq-writer");
     this.writer.setDaemon(true);
@@ -62,13 +105,44 @@ public final class Engine implements AutoCloseable {
 
   /** Opens the journal in {@code dir}, replays it, and starts the writer. */
   public static Engine start(Path dir, FsyncPolicy fsync, NodeClock clock) {
-    return new Engine(Journal.open(dir.resolve("journal.bin"), fsync), clock);
+    return start(dir, fsync, clock, SNAPSHOT_EVERY);
+  }
+
+  /** As {@link #start(Path, FsyncPolicy, NodeClock)}, with a snapshot every {@code snapshotEvery} entries (1 to 10^9). */
+  public static Engine start(Path dir, FsyncPolicy fsync, NodeClock clock, long snapshotEvery) {
+    if (snapshotEvery < 1 || snapshotEvery > 1_000_000_000L) {
+      throw new noliq.math.RuleViolation("snapshot-every", "must be in [1, 1000000000] entries (was " + snapshotEvery + ")");
+    }
+    return new Engine(dir, fsync, clock, snapshotEvery);
+  }
+
+  private static Path journalFile(Path dir) {
+    return dir.resolve("journal.bin");
   }
 
   /** Queues a command; the future completes once it is journaled and applied. Refused at once when the queue is full. */
   public CompletableFuture<Outcome> submit(Command cmd, String idem) {
     CompletableFuture<Outcome> f = new CompletableFuture<>();
-    offer(new Submit(cmd, idem, f), f);
+    offer(new Submit(cmd, idem, Journal.encode(cmd, idem), f), f);
+    return f;
+  }
+
+  /**
+   * Queues several commands as one job: they are journaled in this order with nothing between them,
+   * in the same group commit when they fit one, and the future completes with their outcomes once all
+   * are journaled and applied. Each is applied on its own (a refusal of one does not undo another):
+   * this saves round trips, it is not a transaction. Refused whole at once when the queue is full.
+   */
+  public CompletableFuture<List<Outcome>> submitAll(List<Command> cmds, List<String> idems) {
+    if (cmds.size() != idems.size() || cmds.isEmpty() || cmds.size() > BATCH) {
+      throw new IllegalArgumentException("a batch holds 1 to " + BATCH + " commands, each with its key");
+    }
+    List<Submit> parts = new ArrayList<>(cmds.size());
+    for (int i = 0; i < cmds.size(); i++) {
+      parts.add(new Submit(cmds.get(i), idems.get(i), Journal.encode(cmds.get(i), idems.get(i)), null));
+    }
+    CompletableFuture<List<Outcome>> f = new CompletableFuture<>();
+    offer(new SubmitAll(List.copyOf(parts), f), f);
     return f;
   }
 
@@ -103,8 +177,24 @@ public final class Engine implements AutoCloseable {
     listeners.add(listener);
   }
 
+  /** Journal entries replayed on start, after the snapshot (all of them when there was none). */
   public int replayed() {
     return replayed;
+  }
+
+  /** The entry the start's snapshot stood after (0: no snapshot was used). */
+  public long snapshotSeq() {
+    return snapshotSeq;
+  }
+
+  /** The market's position when the engine started: snapshot plus replayed tail. */
+  public long startSeq() {
+    return snapshotSeq + replayed;
+  }
+
+  /** Snapshot files found on start and not used, each with why (damaged, torn, ahead of the journal...). */
+  public List<String> ignoredSnapshots() {
+    return List.copyOf(ignoredSnapshots);
   }
 
   public long replayMillis() {
@@ -132,30 +222,32 @@ public final class Engine implements AutoCloseable {
         batch.add(queue.take());
         queue.drainTo(batch, BATCH - 1);
         for (Job j : batch) {
-          if (j instanceof Submit s) {
-            lastAt = Math.max(lastAt, clock.millis());
-            Entry e = new Entry(++seq, lastAt, s.idem(), s.cmd());
-            entries.add(e);
-            frames.add(Journal.frame(e));
+          switch (j) {
+            case Submit s -> seq = stage(s, seq, entries, frames);
+            case SubmitAll all -> {
+              for (Submit s : all.parts()) {
+                seq = stage(s, seq, entries, frames);
+              }
+            }
+            default -> { }
           }
         }
         if (!frames.isEmpty()) {
+          // group commit: one write and (under ALWAYS) one force for the whole batch, before any
+          // of its commands is applied or acknowledged
           journal.append(frames);
         }
         int next = 0;
         for (int k = 0; k < batch.size(); k++) {
           Job j = batch.get(k);
           switch (j) {
-            case Submit s -> {
-              Outcome o = market.apply(entries.get(next++));
-              for (Consumer<Outcome> l : listeners) {
-                try {
-                  l.accept(o);
-                } catch (RuntimeException ignored) {
-                  // a listener's failure is its own; the market has already moved
-                }
+            case Submit s -> s.done().complete(applyAndTell(entries.get(next++)));
+            case SubmitAll all -> {
+              List<Outcome> outs = new ArrayList<>(all.parts().size());
+              for (int i = 0; i < all.parts().size(); i++) {
+                outs.add(applyAndTell(entries.get(next++)));
               }
-              s.done().complete(o);
+              all.done().complete(outs);
             }
             case Query q -> {
               try {
@@ -174,6 +266,7 @@ public final class Engine implements AutoCloseable {
             }
           }
         }
+        maybeSnapshot();
       }
     } catch (InterruptedException e) {
       failAll(e);
@@ -187,6 +280,61 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /**
+   * Every {@code snapshotEvery} entries: the market is written to bytes here, between batches (so
+   * the state is consistent and nothing waits on a lock), and the file is written by another thread.
+   * The journal is forced first, so that a snapshot never stands after an entry the disk lacks.
+   */
+  private void maybeSnapshot() {
+    long seq = market.seq();
+    if (seq - lastSnapshot < snapshotEvery || !snapshotting.compareAndSet(false, true)) {
+      return;
+    }
+    lastSnapshot = seq;
+    try {
+      journal.force();
+      byte[] bytes = Snapshots.encode(market);
+      snapshotWriter.execute(() -> {
+        try {
+          Snapshots.write(dir, seq, bytes);
+        } catch (RuntimeException e) {
+          snapshotFailure = e;
+        } finally {
+          snapshotting.set(false);
+        }
+      });
+    } catch (RuntimeException e) {
+      // A snapshot only saves replay time: failing to take one must not stop the market.
+      snapshotFailure = e;
+      snapshotting.set(false);
+    }
+  }
+
+  /** The last snapshot that could not be taken, if any (the journal, the truth, is unaffected). */
+  public Optional<Throwable> snapshotFailure() {
+    return Optional.ofNullable(snapshotFailure);
+  }
+
+  private long stage(Submit s, long seq, List<Entry> entries, List<byte[]> frames) {
+    lastAt = Math.max(lastAt, clock.millis());
+    Entry e = new Entry(seq + 1, lastAt, s.idem(), s.cmd());
+    entries.add(e);
+    frames.add(Journal.frame(e.seq(), e.at(), s.json()));
+    return seq + 1;
+  }
+
+  private Outcome applyAndTell(Entry e) {
+    Outcome o = market.apply(e);
+    for (Consumer<Outcome> l : listeners) {
+      try {
+        l.accept(o);
+      } catch (RuntimeException ignored) {
+        // a listener's failure is its own; the market has already moved
+      }
+    }
+    return o;
+  }
+
   private void failAll(Throwable why) {
     failure = failure == null ? why : failure;
     Job j;
@@ -198,6 +346,7 @@ public final class Engine implements AutoCloseable {
   private static void fail(Job j, Throwable why) {
     switch (j) {
       case Submit s -> s.done().completeExceptionally(why);
+      case SubmitAll all -> all.done().completeExceptionally(why);
       case Query q -> q.done().completeExceptionally(why);
       case Stop s -> { }
     }
@@ -208,6 +357,8 @@ public final class Engine implements AutoCloseable {
     try {
       queue.put(new Stop());
       writer.join(10_000);
+      snapshotWriter.shutdown();
+      snapshotWriter.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -1,7 +1,9 @@
 package noliq.node.engine;
 
 /**
- * When the journal is forced to the disk.
+ * When the journal is forced to the disk. Either way the writer appends every command waiting as one
+ * batch in one write; the policy says whether that write is also forced before the batch is applied
+ * and acknowledged.
  *
  * <ul>
  *   <li>{@link #ALWAYS} (the default): a batch of commands is forced before any of them is applied or

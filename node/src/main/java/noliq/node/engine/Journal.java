@@ -33,7 +33,11 @@ public final class Journal implements Closeable {
   private long size;
 
   /** The entries of a journal that was opened, and the journal, ready to append after them. */
-  public record Opened(Journal journal, List<Entry> entries, long truncatedBytes) {}
+  /**
+   * A journal that was opened: its {@code count} valid entries, of which {@code entries} holds those
+   * after entry {@code skipped} (the ones before were checksummed but not parsed), ready to append.
+   */
+  public record Opened(Journal journal, List<Entry> entries, long skipped, long count, long truncatedBytes) {}
 
   private Journal(Path file, FileChannel channel, FsyncPolicy fsync, long size) {
     this.file = file;
@@ -44,20 +48,29 @@ public final class Journal implements Closeable {
 
   /** Opens (or creates) the journal at {@code file}, reads its valid entries and cuts off a torn tail. */
   public static Opened open(Path file, FsyncPolicy fsync) {
+    return open(file, fsync, 0);
+  }
+
+  /**
+   * As {@link #open(Path, FsyncPolicy)}, parsing only the entries after entry {@code skip}: a start
+   * from a snapshot needs only the tail, and every frame is still checked whole and checksummed.
+   */
+  public static Opened open(Path file, FsyncPolicy fsync, long skip) {
     try {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
       FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
           StandardOpenOption.WRITE);
-      Read r = read(ch);
+      Read r = read(ch, skip);
       long truncated = ch.size() - r.validBytes;
       if (truncated > 0) {
         ch.truncate(r.validBytes);
         ch.force(true);
       }
       ch.position(r.validBytes);
-      return new Opened(new Journal(file, ch, fsync, r.validBytes), r.entries, truncated);
+      return new Opened(new Journal(file, ch, fsync, r.validBytes), r.entries, Math.min(skip, r.count), r.count,
+          truncated);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the journal " + file, e);
     }
@@ -69,18 +82,19 @@ public final class Journal implements Closeable {
       return List.of();
     }
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      return read(ch).entries;
+      return read(ch, 0).entries;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the journal " + file, e);
     }
   }
 
-  private record Read(List<Entry> entries, long validBytes) {}
+  private record Read(List<Entry> entries, long count, long validBytes) {}
 
   private static final com.fasterxml.jackson.databind.ObjectReader ENTRY = Json.MAPPER.readerFor(Entry.class);
 
-  private static Read read(FileChannel ch) throws IOException {
+  private static Read read(FileChannel ch, long skip) throws IOException {
     List<Entry> out = new ArrayList<>();
+    long count = 0;
     long end = ch.size();
     long pos = 0;
     CRC32C crc = new CRC32C();
@@ -104,16 +118,19 @@ public final class Journal implements Closeable {
         if ((int) crc.getValue() != sum) {
           break scan;
         }
-        Entry e;
-        try {
-          e = ENTRY.readValue(payload);
-        } catch (IOException bad) {
-          break scan;
+        if (count >= skip) {
+          Entry e;
+          try {
+            e = ENTRY.readValue(payload);
+          } catch (IOException bad) {
+            break scan;
+          }
+          if (e.seq() != count + 1) {
+            break scan;
+          }
+          out.add(e);
         }
-        if (e.seq() != out.size() + 1) {
-          break scan;
-        }
-        out.add(e);
+        count++;
         at += 8 + length;
       }
       if (at == 0) {
@@ -121,19 +138,58 @@ public final class Journal implements Closeable {
       }
       pos += at;
     }
-    return new Read(out, pos);
+    return new Read(out, count, pos);
   }
+
+  private static final com.fasterxml.jackson.databind.ObjectWriter COMMAND = Json.MAPPER.writerFor(Command.class);
+  private static final com.fasterxml.jackson.databind.ObjectWriter TEXT = Json.MAPPER.writerFor(String.class);
 
   /** One entry as a frame, ready to append. */
   public static byte[] frame(Entry e) {
-    byte[] payload = Json.bytes(e);
-    if (payload.length > MAX_FRAME) {
-      throw new IllegalArgumentException("entry " + e.seq() + " is larger than a frame may be");
+    return frame(e.seq(), e.at(), encode(e.cmd(), e.idem()));
+  }
+
+  /**
+   * The part of an entry's JSON that does not depend on its place in the journal: written by the
+   * submitting thread, so that the single writer only prefixes the sequence number and time, and
+   * checksums. The result is byte for byte the entry's JSON ({@code JournalFrameTest} checks it).
+   */
+  static byte[] encode(Command cmd, String idem) {
+    try {
+      byte[] idemJson = TEXT.writeValueAsBytes(idem);
+      byte[] cmdJson = COMMAND.writeValueAsBytes(cmd);
+      byte[] out = new byte[IDEM.length + idemJson.length + CMD.length + cmdJson.length + 1];
+      int at = put(out, 0, IDEM);
+      System.arraycopy(idemJson, 0, out, at, idemJson.length);
+      at = put(out, at + idemJson.length, CMD);
+      System.arraycopy(cmdJson, 0, out, at, cmdJson.length);
+      out[out.length - 1] = '}';
+      return out;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static final byte[] IDEM = ",\"idem\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] CMD = ",\"cmd\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  private static int put(byte[] into, int at, byte[] what) {
+    System.arraycopy(what, 0, into, at, what.length);
+    return at + what.length;
+  }
+
+  /** A frame from an entry's place ({@code seq}, {@code at}) and its {@link #encode encoded} rest. */
+  static byte[] frame(long seq, long at, byte[] rest) {
+    byte[] head = ("{\"seq\":" + seq + ",\"at\":" + at).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    int length = head.length + rest.length;
+    if (length > MAX_FRAME) {
+      throw new IllegalArgumentException("entry " + seq + " is larger than a frame may be");
     }
     CRC32C crc = new CRC32C();
-    crc.update(payload, 0, payload.length);
-    ByteBuffer b = ByteBuffer.allocate(8 + payload.length);
-    b.putInt(payload.length).putInt((int) crc.getValue()).put(payload);
+    crc.update(head, 0, head.length);
+    crc.update(rest, 0, rest.length);
+    ByteBuffer b = ByteBuffer.allocate(8 + length);
+    b.putInt(length).putInt((int) crc.getValue()).put(head).put(rest);
     return b.array();
   }
 
@@ -158,6 +214,15 @@ public final class Journal implements Closeable {
       size += total;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to the journal " + file, e);
+    }
+  }
+
+  /** Forces what was written to the disk (under {@link FsyncPolicy#OS} appends are not forced). */
+  public void force() {
+    try {
+      channel.force(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot force the journal " + file, e);
     }
   }
 

@@ -87,7 +87,7 @@ public final class Market {
       AccountId.of("vote:treasury"), VoteConfig.uma(Amount.of(15_000)));
   private final OptimisticOracle oracle = new OptimisticOracle(book, USDC, AccountId.of("oo:escrow"),
       AccountId.of("oo:store"), vote, OptimisticConfig.uma(BOND, FINAL_FEE));
-  private final OptionsLedger ledger = new OptionsLedger(book, SettlementPort.halfHalf(oracle));
+  private final OptionsLedger ledger = new OptionsLedger(book, SettlementPort.halfHalf(oracle), new Ignore<>());
   private final RotationAuctionHouse auctions = new RotationAuctionHouse(book, "node");
   private final Map<Token, OrderBook> books = new LinkedHashMap<>();
   private final Pool pool = new Pool(book);
@@ -99,7 +99,7 @@ public final class Market {
     }
   };
   /** The first tick's price at or after each series' maturity: what an honest proposer reports. */
-  private final Map<SeriesId, Price> priceAtMaturity = new TreeMap<>(java.util.Comparator.comparing(SeriesId::hex));
+  private final Map<SeriesId, Price> priceAtMaturity = new TreeMap<>(new ByHex());
   private final ArrayDeque<NavPoint> navHistory = new ArrayDeque<>();
   private MarketDesk desk;
   private WrapperVault vault;
@@ -114,6 +114,40 @@ public final class Market {
    * USD target, the NAV per share at the vault's first point: a wrapper that tracks its target keeps them level.
    */
   public record NavPoint(Instant at, Price spot, double navPerShareUsd, double markPerShareUsd, double targetUsd) {}
+
+  // Named classes, not lambdas, wherever the market hands a function to a protocol object: a
+  // snapshot writes the object graph, and a lambda's hidden class can be neither read nor written.
+
+  /** The market's price, as the vault and the desk read it. */
+  private record Feed(Market market) implements noliq.wrapper.port.SpotFeed {
+    @Override
+    public Observation observe(Instant t) {
+      return market.observe(t);
+    }
+  }
+
+  /** A listener that keeps nothing: the market's history is its journal. */
+  private record Ignore<T>() implements java.util.function.Consumer<T> {
+    @Override
+    public void accept(T event) {
+      // nothing to keep
+    }
+  }
+
+  /** The node's makers see a calm market (the desk's own default, as a named class). */
+  private record Calm() implements noliq.wrapper.port.MarketStress.Feed {
+    @Override
+    public noliq.wrapper.port.MarketStress observe(Instant t) {
+      return noliq.wrapper.port.MarketStress.CALM;
+    }
+  }
+
+  private record ByHex() implements java.util.Comparator<SeriesId> {
+    @Override
+    public int compare(SeriesId a, SeriesId b) {
+      return a.hex().compareTo(b.hex());
+    }
+  }
 
   // ---- the fold ---------------------------------------------------------------------------
 
@@ -177,7 +211,7 @@ public final class Market {
       case Command.Merge m -> ledger.merge(who, series(m.series()).id(), Amount.parse(m.amount(), "amount"), now);
       case Command.Redeem r -> ledger.redeem(who, series(r.series()).id(), Leg.valueOf(r.leg()),
           Amount.parse(r.amount(), "amount"), now);
-      case Command.Settle s -> ledger.settle(series(s.series()).id(), now);
+      case Command.Settle s -> settle(series(s.series()));
       case Command.PlaceOrder p -> {
         OrderBook ob = bookOf(p.series(), p.leg());
         OrderBook.Placement placed = ob.place(who, OrderBook.Side.valueOf(p.side()), Price.parse(p.limit(), "limit"),
@@ -217,9 +251,10 @@ public final class Market {
       throw new RuleViolation("price", "a tick must set the first price before genesis");
     }
     genesis = true;
-    desk = new MarketDesk(ledger, this::observe, RollAssumptions.DEFAULTS);
+    desk = new MarketDesk(ledger, new Feed(this), RollAssumptions.DEFAULTS);
+    desk.setStress(new Calm());
     vault = new WrapperVault(VaultConfig.of("node", Policies.named(g.vaultPolicy())), ledger, new AuctionVenue(desk),
-        this::observe);
+        new Feed(this), new Ignore<>());
     pool.listReserve(ReserveConfig.weth());
     pool.listReserve(ReserveConfig.usdc());
     pool.setPrice(USDC, Price.of(1));
@@ -305,6 +340,24 @@ public final class Market {
     if (usdc.isPositive()) {
       book.mint(USDC, who, usdc);
     }
+  }
+
+  /**
+   * Settles a series and, in the same all-or-nothing step, its oracle request: every bond goes back
+   * to its owner or to the winner of a dispute, and the reward to the last proposer, as UMA's
+   * {@code settleAndGetPrice} does when a contract reads the price. A request with no final answer
+   * (a deleted vote: the ledger settles it by its invalid-answer policy) keeps its bonds in escrow,
+   * as the contract does.
+   */
+  private Object settle(Series s) {
+    Object settlement = ledger.settle(s.id(), now);
+    RequestKey key = SettlementPort.keyOf(s);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("settlement", settlement);
+    if (oracle.state(key, now) != RequestState.SETTLED && oracle.finalAnswer(key, now).isPresent()) {
+      out.put("oracle", oracle.settle(key, now));
+    }
+    return out;
   }
 
   /** The keeper's public call: redeem every matured, final series the vault holds, then roll if due. */

@@ -16,13 +16,21 @@ public record Outcome(long seq, String type, String account, boolean accepted, S
   }
 
   static String typeOf(Command c) {
-    com.fasterxml.jackson.annotation.JsonSubTypes subtypes = Command.class.getAnnotation(
-        com.fasterxml.jackson.annotation.JsonSubTypes.class);
-    for (var t : subtypes.value()) {
-      if (t.value() == c.getClass()) {
-        return t.name();
-      }
-    }
-    return c.getClass().getSimpleName();
+    return TYPE_NAMES.get(c.getClass());
   }
+
+  /** Each command class's name in the journal, looked up once per class rather than per command. */
+  private static final ClassValue<String> TYPE_NAMES = new ClassValue<>() {
+    @Override
+    protected String computeValue(Class<?> type) {
+      com.fasterxml.jackson.annotation.JsonSubTypes subtypes = Command.class.getAnnotation(
+          com.fasterxml.jackson.annotation.JsonSubTypes.class);
+      for (var t : subtypes.value()) {
+        if (t.value() == type) {
+          return t.name();
+        }
+      }
+      return type.getSimpleName();
+    }
+  };
 }

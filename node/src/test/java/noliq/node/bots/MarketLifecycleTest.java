@@ -50,8 +50,16 @@ class MarketLifecycleTest {
               .filter(s -> m.ledger().settlement(s.id()).isPresent())
               .allMatch(s -> m.ledger().settlement(s.id()).get().resolution() instanceof Resolution.Value v
                   && v.x().equals(m.priceAtMaturity(s.id()).orElseThrow()));
+          // settling a series pays out its oracle request: no bond stays in escrow behind a settlement
+          boolean bondsReleased = m.ledger().allSeries().values().stream()
+              .filter(s -> m.ledger().settlement(s.id()).isPresent())
+              .allMatch(s -> m.requestState(s).orElseThrow() == noliq.oracle.optimistic.RequestState.SETTLED);
+          long open = m.ledger().allSeries().values().stream()
+              .filter(s -> m.requestState(s).isPresent() && m.requestState(s).get() != noliq.oracle.optimistic.RequestState.SETTLED)
+              .count();
           return Map.<String, Object>of("settled", settled, "disputes", disputes, "disputedAndSettled",
-              disputedAndSettled, "truthful", truthful, "time", m.now());
+              disputedAndSettled, "truthful", truthful, "time", m.now(), "bondsReleased", bondsReleased,
+              "escrowIfNoneOpen", open == 0 ? m.oracle().escrowed().toString() : "requests open");
         }).join();
         if ((long) seen.get("disputedAndSettled") > 0) {
           break;
@@ -63,6 +71,9 @@ class MarketLifecycleTest {
       assertThat((long) seen.get("disputes")).isPositive();
       assertThat((long) seen.get("disputedAndSettled")).as("a disputed request went to the vote and settled").isPositive();
       assertThat((boolean) seen.get("truthful")).as("every settlement is the price at maturity").isTrue();
+      assertThat((boolean) seen.get("bondsReleased")).as("every settled series' oracle request paid out its bonds")
+          .isTrue();
+      assertThat(seen.get("escrowIfNoneOpen")).as("with no request open, the escrow is empty").isIn("0", "requests open");
     }
   }
 

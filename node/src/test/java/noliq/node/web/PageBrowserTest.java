@@ -28,7 +28,7 @@ class PageBrowserTest {
   @TempDir Path dir;
 
   @Test
-  void aVisitorPlacesAnOrderThroughThePageAndSeesItInTheBook() throws Exception {
+  void aVisitorTradesSplitsMergesAndCancelsThroughThePage() throws Exception {
     try (Node node = Node.start(NodeConfig.defaults(dir).withPort(0).withRate(1_000));
         Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(java.util.Map.of(
             "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -60,6 +60,25 @@ class PageBrowserTest {
       long resting = node.engine().query(m -> m.books().values().stream()
           .flatMap(b -> b.openOrders().stream()).filter(o -> o.owner().equals(AccountId.of(account))).count()).join();
       assertThat(resting).isEqualTo(1);
+      // split and merge through the page, then cancel the order with its button
+      page.fill("#split-amount", "3");
+      page.click("#split");
+      page.waitForFunction("() => document.querySelector('#split-result').textContent.includes('split 3 ETH')", null,
+          new Page.WaitForFunctionOptions().setTimeout(20_000));
+      page.fill("#split-amount", "1");
+      page.click("#merge");
+      page.waitForFunction("() => document.querySelector('#split-result').textContent.includes('merged 1 P + N')", null,
+          new Page.WaitForFunctionOptions().setTimeout(20_000));
+      String series = page.evaluate("() => state.series").toString();
+      String p = node.engine().query(m -> m.book().balanceOf(AccountId.of(account),
+          new noliq.math.book.Token("P:" + series)).toString()).join();
+      assertThat(p).as("3 split, 1 merged").isEqualTo("2");
+      page.click("#account button.cancel");
+      page.waitForFunction("() => document.querySelector('#account').textContent.includes('open orders: none')", null,
+          new Page.WaitForFunctionOptions().setTimeout(20_000));
+      long left = node.engine().query(m -> m.books().values().stream()
+          .flatMap(b -> b.openOrders().stream()).filter(o -> o.owner().equals(AccountId.of(account))).count()).join();
+      assertThat(left).as("the order was cancelled through the page").isZero();
       assertThat(page.locator("#nav-chart canvas").count()).isPositive();
       assertThat(page.locator("#hf-chart canvas").count()).isPositive();
       page.locator("#events li").first().waitFor(new com.microsoft.playwright.Locator.WaitForOptions()

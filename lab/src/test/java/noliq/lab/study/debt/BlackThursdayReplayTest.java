@@ -25,11 +25,11 @@ import org.junit.jupiter.api.Test;
  */
 class BlackThursdayReplayTest {
   /** Aave: debt repaid by liquidations, in % of the book's initial debt. */
-  private static final double AAVE_LIQUIDATED_PCT = 81.75974161575856;
+  private static final double AAVE_LIQUIDATED_PCT = 84.8509993730491;
   /** Maker: debt seized by barks, in %. */
-  private static final double MAKER_LIQUIDATED_PCT = 51.085711338799804;
+  private static final double MAKER_LIQUIDATED_PCT = 79.47499936139226;
   /** Liquity: debt of the troves liquidated, in %. */
-  private static final double LIQUITY_LIQUIDATED_PCT = 83.46011942307369;
+  private static final double LIQUITY_LIQUIDATED_PCT = 97.50793459992958;
 
   private static final String FILE = "intraday/eth_usdt_5m_binance_2020-02-10_2020-03-31.csv";
 
