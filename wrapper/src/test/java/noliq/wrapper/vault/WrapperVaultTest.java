@@ -113,6 +113,10 @@ class WrapperVaultTest {
     assertThat(paid.wei()).isEqualTo(new BigInteger("1499999999999999999"));
     assertThat(paid).isLessThan(Amount.of("1.5")).isGreaterThan(Amount.of("1.499999"));
     assertThat(w.paid()).containsOnlyKeys(s.pToken());
+    // the withdrawn shares are burned: Alice keeps the other half, 1.875e27, and the supply falls by as much
+    assertThat(v.sharesOf(ALICE)).isEqualTo(Amount.of(1_875_000_000L));
+    assertThat(v.sharesOf(BOB)).isEqualTo(Amount.of(1_250_000_000L));
+    assertThatThrownBy(() -> v.withdraw(ALICE, null)).hasMessage("shares: must be positive (was 0)");
   }
 
   @Test
