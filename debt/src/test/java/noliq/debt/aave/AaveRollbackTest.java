@@ -6,10 +6,10 @@ import static noliq.debt.aave.Market.GHO;
 import static noliq.debt.aave.Market.LIQUIDATOR;
 import static noliq.debt.aave.Market.USDC;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import noliq.math.Amount;
-import noliq.math.book.TokenBook;
+import noliq.math.testing.AbortedTransactions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,14 +21,7 @@ import org.junit.jupiter.api.Test;
 class AaveRollbackTest {
 
   static void abortedAfter(Market m, Runnable op) {
-    Pool.Snapshot pool = m.pool.snapshot();
-    TokenBook.Snapshot book = m.book.snapshot();
-    assertThatThrownBy(() -> m.book.atomically(() -> {
-      op.run();
-      throw new IllegalStateException("a later step of the caller's transaction failed");
-    })).isInstanceOf(IllegalStateException.class);
-    assertThat(m.pool.snapshot()).isEqualTo(pool);
-    assertThat(m.book.snapshot()).isEqualTo(book);
+    AbortedTransactions.assertAbortLeavesUnchanged(m.book, () -> List.of(m.pool.snapshot(), m.book.snapshot()), op);
   }
 
   @Test

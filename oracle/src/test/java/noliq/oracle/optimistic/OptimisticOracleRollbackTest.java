@@ -11,6 +11,7 @@ import noliq.math.Price;
 import noliq.math.book.AccountId;
 import noliq.math.book.Token;
 import noliq.math.book.TokenBook;
+import noliq.math.testing.AbortedTransactions;
 import noliq.oracle.Answer;
 import noliq.oracle.OracleError;
 import noliq.oracle.OracleException;
@@ -70,12 +71,7 @@ class OptimisticOracleRollbackTest {
   }
 
   void abortedAfter(Runnable op) {
-    Seen before = seen();
-    assertThatThrownBy(() -> book.atomically(() -> {
-      op.run();
-      throw new IllegalStateException("a later step of the caller's transaction failed");
-    })).isInstanceOf(IllegalStateException.class);
-    assertThat(seen()).isEqualTo(before);
+    AbortedTransactions.assertAbortLeavesUnchanged(book, this::seen, op);
   }
 
   @Test

@@ -11,6 +11,7 @@ import noliq.math.Price;
 import noliq.math.book.AccountId;
 import noliq.math.book.Token;
 import noliq.math.book.TokenBook;
+import noliq.math.testing.AbortedTransactions;
 import noliq.oracle.Answer;
 import noliq.oracle.OracleError;
 import noliq.oracle.OracleException;
@@ -72,12 +73,7 @@ class TokenVoteRollbackTest {
 
   /** Runs {@code op} inside a transaction that fails after it, and checks the vote is as before. */
   void abortedAfter(Runnable op) {
-    Seen before = seen();
-    assertThatThrownBy(() -> book.atomically(() -> {
-      op.run();
-      throw new IllegalStateException("a later step of the caller's transaction failed");
-    })).isInstanceOf(IllegalStateException.class);
-    assertThat(seen()).isEqualTo(before);
+    AbortedTransactions.assertAbortLeavesUnchanged(book, this::seen, op);
   }
 
   String hash(AccountId who, Answer answer, int round, long salt) {
