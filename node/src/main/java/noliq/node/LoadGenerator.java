@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLongArray;
+import noliq.math.RuleViolation;
 import noliq.node.engine.FsyncPolicy;
 import noliq.node.engine.Json;
 
@@ -46,30 +47,95 @@ public final class LoadGenerator {
     return Math.pow(10, (b + 1) / 8.0) / 1000.0; // the bucket's upper edge
   }
 
-  public static void main(String[] args) throws Exception {
-    int clients = 16;
-    int seconds = 60;
-    long seed = 1;
-    FsyncPolicy fsync = FsyncPolicy.ALWAYS;
-    boolean direct = false;
-    int batch = 1;
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      switch (args[i]) {
-        case "--clients" -> clients = Integer.parseInt(args[i + 1]);
-        case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
-        case "--seed" -> seed = Long.parseLong(args[i + 1]);
-        case "--fsync" -> fsync = FsyncPolicy.valueOf(args[i + 1]);
-        case "--direct" -> direct = Boolean.parseBoolean(args[i + 1]);
-        case "--batch" -> batch = Integer.parseInt(args[i + 1]);
-        default -> throw new noliq.math.RuleViolation(args[i], "is not an option of the load generator");
+  /** The generator's settings, each in its stated range. */
+  record Options(int clients, int seconds, long seed, FsyncPolicy fsync, boolean direct, int batch) {
+    Options {
+      requireIn("--clients", clients, 1, 1024);
+      requireIn("--seconds", seconds, 1, 86_400);
+      requireIn("--batch", batch, 1, 256);
+    }
+
+    /** Parses {@code --name value} pairs; a bad or unknown one is refused naming the option and its rule. */
+    static Options parse(String[] args) {
+      if (args.length % 2 != 0) {
+        throw new RuleViolation(args[args.length - 1], "needs a value");
+      }
+      int clients = 16;
+      int seconds = 60;
+      long seed = 1;
+      FsyncPolicy fsync = FsyncPolicy.ALWAYS;
+      boolean direct = false;
+      int batch = 1;
+      for (int i = 0; i < args.length; i += 2) {
+        String name = args[i];
+        String value = args[i + 1];
+        switch (name) {
+          case "--clients" -> clients = integer(name, value);
+          case "--seconds" -> seconds = integer(name, value);
+          case "--seed" -> seed = longInteger(name, value);
+          case "--fsync" -> fsync = fsync(value);
+          case "--direct" -> direct = bool(name, value);
+          case "--batch" -> batch = integer(name, value);
+          default -> throw new RuleViolation(name, "is not an option of the load generator");
+        }
+      }
+      return new Options(clients, seconds, seed, fsync, direct, batch);
+    }
+
+    private static void requireIn(String field, int value, int min, int max) {
+      if (value < min || value > max) {
+        throw new RuleViolation(field, "must be in [" + min + ", " + max + "] (was " + value + ")");
       }
     }
-    if (clients < 1 || clients > 1024 || seconds < 1 || seconds > 86_400) {
-      throw new noliq.math.RuleViolation("--clients", "clients in [1, 1024] and seconds in [1, 86400]");
+
+    private static int integer(String field, String value) {
+      try {
+        return Integer.parseInt(value);
+      } catch (NumberFormatException e) {
+        throw new RuleViolation(field, "must be a whole number (was '" + value + "')");
+      }
     }
-    if (batch < 1 || batch > 256) {
-      throw new noliq.math.RuleViolation("--batch", "must be in [1, 256] commands a request (was " + batch + ")");
+
+    private static long longInteger(String field, String value) {
+      try {
+        return Long.parseLong(value);
+      } catch (NumberFormatException e) {
+        throw new RuleViolation(field, "must be a whole number (was '" + value + "')");
+      }
     }
+
+    private static FsyncPolicy fsync(String value) {
+      try {
+        return FsyncPolicy.valueOf(value);
+      } catch (IllegalArgumentException e) {
+        throw new RuleViolation("--fsync", "must be one of " + java.util.Arrays.toString(FsyncPolicy.values()) + " (was '" + value + "')");
+      }
+    }
+
+    private static boolean bool(String field, String value) {
+      return switch (value) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw new RuleViolation(field, "must be true or false (was '" + value + "')");
+      };
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (RuleViolation e) {
+      System.err.println("LoadGenerator: " + e.field() + ": " + e.rule());
+      System.exit(2);
+      return;
+    }
+    int clients = options.clients();
+    int seconds = options.seconds();
+    long seed = options.seed();
+    FsyncPolicy fsync = options.fsync();
+    boolean direct = options.direct();
+    int batch = options.batch();
     int perRequest = batch;
     Path dir = Files.createTempDirectory("noliq-load");
     NodeConfig cfg = NodeConfig.defaults(dir).withPort(0).withBots(false).withRate(1e6).withFsync(fsync);
