@@ -1,5 +1,17 @@
 package noliq.oracle.optimistic;
 
+import static noliq.oracle.optimistic.OptimisticOracleTest.ALICE;
+import static noliq.oracle.optimistic.OptimisticOracleTest.BOB;
+import static noliq.oracle.optimistic.OptimisticOracleTest.ESCROW;
+import static noliq.oracle.optimistic.OptimisticOracleTest.KEY;
+import static noliq.oracle.optimistic.OptimisticOracleTest.MATURITY;
+import static noliq.oracle.optimistic.OptimisticOracleTest.REQUESTER;
+import static noliq.oracle.optimistic.OptimisticOracleTest.STORE;
+import static noliq.oracle.optimistic.OptimisticOracleTest.UMA;
+import static noliq.oracle.optimistic.OptimisticOracleTest.USDC;
+import static noliq.oracle.optimistic.OptimisticOracleTest.VOTER;
+import static noliq.oracle.optimistic.OptimisticOracleTest.X_2000;
+import static noliq.oracle.optimistic.OptimisticOracleTest.X_3000;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,15 +19,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import noliq.math.Amount;
-import noliq.math.Price;
 import noliq.math.book.AccountId;
-import noliq.math.book.Token;
 import noliq.math.book.TokenBook;
 import noliq.math.testing.AbortedTransactions;
-import noliq.oracle.Answer;
 import noliq.oracle.OracleError;
 import noliq.oracle.OracleException;
-import noliq.oracle.RequestKey;
 import noliq.oracle.vote.TokenVote;
 import noliq.oracle.vote.VoteConfig;
 import org.junit.jupiter.api.Test;
@@ -27,19 +35,6 @@ import org.junit.jupiter.api.Test;
  * of an odd bond rounds down, as OptimisticOracleV2._computeBurnedBond's {@code bond / 2} does.
  */
 class OptimisticOracleRollbackTest {
-  static final Token USDC = new Token("USDC");
-  static final Token UMA = new Token("UMA");
-  static final AccountId ESCROW = AccountId.of("oo:escrow");
-  static final AccountId STORE = AccountId.of("uma:store");
-  static final AccountId REQUESTER = AccountId.of("ledger");
-  static final AccountId ALICE = AccountId.of("alice");
-  static final AccountId BOB = AccountId.of("bob");
-  static final AccountId VOTER = AccountId.of("voter");
-  static final Instant MATURITY = Instant.parse("2026-09-25T08:00:00Z");
-  static final RequestKey KEY = new RequestKey("ETH/USD", MATURITY, "s1");
-  static final Answer X_3000 = Answer.value(Price.of(3000));
-  static final Answer X_2000 = Answer.value(Price.of(2000));
-
   final TokenBook book = new TokenBook();
   TokenVote vote;
   OptimisticOracle oo;
