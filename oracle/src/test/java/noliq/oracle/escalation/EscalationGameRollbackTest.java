@@ -1,21 +1,29 @@
 package noliq.oracle.escalation;
 
+import static noliq.oracle.escalation.EscalationGameTest.A;
+import static noliq.oracle.escalation.EscalationGameTest.ARBITRATOR;
+import static noliq.oracle.escalation.EscalationGameTest.ASKER;
+import static noliq.oracle.escalation.EscalationGameTest.B;
+import static noliq.oracle.escalation.EscalationGameTest.C;
+import static noliq.oracle.escalation.EscalationGameTest.DAY;
+import static noliq.oracle.escalation.EscalationGameTest.ESCROW;
+import static noliq.oracle.escalation.EscalationGameTest.ETH;
+import static noliq.oracle.escalation.EscalationGameTest.FEES;
+import static noliq.oracle.escalation.EscalationGameTest.KEY;
+import static noliq.oracle.escalation.EscalationGameTest.NO;
+import static noliq.oracle.escalation.EscalationGameTest.T0;
+import static noliq.oracle.escalation.EscalationGameTest.YES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import noliq.math.Amount;
-import noliq.math.Price;
 import noliq.math.book.AccountId;
-import noliq.math.book.Token;
 import noliq.math.book.TokenBook;
 import noliq.math.testing.AbortedTransactions;
-import noliq.oracle.Answer;
 import noliq.oracle.OracleError;
 import noliq.oracle.OracleException;
-import noliq.oracle.RequestKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,20 +35,6 @@ import org.junit.jupiter.api.Test;
  * moves nothing.
  */
 class EscalationGameRollbackTest {
-  static final Token ETH = Token.ETH;
-  static final AccountId ESCROW = AccountId.of("reality:escrow");
-  static final AccountId FEES = AccountId.of("reality:fees");
-  static final AccountId ARBITRATOR = AccountId.of("arbitrator");
-  static final AccountId ASKER = AccountId.of("asker");
-  static final AccountId A = AccountId.of("a");
-  static final AccountId B = AccountId.of("b");
-  static final AccountId C = AccountId.of("c");
-  static final Instant T0 = Instant.parse("2026-09-25T08:00:00Z");
-  static final RequestKey KEY = new RequestKey("ETH/USD", T0, "s1");
-  static final Answer YES = Answer.value(Price.of(3000));
-  static final Answer NO = Answer.value(Price.of(2000));
-  static final Duration DAY = Duration.ofHours(24);
-
   TokenBook book;
   EscalationGame game;
 

@@ -1,18 +1,27 @@
 package noliq.oracle.vote;
 
+import static noliq.oracle.vote.TokenVoteTest.A;
+import static noliq.oracle.vote.TokenVoteTest.B;
+import static noliq.oracle.vote.TokenVoteTest.C;
+import static noliq.oracle.vote.TokenVoteTest.H24;
+import static noliq.oracle.vote.TokenVoteTest.H48;
+import static noliq.oracle.vote.TokenVoteTest.KEY;
+import static noliq.oracle.vote.TokenVoteTest.NO;
+import static noliq.oracle.vote.TokenVoteTest.POOL;
+import static noliq.oracle.vote.TokenVoteTest.R1;
+import static noliq.oracle.vote.TokenVoteTest.T0;
+import static noliq.oracle.vote.TokenVoteTest.TREASURY;
+import static noliq.oracle.vote.TokenVoteTest.UMA;
+import static noliq.oracle.vote.TokenVoteTest.YES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
-import java.time.Duration;
 import java.time.Instant;
 import noliq.math.Amount;
-import noliq.math.Price;
 import noliq.math.book.AccountId;
-import noliq.math.book.Token;
 import noliq.math.book.TokenBook;
 import noliq.oracle.Answer;
-import noliq.oracle.RequestKey;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,19 +30,6 @@ import org.junit.jupiter.api.Test;
  * and the round state a roll leaves behind.
  */
 class TokenVoteSlashAndEventsTest {
-  static final Token UMA = new Token("UMA");
-  static final AccountId POOL = AccountId.of("dvm:pool");
-  static final AccountId TREASURY = AccountId.of("dvm:treasury");
-  static final AccountId A = AccountId.of("a");
-  static final AccountId B = AccountId.of("b");
-  static final AccountId C = AccountId.of("c");
-  static final Instant T0 = Instant.parse("2026-09-25T10:00:00Z");
-  static final RequestKey KEY = new RequestKey("ETH/USD", Instant.parse("2026-09-25T08:00:00Z"), "s1");
-  static final Answer YES = Answer.value(Price.of(3000));
-  static final Answer NO = Answer.value(Price.of(2000));
-  static final Instant R1 = Instant.parse("2026-09-26T00:00:00Z");
-  static final Duration H24 = Duration.ofHours(24);
-  static final Duration H48 = Duration.ofHours(48);
   static final BigInteger MILLI = new BigInteger("1000000000000000");
 
   TokenBook book;
