@@ -196,28 +196,18 @@ public final class TradedVolume {
       sse += e[i] * e[i];
     }
     // lag-one correlation over pairs of consecutive days (a missing or partial day breaks a pair)
-    double sxy = 0;
-    double sxx = 0;
-    double syy = 0;
-    double mx = 0;
-    double my = 0;
+    double[] yesterday = new double[n];
+    double[] today = new double[n];
     int pairs = 0;
     for (int i = 1; i < n; i++) {
       if (rows.get(i)[0] == rows.get(i - 1)[0] + 1) {
-        mx += e[i - 1];
-        my += e[i];
+        yesterday[pairs] = e[i - 1];
+        today[pairs] = e[i];
         pairs++;
       }
     }
-    mx /= pairs;
-    my /= pairs;
-    for (int i = 1; i < n; i++) {
-      if (rows.get(i)[0] == rows.get(i - 1)[0] + 1) {
-        sxy += (e[i - 1] - mx) * (e[i] - my);
-        sxx += (e[i - 1] - mx) * (e[i - 1] - mx);
-        syy += (e[i] - my) * (e[i] - my);
-      }
-    }
-    return new Fit(beta[0], beta[1], beta[2], Math.sqrt(sse / (n - 3)), sxy / Math.sqrt(sxx * syy), n);
+    double lagOne = new org.hipparchus.stat.correlation.PearsonsCorrelation()
+        .correlation(java.util.Arrays.copyOf(yesterday, pairs), java.util.Arrays.copyOf(today, pairs));
+    return new Fit(beta[0], beta[1], beta[2], Math.sqrt(sse / (n - 3)), lagOne, n);
   }
 }
