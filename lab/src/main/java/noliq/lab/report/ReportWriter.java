@@ -172,7 +172,12 @@ public final class ReportWriter {
     return out.toString();
   }
 
-  /** {@code summary.json}: the inputs, findings, headline figures and every table. */
+  /**
+   * {@code summary.json}: the inputs, findings, headline figures and the tables. A report that opens with an answer
+   * (the study's) keeps it a summary: its answer and further entries ({@link Report#summary()}) hold the figures in
+   * machine-readable form, and {@code tableFiles} names every table with its CSV instead of copying the tables (the
+   * long-form metrics.csv holds every figure once). A report without an answer holds every table of its page.
+   */
   public static String summaryJson(Report report) {
     Map<String, Object> root = new LinkedHashMap<>(report.summary());
     root.put("title", report.title());
@@ -181,42 +186,45 @@ public final class ReportWriter {
     Map<String, Object> headline = new LinkedHashMap<>();
     report.headline().forEach((k, v) -> headline.put(k, estimateJson(v)));
     root.put("headline", headline);
-    Map<String, Object> tables = new LinkedHashMap<>();
-    // the tables of the page (all of them when the report has no sections); a table only in its CSV (a scenario's every
-    // figure, a thousand-column window table) stays there and in metrics.csv, so summary.json stays a summary
-    java.util.Set<String> onPage = new java.util.HashSet<>();
-    report.sections().forEach(sec -> onPage.addAll(sec.items()));
     if (report.answer() != null) {
-      onPage.add(report.answer());
-    }
-    List<String> csvOnly = new ArrayList<>();
-    for (Table t : report.tables()) {
-      if (!report.sections().isEmpty() && !onPage.contains(t.id())) {
-        csvOnly.add(t.id() + ".csv");
-        continue;
+      List<Map<String, Object>> files = new ArrayList<>();
+      for (Table t : report.tables()) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("id", t.id());
+        f.put("file", t.id() + ".csv");
+        f.put("title", t.title());
+        f.put("rows", t.rows().size());
+        files.add(f);
       }
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (List<Object> row : t.rows()) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        for (int i = 0; i < row.size(); i++) {
-          r.put(t.columns().get(i), cellJson(row.get(i)));
-        }
-        rows.add(r);
+      root.put("tableFiles", files);
+    } else {
+      Map<String, Object> tables = new LinkedHashMap<>();
+      for (Table t : report.tables()) {
+        tables.put(t.id(), tableJson(t));
       }
-      Map<String, Object> table = new LinkedHashMap<>();
-      table.put("title", t.title());
-      table.put("rows", rows);
-      tables.put(t.id(), table);
-    }
-    root.put("tables", tables);
-    if (!csvOnly.isEmpty()) {
-      root.put("csvOnlyTables", csvOnly);
+      root.put("tables", tables);
     }
     try {
       return JSON.writeValueAsString(root);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write summary.json: " + e.getOriginalMessage(), e);
     }
+  }
+
+  /** A table as JSON: its title and its rows, each a map from column to cell (an estimate as value, n and bounds). */
+  public static Map<String, Object> tableJson(Table t) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (List<Object> row : t.rows()) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      for (int i = 0; i < row.size(); i++) {
+        r.put(t.columns().get(i), cellJson(row.get(i)));
+      }
+      rows.add(r);
+    }
+    Map<String, Object> table = new LinkedHashMap<>();
+    table.put("title", t.title());
+    table.put("rows", rows);
+    return table;
   }
 
   private static Object cellJson(Object cell) {
@@ -242,8 +250,9 @@ public final class ReportWriter {
     return m;
   }
 
+  /** At the report's precision ({@link Digits}); null for NaN or an infinity. */
   private static Double finiteOrNull(double d) {
-    return Double.isFinite(d) ? d : null;
+    return Double.isFinite(d) ? Digits.rounded(d) : null;
   }
 
   static String tableCsv(Table t) {
@@ -310,27 +319,18 @@ public final class ReportWriter {
     return out.toString();
   }
 
-  /**
-   * A chart's data to 7 significant digits: what it draws (900 px wide) needs far fewer, and full precision
-   * made the charts' CSVs a fifth of the report; the tables' CSVs, metrics.csv and paths.csv.gz keep full precision.
-   */
+  /** A chart's data, at the report's precision ({@link Digits}): what it draws (900 px wide) needs far fewer digits. */
   static String chartNumber(double d) {
-    if (!Double.isFinite(d)) {
-      return "";
-    }
-    if (d == 0) {
-      return "0";
-    }
-    return Double.toString(new java.math.BigDecimal(d).round(new java.math.MathContext(7)).doubleValue());
+    return Digits.of(d);
   }
 
   private static String csvNumber(double d, Number original) {
     return original instanceof Double || original instanceof Float ? csvNumber(d) : original.toString();
   }
 
-  /** Full precision, Java's shortest round-trip form; empty for NaN (a missing bound). */
+  /** At the report's precision ({@link Digits}); empty for NaN (a missing bound). */
   private static String csvNumber(double d) {
-    return Double.isFinite(d) ? Double.toString(d) : "";
+    return Digits.of(d);
   }
 
   static byte[] png(Chart c) throws IOException {
@@ -405,10 +405,26 @@ public final class ReportWriter {
       }
     }
     java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-    if (!javax.imageio.ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", png)) {
+    if (!javax.imageio.ImageIO.write(indexed(BitmapEncoder.getBufferedImage(chart)), "png", png)) {
       throw new IllegalStateException("no PNG writer in this Java runtime");
     }
     return png.toByteArray();
+  }
+
+  /**
+   * The chart in 256 colours (Java's standard palette): a chart is a few flat colours and their anti-aliased
+   * edges, which the palette keeps legible, and its PNG is a third smaller than in 24-bit colour.
+   */
+  static java.awt.image.BufferedImage indexed(java.awt.image.BufferedImage rgb) {
+    java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(rgb.getWidth(), rgb.getHeight(),
+        java.awt.image.BufferedImage.TYPE_BYTE_INDEXED);
+    java.awt.Graphics2D g = out.createGraphics();
+    try {
+      g.drawImage(rgb, 0, 0, null);
+    } finally {
+      g.dispose();
+    }
+    return out;
   }
 
   private static int forestHeight(Chart c) {
