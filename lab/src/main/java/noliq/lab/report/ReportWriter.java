@@ -294,8 +294,27 @@ public final class ReportWriter {
     return csv(lines);
   }
 
+  /**
+   * A chart's data: wide (the x column, then a column a series) when its series share their x values, as the time
+   * series of one path do; else long (series, x, y). Wide, no series' name is repeated on every row, which made up
+   * half of a time-series chart's data.
+   */
   static String chartCsv(Chart c) {
     List<List<String>> lines = new ArrayList<>();
+    if (sharedX(c.series())) {
+      List<String> header = new ArrayList<>(List.of(c.xLabel()));
+      c.series().forEach(s -> header.add(s.name()));
+      lines.add(header);
+      double[] x = c.series().get(0).x();
+      for (int i = 0; i < x.length; i++) {
+        List<String> row = new ArrayList<>(List.of(chartNumber(x[i])));
+        for (Series s : c.series()) {
+          row.add(chartNumber(s.y()[i]));
+        }
+        lines.add(row);
+      }
+      return csv(lines);
+    }
     lines.add(List.of("series", c.xLabel(), c.yLabel()));
     for (Series s : c.series()) {
       double[] x = s.x();
@@ -305,6 +324,15 @@ public final class ReportWriter {
       }
     }
     return csv(lines);
+  }
+
+  /** Whether there are two or more series, with distinct names, all on the same x values. */
+  static boolean sharedX(List<Series> series) {
+    if (series.size() < 2 || series.stream().map(Series::name).distinct().count() < series.size()) {
+      return false;
+    }
+    double[] x = series.get(0).x();
+    return series.stream().allMatch(s -> java.util.Arrays.equals(s.x(), x));
   }
 
   private static String csv(List<List<String>> lines) {

@@ -111,6 +111,17 @@ class ReportWriterTest {
   }
 
   @Test
+  void seriesOnTheSameStepsAreWrittenWideAndOthersLong() {
+    double[] days = {0, 0.5, 1};
+    Report.Chart shared = new Report.Chart("p", "prices", "days", "USD", List.of(new Report.Series("exogenous", days, new double[] {2500, 2400.123456789, 2300}),
+        new Report.Series("aave", days, new double[] {2500, 2390, Double.NaN})));
+    assertThat(ReportWriter.chartCsv(shared)).isEqualTo("days,exogenous,aave\n0,2500,2500\n0.5,2400.123,2390\n1,2300,\n");
+    Report.Chart apart = new Report.Chart("q", "curves", "loss", "share", List.of(new Report.Series("a", new double[] {1, 2}, new double[] {1, 0.5}),
+        new Report.Series("b", new double[] {3}, new double[] {1})));
+    assertThat(ReportWriter.chartCsv(apart)).isEqualTo("series,loss,share\na,1,1\na,2,0.5\nb,3,1\n");
+  }
+
+  @Test
   void theHtmlOpensOfflineAndLinksItsImagesInsteadOfInliningThem() throws IOException {
     Path dir = ReportWriter.write(study(2), tmp);
     String html = Files.readString(dir.resolve("index.html"));
