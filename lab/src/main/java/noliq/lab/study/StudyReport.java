@@ -1116,24 +1116,24 @@ public final class StudyReport {
           double[] v = sr.summary().metric(m.name()).values();
           String role = m.role().label();
           if (Figures.constant(v)) {
-            rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.name(), m.unit(), "constant",
+            rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.shortName(), m.unit(), "constant",
                 new Estimate(Figures.constantValue(v), Figures.present(v).length, Double.NaN, Double.NaN), seed));
             continue;
           }
           if (m.support() == MetricSpec.Support.INDICATOR) {
-            rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.name(), m.unit(), "share", Figures.shareAtLeast(v, 1), seed));
+            rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.shortName(), m.unit(), "share", Figures.shareAtLeast(v, 1), seed));
             continue;
           }
-          rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.name(), m.unit(), "mean", meanOf(sr, m), seed));
-          rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.name(), m.unit(), "p95", quantileOf(sr, m, 0.95), seed));
-          rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.name(), m.unit(), "p99", quantileOf(sr, m, 0.99), seed));
+          rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.shortName(), m.unit(), "mean", meanOf(sr, m), seed));
+          rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.shortName(), m.unit(), "p95", quantileOf(sr, m, 0.95), seed));
+          rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.shortName(), m.unit(), "p99", quantileOf(sr, m, 0.99), seed));
         }
       }
       for (Role role : HOLDER_ROLES) {
         for (Roles.RoleLoss l : losses(result, sr, role)) {
           Roles.Summary s = summary(sr, l);
           String id = l.design();
-          String metric = id + ".role_loss_pct";
+          String metric = "role_loss_pct";
           for (Object[] stat : new Object[][] {{"mean", s.mean()}, {"p95", s.p95()}, {"p99", s.p99()}, {"cvar95", s.cvar95()}, {"ruin_share", s.ruin()}}) {
             rows.add(MetricRow.of(sc, id, Roles.family(id), role.label(), Roles.policy(id), Roles.mechanism(id), metric,
                 stat[0].equals("ruin_share") ? "share" : "%", (String) stat[0], (Estimate) stat[1], seed));
@@ -1143,16 +1143,16 @@ public final class StudyReport {
       for (Claims.Claim c : claims) {
         if (c.scenario().equals(sc)) {
           String id = c.wrapper();
-          rows.add(MetricRow.of(sc, id, Roles.family(id), Role.STABLE_HOLDER.label(), Roles.policy(id), Roles.mechanism(id), id + ".annual_deviation_pct",
+          rows.add(MetricRow.of(sc, id, Roles.family(id), Role.STABLE_HOLDER.label(), Roles.policy(id), Roles.mechanism(id), "annual_deviation_pct",
               "%/yr", "standev", c.standev(), seed));
-          rows.add(MetricRow.of(sc, id, Roles.family(id), Role.STABLE_HOLDER.label(), Roles.policy(id), Roles.mechanism(id), id + ".annual_deviation_pct",
+          rows.add(MetricRow.of(sc, id, Roles.family(id), Role.STABLE_HOLDER.label(), Roles.policy(id), Roles.mechanism(id), "annual_deviation_pct",
               "%/yr", "mean", c.steadyLoss(), seed));
         }
       }
       for (Claims.WindowFigures w : windows) {
         if (w.scenario().equals(sc)) {
           String id = w.wrapper();
-          rows.add(MetricRow.of(sc, id, Roles.family(id), Role.STABLE_HOLDER.label(), Roles.policy(id), Roles.mechanism(id), id + ".window_deviation_pct",
+          rows.add(MetricRow.of(sc, id, Roles.family(id), Role.STABLE_HOLDER.label(), Roles.policy(id), Roles.mechanism(id), "window_deviation_pct",
               "%", "standev", w.spread(), seed));
         }
       }
@@ -1210,6 +1210,7 @@ public final class StudyReport {
         + "It links its charts (`<chart>.png`) instead of inlining them.\n"
         + "- `metrics.csv`: every figure in long form, one per row: scenario, design, family, role, policy, mechanism, metric, unit, statistic "
         + "(mean, p95, p99, cvar95, share, ruin_share, standev, constant), value, ci_low, ci_high (95%; empty when there is none), n, seed. "
+        + "The metric is the design's own word, as in paths.csv.gz, so the two join on (scenario, design, metric). "
         + "`pandas.read_csv(\"metrics.csv\")`.\n"
         + "- `paths.csv.gz`: every per-path value that varies: scenario, path, design, metric (the design's own word), value; rows run by "
         + "scenario, design and metric, then path (so like values sit together and compress well). Paths with the same scenario and index "

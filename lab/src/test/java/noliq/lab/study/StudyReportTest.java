@@ -105,7 +105,7 @@ class StudyReportTest {
     Path dir = ReportWriter.write(report, tmp.resolve("year"));
     List<String> metrics = Files.readAllLines(dir.resolve("metrics.csv"));
     assertThat(metrics.get(0)).isEqualTo(String.join(",", MetricRow.COLUMNS));
-    assertThat(metrics).anyMatch(l -> l.startsWith("gbm,wrapper.calm.auction,wrapper,stable-value holder,calm,auction,wrapper.calm.auction.annual_deviation_pct,%/yr,standev,"));
+    assertThat(metrics).anyMatch(l -> l.startsWith("gbm,wrapper.calm.auction,wrapper,stable-value holder,calm,auction,annual_deviation_pct,%/yr,standev,"));
     assertThat(metrics).noneMatch(l -> l.startsWith("may-2021,") && l.contains("annual_deviation_pct"));
     try (InputStream in = new GZIPInputStream(Files.newInputStream(dir.resolve("paths.csv.gz")))) {
       List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
