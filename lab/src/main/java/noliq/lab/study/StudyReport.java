@@ -872,18 +872,16 @@ public final class StudyReport {
           + "(p05 to p99, min and max, the designs' details) in scenario-" + sid + ".csv (" + rows.size() + " rows)",
           List.of("metric", "unit", "role", "mean", "p95"), roleRows));
       items.add("scenario-" + sid + "-roles");
-      if (!constants.isEmpty()) {
-        // in the CSV only: the roles' constants are listed once, with their scenarios, in each role's section
-        b.table(new Table("constants-" + sid, name + ": figures constant on every path (listed once)", List.of("metric", "unit", "value"), constants));
-      }
       if (!sr.scenario().windows().isEmpty()) {
-        // every design's figure per window in history-crash-windows.csv (a thousand columns); the page lists the windows
+        // the page and its CSV list the windows; every design's figures on each window are the scenario's rows of
+        // paths.csv.gz (path = the window's row, from 0) and its constants metrics.csv's (a thousand-column copy made the
+        // report a third of a megabyte larger)
         Table all = windowsTable(result, sr);
-        b.table(all);
         List<List<Object>> list = all.rows().stream().map(r -> (List<Object>) new ArrayList<>(r.subList(0, WINDOW_COLUMNS))).toList();
         b.table(new Table("history-crash-windows-list", "Crash windows found in the history (" + CrashWindows.rule(
-            CrashWindows.DEFAULT_DRAWDOWN, CrashWindows.DEFAULT_WITHIN) + "); every design's figures on each window are in "
-            + "history-crash-windows.csv", all.columns().subList(0, WINDOW_COLUMNS), list));
+            CrashWindows.DEFAULT_DRAWDOWN, CrashWindows.DEFAULT_WITHIN) + "); every design's figures on each window are the rows of "
+            + "scenario " + name + " in paths.csv.gz (path = the window's row here, from 0), the constants in metrics.csv",
+            all.columns().subList(0, WINDOW_COLUMNS), list));
         items.add("history-crash-windows-list");
       }
       if (!sr.scenario().gaps().isEmpty()) {
@@ -910,8 +908,8 @@ public final class StudyReport {
       }
       List<String> about = new ArrayList<>(List.of(sr.scenario().description() + "."));
       if (!constants.isEmpty()) {
-        about.add(constants.size() + " figures are the same on every path of " + name + ": constants-" + sid + ".csv lists them (the roles' "
-            + "constants are also in their sections).");
+        about.add(constants.size() + " figures are the same on every path of " + name + ": metrics.csv lists each once (statistic "
+            + "constant), and the roles' constants are in their sections.");
       }
       b.section(new Section("scenario-" + sid, "Scenario " + name, about, items));
     }
@@ -1014,7 +1012,7 @@ public final class StudyReport {
   /** The window's own columns of {@link #windowsTable}, before the designs' figures. */
   private static final int WINDOW_COLUMNS = 6;
 
-  private static Table windowsTable(StudyRunner.StudyResult result, StudyRunner.ScenarioResult sr) {
+  static Table windowsTable(StudyRunner.StudyResult result, StudyRunner.ScenarioResult sr) {
     List<String> columns = new ArrayList<>(List.of("window", "start", "end", "open", "low", "drawdown_pct"));
     List<double[]> values = new ArrayList<>();
     for (DesignModel d : result.designs()) {
@@ -1215,7 +1213,8 @@ public final class StudyReport {
         + "- `paths.csv.gz`: every per-path value that varies: scenario, path, design, metric (the design's own word), value; rows run by "
         + "scenario, design and metric, then path (so like values sit together and compress well). Paths with the same scenario and index "
         + "saw the same prices in every design, so pair them. A figure the same on every path of a scenario has no rows here: it is the "
-        + "`constant` row of metrics.csv (and `constants-<scenario>.csv`). `pandas.read_csv(\"paths.csv.gz\")`.\n"
+        + "`constant` row of metrics.csv. The crash windows found in the history are the paths of scenario history-crashes, "
+        + "in the order of `history-crash-windows-list.csv`. `pandas.read_csv(\"paths.csv.gz\")`.\n"
         + "- `summary.json`: `schemaVersion` " + SCHEMA_VERSION + ", the inputs, the generated sentences (`findings`), the answer table "
         + "(`answer`), the post's claims with their verdicts (`claims`: `perYear` on scenarios of a year or more, `perWindow` on shorter "
         + "ones), every metric's headline figure on " + primary(result).scenario().name() + " (`headline`), and `tableFiles`, which names "
@@ -1223,7 +1222,8 @@ public final class StudyReport {
         + "- `<table>.csv`: each table; `<chart>.png` and `<chart>.csv`: each chart and its data (series, x, y). The page shows each "
         + "scenario's holders' figures by mean and p95 (`scenario-<name>-roles.csv`) and each role's figures by scenario in the role's "
         + "section; `scenario-<name>.csv` holds every figure of the scenario (mean, p05, p50, p95, p99 with intervals, min, max), the "
-        + "designs' own details included, and `constants-<name>.csv` the figures constant on all its paths.\n\n"
+        + "designs' own details included (n once a row: every statistic of a figure has the same n); the figures constant on all "
+        + "its paths are metrics.csv's `constant` rows.\n\n"
         + "## Precision and size\n\n"
         + "- Every number in these files is written to " + Digits.SIGNIFICANT + " significant digits (rounded half-even; an exponent "
         + "such as `1.234568E+9` for the very large and small, which pandas reads). The 95% intervals are far wider than that, so "

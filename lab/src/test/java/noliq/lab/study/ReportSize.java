@@ -28,7 +28,7 @@ record ReportSize(long indexHtml, long total, long pathsGz, long exceedance, Map
     long projectedExceedance) {
 
   /** One scenario of the report: its kind, paths, rows of the per-path dump and those rows compressed alone. */
-  record Scenario(String kind, long paths, long rows, long compressedAlone, long defaultPaths) {}
+  record Scenario(String kind, long paths, long rows, long compressedAlone, long defaultPaths, java.util.Set<String> figures) {}
 
   private static final Pattern SCENARIO = Pattern.compile("(.+): ([a-z_]+), n=(\\d+), seed -?\\d+");
 
@@ -63,6 +63,7 @@ record ReportSize(long indexHtml, long total, long pathsGz, long exceedance, Map
     }
     Map<String, StringBuilder> rowsText = new LinkedHashMap<>();
     Map<String, Long> rows = new LinkedHashMap<>();
+    Map<String, java.util.Set<String>> figures = new LinkedHashMap<>();
     try (InputStream in = new GZIPInputStream(Files.newInputStream(dir.resolve("paths.csv.gz")))) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       boolean header = true;
@@ -74,6 +75,8 @@ record ReportSize(long indexHtml, long total, long pathsGz, long exceedance, Map
         String scenario = line.substring(0, line.indexOf(','));
         rowsText.computeIfAbsent(scenario, k -> new StringBuilder()).append(line).append('\n');
         rows.merge(scenario, 1L, Long::sum);
+        String[] cells = line.split(",", 5);
+        figures.computeIfAbsent(scenario, k -> new java.util.TreeSet<>()).add(cells[2] + "," + cells[3]);
       }
     }
     Map<String, Scenario> scenarios = new LinkedHashMap<>();
@@ -83,7 +86,7 @@ record ReportSize(long indexHtml, long total, long pathsGz, long exceedance, Map
       long n = paths.get(name);
       long at = defaultPaths(e.getValue(), n);
       long alone = rowsText.containsKey(name) ? deflated(rowsText.get(name).toString()) : 0;
-      scenarios.put(name, new Scenario(e.getValue(), n, rows.getOrDefault(name, 0L), alone, at));
+      scenarios.put(name, new Scenario(e.getValue(), n, rows.getOrDefault(name, 0L), alone, at, figures.getOrDefault(name, java.util.Set.of())));
       projected += n == 0 ? 0 : Math.round((double) alone * at / n);
     }
     long pathsGz = Files.size(dir.resolve("paths.csv.gz"));
@@ -98,9 +101,10 @@ record ReportSize(long indexHtml, long total, long pathsGz, long exceedance, Map
   /**
    * The default's size from two reports, as the default study is too long to run for a check: {@code paths}, a report
    * of the default's scenarios (the quick preset's, say: 90 days), projected to the default's paths as {@link #of}
-   * does; and {@code horizon}, a few paths of the model over the default's horizon (a year), whose model rows a path
-   * (a year adds the year-window figures) and whose model time series (more steps, up to the cap) replace the first's.
-   * Its per-path rows compress less well over few paths, so the projection errs high.
+   * does; and {@code horizon}, a few paths of the model over the default's horizon (a year). The model's rows a path at
+   * the default are the figures varying in either (a year adds the year-window figures; many paths make rare ones vary),
+   * each at the first report's compressed bytes a row; the model's time series (more steps, up to the cap) are the
+   * second's.
    */
   static long composed(ReportSize paths, Path pathsDir, ReportSize horizon, Path horizonDir) throws IOException {
     String model = paths.scenarios().entrySet().stream().filter(e -> e.getValue().kind().equals("model")).map(Map.Entry::getKey)
@@ -110,9 +114,12 @@ record ReportSize(long indexHtml, long total, long pathsGz, long exceedance, Map
     if (year == null) {
       throw new IllegalStateException("the horizon report has no scenario " + model);
     }
+    java.util.Set<String> either = new java.util.TreeSet<>(short_.figures());
+    either.addAll(year.figures());
+    double bytesARow = (double) short_.compressedAlone() / short_.rows();
     long total = paths.projectedTotal();
     total -= Math.round((double) short_.compressedAlone() * short_.defaultPaths() / short_.paths());
-    total += Math.round((double) year.compressedAlone() * year.defaultPaths() / year.paths());
+    total += Math.round(bytesARow * either.size() * short_.defaultPaths());
     for (String chart : java.util.List.of("prices-", "liquidations-", "wrappers-")) {
       for (String ext : java.util.List.of(".csv", ".png")) {
         Path a = pathsDir.resolve(chart + model + ext);
