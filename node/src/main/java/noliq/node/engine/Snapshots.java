@@ -143,7 +143,21 @@ public final class Snapshots {
     }
   }
 
-  /** The market's state as bytes, on the writer thread (nothing may change it meanwhile). */
+  /**
+   * A deep copy of a market (through its snapshot encoding), checked to hold the same state: the
+   * snapshot replica starts as one of the market the engine restored.
+   */
+  static Market copy(Market m) {
+    Output out = new Output(1 << 16, MAX_BYTES);
+    kryo().writeObject(out, m);
+    Market copy = kryo().readObject(new Input(out.toBytes()), Market.class);
+    if (copy.seq() != m.seq() || !copy.digest().equals(m.digest())) {
+      throw new IllegalStateException("a copy of the market reads back to another state");
+    }
+    return copy;
+  }
+
+  /** The market's state as bytes (on the thread that owns it: nothing may change it meanwhile). */
   static byte[] encode(Market m) {
     Output out = new Output(1 << 16, MAX_BYTES);
     kryo().writeObject(out, m);
