@@ -172,6 +172,7 @@ public final class LoadGenerator {
         : Files.createTempDirectory(options.journalDir(), "noliq-load");
     // paced: each client's k-th request is due at start + k * interval (0: closed loop)
     long intervalNanos = options.rate() == 0 ? 0 : (long) (1e9 * perRequest * clients / options.rate());
+    forceProbe(dir);
     NodeConfig cfg = NodeConfig.defaults(dir).withPort(0).withBots(false).withRate(1e6).withFsync(fsync);
     try (Node node = Node.start(cfg)) {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -278,6 +279,35 @@ public final class LoadGenerator {
           LatencyHistogram.quantileMillis(commit, 0.99), LatencyHistogram.quantileMillis(commit, 1.0));
     }
   }
+
+  /**
+   * The disk's own force time where the journal goes, before the node starts: {@value #PROBES} appends of
+   * 200 bytes, each forced (what a group commit of one command costs). Under fsync ALWAYS no command is
+   * acknowledged faster than one such force, so this bounds the node's latency from below.
+   */
+  static void forceProbe(Path dir) throws IOException {
+    Path probe = Files.createTempFile(dir, "force-probe", ".bin");
+    LatencyHistogram h = new LatencyHistogram();
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(probe,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(200);
+      for (int i = 0; i < PROBES; i++) {
+        b.clear();
+        long t0 = System.nanoTime();
+        ch.write(b);
+        ch.force(false);
+        h.record(System.nanoTime() - t0);
+      }
+    } finally {
+      Files.deleteIfExists(probe);
+    }
+    long[] c = h.counts();
+    System.out.printf(Locale.ROOT, "disk: %d forced appends of 200 B in %s: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+        PROBES, dir, LatencyHistogram.quantileMillis(c, 0.5), LatencyHistogram.quantileMillis(c, 0.99),
+        LatencyHistogram.quantileMillis(c, 1.0));
+  }
+
+  static final int PROBES = 500;
 
   private static void report(LatencyHistogram hist, long[] before, long start, long errors, boolean total) {
     long[] counts = hist.counts();
