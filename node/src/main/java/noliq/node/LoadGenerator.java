@@ -44,8 +44,10 @@ import noliq.node.engine.Json;
  * <p>At the end it prints the journal's group commit: how many forces (groups) carried the commands,
  * and the write-and-force time per group, which bounds a command's latency from below under fsync ALWAYS.
  * {@code --journal-dir} puts the journal on a chosen file system (to show how the latency moves with its
- * force time). {@code java -cp noliq.jar noliq.node.LoadGenerator [--clients 16] [--seconds 60]
- * [--fsync ALWAYS|OS] [--seed 1] [--direct true] [--batch 1] [--rate 0] [--journal-dir DIR]}
+ * force time). {@code --warmup S} runs S seconds closed loop first, not measured (the JIT compiles the
+ * hot path; a paced run that starts cold begins with a backlog that its due-time latencies then carry).
+ * {@code java -cp noliq.jar noliq.node.LoadGenerator [--clients 16] [--seconds 60] [--fsync ALWAYS|OS]
+ * [--seed 1] [--direct true] [--batch 1] [--rate 0] [--journal-dir DIR] [--warmup 0]}
  */
 public final class LoadGenerator {
   private LoadGenerator() {}
@@ -56,10 +58,11 @@ public final class LoadGenerator {
 
   /** The generator's settings, each in its stated range. */
   record Options(int clients, int seconds, long seed, FsyncPolicy fsync, boolean direct, int batch, double rate,
-      Path journalDir) {
+      Path journalDir, int warmup) {
     Options {
       requireIn("--clients", clients, 1, 1024);
       requireIn("--seconds", seconds, 1, 86_400);
+      requireIn("--warmup", warmup, 0, 3_600);
       requireIn("--batch", batch, 1, 256);
       if (!(rate >= 0) || rate > 10_000_000) {
         throw new RuleViolation("--rate", "must be in [0, 10000000] commands a second, 0 for a closed loop (was " + rate + ")");
@@ -79,6 +82,7 @@ public final class LoadGenerator {
       int batch = 1;
       double rate = 0;
       Path journalDir = null;
+      int warmup = 0;
       for (int i = 0; i < args.length; i += 2) {
         String name = args[i];
         String value = args[i + 1];
@@ -91,10 +95,11 @@ public final class LoadGenerator {
           case "--batch" -> batch = integer(name, value);
           case "--rate" -> rate = decimal(name, value);
           case "--journal-dir" -> journalDir = directory(name, value);
+          case "--warmup" -> warmup = integer(name, value);
           default -> throw new RuleViolation(name, "is not an option of the load generator");
         }
       }
-      return new Options(clients, seconds, seed, fsync, direct, batch, rate, journalDir);
+      return new Options(clients, seconds, seed, fsync, direct, batch, rate, journalDir, warmup);
     }
 
     private static double decimal(String field, String value) {
@@ -183,7 +188,9 @@ public final class LoadGenerator {
       noliq.node.engine.Engine directEngine = direct ? node.engine() : null;
       AtomicLongArray errors = new AtomicLongArray(1);
       long begin = System.nanoTime() + 200_000_000L;
-      long deadline = begin + seconds * 1_000_000_000L;
+      // the warm-up runs closed loop and is not measured; the measured run (and any pacing) starts after it
+      long measured = begin + options.warmup() * 1_000_000_000L;
+      long deadline = measured + seconds * 1_000_000_000L;
       List<Thread> threads = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
         String key = Json.MAPPER.readTree(post(http, base + "/api/accounts", null, "{}", "load-acct-" + c))
@@ -194,7 +201,7 @@ public final class LoadGenerator {
           long n = 0;
           java.util.ArrayDeque<Long> resting = new java.util.ArrayDeque<>();
           // the clients' due times are staggered across one interval, so paced requests do not arrive in bursts
-          long due = begin + intervalNanos * client / clients;
+          long due = measured + intervalNanos * client / clients;
           java.util.concurrent.locks.LockSupport.parkNanos(begin - System.nanoTime());
           while (System.nanoTime() < deadline) {
             List<String[]> cmds = new ArrayList<>(perRequest);
@@ -202,7 +209,10 @@ public final class LoadGenerator {
               cmds.add(next(rng, resting, series));
             }
             long t0;
-            if (intervalNanos > 0) {
+            boolean warming = System.nanoTime() < measured;
+            if (warming) {
+              t0 = System.nanoTime();
+            } else if (intervalNanos > 0) {
               while (System.nanoTime() < due) {
                 java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
               }
@@ -232,7 +242,9 @@ public final class LoadGenerator {
                   placed.add(o.path("result").path("placed").path("orderId").asLong(0));
                 }
               }
-              hist.record(System.nanoTime() - t0, perRequest);
+              if (!warming) {
+                hist.record(System.nanoTime() - t0, perRequest);
+              }
               for (long id : placed) {
                 if (id > 0) {
                   resting.addLast(id);
@@ -244,7 +256,12 @@ public final class LoadGenerator {
           }
         }));
       }
-      java.util.concurrent.locks.LockSupport.parkNanos(begin - System.nanoTime());
+      if (options.warmup() > 0) {
+        System.out.printf("warm-up: %d s, closed loop, not measured%n", options.warmup());
+      }
+      while (System.nanoTime() < measured) {
+        java.util.concurrent.locks.LockSupport.parkNanos(measured - System.nanoTime());
+      }
       long start = System.nanoTime();
       long cpuStart = processCpuNanos();
       noliq.node.engine.Journal.Stats journalStart = node.engine().journalStats();
