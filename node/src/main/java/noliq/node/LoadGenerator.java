@@ -264,7 +264,7 @@ public final class LoadGenerator {
       }
       long start = System.nanoTime();
       long cpuStart = processCpuNanos();
-      noliq.node.engine.Journal.Stats journalStart = node.engine().journalStats();
+      noliq.node.engine.Engine.GroupCommits journalStart = node.engine().groupCommits();
       long[] before = new long[BUCKETS];
       System.out.printf(Locale.ROOT, "load: %d clients, %d s, batch %d, %s, fsync %s, journal %s, load average %.2f%n",
           clients, seconds, perRequest, intervalNanos == 0 ? "closed loop" : "paced at " + options.rate() + " commands/s",
@@ -283,15 +283,15 @@ public final class LoadGenerator {
       System.out.printf(Locale.ROOT, "process cpu per command: %.1f us (node and load clients together)%n",
           (processCpuNanos() - cpuStart) / 1e3 / Math.max(1, total));
       cpuPerCommand(total);
-      noliq.node.engine.Journal.Stats journalEnd = node.engine().journalStats();
+      noliq.node.engine.Engine.GroupCommits journalEnd = node.engine().groupCommits();
       long[] commit = journalEnd.commitNanos().clone();
       for (int i = 0; i < BUCKETS; i++) {
         commit[i] -= journalStart.commitNanos()[i];
       }
       long groups = journalEnd.groups() - journalStart.groups();
       System.out.printf(Locale.ROOT, "group commit: %d entries in %d groups (%.1f a group); a group's write%s p50 %.2f ms, "
-          + "p99 %.2f ms, max %.2f ms%n", journalEnd.frames() - journalStart.frames(), groups,
-          (journalEnd.frames() - journalStart.frames()) / (double) Math.max(1, groups),
+          + "p99 %.2f ms, max %.2f ms%n", journalEnd.entries() - journalStart.entries(), groups,
+          (journalEnd.entries() - journalStart.entries()) / (double) Math.max(1, groups),
           fsync == FsyncPolicy.ALWAYS ? " and force" : "", LatencyHistogram.quantileMillis(commit, 0.5),
           LatencyHistogram.quantileMillis(commit, 0.99), LatencyHistogram.quantileMillis(commit, 1.0));
     }

@@ -31,25 +31,6 @@ public final class Journal implements Closeable {
   private final FileChannel channel;
   private final FsyncPolicy fsync;
   private long size;
-  /** Appends (groups committed), frames in them, and how long each group's write and force took. */
-  private final java.util.concurrent.atomic.AtomicLong groups = new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong framesWritten = new java.util.concurrent.atomic.AtomicLong();
-  private final LatencyHistogram commitTimes = new LatencyHistogram();
-
-  /**
-   * How the group commit went since the journal was opened: {@code groups} appends (one write and,
-   * under ALWAYS, one force each) carried {@code frames} entries; {@code commitNanos} is the histogram
-   * of each group's write-and-force time, the disk's share of a command's latency.
-   */
-  public record Stats(long groups, long frames, long[] commitNanos) {
-    public double framesPerGroup() {
-      return groups == 0 ? 0 : (double) frames / groups;
-    }
-  }
-
-  public Stats stats() {
-    return new Stats(groups.get(), framesWritten.get(), commitTimes.counts());
-  }
 
   /** The entries of a journal that was opened, and the journal, ready to append after them. */
   /**
@@ -223,7 +204,6 @@ public final class Journal implements Closeable {
       b.put(f);
     }
     b.flip();
-    long t0 = System.nanoTime();
     try {
       while (b.hasRemaining()) {
         channel.write(b);
@@ -232,9 +212,6 @@ public final class Journal implements Closeable {
         channel.force(false);
       }
       size += total;
-      commitTimes.record(System.nanoTime() - t0);
-      groups.incrementAndGet();
-      framesWritten.addAndGet(frames.size());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to the journal " + file, e);
     }

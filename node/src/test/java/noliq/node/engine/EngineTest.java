@@ -126,7 +126,7 @@ class EngineTest {
         }
       });
       assertThat(held.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-      Journal.Stats before = e.journalStats();
+      Engine.GroupCommits before = e.groupCommits();
       List<CompletableFuture<Outcome>> fs = new java.util.ArrayList<>();
       for (int i = 0; i < 200; i++) {
         fs.add(e.submit(new Command.Split("user:" + (i % 2), series, "0.01"), "g" + i));
@@ -135,8 +135,8 @@ class EngineTest {
       hold.countDown();
       assertThat(busy.join()).isEqualTo(true);
       fs.forEach(CompletableFuture::join);
-      Journal.Stats after = e.journalStats();
-      assertThat(after.frames() - before.frames()).isEqualTo(200);
+      Engine.GroupCommits after = e.groupCommits();
+      assertThat(after.entries() - before.entries()).isEqualTo(200);
       assertThat(after.groups() - before.groups()).as("one write and one force for the 200").isEqualTo(1);
       assertThat(LatencyHistogram.total(after.commitNanos()) - LatencyHistogram.total(before.commitNanos())).isEqualTo(1);
     }
