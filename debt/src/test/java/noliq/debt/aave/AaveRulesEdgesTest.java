@@ -65,6 +65,40 @@ class AaveRulesEdgesTest {
     assertThat(plan.hasNoCollateralLeft()).isTrue();
     assertThat(plan.deficits()).isEmpty();
     assertThat(plan.deficitOf(GHO)).isZero();
+    assertThat(plan.bonusCollateral()).isEqualTo(eth("0.05"));                // 1.05 − 1.05 / 1.05
+    assertThat(plan.closeFactor().rule().explanation()).isEqualTo("100%: HF is at most 0.95");
+  }
+
+  /**
+   * 1 ETH at $1,500 against 1,900 GHO and 100 USDC (HF 1,245 / 2,000 = 0.6225): the whole ETH covers
+   * percentDiv(1,500, 105 %) = 1,428.571428571428571429 GHO (half up); having no collateral left, the
+   * other 471.428571428571428571 GHO and the 100 USDC become deficits, each in its own reserve.
+   */
+  @Test
+  void everyDebtLeftWithoutCollateralBecomesItsReservesDeficit() {
+    ReserveConfig usdc = ReserveConfig.usdc();
+    List<Position> positions = List.of(
+        new Position(ReserveConfig.weth(), usd("1500"), eth("1"), BigInteger.ZERO),
+        new Position(ReserveConfig.gho(), AaveMath.ONE_DOLLAR, BigInteger.ZERO, eth("1900")),
+        new Position(usdc, AaveMath.ONE_DOLLAR, BigInteger.ZERO, BigInteger.valueOf(100_000_000L)));
+    var plan = LiquidationLogic.plan(A, positions, null, Token.ETH, GHO, Pool.MAX_DEBT_TO_COVER.wei());
+    assertThat(plan.debtRepaid()).isEqualTo(eth("1428.571428571428571429"));
+    assertThat(plan.deficitOf(GHO)).isEqualTo(eth("471.428571428571428571"));
+    assertThat(plan.deficitOf(usdc.asset())).isEqualTo(BigInteger.valueOf(100_000_000L));
+    assertThat(plan.deficitOf(Token.ETH)).isZero();
+  }
+
+  /** LiquidationLogic: require(healthFactor < HEALTH_FACTOR_LIQUIDATION_THRESHOLD): exactly 1 cannot be liquidated. */
+  @Test
+  void aHealthFactorOfExactlyOneCannotBeLiquidated() {
+    // 5 ETH · 2,000 · 0.83 = 8,300 against 8,300 GHO.
+    List<Position> positions = List.of(
+        new Position(ReserveConfig.weth(), usd("2000"), eth("5"), BigInteger.ZERO),
+        new Position(ReserveConfig.gho(), AaveMath.ONE_DOLLAR, BigInteger.ZERO, eth("8300")));
+    assertThat(HealthFactor.accountData(positions, null).healthFactor()).isEqualTo(Exact.WAD);
+    var refused = catchThrowableOfType(AaveViolation.class,
+        () -> LiquidationLogic.plan(A, positions, null, Token.ETH, GHO, BigInteger.ONE));
+    assertThat(refused.reason()).isEqualTo(new AaveError.HealthyPosition(A, Exact.WAD));
   }
 
   /**
