@@ -165,6 +165,10 @@ class LiquityOperationsTest {
     // 24,000 / 10,350 = 231.884...%, above the CCR but lower, which Recovery Mode forbids.
     assertThatUnchanged(() -> e.borrow(ALICE, Amount.of(100))).hasMessage(
         "amount: must not lower the ICR in Recovery Mode (from 234.1463414634146341% to 231.8840579710144927%)");
+    // BorrowerOperations requires newICR >= oldICR: one wei more debt leaves the floored ICR where it
+    // was (24,000e36 / (10,250e18 + 1) still floors to 2.341463414634146341e18), so it is allowed, with no fee.
+    assertThat(e.borrow(ALICE, Amount.ofWei(1)).fee()).isEqualTo(Amount.ZERO);
+    assertThat(e.trove(ALICE).orElseThrow().icr()).isEqualTo(new BigInteger("2341463414634146341"));
     // Opening needs an ICR of at least the CCR, and pays no fee: 8,000 + 200 = 8,200 against 12,000 is 146 %.
     assertThatUnchanged(() -> e.openTrove(CAROL, Amount.of(10), Amount.of(8_000)))
         .hasMessageStartingWith("coll: would leave the trove's ICR at 146.34").hasMessageEndingWith("below the CCR of 150%");
@@ -327,6 +331,34 @@ class LiquityOperationsTest {
     assertThat(d.newDeposit()).isEqualTo(Amount.ofWei(new BigInteger("6779999999999999990000")));
     assertThat(book.balanceOf(BOB, Token.ETH)).isEqualTo(ethBefore.plus(Amount.of("2.985")));
     assertThat(e.depositorEthGain(BOB)).isEqualTo(Amount.ZERO);
+  }
+
+  /**
+   * StabilityPool's product P over two partial offsets (v1): Alice and Bob deposit 10,000 each;
+   * Carol's 4,220 then a new Carol trove's 6,230 are offset. Loss per unit, rounded up by one:
+   * 0.211 + 1 wei, so P = 0.789 − 10^-18 with 20,000 wei of error fed back; then
+   * floor((6,230e36 − 20,000e18) / 15,780e18) + 1 = 0.394803548795944232, and
+   * P = floor((0.789e18 − 1) · 0.605196451204055768) = 0.4775 exactly. Each deposit compounds to
+   * 10,000 · 0.4775 = 4,775, half of the 9,550 left; P stays on its first scale (it never fell below 10^9).
+   */
+  @Test
+  void twoPartialOffsetsCompoundEachDepositByTheProductOfTheirLosses() {
+    engine(LiquityParams.v1(), true);
+    threeV1Troves();
+    e.provideToPool(ALICE, Amount.of(10_000));
+    e.provideToPool(BOB, Amount.of(10_000));
+    e.setPrice(Price.of(1500));
+    e.liquidate(CAROL, KEEPER);
+    e.setPrice(Price.of(2000));
+    e.openTrove(CAROL, Amount.of(4), Amount.of(6_000));          // debt 6,000 + 30 + 200
+    e.setPrice(Price.of(1700));                                   // 6,800 / 6,230 = 109.1 %
+    assertThat(e.liquidate(CAROL, KEEPER).split().debtToOffset()).isEqualTo(Amount.of(6_230).wei());
+    assertThat(e.totalDeposits()).isEqualTo(Amount.of(9_550));
+    assertThat(e.deposit(ALICE)).isEqualTo(Amount.of(4_775));
+    assertThat(e.deposit(BOB)).isEqualTo(Amount.of(4_775));
+    // A deposit made now starts from the current P and reads back whole.
+    e.provideToPool(CAROL, Amount.of(1_000));
+    assertThat(e.deposit(CAROL)).isEqualTo(Amount.of(1_000));
   }
 
   /**
