@@ -99,7 +99,9 @@ class LiquityOperationsTest {
     assertThat(e.surplusPool()).isEqualTo(AccountId.of("liquity:coll-surplus-pool"));
     assertThat(e.troveOwners()).containsExactly(ALICE, BOB);
     e.onEvent(null);                                             // no listener: operations still run
+    LiquityEngine.Snapshot priced = e.snapshot();
     assertThat(e.setPrice(Price.of(1999)).price()).isEqualTo(Price.of(1999));
+    assertThat(e.snapshot()).isNotEqualTo(priced);               // the price is part of the state
   }
 
   @Test
@@ -146,6 +148,9 @@ class LiquityOperationsTest {
         .hasMessageStartingWith("coll: would bring the system's TCR to 131.81");
     assertThatUnchanged(() -> e.borrow(CAROL, Amount.ofWei(WEI)))
         .hasMessageStartingWith("amount: would bring the system's TCR to 149.99");
+    // Bob taking 0.5 ETH out keeps his ICR at 250 % but the TCR would fall to 8.5 · 2,000 / 12,000 = 141.7 %.
+    assertThatUnchanged(() -> e.withdrawCollateral(BOB, Amount.of("0.5")))
+        .hasMessageStartingWith("coll: would bring the system's TCR to 141.66");
   }
 
   /**
@@ -177,6 +182,9 @@ class LiquityOperationsTest {
     assertThat(carol.debt()).isEqualTo(Amount.of(7_200));
     assertThatUnchanged(() -> e.withdrawCollateral(ALICE, Amount.of(1)))
         .hasMessage("amount: withdrawing collateral is not allowed in Recovery Mode");
+    // Bob, at 12,000 / 15,275 = 78.6 %, may not borrow even one wei: the new ICR must reach the CCR.
+    assertThatUnchanged(() -> e.borrow(BOB, Amount.ofWei(1)))
+        .hasMessageStartingWith("amount: would leave the trove's ICR at 78.55").hasMessageEndingWith("below the CCR of 150%");
     assertThatUnchanged(() -> e.closeTrove(CAROL)).hasMessage("owner: closing a trove is not allowed in Recovery Mode");
 
     // At exactly 150 % a trove under 100 % is liquidated in normal mode (TroveManager: _TCR < CCR for Recovery).
@@ -359,6 +367,13 @@ class LiquityOperationsTest {
     // A deposit made now starts from the current P and reads back whole.
     e.provideToPool(CAROL, Amount.of(1_000));
     assertThat(e.deposit(CAROL)).isEqualTo(Amount.of(1_000));
+    // Alice's gain is half of each offset's collateral: 2.985 / 2 + 3.98 / 2 = 3.4825 ETH, less the
+    // floor divisions: the gain per unit staked is floored to 10^-18 ETH per LUSD, which costs her
+    // 10,000 deposited less than 10,000 wei per offset (at most 20,000 wei for the two). Withdrawing pays it.
+    Amount ethBefore = book.balanceOf(ALICE, Token.ETH);
+    LiquityEvent.PoolWithdrawn w = e.withdrawFromPool(ALICE, Amount.of(1_000));
+    assertThat(w.ethGain().wei()).isBetween(Amount.of("3.4825").wei().subtract(BigInteger.valueOf(20_000)), Amount.of("3.4825").wei());
+    assertThat(book.balanceOf(ALICE, Token.ETH)).isEqualTo(ethBefore.plus(w.ethGain()));
   }
 
   /**
