@@ -158,7 +158,8 @@ class AavePoolEdgesTest {
     assertThat(pool.positions(ALICE).get(1).priceBase()).isZero();
     pool.supply(BOB, USDC, Amount.of(100));
     assertThat(refusal(() -> pool.accountData(BOB))).isEqualTo(new AaveError.PriceMissing(USDC));
-    assertThat(pool.withdraw(BOB, USDC, Amount.of(100)).amount()).isEqualTo(Amount.of(100));
+    assertThat(pool.withdraw(BOB, USDC, Amount.of(50)).amount()).isEqualTo(Amount.of(50));
+    assertThat(pool.supplied(BOB, USDC)).isEqualTo(Amount.of(50));
     assertThat(pool.positions(ALICE).get(0).priceBase()).isEqualTo(BigInteger.valueOf(200_000_000_000L));
   }
 

@@ -208,5 +208,9 @@ class AaveRulesEdgesTest {
         .hasMessage("liquidationProtocolFee: must be between 0 and 10000 basis points (was 10001)");
     assertThatThrownBy(() -> new ReserveConfig(t, 18, 8000, 8000, 10_000, 0))
         .hasMessageStartingWith("liquidationBonus: must be above 100%");
+    // LT · LB = 80 % · 125 % = 100 % exactly: PoolConfigurator requires <= 100 %, so it is allowed.
+    assertThat(new ReserveConfig(t, 18, 8000, 8000, 12_500, 0).liquidationBonusBps()).isEqualTo(12_500);
+    assertThatThrownBy(() -> new ReserveConfig(t, 18, 8000, 8000, 12_501, 0))
+        .hasMessageStartingWith("liquidationBonus: times the liquidation threshold must not exceed 100%");
   }
 }
