@@ -377,6 +377,32 @@ class LiquityOperationsTest {
   }
 
   /**
+   * An offset of exactly the whole pool (debt = total deposits: loss per unit exactly 1) starts a new
+   * epoch, which zeroes every older deposit; gains of the next epoch are summed under their own key.
+   */
+  @Test
+  void emptyingThePoolExactlyStartsANewEpoch() {
+    engine(LiquityParams.v1(), true);
+    threeV1Troves();
+    e.provideToPool(ALICE, Amount.of(4_220));                    // exactly Carol's debt
+    e.setPrice(Price.of(1500));
+    e.liquidate(CAROL, KEEPER);
+    assertThat(e.totalDeposits()).isEqualTo(Amount.ZERO);
+    assertThat(e.deposit(ALICE)).isEqualTo(Amount.ZERO);
+    // Gain per unit staked floor(2.985e36 / 4,220e18) = 707,345,971,563,981; times 4,220: 2.98499999999999982.
+    assertThat(e.depositorEthGain(ALICE)).isEqualTo(Amount.of("2.98499999999999982"));
+    e.provideToPool(BOB, Amount.of(1_000));
+    e.setPrice(Price.of(2000));
+    e.openTrove(CAROL, Amount.of(4), Amount.of(6_000));
+    e.setPrice(Price.of(1700));
+    assertThat(e.liquidate(CAROL, KEEPER).split().debtToOffset()).isEqualTo(Amount.of(1_000).wei());
+    assertThat(e.snapshot().sums().keySet())
+        .containsExactly(new LiquityEngine.EpochScale(0, 0), new LiquityEngine.EpochScale(1, 0));
+    assertThat(e.deposit(BOB)).isEqualTo(Amount.ZERO);
+    assertThat(e.violatedInvariants()).isEmpty();
+  }
+
+  /**
    * The conservation check reads the book, which anyone can write to: every law it states over
    * balances fails, by name, when a balance is changed behind the engine's back.
    */
