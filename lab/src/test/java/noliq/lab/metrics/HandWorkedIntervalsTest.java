@@ -310,6 +310,12 @@ class HandWorkedIntervalsTest {
         new double[] {1, 3}, new double[] {0, 0}, new double[] {0, 0}, 1);
     assertThat(two.total()).isCloseTo(Math.sqrt(2), within(1e-12));
     assertThat(two.deltaDriftShare()).isEqualTo(1);
+    // the slippage alone, {1, 3} a quarter: variance 2, sd sqrt(2 * 4), all of the share
+    OptionsRisk.TrackingDecomposition slip = OptionsRisk.decompose(
+        new double[] {0, 0}, new double[] {1, 3}, new double[] {0, 0}, 0.25);
+    assertThat(slip.rollSlippage()).isCloseTo(2 * Math.sqrt(2), within(1e-12));
+    assertThat(slip.rollSlippageShare()).isEqualTo(1);
+    assertThat(slip.deltaDriftShare()).isZero();
     // no variance at all: no shares
     OptionsRisk.TrackingDecomposition flat = OptionsRisk.decompose(
         new double[] {1, 1}, new double[] {0, 0}, new double[] {0, 0}, 1);
