@@ -1,6 +1,5 @@
 package noliq.wrapper.venue;
 
-import static noliq.wrapper.venue.HandWorkedMarket.ASSUMPTIONS;
 import static noliq.wrapper.venue.HandWorkedMarket.T0;
 import static noliq.wrapper.venue.HandWorkedMarket.TRADER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,11 +29,7 @@ class BookVenueCostTest {
   static final double TOKEN = 1e-9;
 
   static RollAssumptions withFlow(double usdPerDay) {
-    RollAssumptions a = ASSUMPTIONS;
-    return new RollAssumptions(a.ammPoolDepthUsd(), a.ammBaseFeePips(), a.ammFinalFeePips(), a.ammFeeRampWindow(),
-        a.auctionEdgePips(), a.auctionRamp(), a.makerPollInterval(), a.makerCount(), a.makerHalfSpreadBps(),
-        a.makerMinEdgeBps(), a.makerMaxEdgeBps(), a.makerInventoryUsd(), a.patience(), usdPerDay, a.flowInterval(),
-        a.reaction());
+    return HandWorkedMarket.assumptions(HandWorkedMarket.CALM, usdPerDay);
   }
 
   TradeOutcome.Filled filled(TradeOutcome o) {
@@ -187,6 +182,119 @@ class BookVenueCostTest {
     assertThat(c.executionEth()).isCloseTo(0.004987531172, within(TOKEN));
     assertThat(c.receivedFairEth()).isCloseTo(4.987531172070 * 0.4, within(TOKEN));
     m.assertSuppliesWhole();
+  }
+
+  /**
+   * One-sided flow ({@link HandWorkedMarket#REACTING}): buyers of the old P bring $20,833 an hour, 20.83 P
+   * at the makers' ask (0.50125), and lift the trader's ask at 0.5; sellers of the new P bring $62,500
+   * an hour ($62,500 / 2,000 / 0.4 = 78.125 new P at the makers' bid 0.39875) and hit its bid at 0.4. The old P's buyers are the
+   * binding side: 100 P sell in five hours (4 × 20.83 + 16.67), every part at fair value; 125 new P bought.
+   */
+  @Test
+  void oneSidedFlowSellsTheOldPAtItsBuyersPace() {
+    HandWorkedMarket m = new HandWorkedMarket(HandWorkedMarket.assumptions(HandWorkedMarket.REACTING, 1_000_000));
+    BookVenue venue = new BookVenue(m.desk);
+    m.traderHoldsOldP(100);
+    var f = filled(venue.trade(m.request(m.oldP, Amount.of(100), m.newP, Mechanism.RESTING_ORDERS, Duration.ofDays(3))));
+    assertThat(f.given()).isEqualTo(Amount.of(100));
+    assertThat(f.received().toDouble()).isCloseTo(125, within(TOKEN));
+    assertThat(f.at()).isEqualTo(T0.plus(Duration.ofHours(5)));
+    assertThat(venue.lastExecution().orElseThrow().executionEth()).isCloseTo(0, within(TOKEN));
+    m.assertSuppliesWhole();
+  }
+
+  /**
+   * The same one-sided flow buying the new P with 200 ETH in one hour, makers away: the sellers' 78.125
+   * new P (31.25 ETH at 0.4) are all there is; the other 168.75 ETH go back unspent. Unfilled share
+   * 168.75 / 200 = 0.84375.
+   */
+  @Test
+  void oneSidedFlowSellsTheNewPAtItsSellersPace() {
+    HandWorkedMarket m = new HandWorkedMarket(HandWorkedMarket.assumptions(HandWorkedMarket.REACTING, 1_000_000));
+    BookVenue venue = new BookVenue(m.desk);
+    m.ledger.deposit(TRADER, Amount.of(200));
+    m.desk.setMakersPresent(false);
+    var f = filled(venue.trade(m.request(Token.ETH, Amount.of(200), m.newP, Mechanism.RESTING_ORDERS, Duration.ofHours(1))));
+    assertThat(f.received().toDouble()).isCloseTo(78.125, within(TOKEN));
+    assertThat(f.given().toDouble()).isCloseTo(31.25, within(TOKEN));
+    assertThat(m.book.balanceOf(TRADER, Token.ETH).toDouble()).isCloseTo(168.75, within(TOKEN));
+    assertThat(venue.lastExecution().orElseThrow().unfilledShare()).isCloseTo(0.84375, within(1e-9));
+    m.assertSuppliesWhole();
+  }
+
+  /**
+   * Makers away, spot falls to 1,600 at the first hour: the flow lifts the trader's ask at 0.5 (its limit is
+   * the fair view's ask, 0.6265625) and the 100 P sell for 50 ETH, 12.5 ETH under fair value then. The
+   * trader's bid at 0.4 meets nobody (the flow sells at 0.49875), and with no maker to cross after
+   * patience, the 50 ETH go back to the trader, not new P.
+   * <pre>
+   *   at the decision: given 50 ETH of fair value, received 0 new P + 50 ETH back = 50: no total cost
+   *   execution 100 × 0.625 − 50 = 12.5; the market's move −12.5
+   * </pre>
+   */
+  @Test
+  void ethThatFindsNothingToBuyGoesBackToTheTrader() {
+    HandWorkedMarket m = new HandWorkedMarket();
+    BookVenue venue = new BookVenue(m.desk);
+    Instant hour = T0.plus(Duration.ofHours(1));
+    m.spot = t -> t.isBefore(hour) ? 2000.0 : 1600.0;
+    m.traderHoldsOldP(100);
+    m.desk.setMakersPresent(false);
+    var f = filled(venue.trade(m.request(m.oldP, Amount.of(100), m.newP, Mechanism.RESTING_ORDERS, Duration.ofDays(3))));
+    assertThat(f.given()).isEqualTo(Amount.of(100));
+    assertThat(f.received()).isEqualTo(Amount.ZERO);
+    assertThat(m.book.balanceOf(TRADER, Token.ETH).toDouble()).isCloseTo(50, within(TOKEN));
+    ExecutionCost c = venue.lastExecution().orElseThrow();
+    assertThat(c.receivedFairEth()).isCloseTo(50, within(TOKEN));
+    assertThat(c.executionEth()).isCloseTo(12.5, within(TOKEN));
+    assertThat(c.moveEth()).isCloseTo(-12.5, within(TOKEN));
+    m.assertSuppliesWhole();
+  }
+
+  /**
+   * Spot rises to 2,500 at the first hour, so the new P falls to 0.32 ETH and the makers ask 0.3208: the
+   * trader's bid at the decision's 0.4 takes their ask at once, every hour, with the ETH left (each time
+   * 1 − 0.3208 / 0.4 = 19.8% of it), until none is left: 2 / 0.3208 = 6.234413965087 new P in all.
+   * <pre>
+   *   execution: 6.234413965087 × (0.3208 − 0.32) = 0.004987531172 (the makers' half-spread, paid at each fill)
+   *   at the decision: 2 − 6.234413965087 × 0.4 = −0.493765586035; the move −0.498753117207
+   * </pre>
+   * Each of those fills is in the execution cost and in maker-1's inventory.
+   */
+  @Test
+  void aBidThatTakesTheMakersAskAtOnceCountsThoseFills() {
+    HandWorkedMarket m = new HandWorkedMarket();
+    BookVenue venue = new BookVenue(m.desk);
+    Instant hour = T0.plus(Duration.ofHours(1));
+    m.spot = t -> t.isBefore(hour) ? 2000.0 : 2500.0;
+    m.ledger.deposit(TRADER, Amount.of(2));
+    var f = filled(venue.trade(m.request(Token.ETH, Amount.of(2), m.newP, Mechanism.RESTING_ORDERS, Duration.ofDays(3))));
+    assertThat(f.received().toDouble()).isCloseTo(6.234413965087, within(TOKEN));
+    ExecutionCost c = venue.lastExecution().orElseThrow();
+    assertThat(c.executionEth()).isCloseTo(0.004987531172, within(TOKEN));
+    assertThat(c.totalEth()).isCloseTo(-0.493765586035, within(TOKEN));
+    assertThat(c.moveEth()).isCloseTo(-0.498753117207, within(TOKEN));
+    List<MakerInventory.Lot> lots = m.desk.inventory().openLots();
+    assertThat(lots).isNotEmpty().allSatisfy(l -> {
+      assertThat(l.maker()).isEqualTo(AccountId.of("maker-1"));
+      assertThat(l.bought()).isEqualTo(Token.ETH);
+      assertThat(l.paid()).isEqualTo(m.newP);
+    });
+    assertThat(lots.stream().mapToDouble(l -> l.paidUnits().toDouble()).sum()).isCloseTo(6.234413965087, within(TOKEN));
+    m.assertSuppliesWhole();
+  }
+
+  /** When the roll is done the makers' quotes are withdrawn: nothing is left escrowed in either book. */
+  @Test
+  void theMakersLeaveTheBooksEmpty() {
+    HandWorkedMarket m = new HandWorkedMarket(withFlow(0));
+    BookVenue venue = new BookVenue(m.desk);
+    m.traderHoldsOldP(10);
+    venue.trade(m.request(m.oldP, Amount.of(10), m.newP, Mechanism.RESTING_ORDERS, Duration.ofDays(3)));
+    for (Token t : List.of(m.oldP, m.newP)) {
+      AccountId escrow = AccountId.of("book:book-" + t.symbol());
+      assertThat(m.book.balancesOf(escrow).values()).as(t.symbol()).allSatisfy(a -> assertThat(a).isEqualTo(Amount.ZERO));
+    }
   }
 
   /** No flow and no makers: nobody buys any of the ask, so nothing moves, not even the makers' or the desk's preparation. */

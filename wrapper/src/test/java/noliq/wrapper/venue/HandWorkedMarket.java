@@ -43,6 +43,24 @@ final class HandWorkedMarket {
       Duration.ofDays(1), Duration.ofMinutes(1), 5, 25, 10.05, 110.05, 5_000_000, Duration.ofDays(3), 1_000_000,
       Duration.ofHours(1), CALM);
 
+  /**
+   * A reacting market whose numbers stay hand-workable: the long-run vol is 0.1, so at the 20% surface
+   * the makers' stress is 0.2 / 0.1 = 2 and their half-spread 2 × the 0.000625 ETH tick = 0.00125 ETH
+   * (no vega term: the screen's vol spread is 0); natural flow is one-sided, 0.5 × (2 − 1) = half of it
+   * turning from buying P to selling it (buyers of the old P $20,833 an hour, sellers of the new
+   * $62,500); and the pools' dynamic fee doubles their 0.3% to 0.6%. Capacity and depth are unchanged.
+   */
+  static final MarketReaction REACTING = new MarketReaction(0, 0, 1, 4, 0.1, 0, 0, 0.000625, 0, 0, 0, 0.5, 0, 1);
+
+  /** The hand-worked assumptions with this reaction and this much natural flow a day. */
+  static RollAssumptions assumptions(MarketReaction reaction, double flowUsdPerDay) {
+    RollAssumptions a = ASSUMPTIONS;
+    return new RollAssumptions(a.ammPoolDepthUsd(), a.ammBaseFeePips(), a.ammFinalFeePips(), a.ammFeeRampWindow(),
+        a.auctionEdgePips(), a.auctionRamp(), a.makerPollInterval(), a.makerCount(), a.makerHalfSpreadBps(),
+        a.makerMinEdgeBps(), a.makerMaxEdgeBps(), a.makerInventoryUsd(), a.patience(), flowUsdPerDay, a.flowInterval(),
+        reaction);
+  }
+
   final VenueRollTest world = new VenueRollTest();
   final TokenBook book = world.book;
   final OptionsLedger ledger = world.ledger;
