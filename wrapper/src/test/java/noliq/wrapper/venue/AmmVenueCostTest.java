@@ -143,6 +143,52 @@ class AmmVenueCostTest {
     assertThat(venue.pool(m.oldP)).isEmpty();
   }
 
+  /**
+   * The arbitrageur holds as much as the pool, $7M of each side: 3,500 ETH and 8,750 new P (0.4 ETH each).
+   * After 2 ETH went in, the pool's price 1752 / 4370.020673587 = 0.400913 is inside the fee band
+   * [0.4 × 0.997, 0.4 / 0.997] = [0.3988, 0.401204]: it does not trade, so it holds exactly that.
+   */
+  @Test
+  void theArbitrageurHoldsAsMuchAsThePool() {
+    m.ledger.deposit(TRADER, Amount.of(2));
+    venue.trade(m.request(Token.ETH, Amount.of(2), m.newP, Mechanism.AMM_SWAP, Duration.ZERO));
+    assertThat(m.book.balanceOf(AmmVenue.ARBITRAGEUR, Token.ETH).toDouble()).isCloseTo(3_500, within(TOKEN));
+    assertThat(m.book.balanceOf(AmmVenue.ARBITRAGEUR, m.newP).toDouble()).isCloseTo(8_750, within(1e-6));
+    assertThat(m.book.balanceOf(AmmVenue.LIQUIDITY_PROVIDER, m.newP)).isEqualTo(Amount.ZERO);
+  }
+
+  /**
+   * A second roll an hour later, after spot moved to 2,500 with no rebalancing in between: the arbitrageur
+   * corrects each pool before the trader's swap through it, by the same trades as in the rebalancing case
+   * above, so the providers' loss to arbitrage is the same $95,074.04 (the corrections after the swap
+   * reverse the trader's own impact and are not counted).
+   */
+  @Test
+  void theCorrectionsBeforeATradeAreTheProvidersLossToArbitrage() {
+    m.traderHoldsOldP(20);
+    venue.trade(m.request(m.oldP, Amount.of(10), m.newP, Mechanism.AMM_SWAP, Duration.ZERO));
+    Instant later = T0.plus(Duration.ofHours(1));
+    m.spot = t -> t.isBefore(later) ? 2000.0 : 2500.0;
+    venue.trade(new TradeRequest(TRADER, m.oldP, Amount.of(10), m.newP, Mechanism.AMM_SWAP, later, later));
+    assertThat(venue.lpReport(later).lvrUsd()).isCloseTo(95_074.039867, within(1e-3));
+  }
+
+  /**
+   * With the dynamic fee on ({@link HandWorkedMarket#REACTING}: the 20% level is twice the long-run 10%),
+   * the fee is 0.6%: 2 ETH buy 2 × 0.994 × 4375 / (1750 + 1.988) = 4.964360486487 new P; fee 0.012 ETH;
+   * execution 2 − 4.964360486487 × 0.4 = 0.014255805405.
+   */
+  @Test
+  void aDynamicFeeDoublesAtTwiceTheLongRunVol() {
+    HandWorkedMarket reacting = new HandWorkedMarket(HandWorkedMarket.assumptions(HandWorkedMarket.REACTING, 1_000_000));
+    AmmVenue v = new AmmVenue(reacting.desk);
+    reacting.ledger.deposit(TRADER, Amount.of(2));
+    var f = filled(v.trade(reacting.request(Token.ETH, Amount.of(2), reacting.newP, Mechanism.AMM_SWAP, Duration.ZERO)));
+    assertThat(f.received().toDouble()).isCloseTo(4.964360486487, within(TOKEN));
+    assertThat(v.lastExecution().orElseThrow().feeEth()).isCloseTo(0.012, within(TOKEN));
+    assertThat(v.lastExecution().orElseThrow().executionEth()).isCloseTo(0.014255805405, within(TOKEN));
+  }
+
   /** 10 old P → ETH, one hop: 4.970840206611 ETH; fee 0.015; execution 5 − 4.970840206611 = 0.029159793389. */
   @Test
   void oldPForEthIsOneHop() {
