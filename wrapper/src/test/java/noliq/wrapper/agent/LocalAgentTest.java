@@ -152,6 +152,7 @@ class LocalAgentTest {
         Optional.of(HELD));
     AgentDecision d = agent.decide(T0, view, new SplittableRandom(1));
     assertThat(d.decision()).isEmpty();
+    assertThat(d.rolls()).isFalse();
     assertThat(d.why()).contains("only 1 of 3 sources answered");
     assertThatThrownBy(() -> new PrivateMedian(4).read(view, new SplittableRandom(1)))
         .hasMessage("k: must not exceed the number of sources 3 (was 4)");

@@ -32,6 +32,13 @@ class DeviationTest {
     assertThat(of("1").compareTo(of("1"))).isZero();
   }
 
+  @Test
+  void aSettlementNeedsWhatWasReceived() {
+    java.time.Instant t0 = java.time.Instant.parse("2026-06-01T00:00:00Z");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DriftAccount(Price.of(1000), t0).settle(Price.of(990), null, t0))
+        .isInstanceOf(noliq.math.RuleViolation.class).hasMessageStartingWith("received:");
+  }
+
   /**
    * Target 1,000, value 988.75: drift −2, roll cost −6.5, settlement −2.75 (DriftAccountTest's path) are
    * −0.002, −0.0065, −0.00275 and −0.01125 of the target.

@@ -98,6 +98,54 @@ class PolicyRangesTest {
   }
 
   /**
+   * The exposure rule's other branches on the same 300% surface: with nothing held it enters at
+   * strikeFraction · x; holding the x/2 P (delta 0.1082, over a 0.05 bound) with strikeFraction 0.25 it rolls
+   * on exposure to the x/4 P (delta 0.0206, lower); with minDaysToMaturity 0 there is no time rule.
+   */
+  @Test
+  void theExposureRuleEntersRollsOnExposureAndHasNoTimeRuleAtZeroDays() {
+    Instant t0 = Instant.parse("2026-06-01T08:00:00Z");
+    Observation obs = new Observation(Price.of(2000), t0, 3.0);
+    ExposureThreshold rule = new ExposureThreshold(0.05, Factor.of("0.25"), 30, 0);
+    RollDecision.Roll entry = (RollDecision.Roll) rule.decide(Optional.empty(), obs);
+    assertThat(entry.trigger()).isEqualTo(Trigger.ENTRY);
+    assertThat(entry.to().strike()).isEqualTo(Price.of(500));
+    Position held = new Position(Price.of(1000), t0.plus(java.time.Duration.ofDays(30)), Price.of(2000), t0);
+    RollDecision.Roll r = (RollDecision.Roll) rule.decide(Optional.of(held), obs);
+    assertThat(r.trigger()).isEqualTo(Trigger.EXPOSURE);
+    assertThat(r.to().strike()).isEqualTo(Price.of(500));
+    assertThat(r.reason()).contains("0.108");
+    assertThat(rule.rollFrom(held)).isEmpty();
+    assertThat(new ExposureThreshold(0.05, Factor.of("0.25"), 30, 1).rollFrom(held)).contains(t0.plus(java.time.Duration.ofDays(29)));
+  }
+
+  /**
+   * The share of P's value that moves like ETH, deltaIndex · x / P, with the delta taken by central
+   * differences of P's own value (x ± 1) rather than from the model's greek.
+   */
+  @Test
+  void theEthShareIsTheDeltaTimesSpotOverValue() {
+    Instant t0 = Instant.parse("2026-06-01T08:00:00Z");
+    Position held = new Position(Price.of(1000), t0.plus(java.time.Duration.ofDays(30)), Price.of(2000), t0);
+    Exposure e = Exposure.of(held, new Observation(Price.of(2000), t0, 3.0));
+    double up = Exposure.of(held, new Observation(Price.of(2001), t0, 3.0)).pIndex();
+    double down = Exposure.of(held, new Observation(Price.of(1999), t0, 3.0)).pIndex();
+    double fd = (up - down) / 2;
+    assertThat(e.deltaIndex()).isCloseTo(fd, org.assertj.core.api.Assertions.within(1e-6));
+    assertThat(e.ethShare()).isCloseTo(fd * 2000 / e.pIndex(), org.assertj.core.api.Assertions.within(1e-6));
+    assertThat(e.days()).isEqualTo(30.0);
+  }
+
+  /** Below one unit there is no grid: the smallest strike is one wei of index units. A factor reads as its decimal. */
+  @Test
+  void theStrikeGridBottomsOutAtOneWeiAndFactorsReadAsDecimals() {
+    Price oneWei = new Price(java.math.BigInteger.ONE);
+    assertThat(Strikes.strictlyBelow(oneWei, Price.of(50))).isEqualTo(oneWei);
+    assertThat(Strikes.strictlyBelow(new Price(java.math.BigInteger.TWO), Price.of(50))).isEqualTo(oneWei);
+    assertThat(Factor.of("0.55").toDouble()).isEqualTo(0.55);
+  }
+
+  /**
    * On a 300% flat surface the entry's own exposure is above a tight bound, so rolling would not lower it.
    * One P is worth S − C, so its index delta is 1 − N(d1), d1 = (ln(x/S) + σ²τ/2) / σ√τ; τ = 30/365,
    * σ√τ = 3 × 0.28669 = 0.86007, σ²τ/2 = 0.36986:

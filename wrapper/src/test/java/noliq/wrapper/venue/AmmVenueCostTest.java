@@ -50,7 +50,7 @@ class AmmVenueCostTest {
    * 2.358411185466 ETH, and sells 5.823431936594 new P for 2.332472785858 ETH):
    * <pre>
    *   fees (0.029912520620 + 2.358411185466 × 0.3% + 5.823431936594 × 0.4 × 0.3%) × 2000 = $87.951745
-   *   held − pooled: old (3500 × 0.5 + 1750) − (3500.776821956 × 0.5 + 1747.387571007) and
+   *   held − pooled: old (3500 × 0.5 + 1750) − (3505.276821956 × 0.5 + 1747.387570979) and
    *   new (4375 × 0.4 + 1750) − (4368.468601092 × 0.4 + 1752.638367421), × 2000 = −$103.579629
    *   (the pools gained the trader's fee and impact, less what the arbitrageur took back)
    *   loss to arbitrage: the corrections reverse the trade's own impact, so none (0)
@@ -100,7 +100,7 @@ class AmmVenueCostTest {
    * After the roll above, spot moves to 2,500: old P is worth 0.4 ETH and new P 0.32. The arbitrageur
    * sells each pool the P it now holds too little of:
    * <pre>
-   *   old pool: in = (√(0.997 × 3500.776821956 × 1747.387571007 / 0.4) − 3500.776821956) / 0.997 = 403.202266 P,
+   *   old pool: in = (√(0.997 × 3505.276821956 × 1747.387570979 / 0.4) − 3505.276821956) / 0.997 = 403.202266 P,
    *       out 179.776947 ETH
    *   new pool: in = 517.169516 P, out 185.027821 ETH
    *   loss to arbitrage ((179.776947 − 403.202266 × 0.4) + (185.027821 − 517.169516 × 0.32)) × 2500 = $95,074.04
@@ -124,6 +124,28 @@ class AmmVenueCostTest {
     venue.rebalance(later);
     assertThat(venue.lpReport(later).lvrUsd()).isCloseTo(95_074.039867, within(1e-3));
     m.assertSuppliesWhole();
+  }
+
+  /**
+   * After the same roll, spot falls to 1,600: old P is worth 0.625 ETH and new P 0.5, so the arbitrageur
+   * buys each pool's P with ETH, in = (√(γ·R_P·R_ETH·p) − R_ETH) / γ:
+   * <pre>
+   *   old pool (3505.276821956 P, 1747.387570979 ETH, p 0.625): 206.867773 ETH in, 370.055573 P out
+   *   new pool (4368.468601092 P, 1752.638367421 ETH, p 0.5):   201.601079 ETH in, 449.442235 P out
+   *   loss to arbitrage ((370.055573 × 0.625 − 206.867773) + (449.442235 × 0.5 − 201.601079)) × 1600 = $76,059.20
+   *   fees (206.867773 + 201.601079) × 0.3% × 1600 = $1,960.65
+   * </pre>
+   */
+  @Test
+  void aFallOfSpotCostsTheProvidersTheHandComputedLossToArbitrage() {
+    m.traderHoldsOldP(10);
+    venue.trade(m.request(m.oldP, Amount.of(10), m.newP, Mechanism.AMM_SWAP, Duration.ZERO));
+    Instant later = T0.plus(Duration.ofHours(1));
+    m.spot = t -> t.isBefore(later) ? 2000.0 : 1600.0;
+    venue.rebalance(later);
+    AmmVenue.LpReport lp = venue.lpReport(later);
+    assertThat(lp.lvrUsd()).isCloseTo(76_059.197519, within(1e-3));
+    assertThat(lp.feesUsd()).isCloseTo(87.951745 + 1_960.650491, within(1e-3));
   }
 
   /**
@@ -174,19 +196,21 @@ class AmmVenueCostTest {
   }
 
   /**
-   * With the dynamic fee on ({@link HandWorkedMarket#REACTING}: the 20% level is twice the long-run 10%),
-   * the fee is 0.6%: 2 ETH buy 2 × 0.994 × 4375 / (1750 + 1.988) = 4.964360486487 new P; fee 0.012 ETH;
-   * execution 2 − 4.964360486487 × 0.4 = 0.014255805405.
+   * With the vol rules on ({@link HandWorkedMarket#REACTING}: the 20% level is twice the long-run 10%),
+   * the fee doubles to 0.6% and the providers commit half the depth, min(1, 0.1 / 0.2) = 0.5: 875 ETH
+   * against 2,187.5 new P. 2 ETH buy 2 × 0.994 × 2187.5 / (875 + 1.988) = 4.958733756904 new P; fee
+   * 0.012 ETH; execution 2 − 4.958733756904 × 0.4 = 0.016506497238.
    */
   @Test
-  void aDynamicFeeDoublesAtTwiceTheLongRunVol() {
+  void theVolRulesDoubleTheFeeAndHalveTheDepth() {
     HandWorkedMarket reacting = new HandWorkedMarket(HandWorkedMarket.assumptions(HandWorkedMarket.REACTING, 1_000_000));
     AmmVenue v = new AmmVenue(reacting.desk);
     reacting.ledger.deposit(TRADER, Amount.of(2));
     var f = filled(v.trade(reacting.request(Token.ETH, Amount.of(2), reacting.newP, Mechanism.AMM_SWAP, Duration.ZERO)));
-    assertThat(f.received().toDouble()).isCloseTo(4.964360486487, within(TOKEN));
+    assertThat(f.received().toDouble()).isCloseTo(4.958733756904, within(TOKEN));
     assertThat(v.lastExecution().orElseThrow().feeEth()).isCloseTo(0.012, within(TOKEN));
-    assertThat(v.lastExecution().orElseThrow().executionEth()).isCloseTo(0.014255805405, within(TOKEN));
+    assertThat(v.lastExecution().orElseThrow().executionEth()).isCloseTo(0.016506497238, within(TOKEN));
+    assertThat(v.pool(reacting.newP).orElseThrow().reserve(reacting.newP).toDouble()).isCloseTo(2187.5 - 4.958733756904, within(1e-6));
   }
 
   /** 10 old P → ETH, one hop: 4.970840206611 ETH; fee 0.015; execution 5 − 4.970840206611 = 0.029159793389. */

@@ -185,10 +185,11 @@ class BookVenueCostTest {
   }
 
   /**
-   * One-sided flow ({@link HandWorkedMarket#REACTING}): buyers of the old P bring $20,833 an hour, 20.83 P
-   * at the makers' ask (0.50125), and lift the trader's ask at 0.5; sellers of the new P bring $62,500
-   * an hour ($62,500 / 2,000 / 0.4 = 78.125 new P at the makers' bid 0.39875) and hit its bid at 0.4. The old P's buyers are the
-   * binding side: 100 P sell in five hours (4 × 20.83 + 16.67), every part at fair value; 125 new P bought.
+   * Scaled, one-sided flow ({@link HandWorkedMarket#REACTING}): buyers of the old P bring $41,667 an hour,
+   * 41.67 P at the makers' ask (0.50125), and lift the trader's ask at 0.5; sellers of the new P bring
+   * $125,000 an hour ($125,000 / 2,000 / 0.4 = 156.25 new P at the makers' bid 0.39875) and hit its bid at
+   * 0.4. The old P's buyers are the binding side: 100 P sell in three hours (41.67, 41.67, 16.67), every
+   * part at fair value; 125 new P bought.
    */
   @Test
   void oneSidedFlowSellsTheOldPAtItsBuyersPace() {
@@ -198,15 +199,14 @@ class BookVenueCostTest {
     var f = filled(venue.trade(m.request(m.oldP, Amount.of(100), m.newP, Mechanism.RESTING_ORDERS, Duration.ofDays(3))));
     assertThat(f.given()).isEqualTo(Amount.of(100));
     assertThat(f.received().toDouble()).isCloseTo(125, within(TOKEN));
-    assertThat(f.at()).isEqualTo(T0.plus(Duration.ofHours(5)));
+    assertThat(f.at()).isEqualTo(T0.plus(Duration.ofHours(3)));
     assertThat(venue.lastExecution().orElseThrow().executionEth()).isCloseTo(0, within(TOKEN));
     m.assertSuppliesWhole();
   }
 
   /**
-   * The same one-sided flow buying the new P with 200 ETH in one hour, makers away: the sellers' 78.125
-   * new P (31.25 ETH at 0.4) are all there is; the other 168.75 ETH go back unspent. Unfilled share
-   * 168.75 / 200 = 0.84375.
+   * The same flow buying the new P with 200 ETH in one hour, makers away: the sellers' 156.25 new P (62.5 ETH
+   * at 0.4) are all there is; the other 137.5 ETH go back unspent. Unfilled share 137.5 / 200 = 0.6875.
    */
   @Test
   void oneSidedFlowSellsTheNewPAtItsSellersPace() {
@@ -215,10 +215,10 @@ class BookVenueCostTest {
     m.ledger.deposit(TRADER, Amount.of(200));
     m.desk.setMakersPresent(false);
     var f = filled(venue.trade(m.request(Token.ETH, Amount.of(200), m.newP, Mechanism.RESTING_ORDERS, Duration.ofHours(1))));
-    assertThat(f.received().toDouble()).isCloseTo(78.125, within(TOKEN));
-    assertThat(f.given().toDouble()).isCloseTo(31.25, within(TOKEN));
-    assertThat(m.book.balanceOf(TRADER, Token.ETH).toDouble()).isCloseTo(168.75, within(TOKEN));
-    assertThat(venue.lastExecution().orElseThrow().unfilledShare()).isCloseTo(0.84375, within(1e-9));
+    assertThat(f.received().toDouble()).isCloseTo(156.25, within(TOKEN));
+    assertThat(f.given().toDouble()).isCloseTo(62.5, within(TOKEN));
+    assertThat(m.book.balanceOf(TRADER, Token.ETH).toDouble()).isCloseTo(137.5, within(TOKEN));
+    assertThat(venue.lastExecution().orElseThrow().unfilledShare()).isCloseTo(0.6875, within(1e-9));
     m.assertSuppliesWhole();
   }
 
@@ -282,6 +282,31 @@ class BookVenueCostTest {
     });
     assertThat(lots.stream().mapToDouble(l -> l.paidUnits().toDouble()).sum()).isCloseTo(6.234413965087, within(TOKEN));
     m.assertSuppliesWhole();
+  }
+
+  /**
+   * Makers away, spot rises to 2,500 at the first hour: new P is worth 0.32 ETH and the flow's sellers
+   * (limit: the fair view's bid, 0.3192) hit the trader's bid at the decision's 0.4. 2 ETH buy 5 new P,
+   * each 0.08 ETH over fair value then.
+   * <pre>
+   *   execution 5 × (0.4 − 0.32) = 0.4; at the decision 2 − 5 × 0.4 = 0 in all; the move −0.4
+   * </pre>
+   */
+  @Test
+  void theFlowsFillOfTheBidCountsAtFairValueThen() {
+    HandWorkedMarket m = new HandWorkedMarket();
+    BookVenue venue = new BookVenue(m.desk);
+    Instant hour = T0.plus(Duration.ofHours(1));
+    m.spot = t -> t.isBefore(hour) ? 2000.0 : 2500.0;
+    m.ledger.deposit(TRADER, Amount.of(2));
+    m.desk.setMakersPresent(false);
+    var f = filled(venue.trade(m.request(Token.ETH, Amount.of(2), m.newP, Mechanism.RESTING_ORDERS, Duration.ofDays(3))));
+    assertThat(f.received().toDouble()).isCloseTo(5, within(TOKEN));
+    assertThat(f.at()).isEqualTo(hour);
+    ExecutionCost c = venue.lastExecution().orElseThrow();
+    assertThat(c.executionEth()).isCloseTo(0.4, within(TOKEN));
+    assertThat(c.totalEth()).isCloseTo(0, within(TOKEN));
+    assertThat(c.moveEth()).isCloseTo(-0.4, within(TOKEN));
   }
 
   /** When the roll is done the makers' quotes are withdrawn: nothing is left escrowed in either book. */

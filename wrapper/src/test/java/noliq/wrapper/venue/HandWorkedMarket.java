@@ -46,11 +46,12 @@ final class HandWorkedMarket {
   /**
    * A reacting market whose numbers stay hand-workable: the long-run vol is 0.1, so at the 20% surface
    * the makers' stress is 0.2 / 0.1 = 2 and their half-spread 2 × the 0.000625 ETH tick = 0.00125 ETH
-   * (no vega term: the screen's vol spread is 0); natural flow is one-sided, 0.5 × (2 − 1) = half of it
-   * turning from buying P to selling it (buyers of the old P $20,833 an hour, sellers of the new
-   * $62,500); and the pools' dynamic fee doubles their 0.3% to 0.6%. Capacity and depth are unchanged.
+   * (no vega term: the screen's vol spread is 0); natural flow scales with the level, (0.2 / 0.1)^1 = 2,
+   * to $83,333 an hour, and is one-sided, 0.5 × (2 − 1) = half of it turning from buying P to selling it
+   * (buyers of the old P $41,667 an hour, sellers of the new $125,000); the pools' dynamic fee doubles
+   * their 0.3% to 0.6%, and their providers commit (0.1 / 0.2)^1 = half the depth. Capacity is unchanged.
    */
-  static final MarketReaction REACTING = new MarketReaction(0, 0, 1, 4, 0.1, 0, 0, 0.000625, 0, 0, 0, 0.5, 0, 1);
+  static final MarketReaction REACTING = new MarketReaction(0, 0, 1, 4, 0.1, 0, 0, 0.000625, 0, 0, 1, 0.5, 1, 1);
 
   /** The hand-worked assumptions with this reaction and this much natural flow a day. */
   static RollAssumptions assumptions(MarketReaction reaction, double flowUsdPerDay) {

@@ -88,6 +88,24 @@ class MarketDeskTest {
     assertThat(m.desk.inventory().rule().horizon()).isEqualTo(Duration.ofDays(30));
   }
 
+  /**
+   * Peak capital counts only the lots open at once. Horizon one day: lot A (paid 2 new P, $1,600) at T0,
+   * lot B (2 new P, $1,600) at T0 + 12 h; A unwinds at T0 + 1 d, when lot C (3 new P, $2,400) opens:
+   * open capital B + C = $4,000 is the peak (A + B was $3,200); three lots in all.
+   */
+  @Test
+  void peakCapitalCountsTheLotsOpenAtOnce() {
+    AccountId maker = AccountId.of("maker-1");
+    m.desk.makerFilled(maker, m.oldP, Amount.of(2), m.newP, Amount.of(2), T0);
+    m.desk.makerFilled(maker, m.oldP, Amount.of(2), m.newP, Amount.of(2), T0.plus(Duration.ofHours(12)));
+    m.desk.unwindDue(T0.plus(Duration.ofDays(1)));
+    m.desk.makerFilled(maker, m.oldP, Amount.of(3), m.newP, Amount.of(3), T0.plus(Duration.ofDays(1)));
+    MakerInventory.Totals t = m.desk.inventory().totals();
+    assertThat(t.lots()).isEqualTo(3);
+    assertThat(t.open()).isEqualTo(2);
+    assertThat(t.peakCapitalUsd()).isCloseTo(4_000, within(1e-6));
+  }
+
   @Test
   void thePriceViewMovesToTheMomentItIsAskedAtAndRefusesAnUnknownSource() {
     List<SourceModel> sources = List.of(new SourceModel("a", 0, Duration.ZERO, 0));
