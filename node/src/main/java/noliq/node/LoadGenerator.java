@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLongArray;
+import noliq.node.engine.LatencyHistogram;
 import noliq.math.RuleViolation;
 import noliq.node.engine.FsyncPolicy;
 import noliq.node.engine.Json;
@@ -28,31 +29,44 @@ import noliq.node.engine.Json;
  * from 1 µs) and the heap used after a GC, so that a flat memory line can be seen over a long run.
  *
  * <p>{@code --batch N} sends N commands a request through {@code POST /api/batch} (each command's latency is
- * its request's). {@code java -cp noliq.jar noliq.node.LoadGenerator [--clients 16] [--seconds 60]
- * [--fsync ALWAYS|OS] [--seed 1] [--direct true] [--batch 1]}
+ * its request's).
+ *
+ * <p>Latency and coordinated omission. Each client has at most one request in flight. Closed loop (the
+ * default) a client sends its next request when the last is answered, and a command's latency is
+ * measured from when it was sent: when the node stalls the clients stop sending, so a stall is counted
+ * once rather than for every command that would have been sent meanwhile (coordinated omission), and
+ * the quantiles flatter the node. {@code --rate R} paces the clients at R commands a second in all
+ * (each sends its k-th request at start + k x its interval) and measures each command from when it was
+ * due to be sent, not from when it went (as wrk2 does): a stall then counts against every command it
+ * delayed. A client that falls behind sends at once, still one request at a time, so the work in
+ * flight stays bounded by the clients, and its lateness is in the figures.
+ *
+ * <p>At the end it prints the journal's group commit: how many forces (groups) carried the commands,
+ * and the write-and-force time per group, which bounds a command's latency from below under fsync ALWAYS.
+ * {@code --journal-dir} puts the journal on a chosen file system (to show how the latency moves with its
+ * force time). {@code --warmup S} runs S seconds closed loop first, not measured (the JIT compiles the
+ * hot path; a paced run that starts cold begins with a backlog that its due-time latencies then carry).
+ * {@code java -cp noliq.jar noliq.node.LoadGenerator [--clients 16] [--seconds 60] [--fsync ALWAYS|OS]
+ * [--seed 1] [--direct true] [--batch 1] [--rate 0] [--journal-dir DIR] [--warmup 0]}
  */
 public final class LoadGenerator {
   private LoadGenerator() {}
 
-  static final int BUCKETS = 8 * 8;
+  static final int BUCKETS = LatencyHistogram.BUCKETS;
   /** Each client keeps at most this many orders resting (it cancels its oldest), so the book's size is bounded. */
   static final int MAX_RESTING = 20;
 
-  static int bucket(long nanos) {
-    double micros = Math.max(1, nanos / 1000.0);
-    return (int) Math.min(BUCKETS - 1, Math.floor(Math.log10(micros) * 8));
-  }
-
-  static double bucketMillis(int b) {
-    return Math.pow(10, (b + 1) / 8.0) / 1000.0; // the bucket's upper edge
-  }
-
   /** The generator's settings, each in its stated range. */
-  record Options(int clients, int seconds, long seed, FsyncPolicy fsync, boolean direct, int batch) {
+  record Options(int clients, int seconds, long seed, FsyncPolicy fsync, boolean direct, int batch, double rate,
+      Path journalDir, int warmup) {
     Options {
       requireIn("--clients", clients, 1, 1024);
       requireIn("--seconds", seconds, 1, 86_400);
+      requireIn("--warmup", warmup, 0, 3_600);
       requireIn("--batch", batch, 1, 256);
+      if (!(rate >= 0) || rate > 10_000_000) {
+        throw new RuleViolation("--rate", "must be in [0, 10000000] commands a second, 0 for a closed loop (was " + rate + ")");
+      }
     }
 
     /** Parses {@code --name value} pairs; a bad or unknown one is refused naming the option and its rule. */
@@ -66,6 +80,9 @@ public final class LoadGenerator {
       FsyncPolicy fsync = FsyncPolicy.ALWAYS;
       boolean direct = false;
       int batch = 1;
+      double rate = 0;
+      Path journalDir = null;
+      int warmup = 0;
       for (int i = 0; i < args.length; i += 2) {
         String name = args[i];
         String value = args[i + 1];
@@ -76,10 +93,29 @@ public final class LoadGenerator {
           case "--fsync" -> fsync = fsync(value);
           case "--direct" -> direct = bool(name, value);
           case "--batch" -> batch = integer(name, value);
+          case "--rate" -> rate = decimal(name, value);
+          case "--journal-dir" -> journalDir = directory(name, value);
+          case "--warmup" -> warmup = integer(name, value);
           default -> throw new RuleViolation(name, "is not an option of the load generator");
         }
       }
-      return new Options(clients, seconds, seed, fsync, direct, batch);
+      return new Options(clients, seconds, seed, fsync, direct, batch, rate, journalDir, warmup);
+    }
+
+    private static double decimal(String field, String value) {
+      try {
+        return Double.parseDouble(value);
+      } catch (NumberFormatException e) {
+        throw new RuleViolation(field, "must be a number (was '" + value + "')");
+      }
+    }
+
+    private static Path directory(String field, String value) {
+      Path p = Path.of(value);
+      if (!Files.isDirectory(p) || !Files.isWritable(p)) {
+        throw new RuleViolation(field, "must be a writable directory (was '" + value + "')");
+      }
+      return p;
     }
 
     private static void requireIn(String field, int value, int min, int max) {
@@ -137,17 +173,24 @@ public final class LoadGenerator {
     boolean direct = options.direct();
     int batch = options.batch();
     int perRequest = batch;
-    Path dir = Files.createTempDirectory("noliq-load");
+    Path dir = options.journalDir() == null ? Files.createTempDirectory("noliq-load")
+        : Files.createTempDirectory(options.journalDir(), "noliq-load");
+    // paced: each client's k-th request is due at start + k * interval (0: closed loop)
+    long intervalNanos = options.rate() == 0 ? 0 : (long) (1e9 * perRequest * clients / options.rate());
+    forceProbe(dir);
     NodeConfig cfg = NodeConfig.defaults(dir).withPort(0).withBots(false).withRate(1e6).withFsync(fsync);
     try (Node node = Node.start(cfg)) {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5)).build();
       String base = node.url().substring(0, node.url().length() - 1);
       String series = Json.MAPPER.readTree(get(http, base + "/api/series")).get(0).get("id").asText();
-      AtomicLongArray hist = new AtomicLongArray(BUCKETS);
+      LatencyHistogram hist = new LatencyHistogram();
       noliq.node.engine.Engine directEngine = direct ? node.engine() : null;
       AtomicLongArray errors = new AtomicLongArray(1);
-      long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+      long begin = System.nanoTime() + 200_000_000L;
+      // the warm-up runs closed loop and is not measured; the measured run (and any pacing) starts after it
+      long measured = begin + options.warmup() * 1_000_000_000L;
+      long deadline = measured + seconds * 1_000_000_000L;
       List<Thread> threads = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
         String key = Json.MAPPER.readTree(post(http, base + "/api/accounts", null, "{}", "load-acct-" + c))
@@ -157,12 +200,27 @@ public final class LoadGenerator {
         threads.add(Thread.ofPlatform().name("load-" + c).start(() -> {
           long n = 0;
           java.util.ArrayDeque<Long> resting = new java.util.ArrayDeque<>();
+          // the clients' due times are staggered across one interval, so paced requests do not arrive in bursts
+          long due = measured + intervalNanos * client / clients;
+          java.util.concurrent.locks.LockSupport.parkNanos(begin - System.nanoTime());
           while (System.nanoTime() < deadline) {
             List<String[]> cmds = new ArrayList<>(perRequest);
             for (int b = 0; b < perRequest; b++) {
               cmds.add(next(rng, resting, series));
             }
-            long t0 = System.nanoTime();
+            long t0;
+            boolean warming = System.nanoTime() < measured;
+            if (warming) {
+              t0 = System.nanoTime();
+            } else if (intervalNanos > 0) {
+              while (System.nanoTime() < due) {
+                java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+              }
+              t0 = due;
+              due += intervalNanos;
+            } else {
+              t0 = System.nanoTime();
+            }
             try {
               List<Long> placed;
               String idem = "load-" + client + "-" + n++;
@@ -184,8 +242,9 @@ public final class LoadGenerator {
                   placed.add(o.path("result").path("placed").path("orderId").asLong(0));
                 }
               }
-              long took = System.nanoTime() - t0;
-              hist.addAndGet(bucket(took), perRequest);
+              if (!warming) {
+                hist.record(System.nanoTime() - t0, perRequest);
+              }
               for (long id : placed) {
                 if (id > 0) {
                   resting.addLast(id);
@@ -197,10 +256,19 @@ public final class LoadGenerator {
           }
         }));
       }
+      if (options.warmup() > 0) {
+        System.out.printf("warm-up: %d s, closed loop, not measured%n", options.warmup());
+      }
+      while (System.nanoTime() < measured) {
+        java.util.concurrent.locks.LockSupport.parkNanos(measured - System.nanoTime());
+      }
       long start = System.nanoTime();
       long cpuStart = processCpuNanos();
+      noliq.node.engine.Engine.GroupCommits journalStart = node.engine().groupCommits();
       long[] before = new long[BUCKETS];
-      System.out.printf("load: %d clients, %d s, fsync %s, journal %s%n", clients, seconds, fsync, dir);
+      System.out.printf(Locale.ROOT, "load: %d clients, %d s, batch %d, %s, fsync %s, journal %s, load average %.2f%n",
+          clients, seconds, perRequest, intervalNanos == 0 ? "closed loop" : "paced at " + options.rate() + " commands/s",
+          fsync, dir, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       while (System.nanoTime() < deadline) {
         Thread.sleep(Math.min(10_000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
         report(hist, before, start, errors.get(0), false);
@@ -211,33 +279,70 @@ public final class LoadGenerator {
       long[] zero = new long[BUCKETS];
       System.out.print("total: ");
       report(hist, zero, start, errors.get(0), true);
-      long total = 0;
-      for (int i = 0; i < BUCKETS; i++) {
-        total += hist.get(i);
-      }
+      long total = LatencyHistogram.total(hist.counts());
       System.out.printf(Locale.ROOT, "process cpu per command: %.1f us (node and load clients together)%n",
           (processCpuNanos() - cpuStart) / 1e3 / Math.max(1, total));
       cpuPerCommand(total);
+      noliq.node.engine.Engine.GroupCommits journalEnd = node.engine().groupCommits();
+      long[] commit = journalEnd.commitNanos().clone();
+      for (int i = 0; i < BUCKETS; i++) {
+        commit[i] -= journalStart.commitNanos()[i];
+      }
+      long groups = journalEnd.groups() - journalStart.groups();
+      System.out.printf(Locale.ROOT, "group commit: %d entries in %d groups (%.1f a group); a group's write%s p50 %.2f ms, "
+          + "p99 %.2f ms, max %.2f ms%n", journalEnd.entries() - journalStart.entries(), groups,
+          (journalEnd.entries() - journalStart.entries()) / (double) Math.max(1, groups),
+          fsync == FsyncPolicy.ALWAYS ? " and force" : "", LatencyHistogram.quantileMillis(commit, 0.5),
+          LatencyHistogram.quantileMillis(commit, 0.99), LatencyHistogram.quantileMillis(commit, 1.0));
     }
   }
 
-  private static void report(AtomicLongArray hist, long[] before, long start, long errors, boolean total) {
+  /**
+   * The disk's own force time where the journal goes, before the node starts: {@value #PROBES} appends of
+   * 200 bytes, each forced (what a group commit of one command costs). Under fsync ALWAYS no command is
+   * acknowledged faster than one such force, so this bounds the node's latency from below.
+   */
+  static void forceProbe(Path dir) throws IOException {
+    Path probe = Files.createTempFile(dir, "force-probe", ".bin");
+    LatencyHistogram h = new LatencyHistogram();
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(probe,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(200);
+      for (int i = 0; i < PROBES; i++) {
+        b.clear();
+        long t0 = System.nanoTime();
+        ch.write(b);
+        ch.force(false);
+        h.record(System.nanoTime() - t0);
+      }
+    } finally {
+      Files.deleteIfExists(probe);
+    }
+    long[] c = h.counts();
+    System.out.printf(Locale.ROOT, "disk: %d forced appends of 200 B in %s: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+        PROBES, dir, LatencyHistogram.quantileMillis(c, 0.5), LatencyHistogram.quantileMillis(c, 0.99),
+        LatencyHistogram.quantileMillis(c, 1.0));
+  }
+
+  static final int PROBES = 500;
+
+  private static void report(LatencyHistogram hist, long[] before, long start, long errors, boolean total) {
+    long[] counts = hist.counts();
     long[] now = new long[BUCKETS];
     long count = 0;
     for (int i = 0; i < BUCKETS; i++) {
-      now[i] = hist.get(i) - before[i];
+      now[i] = counts[i] - before[i];
       count += now[i];
     }
     double secs = (System.nanoTime() - start) / 1e9;
     System.gc();
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    System.out.printf(Locale.ROOT, "%6.0f s: %8d commands, p50 %.2f ms, p99 %.2f ms, max %.2f ms, errors %d, heap after GC %d MB%n",
-        secs, count, quantile(now, count, 0.5), quantile(now, count, 0.99), quantile(now, count, 1.0), errors,
-        heap >> 20);
+    System.out.printf(Locale.ROOT, "%6.0f s: %8d commands, p50 %.2f ms, p99 %.2f ms, max %.2f ms, errors %d, heap after GC %d MB,"
+        + " load average %.2f%n", secs, count, LatencyHistogram.quantileMillis(now, 0.5),
+        LatencyHistogram.quantileMillis(now, 0.99), LatencyHistogram.quantileMillis(now, 1.0), errors, heap >> 20,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     System.out.printf(Locale.ROOT, "        %.0f commands/s in this interval%n", count / (total ? secs : Math.min(10.0, secs)));
-    for (int i = 0; i < BUCKETS; i++) {
-      before[i] = hist.get(i);
-    }
+    System.arraycopy(counts, 0, before, 0, BUCKETS);
   }
 
   /**
@@ -265,18 +370,6 @@ public final class LoadGenerator {
 
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-  }
-
-  static double quantile(long[] h, long count, double q) {
-    long rank = (long) Math.ceil(q * count);
-    long seen = 0;
-    for (int i = 0; i < h.length; i++) {
-      seen += h[i];
-      if (seen >= rank && h[i] > 0) {
-        return bucketMillis(i);
-      }
-    }
-    return 0;
   }
 
   /**

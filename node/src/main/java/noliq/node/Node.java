@@ -23,12 +23,15 @@ public final class Node implements AutoCloseable {
   private final Api api;
   private final Bots bots;
   private final PriceSource source;
+  private final boolean stepped;
 
-  private Node(NodeConfig config) {
+  private Node(NodeConfig config, boolean stepped) {
     this.config = config;
+    this.stepped = stepped;
     this.source = source(config);
     Instant origin = Optional.ofNullable(config.from()).or(source::start).orElseGet(Instant::now);
-    this.engine = Engine.start(config.dataDir(), config.fsync(), new NodeClock(origin, config.speed()));
+    this.engine = Engine.start(config.dataDir(), config.fsync(),
+        stepped ? NodeClock.manual(origin) : new NodeClock(origin, config.speed()));
     if (engine.startSeq() == 0) {
       double first = source.priceAt(origin).orElse(config.startPrice());
       require(engine.submit(new Command.Tick("system", Bots.cents(first).toString()), null).join());
@@ -36,14 +39,16 @@ public final class Node implements AutoCloseable {
           .join());
     }
     this.api = new Api(engine, config.host(), config.port(), config.ratePerSecond(), config.corsOrigin());
-    if (config.speed() > 1) {
-      // an accelerated clock starts when the node serves, from where the journal stands
+    if (config.speed() > 1 || stepped) {
+      // an accelerated (or stepped) clock starts when the node serves, from where the journal stands
       engine.clock().rebase(engine.query(m -> m.now()).join());
     }
     this.bots = new Bots(engine, config.seed());
-    bots.startFeed(source, config.tickMillis());
-    if (config.bots()) {
-      bots.startBots(config.botMillis());
+    if (!stepped) {
+      bots.startFeed(source, config.tickMillis());
+      if (config.bots()) {
+        bots.startBots(config.botMillis());
+      }
     }
   }
 
@@ -79,7 +84,33 @@ public final class Node implements AutoCloseable {
   }
 
   public static Node start(NodeConfig config) {
-    return new Node(config);
+    return new Node(config, false);
+  }
+
+  /**
+   * A node on a {@link NodeClock#manual manual} clock: no scheduler runs its feed or bots, and its
+   * market time moves only by {@link #step}. Its API serves as usual. The same run whatever the
+   * machine's speed or load: what a deterministic end-to-end test needs ({@code speed}, {@code tickMillis}
+   * and {@code botMillis} are not used).
+   */
+  public static Node stepped(NodeConfig config) {
+    return new Node(config, true);
+  }
+
+  /**
+   * A stepped node's next step: its clock moves by {@code d}, then the feed ticks at the new time and,
+   * when {@code runBots} (and the config has bots), every bot runs one round; all of it journaled and
+   * applied before this returns, on the caller's thread (a bot's failure is thrown, not recorded).
+   */
+  public void step(java.time.Duration d, boolean runBots) {
+    if (!stepped) {
+      throw new IllegalStateException("only a stepped node is stepped; this one runs on its clock");
+    }
+    engine.clock().advance(d);
+    bots.feedOnce(source);
+    if (runBots && config.bots()) {
+      bots.cycleOnce();
+    }
   }
 
   public String url() {
@@ -105,7 +136,7 @@ public final class Node implements AutoCloseable {
         + engine.replayed() + " entries in " + engine.replayMillis() + " ms"
         + (engine.ignoredSnapshots().isEmpty() ? "" : "; ignored " + String.join("; ", engine.ignoredSnapshots()))
         + ") | price: "
-        + source.describe() + " | clock x" + config.speed() + " | bots " + (config.bots() ? "on" : "off");
+        + source.describe() + (stepped ? " | clock stepped by hand" : " | clock x" + config.speed()) + " | bots " + (config.bots() ? "on" : "off");
   }
 
   @Override

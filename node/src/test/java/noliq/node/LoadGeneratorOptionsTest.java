@@ -12,10 +12,11 @@ class LoadGeneratorOptionsTest {
   @Test
   void defaultsAndAFullLine() {
     assertThat(LoadGenerator.Options.parse(new String[0]))
-        .isEqualTo(new LoadGenerator.Options(16, 60, 1, FsyncPolicy.ALWAYS, false, 1));
-    assertThat(LoadGenerator.Options.parse(
-        "--clients 4 --seconds 600 --seed 7 --fsync OS --direct true --batch 256".split(" ")))
-        .isEqualTo(new LoadGenerator.Options(4, 600, 7, FsyncPolicy.OS, true, 256));
+        .isEqualTo(new LoadGenerator.Options(16, 60, 1, FsyncPolicy.ALWAYS, false, 1, 0, null, 0));
+    String tmp = System.getProperty("java.io.tmpdir");
+    assertThat(LoadGenerator.Options.parse(("--clients 4 --seconds 600 --seed 7 --fsync OS --direct true --batch 256"
+        + " --rate 12000.5 --journal-dir " + tmp + " --warmup 20").split(" ")))
+        .isEqualTo(new LoadGenerator.Options(4, 600, 7, FsyncPolicy.OS, true, 256, 12000.5, java.nio.file.Path.of(tmp), 20));
   }
 
   @Test
@@ -32,6 +33,11 @@ class LoadGeneratorOptionsTest {
     refused("--direct yes", "--direct", "true or false");
     refused("--speed 3", "--speed", "not an option");
     refused("--clients", "--clients", "needs a value");
+    refused("--rate -1", "--rate", "[0, 10000000]");
+    refused("--rate NaN", "--rate", "[0, 10000000]");
+    refused("--rate fast", "--rate", "a number");
+    refused("--warmup 3601", "--warmup", "[0, 3600]");
+    refused("--journal-dir /nonexistent/noliq", "--journal-dir", "writable directory");
   }
 
   private static void refused(String line, String field, String rulePart) {

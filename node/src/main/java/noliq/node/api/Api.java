@@ -212,7 +212,7 @@ public final class Api implements AutoCloseable {
   private void book(Context c) {
     String series = c.pathParam("series");
     String leg = c.pathParam("leg");
-    if (!series.matches("[0-9a-f]{24}")) {
+    if (!SERIES_ID.matcher(series).matches()) {
       error(c, 400, "series", "must be a series id, 24 lowercase hex digits");
       return;
     }
@@ -493,9 +493,12 @@ public final class Api implements AutoCloseable {
 
   // ---- rules shared by handlers ---------------------------------------------------------------
 
+  private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]+");
+  private static final java.util.regex.Pattern SERIES_ID = java.util.regex.Pattern.compile("[0-9a-f]{24}");
+
   private Optional<String> idempotencyKey(Context c) {
     String k = c.header("Idempotency-Key");
-    if (k == null || k.isBlank() || k.length() > 64 || !k.matches("[A-Za-z0-9_.:-]+")) {
+    if (k == null || k.isBlank() || k.length() > 64 || !IDEMPOTENCY_KEY.matcher(k).matches()) {
       error(c, 400, "Idempotency-Key", "header is required on every POST: 1 to 64 letters, digits or - _ . :");
       return Optional.empty();
     }

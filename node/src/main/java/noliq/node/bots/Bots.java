@@ -106,6 +106,16 @@ public final class Bots implements AutoCloseable {
     }
   }
 
+  /** One tick of the price feed now, on the caller's thread (a stepped node's feed). */
+  public void feedOnce(PriceSource source) {
+    feed(source);
+  }
+
+  /** One round of every bot now, on the caller's thread (a stepped node's bots). */
+  public void cycleOnce() {
+    cycle();
+  }
+
   private void feed(PriceSource source) {
     Instant t = engine.clock().now();
     Optional<Double> p = source.priceAt(t);

@@ -75,7 +75,7 @@ public sealed interface Command {
   record OpenAccount(String account, String keyHash) implements Command {
     public OpenAccount {
       requireAccount(account);
-      if (keyHash == null || !keyHash.matches("[0-9a-f]{64}")) {
+      if (keyHash == null || !Syntax.KEY_HASH.matcher(keyHash).matches()) {
         throw new RuleViolation("keyHash", "must be 64 lowercase hex digits (a SHA-256)");
       }
     }
@@ -289,9 +289,18 @@ public sealed interface Command {
 
   // ---- field rules ------------------------------------------------------------------------
 
+  /** The fields' syntaxes, compiled once: every command is checked against them on every request. */
+  final class Syntax {
+    static final java.util.regex.Pattern ACCOUNT = java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    static final java.util.regex.Pattern SERIES = java.util.regex.Pattern.compile("[0-9a-f]{24}");
+    static final java.util.regex.Pattern KEY_HASH = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
+    private Syntax() {}
+  }
+
   /** Account names: 1 to 64 of letters, digits and {@code - _ : .}. */
   static void requireAccount(String account) {
-    if (account == null || !account.matches("[A-Za-z0-9_.:-]{1,64}")) {
+    if (account == null || !Syntax.ACCOUNT.matcher(account).matches()) {
       throw new RuleViolation("account", "must be 1 to 64 letters, digits or - _ : . (was '" + account + "')");
     }
   }
@@ -306,7 +315,7 @@ public sealed interface Command {
   }
 
   static void seriesId(String series) {
-    if (series == null || !series.matches("[0-9a-f]{24}")) {
+    if (series == null || !Syntax.SERIES.matcher(series).matches()) {
       throw new RuleViolation("series", "must be a series id, 24 lowercase hex digits (was '" + series + "')");
     }
   }

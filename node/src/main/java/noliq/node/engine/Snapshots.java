@@ -55,6 +55,12 @@ public final class Snapshots {
   /** A market read back from a snapshot, with the entry it stands after. */
   public record Restored(Market market, long seq, Path file) {}
 
+  /**
+   * The Kryo each thread encodes with, kept: a new one would resolve the market's classes and build
+   * their serializers again for every snapshot (Kryo resets its per-graph state after each write).
+   */
+  private static final ThreadLocal<Kryo> ENCODER = ThreadLocal.withInitial(Snapshots::kryo);
+
   private static Kryo kryo() {
     Kryo k = new Kryo();
     // The market's classes are many and change with the code: resolved by name, not a registry.
@@ -143,10 +149,24 @@ public final class Snapshots {
     }
   }
 
-  /** The market's state as bytes, on the writer thread (nothing may change it meanwhile). */
-  static byte[] encode(Market m) {
+  /**
+   * A deep copy of a market (through its snapshot encoding), checked to hold the same state: the
+   * snapshot replica starts as one of the market the engine restored.
+   */
+  static Market copy(Market m) {
     Output out = new Output(1 << 16, MAX_BYTES);
     kryo().writeObject(out, m);
+    Market copy = kryo().readObject(new Input(out.toBytes()), Market.class);
+    if (copy.seq() != m.seq() || !copy.digest().equals(m.digest())) {
+      throw new IllegalStateException("a copy of the market reads back to another state");
+    }
+    return copy;
+  }
+
+  /** The market's state as bytes (on the thread that owns it: nothing may change it meanwhile). */
+  static byte[] encode(Market m) {
+    Output out = new Output(1 << 16, MAX_BYTES);
+    ENCODER.get().writeObject(out, m);
     byte[] graph = out.toBytes();
     CRC32C crc = new CRC32C();
     crc.update(graph, 0, graph.length);

@@ -35,6 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
  * intrabar 1,900 on 19 May) from the shipped hourly history: its P, at model mark, stays within
  * its band of the USD target the whole way, it rolls at least once, and no P of it ever leaves
  * except by its own decision (an audit over the node's journal).
+ *
+ * <p>The node runs on a stepped clock: the test moves market time by {@value #STEP_MINUTES} minutes a
+ * step, the feed ticks and (every {@value #BOT_EVERY} steps) the bots run, then the agent takes its look,
+ * each waiting for the last. The same cadence the node had at 12,000 times the wall clock (a tick each
+ * 50 ms, bots each 150 ms, the agent each 40 ms or more), without its dependence on how fast the
+ * machine is: a loaded machine used to let the crash run ahead of the agent's looks. The run is the
+ * same every time.
  */
 class AgentEndToEndTest {
   static final Instant FROM = Instant.parse("2021-05-18T00:00:00Z");
@@ -48,6 +55,10 @@ class AgentEndToEndTest {
    * its value at settlement falls too. A band of 10% holds the first and catches the second.
    */
   static final double BAND = 0.10;
+  /** Market minutes a step; the feed ticks every step. */
+  static final int STEP_MINUTES = 10;
+  /** The bots run every this many steps (every 30 market minutes). */
+  static final int BOT_EVERY = 3;
 
   @TempDir Path dir;
 
@@ -64,14 +75,15 @@ class AgentEndToEndTest {
 
   @Test
   void theAgentsPStaysInItsBandThroughTheCrashWithNoForcedSale() throws Exception {
-    NodeConfig cfg = NodeConfig.defaults(dir).withPort(0).withRate(10_000).withReplay(history(), FROM, TO, 12_000);
+    NodeConfig cfg = NodeConfig.defaults(dir).withPort(0).withRate(10_000).withReplay(history(), FROM, TO, 1);
     cfg = new NodeConfig(cfg.dataDir(), cfg.host(), cfg.port(), cfg.fsync(), cfg.speed(), cfg.prices(), cfg.from(),
         cfg.to(), null, 2500, 3, "kyrrui-tracker", 100, cfg.ratePerSecond(), null, true, 50, 150);
     List<Double> deviations = new ArrayList<>();
     List<Map<String, Object>> log = new ArrayList<>();
     String account;
     double minX = Double.MAX_VALUE;
-    try (Node node = Node.start(cfg)) {
+    int steps = 0;
+    try (Node node = Node.stepped(cfg)) {
       Http http = new Http(node.url());
       var opened = http.post("/api/accounts", null, "{}");
       String key = opened.json().get("apiKey").asText();
@@ -83,7 +95,10 @@ class AgentEndToEndTest {
           noliq.wrapper.port.VolFeed.constant(noliq.pricing.VolSurface.flat(Market.VOL)), TARGET_USD,
           RandomGeneratorFactory.of("L64X128MixRandom").create(17), log::add);
       Instant end = TO.minus(Duration.ofHours(2));
-      while (node.engine().clock().now().isBefore(end)) {
+      // bounded: the window is 6 days, 864 steps of 10 minutes
+      int maxSteps = (int) (Duration.between(FROM, TO).toMinutes() / STEP_MINUTES);
+      while (node.engine().clock().now().isBefore(end) && steps < maxSteps) {
+        node.step(Duration.ofMinutes(STEP_MINUTES), ++steps % BOT_EVERY == 0);
         agent.step();
         String who = account;
         double[] v = node.engine().query(m -> value(m, who)).join();
@@ -91,11 +106,11 @@ class AgentEndToEndTest {
         if (v[0] > 0) {
           deviations.add(v[0] / TARGET_USD - 1);
         }
-        Thread.sleep(40);
       }
+      assertThat(node.engine().clock().now()).as("the run reached its end in %d steps", steps).isAfterOrEqualTo(end);
       long rolls = log.stream().filter(e -> "trade".equals(e.get("event")) && e.get("from") != null).count();
-      System.out.printf("agent e2e: %d samples, %d rolls, lowest tick %.2f, P mark / target - 1 in [%.4f, %.4f]%n",
-          deviations.size(), rolls, minX, deviations.stream().mapToDouble(d -> d).min().orElse(0),
+      System.out.printf("agent e2e: %d steps, %d samples, %d rolls, lowest tick %.2f, P mark / target - 1 in [%.4f, %.4f]%n",
+          steps, deviations.size(), rolls, minX, deviations.stream().mapToDouble(d -> d).min().orElse(0),
           deviations.stream().mapToDouble(d -> d).max().orElse(0));
       log.forEach(e -> System.out.println("  agent: " + e));
       assertThat(minX).as("the replay went through the crash").isLessThan(2300);

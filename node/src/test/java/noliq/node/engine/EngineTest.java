@@ -105,4 +105,40 @@ class EngineTest {
       assertThat(Journal.readAll(e.journalFile())).hasSize(505);
     }
   }
+
+  /**
+   * Group commit: commands that wait while the writer is busy go to the journal in one write and one
+   * force, and none is acknowledged before it. The writer is held in a query until 200 commands wait.
+   */
+  @Test
+  void commandsThatWaitTogetherShareOneForce(@TempDir Path dir) throws Exception {
+    try (Engine e = Engine.start(dir, FsyncPolicy.ALWAYS, new NodeClock(T0, 1))) {
+      boot(e);
+      String series = e.query(m -> m.ledger().allSeries().keySet().iterator().next().hex()).join();
+      java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+      CompletableFuture<Object> busy = e.query(m -> {
+        held.countDown();
+        try {
+          return hold.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException ex) {
+          throw new IllegalStateException(ex);
+        }
+      });
+      assertThat(held.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      Engine.GroupCommits before = e.groupCommits();
+      List<CompletableFuture<Outcome>> fs = new java.util.ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        fs.add(e.submit(new Command.Split("user:" + (i % 2), series, "0.01"), "g" + i));
+      }
+      assertThat(fs).noneMatch(CompletableFuture::isDone);
+      hold.countDown();
+      assertThat(busy.join()).isEqualTo(true);
+      fs.forEach(CompletableFuture::join);
+      Engine.GroupCommits after = e.groupCommits();
+      assertThat(after.entries() - before.entries()).isEqualTo(200);
+      assertThat(after.groups() - before.groups()).as("one write and one force for the 200").isEqualTo(1);
+      assertThat(LatencyHistogram.total(after.commitNanos()) - LatencyHistogram.total(before.commitNanos())).isEqualTo(1);
+    }
+  }
 }
