@@ -130,10 +130,7 @@ public final class BookVenue implements RollVenue {
         }
       }
       boolean soldAll = !sells || giveBook.order(ask).isEmpty();
-      // bought all: no bid left resting (its ETH is escrowed in the book, not in the desk's balance) and no ETH to bid
-      boolean boughtAll = !buys || (bid == null || receiveBook.order(bid).isEmpty())
-          && worth(desk.book().balanceOf(DESK, Token.ETH), fairReceive).isZero();
-      if (soldAll && boughtAll) {
+      if (soldAll && (!buys || worth(desk.book().balanceOf(DESK, Token.ETH), fairReceive).isZero())) {
         break;
       }
     }

@@ -120,6 +120,22 @@ class PolicyRangesTest {
   }
 
   /**
+   * Half a day before maturity, the x/2 P at 20% vol has no exposure left (its put is worthless: delta
+   * 1 − N(d1) with d1 = (ln 2 + 0.00003) / 0.0074 ≈ 94), so the exposure bound never trips; the time
+   * rule rolls it once fewer than minDaysToMaturity = 1 day remain.
+   */
+  @Test
+  void theExposureRuleRollsOnTimeNearMaturity() {
+    Instant t0 = Instant.parse("2026-06-01T08:00:00Z");
+    Position held = new Position(Price.of(1000), t0.plus(java.time.Duration.ofHours(12)), Price.of(2000),
+        t0.minus(java.time.Duration.ofDays(29)));
+    RollDecision d = ExposureThreshold.defaults().decide(Optional.of(held), new Observation(Price.of(2000), t0, 0.2));
+    assertThat(d).isInstanceOf(RollDecision.Roll.class);
+    assertThat(((RollDecision.Roll) d).trigger()).isEqualTo(Trigger.TIME);
+    assertThat(((RollDecision.Roll) d).to().strike()).isEqualTo(Price.of(1000));
+  }
+
+  /**
    * The share of P's value that moves like ETH, deltaIndex · x / P, with the delta taken by central
    * differences of P's own value (x ± 1) rather than from the model's greek.
    */
