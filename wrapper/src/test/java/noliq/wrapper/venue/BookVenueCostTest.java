@@ -144,6 +144,21 @@ class BookVenueCostTest {
   }
 
   /**
+   * 10 old P for ETH with flow: the first hour's buyers (41.67 P at limit 0.50125) lift the whole ask at
+   * 0.5, so the roll is done then, 5 ETH for 10 P at fair value, not after the three days of patience.
+   */
+  @Test
+  void aSaleForEthEndsWhenTheAskIsGone() {
+    HandWorkedMarket m = new HandWorkedMarket();
+    BookVenue venue = new BookVenue(m.desk);
+    m.traderHoldsOldP(10);
+    var f = filled(venue.trade(m.request(m.oldP, Amount.of(10), Token.ETH, Mechanism.RESTING_ORDERS, Duration.ofDays(3))));
+    assertThat(f.received().toDouble()).isCloseTo(5, within(TOKEN));
+    assertThat(f.at()).isEqualTo(T0.plus(Duration.ofHours(1)));
+    assertThat(venue.lastExecution().orElseThrow().executionEth()).isCloseTo(0, within(TOKEN));
+  }
+
+  /**
    * 100 P with a deadline of two hours: the flow sells 2 × 41.67 = 83.33 P, the rest (16.67) crosses
    * the makers' bid at 0.49875 at the second hour. To ETH, so nothing is bought:
    * <pre>
