@@ -109,21 +109,26 @@ final class BenchCommand implements Runnable {
     result.put("steps", r.steps());
     result.put("seed", r.seed());
     result.put("seconds", r.seconds());
+    result.put("cpu_seconds", r.cpuSeconds());
     result.put("families", r.families().stream().map(f -> ordered("family", f.family(), "designs", f.designs(),
-        "seconds", f.seconds(), "design_path_steps_per_sec", f.pathStepsPerSec())).toList());
+        "seconds", f.seconds(), "design_path_steps_per_sec", f.pathStepsPerSec(),
+        "cpu_seconds", f.cpuSeconds(), "design_path_steps_per_cpu_sec", f.pathStepsPerCpuSec())).toList());
     result.put("designs", r.designs().stream().map(d -> ordered("design", d.design(), "family", d.family(),
-        "seconds", d.seconds(), "design_path_steps_per_sec", d.pathStepsPerSec())).toList());
+        "seconds", d.seconds(), "design_path_steps_per_sec", d.pathStepsPerSec(),
+        "cpu_seconds", d.cpuSeconds(), "design_path_steps_per_cpu_sec", d.pathStepsPerCpuSec())).toList());
     PrintWriter out = spec.commandLine().getOut();
     output.print(out, result, m -> {
       out.printf("study kernel: every default design on %,d default-scenario paths x %,d steps, seed %d, 1 thread%n",
           r.paths(), r.steps(), r.seed());
-      out.printf("%-44s %10s %18s%n", "family / design", "seconds", "path-steps/s");
+      out.printf("%-44s %10s %18s %10s %18s%n", "family / design", "seconds", "path-steps/s", "cpu s", "path-steps/cpu-s");
       for (StudyKernel.FamilyRate f : r.families()) {
-        out.printf("%-44s %10.3f %18.4g%n", f.family() + " (" + f.designs() + ")", f.seconds(), f.pathStepsPerSec());
+        out.printf("%-44s %10.3f %18.4g %10.3f %18.4g%n", f.family() + " (" + f.designs() + ")", f.seconds(),
+            f.pathStepsPerSec(), f.cpuSeconds(), f.pathStepsPerCpuSec());
         r.designs().stream().filter(d -> d.family().equals(f.family())).forEach(d ->
-            out.printf("  %-42s %10.3f %18.4g%n", d.design(), d.seconds(), d.pathStepsPerSec()));
+            out.printf("  %-42s %10.3f %18.4g %10.3f %18.4g%n", d.design(), d.seconds(), d.pathStepsPerSec(),
+                d.cpuSeconds(), d.pathStepsPerCpuSec()));
       }
-      out.printf("%-44s %10.3f%n", "all designs", r.seconds());
+      out.printf("%-44s %10.3f %18s %10.3f%n", "all designs", r.seconds(), "", r.cpuSeconds());
     });
   }
 

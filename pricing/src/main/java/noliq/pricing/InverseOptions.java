@@ -35,6 +35,28 @@ public final class InverseOptions {
     return x - callIndex(x, strike, years, vol, 0.0, 0.0);
   }
 
+  /**
+   * N's value in ETH alone, {@code call / x}: what {@link #value} gives as {@code nEth()}, by the same
+   * expressions in the same order (so the same double), without the greeks and their allocations.
+   * P's value in ETH is {@code e^{-q tau} - nEth}.
+   */
+  public static double nEth(OptionInputs in) {
+    double x = in.spot();
+    double s = in.strike();
+    double t = in.years();
+    if (t <= 0) {
+      return Math.max(x - s, 0.0) / x;
+    }
+    double r = in.rate();
+    double q = in.ethYield();
+    double dq = Math.exp(-q * t);
+    double dr = Math.exp(-r * t);
+    double sd = in.vol() * Math.sqrt(t);
+    double d1 = (Math.log(x / s) + (r - q + 0.5 * in.vol() * in.vol()) * t) / sd;
+    double d2 = d1 - sd;
+    return (x * dq * cdf(d1) - s * dr * cdf(d2)) / x;
+  }
+
   /** Full valuation of both legs in both numeraires. */
   public static Valuation value(OptionInputs in) {
     double x = in.spot();

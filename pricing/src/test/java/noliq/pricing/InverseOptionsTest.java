@@ -149,4 +149,29 @@ class InverseOptionsTest {
     assertThatThrownBy(() -> new OptionInputs(3000, 2000, 30, 0.7, Double.POSITIVE_INFINITY, 0))
         .hasMessage("rate: must be a finite number (was Infinity)");
   }
+
+  @Test
+  void nEthAloneIsBitForBitTheFullValuationsNEth() {
+    // The makers' lean call must give the very double the full valuation gives (results are digested
+    // byte for byte), at maturity, at the money, deep in and out of it, with and without rate and yield.
+    SplittableRandom rnd = new SplittableRandom(20261202);
+    for (int i = 0; i < 200_000; i++) {
+      double spot = Math.exp(rnd.nextDouble(Math.log(1), Math.log(100_000)));
+      double strike = rnd.nextInt(10) == 0 ? spot : spot * Math.exp(rnd.nextDouble(-3, 3));
+      double days = switch (rnd.nextInt(4)) {
+        case 0 -> 0;
+        case 1 -> rnd.nextDouble(0, 1.0 / 24);
+        default -> rnd.nextDouble(0, 730);
+      };
+      double vol = rnd.nextDouble(0.01, 3);
+      boolean carry = rnd.nextBoolean();
+      OptionInputs in = new OptionInputs(spot, strike, days, vol, carry ? rnd.nextDouble(-0.05, 0.1) : 0,
+          carry ? rnd.nextDouble(0, 0.08) : 0);
+      assertThat(InverseOptions.nEth(in)).as("%s", in).isEqualTo(InverseOptions.value(in).nEth());
+      if (!carry) {
+        // With no rate and no yield, P in ETH is 1 - N in ETH exactly (what the makers use).
+        assertThat(1.0 - InverseOptions.nEth(in)).as("%s", in).isEqualTo(InverseOptions.value(in).pEth());
+      }
+    }
+  }
 }

@@ -15,6 +15,7 @@ import noliq.math.Rounding;
 import noliq.math.RuleViolation;
 import noliq.math.book.AccountId;
 import noliq.math.book.Token;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +50,7 @@ class AaveConservationTest {
   private final Map<Token, Amount> supplies = new HashMap<>();
   private double ethPrice;
 
+  @Tag("long") // a long seeded run: mutation testing leaves it out, shorter tests must kill the mutants
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1L, 7L, 20261121L, 0xAA7EL})
   void everyStepConservesTokensDebtAndCollateral(long seed) {

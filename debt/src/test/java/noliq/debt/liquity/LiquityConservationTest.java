@@ -12,6 +12,7 @@ import noliq.math.RuleViolation;
 import noliq.math.book.AccountId;
 import noliq.math.book.Token;
 import noliq.math.book.TokenBook;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +32,7 @@ class LiquityConservationTest {
   static final int STEPS = 166_667;
   static final int AUDIT_EVERY = 8;
 
+  @Tag("long") // a long seeded run: mutation testing leaves it out, shorter tests must kill the mutants
   @ParameterizedTest
   @CsvSource({"v1, 7", "v1, 1234", "v1, 20260601", "v2, 7", "v2, 1234", "v2, 20260601"})
   void randomSequencesConserveCollateralAndDebt(String preset, long seed) {

@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import noliq.math.Price;
 import noliq.math.book.AccountId;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +32,7 @@ class MakerConservationTest {
   static final BigInteger MILLI = BigInteger.TEN.pow(15);
   static final List<String> ILKS = List.of("ETH-A", "ETH-B");
 
+  @Tag("long") // a long seeded run: mutation testing leaves it out, shorter tests must kill the mutants
   @ParameterizedTest
   @ValueSource(longs = {1L, 42L, 20260601L, 0xDA1L})
   void randomSequencesConserveCollateralAndDebt(long seed) {

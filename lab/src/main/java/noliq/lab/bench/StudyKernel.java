@@ -27,17 +27,28 @@ public final class StudyKernel {
 
   private StudyKernel() {}
 
-  /** One design's rate. */
-  public record DesignRate(String design, String family, long pathSteps, double seconds) {
+  /**
+   * One design's rate, by the wall clock and by its thread's CPU time (on a shared machine the wall
+   * clock also counts the time other processes held the core; the CPU time does not).
+   */
+  public record DesignRate(String design, String family, long pathSteps, double seconds, double cpuSeconds) {
     public double pathStepsPerSec() {
       return pathSteps / seconds;
     }
+
+    public double pathStepsPerCpuSec() {
+      return pathSteps / cpuSeconds;
+    }
   }
 
-  /** A family's rate: its designs' path-steps over their summed time. */
-  public record FamilyRate(String family, int designs, long pathSteps, double seconds) {
+  /** A family's rate: its designs' path-steps over their summed time (wall and CPU). */
+  public record FamilyRate(String family, int designs, long pathSteps, double seconds, double cpuSeconds) {
     public double pathStepsPerSec() {
       return pathSteps / seconds;
+    }
+
+    public double pathStepsPerCpuSec() {
+      return pathSteps / cpuSeconds;
     }
   }
 
@@ -45,6 +56,10 @@ public final class StudyKernel {
   public record Result(int paths, int steps, long seed, List<DesignRate> designs, List<FamilyRate> families) {
     public double seconds() {
       return designs.stream().mapToDouble(DesignRate::seconds).sum();
+    }
+
+    public double cpuSeconds() {
+      return designs.stream().mapToDouble(DesignRate::cpuSeconds).sum();
     }
   }
 
@@ -77,11 +92,14 @@ public final class StudyKernel {
       warmUp.simulate(drawn[0], PathRandom.forPath(scenario.seed(), 0, stream), Trace.NONE, out, 0);
       DesignModel.Run run = design.newRun();
       long start = System.nanoTime();
+      long cpuStart = cpuNanos();
       for (int p = 0; p < paths; p++) {
         run.simulate(drawn[p], PathRandom.forPath(scenario.seed(), p, stream), Trace.NONE, out, 0);
       }
       double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
-      rates.add(new DesignRate(design.id(), family(design.id()), (long) paths * steps, seconds));
+      long cpu = cpuNanos();
+      double cpuSeconds = cpu < 0 || cpuStart < 0 ? seconds : Math.max(1e-9, (cpu - cpuStart) / 1e9);
+      rates.add(new DesignRate(design.id(), family(design.id()), (long) paths * steps, seconds, cpuSeconds));
     }
     Map<String, long[]> steps0 = new LinkedHashMap<>();
     Map<String, double[]> seconds0 = new LinkedHashMap<>();
@@ -89,10 +107,18 @@ public final class StudyKernel {
       steps0.computeIfAbsent(r.family(), f -> new long[2]);
       steps0.get(r.family())[0] += r.pathSteps();
       steps0.get(r.family())[1]++;
-      seconds0.computeIfAbsent(r.family(), f -> new double[1])[0] += r.seconds();
+      double[] sec = seconds0.computeIfAbsent(r.family(), f -> new double[2]);
+      sec[0] += r.seconds();
+      sec[1] += r.cpuSeconds();
     }
     List<FamilyRate> families = new ArrayList<>();
-    steps0.forEach((f, s) -> families.add(new FamilyRate(f, (int) s[1], s[0], seconds0.get(f)[0])));
+    steps0.forEach((f, s) -> families.add(new FamilyRate(f, (int) s[1], s[0], seconds0.get(f)[0], seconds0.get(f)[1])));
     return new Result(paths, steps, seed, List.copyOf(rates), List.copyOf(families));
+  }
+
+  /** This thread's CPU time in nanoseconds, or -1 where the JVM does not measure it. */
+  private static long cpuNanos() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : -1;
   }
 }

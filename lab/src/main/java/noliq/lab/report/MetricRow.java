@@ -38,14 +38,20 @@ public record MetricRow(String scenario, String design, String family, String ro
         finite(e.value()), finite(e.low()), finite(e.high()), e.n(), seed);
   }
 
+  private MetricRow atReportPrecision() {
+    return new MetricRow(scenario, design, family, role, policy, mechanism, metric, unit, statistic,
+        Digits.rounded(value), Digits.rounded(ciLow), Digits.rounded(ciHigh), n, seed);
+  }
+
   private static Double finite(double d) {
     return Double.isFinite(d) ? d : null;
   }
 
-  /** The rows as CSV with the header {@link #COLUMNS}. */
+  /** The rows as CSV with the header {@link #COLUMNS}, each value and bound at the report's precision ({@link Digits}). */
   public static String csv(List<MetricRow> rows) {
     try {
-      String body = CSV.writer(SCHEMA.withoutHeader()).writeValueAsString(rows);
+      List<MetricRow> written = rows.stream().map(MetricRow::atReportPrecision).toList();
+      String body = CSV.writer(SCHEMA.withoutHeader()).writeValueAsString(written);
       return String.join(",", COLUMNS) + "\n" + body;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write metrics.csv: " + e.getOriginalMessage(), e);

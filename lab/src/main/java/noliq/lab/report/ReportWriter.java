@@ -172,7 +172,12 @@ public final class ReportWriter {
     return out.toString();
   }
 
-  /** {@code summary.json}: the inputs, findings, headline figures and every table. */
+  /**
+   * {@code summary.json}: the inputs, findings, headline figures and the tables. A report that opens with an answer
+   * (the study's) keeps it a summary: its answer and further entries ({@link Report#summary()}) hold the figures in
+   * machine-readable form, and {@code tableFiles} names every table with its CSV instead of copying the tables (the
+   * long-form metrics.csv holds every figure once). A report without an answer holds every table of its page.
+   */
   public static String summaryJson(Report report) {
     Map<String, Object> root = new LinkedHashMap<>(report.summary());
     root.put("title", report.title());
@@ -181,42 +186,45 @@ public final class ReportWriter {
     Map<String, Object> headline = new LinkedHashMap<>();
     report.headline().forEach((k, v) -> headline.put(k, estimateJson(v)));
     root.put("headline", headline);
-    Map<String, Object> tables = new LinkedHashMap<>();
-    // the tables of the page (all of them when the report has no sections); a table only in its CSV (a scenario's every
-    // figure, a thousand-column window table) stays there and in metrics.csv, so summary.json stays a summary
-    java.util.Set<String> onPage = new java.util.HashSet<>();
-    report.sections().forEach(sec -> onPage.addAll(sec.items()));
     if (report.answer() != null) {
-      onPage.add(report.answer());
-    }
-    List<String> csvOnly = new ArrayList<>();
-    for (Table t : report.tables()) {
-      if (!report.sections().isEmpty() && !onPage.contains(t.id())) {
-        csvOnly.add(t.id() + ".csv");
-        continue;
+      List<Map<String, Object>> files = new ArrayList<>();
+      for (Table t : report.tables()) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("id", t.id());
+        f.put("file", t.id() + ".csv");
+        f.put("title", t.title());
+        f.put("rows", t.rows().size());
+        files.add(f);
       }
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (List<Object> row : t.rows()) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        for (int i = 0; i < row.size(); i++) {
-          r.put(t.columns().get(i), cellJson(row.get(i)));
-        }
-        rows.add(r);
+      root.put("tableFiles", files);
+    } else {
+      Map<String, Object> tables = new LinkedHashMap<>();
+      for (Table t : report.tables()) {
+        tables.put(t.id(), tableJson(t));
       }
-      Map<String, Object> table = new LinkedHashMap<>();
-      table.put("title", t.title());
-      table.put("rows", rows);
-      tables.put(t.id(), table);
-    }
-    root.put("tables", tables);
-    if (!csvOnly.isEmpty()) {
-      root.put("csvOnlyTables", csvOnly);
+      root.put("tables", tables);
     }
     try {
       return JSON.writeValueAsString(root);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write summary.json: " + e.getOriginalMessage(), e);
     }
+  }
+
+  /** A table as JSON: its title and its rows, each a map from column to cell (an estimate as value, n and bounds). */
+  public static Map<String, Object> tableJson(Table t) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (List<Object> row : t.rows()) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      for (int i = 0; i < row.size(); i++) {
+        r.put(t.columns().get(i), cellJson(row.get(i)));
+      }
+      rows.add(r);
+    }
+    Map<String, Object> table = new LinkedHashMap<>();
+    table.put("title", t.title());
+    table.put("rows", rows);
+    return table;
   }
 
   private static Object cellJson(Object cell) {
@@ -242,51 +250,103 @@ public final class ReportWriter {
     return m;
   }
 
+  /** At the report's precision ({@link Digits}); null for NaN or an infinity. */
   private static Double finiteOrNull(double d) {
-    return Double.isFinite(d) ? d : null;
+    return Double.isFinite(d) ? Digits.rounded(d) : null;
   }
 
+  /**
+   * A table as CSV: an estimate's column becomes its value, {@code _ci95_low}, {@code _ci95_high} and {@code _n}; when every
+   * estimate of each row has the same n (a scenario's figures are all over its paths), one {@code n} column ends the row instead.
+   */
   static String tableCsv(Table t) {
     int columns = t.columns().size();
     boolean[] estimateColumn = new boolean[columns];
+    boolean sharedN = true;
     for (List<Object> row : t.rows()) {
+      long n = -1;
       for (int i = 0; i < columns; i++) {
-        estimateColumn[i] |= row.get(i) instanceof Estimate || row.get(i) instanceof Report.Figure;
+        Estimate e = estimateOf(row.get(i));
+        estimateColumn[i] |= e != null;
+        if (e != null) {
+          sharedN &= n < 0 || e.n() == n;
+          n = e.n();
+        }
       }
     }
+    int estimates = 0;
+    for (boolean b : estimateColumn) {
+      estimates += b ? 1 : 0;
+    }
+    sharedN &= estimates > 1;
     List<List<String>> lines = new ArrayList<>();
     List<String> header = new ArrayList<>();
     for (int i = 0; i < columns; i++) {
       String c = t.columns().get(i);
       header.add(c);
       if (estimateColumn[i]) {
-        header.addAll(List.of(c + "_ci95_low", c + "_ci95_high", c + "_n"));
+        header.addAll(List.of(c + "_ci95_low", c + "_ci95_high"));
+        if (!sharedN) {
+          header.add(c + "_n");
+        }
       }
+    }
+    if (sharedN) {
+      header.add("n");
     }
     lines.add(header);
     for (List<Object> row : t.rows()) {
       List<String> cells = new ArrayList<>();
+      long n = -1;
       for (int i = 0; i < columns; i++) {
         Object cell = row.get(i);
-        if (cell instanceof Report.Figure f) {
-          cell = f.estimate();
-        }
-        if (cell instanceof Estimate e) {
-          cells.addAll(List.of(csvNumber(e.value()), csvNumber(e.low()), csvNumber(e.high()), Long.toString(e.n())));
+        Estimate e = estimateOf(cell);
+        if (e != null) {
+          cells.addAll(List.of(csvNumber(e.value()), csvNumber(e.low()), csvNumber(e.high())));
+          if (!sharedN) {
+            cells.add(Long.toString(e.n()));
+          }
+          n = e.n();
         } else {
-          cells.add(cell instanceof Number n ? csvNumber(n.doubleValue(), n) : cell.toString());
+          cells.add(cell instanceof Number num ? csvNumber(num.doubleValue(), num) : cell.toString());
           if (estimateColumn[i]) {
-            cells.addAll(List.of("", "", ""));
+            cells.addAll(sharedN ? List.of("", "") : List.of("", "", ""));
           }
         }
+      }
+      if (sharedN) {
+        cells.add(n < 0 ? "" : Long.toString(n));
       }
       lines.add(cells);
     }
     return csv(lines);
   }
 
+  private static Estimate estimateOf(Object cell) {
+    return cell instanceof Report.Figure f ? f.estimate() : cell instanceof Estimate e ? e : null;
+  }
+
+  /**
+   * A chart's data: wide (the x column, then a column a series) when its series share their x values, as the time
+   * series of one path do; else long (series, x, y). Wide, no series' name is repeated on every row, which made up
+   * half of a time-series chart's data.
+   */
   static String chartCsv(Chart c) {
     List<List<String>> lines = new ArrayList<>();
+    if (sharedX(c.series())) {
+      List<String> header = new ArrayList<>(List.of(c.xLabel()));
+      c.series().forEach(s -> header.add(s.name()));
+      lines.add(header);
+      double[] x = c.series().get(0).x();
+      for (int i = 0; i < x.length; i++) {
+        List<String> row = new ArrayList<>(List.of(chartNumber(x[i])));
+        for (Series s : c.series()) {
+          row.add(chartNumber(s.y()[i]));
+        }
+        lines.add(row);
+      }
+      return csv(lines);
+    }
     lines.add(List.of("series", c.xLabel(), c.yLabel()));
     for (Series s : c.series()) {
       double[] x = s.x();
@@ -296,6 +356,15 @@ public final class ReportWriter {
       }
     }
     return csv(lines);
+  }
+
+  /** Whether there are two or more series, with distinct names, all on the same x values. */
+  static boolean sharedX(List<Series> series) {
+    if (series.size() < 2 || series.stream().map(Series::name).distinct().count() < series.size()) {
+      return false;
+    }
+    double[] x = series.get(0).x();
+    return series.stream().allMatch(s -> java.util.Arrays.equals(s.x(), x));
   }
 
   private static String csv(List<List<String>> lines) {
@@ -310,27 +379,18 @@ public final class ReportWriter {
     return out.toString();
   }
 
-  /**
-   * A chart's data to 7 significant digits: what it draws (900 px wide) needs far fewer, and full precision
-   * made the charts' CSVs a fifth of the report; the tables' CSVs, metrics.csv and paths.csv.gz keep full precision.
-   */
+  /** A chart's data, at the report's precision ({@link Digits}): what it draws (900 px wide) needs far fewer digits. */
   static String chartNumber(double d) {
-    if (!Double.isFinite(d)) {
-      return "";
-    }
-    if (d == 0) {
-      return "0";
-    }
-    return Double.toString(new java.math.BigDecimal(d).round(new java.math.MathContext(7)).doubleValue());
+    return Digits.of(d);
   }
 
   private static String csvNumber(double d, Number original) {
     return original instanceof Double || original instanceof Float ? csvNumber(d) : original.toString();
   }
 
-  /** Full precision, Java's shortest round-trip form; empty for NaN (a missing bound). */
+  /** At the report's precision ({@link Digits}); empty for NaN (a missing bound). */
   private static String csvNumber(double d) {
-    return Double.isFinite(d) ? Double.toString(d) : "";
+    return Digits.of(d);
   }
 
   static byte[] png(Chart c) throws IOException {
@@ -405,10 +465,68 @@ public final class ReportWriter {
       }
     }
     java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-    if (!javax.imageio.ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", png)) {
+    if (!javax.imageio.ImageIO.write(indexed(BitmapEncoder.getBufferedImage(chart)), "png", png)) {
       throw new IllegalStateException("no PNG writer in this Java runtime");
     }
     return png.toByteArray();
+  }
+
+  /**
+   * The chart in at most 256 colours: the image's own most frequent colours (its background, grid, text and series), every
+   * other (an anti-aliased edge's blend) drawn in the nearest of them, without dithering. A chart keeps its look, and its
+   * PNG is two fifths smaller than in 24-bit colour. Deterministic: ties in frequency go to the smaller RGB value.
+   */
+  static java.awt.image.BufferedImage indexed(java.awt.image.BufferedImage rgb) {
+    int w = rgb.getWidth();
+    int h = rgb.getHeight();
+    int[] pixels = rgb.getRGB(0, 0, w, h, null, 0, w);
+    Map<Integer, Integer> frequency = new java.util.HashMap<>();
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] &= 0xffffff;
+      frequency.merge(pixels[i], 1, Integer::sum);
+    }
+    List<Integer> colours = new ArrayList<>(frequency.keySet());
+    colours.sort((a, b) -> !frequency.get(a).equals(frequency.get(b)) ? Integer.compare(frequency.get(b), frequency.get(a)) : Integer.compare(a, b));
+    int n = Math.min(256, colours.size());
+    byte[] r = new byte[n];
+    byte[] g = new byte[n];
+    byte[] b = new byte[n];
+    Map<Integer, Integer> index = new java.util.HashMap<>();
+    for (int i = 0; i < n; i++) {
+      int c = colours.get(i);
+      r[i] = (byte) (c >> 16);
+      g[i] = (byte) (c >> 8);
+      b[i] = (byte) c;
+      index.put(c, i);
+    }
+    java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_BYTE_INDEXED,
+        new java.awt.image.IndexColorModel(8, n, r, g, b));
+    java.awt.image.WritableRaster raster = out.getRaster();
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int c = pixels[y * w + x];
+        raster.setSample(x, y, 0, index.computeIfAbsent(c, k -> nearest(k, colours, n)));
+      }
+    }
+    return out;
+  }
+
+  /** The index of the palette colour nearest to {@code c} (squared RGB distance; the first on a tie). */
+  private static int nearest(int c, List<Integer> palette, int n) {
+    int best = 0;
+    long bestDistance = Long.MAX_VALUE;
+    for (int i = 0; i < n; i++) {
+      int p = palette.get(i);
+      long dr = ((p >> 16) & 255) - ((c >> 16) & 255);
+      long dg = ((p >> 8) & 255) - ((c >> 8) & 255);
+      long db = (p & 255) - (c & 255);
+      long d = dr * dr + dg * dg + db * db;
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = i;
+      }
+    }
+    return best;
   }
 
   private static int forestHeight(Chart c) {

@@ -17,6 +17,7 @@ import noliq.lab.metrics.Figures;
 import noliq.lab.metrics.Quantiles;
 import noliq.lab.metrics.Sample;
 import noliq.lab.metrics.WindowDrift;
+import noliq.lab.report.Digits;
 import noliq.lab.report.Human;
 import noliq.lab.report.MetricRow;
 import noliq.lab.report.Report;
@@ -44,9 +45,12 @@ import noliq.lab.study.MetricSpec.Role;
  */
 public final class StudyReport {
   /** Version of the layout of summary.json, metrics.csv and paths.csv.gz. */
-  public static final int SCHEMA_VERSION = 2;
-  /** Points kept per charted series (every k-th point and the last). */
-  static final int MAX_POINTS = 1500;
+  public static final int SCHEMA_VERSION = 3;
+  /**
+   * Points kept per charted series (every k-th point and the last): a 900-pixel-wide chart draws no more, and it
+   * bounds a chart's data whatever the horizon (a year of hourly steps is 8,760 points a series).
+   */
+  public static final int MAX_POINTS = 1000;
   static final int HISTOGRAM_BINS = 40;
   private static final double DAY_MS = 86_400_000.0;
   private static final List<Role> HOLDER_ROLES = List.of(Role.STABLE_HOLDER, Role.LEVERAGED_HOLDER);
@@ -175,6 +179,7 @@ public final class StudyReport {
     b.file("README.md", readme(result).getBytes(StandardCharsets.UTF_8));
     b.summary("schemaVersion", SCHEMA_VERSION);
     b.summary("answer", answer.json());
+    b.summary("claims", claimsJson(claims, windows));
     return b.build();
   }
 
@@ -307,6 +312,42 @@ public final class StudyReport {
     json.put("columns", present.stream().map(Roles.Family::id).toList());
     json.put("rows", jsonRows);
     return new Answer(table, json, headline, reps, sums);
+  }
+
+  /**
+   * The post's claims for summary.json: per wrapper and scenario of a year or more, the standev of the annual
+   * deviation, the steady loss and the roll cost with their verdicts; per scenario shorter than a year, the
+   * window's figures (no verdict).
+   */
+  static Map<String, Object> claimsJson(List<Claims.Claim> claims, List<Claims.WindowFigures> windows) {
+    List<Map<String, Object>> perYear = new ArrayList<>();
+    for (Claims.Claim c : claims) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("wrapper", c.wrapper());
+      m.put("scenario", c.scenario());
+      m.put("yearWindows", c.windows());
+      m.put("standevPctPerYear", estimateJson(c.standev()));
+      m.put("drift", c.drift().outcome().label());
+      m.put("steadyLossPctPerYear", estimateJson(c.steadyLoss()));
+      m.put("rollCostPctPerYear", c.rollCost() == null ? null : estimateJson(c.rollCost()));
+      m.put("rollCostVerdict", c.rollCostVerdict().outcome().label());
+      m.put("trackingVolatilityPctPerYear", c.trackingVolatility() == null ? null : estimateJson(c.trackingVolatility()));
+      perYear.add(m);
+    }
+    List<Map<String, Object>> perWindow = new ArrayList<>();
+    for (Claims.WindowFigures w : windows) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("wrapper", w.wrapper());
+      m.put("scenario", w.scenario());
+      m.put("meanDeviationPct", estimateJson(w.meanDeviation()));
+      m.put("standardDeviationPct", estimateJson(w.spread()));
+      m.put("rollCostPct", w.rollCost() == null ? null : estimateJson(w.rollCost()));
+      perWindow.add(m);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("perYear", perYear);
+    out.put("perWindow", perWindow);
+    return out;
   }
 
   private static List<DesignModel> designsOf(StudyRunner.StudyResult result, String family) {
@@ -821,22 +862,26 @@ public final class StudyReport {
       // every figure in scenario-<id>.csv (not drawn on the page: a design's own details run to hundreds of rows a
       // scenario); the page shows the roles' figures
       b.table(new Table("scenario-" + sid, name + ": " + sr.scenario().description() + " (n = " + sr.summary().paths() + ")", columns, rows));
-      List<List<Object>> roleRows = rows.stream().filter(r -> !Role.DETAIL.label().equals(r.get(2))).toList();
-      b.table(new Table("scenario-" + sid + "-roles", name + ": the roles' figures that vary (n = " + sr.summary().paths()
-          + "); every figure, designs' details included, is in scenario-" + sid + ".csv (" + rows.size() + " rows)", columns, roleRows));
+      // the page: the holders' figures by mean and p95 (the system's, the oracle's and the liquidity providers' are in their
+      // sections by scenario); fourteen scenarios of every role's seven statistics made the page 2 MB
+      java.util.Set<String> holders = java.util.Set.of(Role.STABLE_HOLDER.label(), Role.LEVERAGED_HOLDER.label());
+      List<List<Object>> roleRows = rows.stream().filter(r -> holders.contains((String) r.get(2)))
+          .map(r -> List.of(r.get(0), r.get(1), r.get(2), r.get(3), r.get(6))).toList();
+      b.table(new Table("scenario-" + sid + "-roles", name + ": the holders' figures that vary (n = " + sr.summary().paths()
+          + "), mean and p95; the system's, the oracle's and the liquidity providers' are in their sections, and every figure "
+          + "(p05 to p99, min and max, the designs' details) in scenario-" + sid + ".csv (" + rows.size() + " rows)",
+          List.of("metric", "unit", "role", "mean", "p95"), roleRows));
       items.add("scenario-" + sid + "-roles");
-      if (!constants.isEmpty()) {
-        // in the CSV only: the roles' constants are listed once, with their scenarios, in each role's section
-        b.table(new Table("constants-" + sid, name + ": figures constant on every path (listed once)", List.of("metric", "unit", "value"), constants));
-      }
       if (!sr.scenario().windows().isEmpty()) {
-        // every design's figure per window in history-crash-windows.csv (a thousand columns); the page lists the windows
+        // the page and its CSV list the windows; every design's figures on each window are the scenario's rows of
+        // paths.csv.gz (path = the window's row, from 0) and its constants metrics.csv's (a thousand-column copy made the
+        // report a third of a megabyte larger)
         Table all = windowsTable(result, sr);
-        b.table(all);
         List<List<Object>> list = all.rows().stream().map(r -> (List<Object>) new ArrayList<>(r.subList(0, WINDOW_COLUMNS))).toList();
         b.table(new Table("history-crash-windows-list", "Crash windows found in the history (" + CrashWindows.rule(
-            CrashWindows.DEFAULT_DRAWDOWN, CrashWindows.DEFAULT_WITHIN) + "); every design's figures on each window are in "
-            + "history-crash-windows.csv", all.columns().subList(0, WINDOW_COLUMNS), list));
+            CrashWindows.DEFAULT_DRAWDOWN, CrashWindows.DEFAULT_WITHIN) + "); every design's figures on each window are the rows of "
+            + "scenario " + name + " in paths.csv.gz (path = the window's row here, from 0), the constants in metrics.csv",
+            all.columns().subList(0, WINDOW_COLUMNS), list));
         items.add("history-crash-windows-list");
       }
       if (!sr.scenario().gaps().isEmpty()) {
@@ -863,8 +908,8 @@ public final class StudyReport {
       }
       List<String> about = new ArrayList<>(List.of(sr.scenario().description() + "."));
       if (!constants.isEmpty()) {
-        about.add(constants.size() + " figures are the same on every path of " + name + ": constants-" + sid + ".csv lists them (the roles' "
-            + "constants are also in their sections).");
+        about.add(constants.size() + " figures are the same on every path of " + name + ": metrics.csv lists each once (statistic "
+            + "constant), and the roles' constants are in their sections.");
       }
       b.section(new Section("scenario-" + sid, "Scenario " + name, about, items));
     }
@@ -967,7 +1012,7 @@ public final class StudyReport {
   /** The window's own columns of {@link #windowsTable}, before the designs' figures. */
   private static final int WINDOW_COLUMNS = 6;
 
-  private static Table windowsTable(StudyRunner.StudyResult result, StudyRunner.ScenarioResult sr) {
+  static Table windowsTable(StudyRunner.StudyResult result, StudyRunner.ScenarioResult sr) {
     List<String> columns = new ArrayList<>(List.of("window", "start", "end", "open", "low", "drawdown_pct"));
     List<double[]> values = new ArrayList<>();
     for (DesignModel d : result.designs()) {
@@ -1050,7 +1095,8 @@ public final class StudyReport {
             + "its own stream of the path. Run: " + cmd + " (noliq compare is the preset of it).",
         "Tidy files for notebooks: metrics.csv (long form: scenario, design, family, role, policy, mechanism, metric, unit, statistic, value, ci_low, "
             + "ci_high, n, seed), paths.csv.gz (every per-path value: scenario, path, design, metric, value), summary.json (schemaVersion "
-            + SCHEMA_VERSION + ", the answer table, every table); README.md says what each file holds."), List.of("reproduce")));
+            + SCHEMA_VERSION + ", the answer table, the post's claims, the headline figures and the tables' CSV files); README.md says "
+            + "what each file holds, and that every number is written to " + Digits.SIGNIFICANT + " significant digits."), List.of("reproduce")));
   }
 
   // ------------------------------------------------------------------ tidy outputs
@@ -1068,24 +1114,24 @@ public final class StudyReport {
           double[] v = sr.summary().metric(m.name()).values();
           String role = m.role().label();
           if (Figures.constant(v)) {
-            rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.name(), m.unit(), "constant",
+            rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.shortName(), m.unit(), "constant",
                 new Estimate(Figures.constantValue(v), Figures.present(v).length, Double.NaN, Double.NaN), seed));
             continue;
           }
           if (m.support() == MetricSpec.Support.INDICATOR) {
-            rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.name(), m.unit(), "share", Figures.shareAtLeast(v, 1), seed));
+            rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.shortName(), m.unit(), "share", Figures.shareAtLeast(v, 1), seed));
             continue;
           }
-          rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.name(), m.unit(), "mean", meanOf(sr, m), seed));
-          rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.name(), m.unit(), "p95", quantileOf(sr, m, 0.95), seed));
-          rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.name(), m.unit(), "p99", quantileOf(sr, m, 0.99), seed));
+          rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.shortName(), m.unit(), "mean", meanOf(sr, m), seed));
+          rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.shortName(), m.unit(), "p95", quantileOf(sr, m, 0.95), seed));
+          rows.add(MetricRow.of(sc, id, family, role, policy, mechanism, m.shortName(), m.unit(), "p99", quantileOf(sr, m, 0.99), seed));
         }
       }
       for (Role role : HOLDER_ROLES) {
         for (Roles.RoleLoss l : losses(result, sr, role)) {
           Roles.Summary s = summary(sr, l);
           String id = l.design();
-          String metric = id + ".role_loss_pct";
+          String metric = "role_loss_pct";
           for (Object[] stat : new Object[][] {{"mean", s.mean()}, {"p95", s.p95()}, {"p99", s.p99()}, {"cvar95", s.cvar95()}, {"ruin_share", s.ruin()}}) {
             rows.add(MetricRow.of(sc, id, Roles.family(id), role.label(), Roles.policy(id), Roles.mechanism(id), metric,
                 stat[0].equals("ruin_share") ? "share" : "%", (String) stat[0], (Estimate) stat[1], seed));
@@ -1095,16 +1141,16 @@ public final class StudyReport {
       for (Claims.Claim c : claims) {
         if (c.scenario().equals(sc)) {
           String id = c.wrapper();
-          rows.add(MetricRow.of(sc, id, Roles.family(id), Role.STABLE_HOLDER.label(), Roles.policy(id), Roles.mechanism(id), id + ".annual_deviation_pct",
+          rows.add(MetricRow.of(sc, id, Roles.family(id), Role.STABLE_HOLDER.label(), Roles.policy(id), Roles.mechanism(id), "annual_deviation_pct",
               "%/yr", "standev", c.standev(), seed));
-          rows.add(MetricRow.of(sc, id, Roles.family(id), Role.STABLE_HOLDER.label(), Roles.policy(id), Roles.mechanism(id), id + ".annual_deviation_pct",
+          rows.add(MetricRow.of(sc, id, Roles.family(id), Role.STABLE_HOLDER.label(), Roles.policy(id), Roles.mechanism(id), "annual_deviation_pct",
               "%/yr", "mean", c.steadyLoss(), seed));
         }
       }
       for (Claims.WindowFigures w : windows) {
         if (w.scenario().equals(sc)) {
           String id = w.wrapper();
-          rows.add(MetricRow.of(sc, id, Roles.family(id), Role.STABLE_HOLDER.label(), Roles.policy(id), Roles.mechanism(id), id + ".window_deviation_pct",
+          rows.add(MetricRow.of(sc, id, Roles.family(id), Role.STABLE_HOLDER.label(), Roles.policy(id), Roles.mechanism(id), "window_deviation_pct",
               "%", "standev", w.spread(), seed));
         }
       }
@@ -1150,31 +1196,45 @@ public final class StudyReport {
     return bytes.toByteArray();
   }
 
-  /** Nine significant digits: far beyond any figure's interval, a third of the bytes of a double's full form. */
+  /** A per-path value at the report's precision ({@link Digits}: 7 significant digits). */
   static String compact(double v) {
-    if (v == 0) {
-      return "0";
-    }
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
-    }
-    return new java.math.BigDecimal(v).round(new java.math.MathContext(9)).stripTrailingZeros().toString();
+    return Digits.of(v);
   }
 
   private static String readme(StudyRunner.StudyResult result) {
     return "# " + result.config().title() + "\n\n"
         + "What `noliq compare` (or `noliq simulate`) wrote here:\n\n"
-        + "- `index.html`: the report. It opens with the answer (who bears what, by role and design family), then sections by question.\n"
+        + "- `index.html`: the report. It opens with the answer (who bears what, by role and design family), then sections by question. "
+        + "It links its charts (`<chart>.png`) instead of inlining them.\n"
         + "- `metrics.csv`: every figure in long form, one per row: scenario, design, family, role, policy, mechanism, metric, unit, statistic "
         + "(mean, p95, p99, cvar95, share, ruin_share, standev, constant), value, ci_low, ci_high (95%; empty when there is none), n, seed. "
+        + "The metric is the design's own word, as in paths.csv.gz, so the two join on (scenario, design, metric). "
         + "`pandas.read_csv(\"metrics.csv\")`.\n"
-        + "- `paths.csv.gz`: every per-path value that varies: scenario, path, design, metric (the design's own word), value. Paths with the same "
-        + "scenario and index saw the same prices in every design, so pair them. `pandas.read_csv(\"paths.csv.gz\")`.\n"
-        + "- `summary.json`: `schemaVersion` " + SCHEMA_VERSION + ", the inputs, the answer table (`answer`), the generated sentences "
-        + "(`findings`) and every table of the page (`csvOnlyTables` names the tables kept only in their CSV).\n"
-        + "- `<table>.csv`: each table of the page; `<chart>.png` and `<chart>.csv`: each chart and its data. The page shows each "
-        + "scenario's roles' figures (`scenario-<name>-roles.csv`); `scenario-<name>.csv` holds every figure of the scenario, the designs' "
-        + "own details included, and `constants-<name>.csv` the figures constant on all its paths.\n";
+        + "- `paths.csv.gz`: every per-path value that varies: scenario, path, design, metric (the design's own word), value; rows run by "
+        + "scenario, design and metric, then path (so like values sit together and compress well). Paths with the same scenario and index "
+        + "saw the same prices in every design, so pair them. A figure the same on every path of a scenario has no rows here: it is the "
+        + "`constant` row of metrics.csv. The crash windows found in the history are the paths of scenario history-crashes, "
+        + "in the order of `history-crash-windows-list.csv`. `pandas.read_csv(\"paths.csv.gz\")`.\n"
+        + "- `summary.json`: `schemaVersion` " + SCHEMA_VERSION + ", the inputs, the generated sentences (`findings`), the answer table "
+        + "(`answer`), the post's claims with their verdicts (`claims`: `perYear` on scenarios of a year or more, `perWindow` on shorter "
+        + "ones), every metric's headline figure on " + primary(result).scenario().name() + " (`headline`), and `tableFiles`, which names "
+        + "each table with its CSV. It holds no copy of the tables: metrics.csv holds every figure once.\n"
+        + "- `<table>.csv`: each table; `<chart>.png` and `<chart>.csv`: each chart and its data (series, x, y). The page shows each "
+        + "scenario's holders' figures by mean and p95 (`scenario-<name>-roles.csv`) and each role's figures by scenario in the role's "
+        + "section; `scenario-<name>.csv` holds every figure of the scenario (mean, p05, p50, p95, p99 with intervals, min, max), the "
+        + "designs' own details included (n once a row: every statistic of a figure has the same n); the figures constant on all "
+        + "its paths are metrics.csv's `constant` rows.\n\n"
+        + "## Precision and size\n\n"
+        + "- Every number in these files is written to " + Digits.SIGNIFICANT + " significant digits (rounded half-even; an exponent "
+        + "such as `1.234568E+9` for the very large and small, which pandas reads). The 95% intervals are far wider than that, so "
+        + "nothing a figure says is lost, and the files are a third smaller than at a double's 17 digits. Recompute from the seed "
+        + "for more.\n"
+        + "- A time-series chart keeps at most " + MAX_POINTS + " points a series (every k-th step and the last), whatever the horizon; "
+        + "a fan chart " + StudyRunner.FAN_POINTS + " times; a histogram " + HISTOGRAM_BINS + " bins; an exceedance curve at most "
+        + MAX_POINTS + " points (every k-th path in loss order and the largest loss). Every per-path value is in paths.csv.gz.\n"
+        + "- The charts are 256-colour PNGs.\n"
+        + "- So only paths.csv.gz grows with the number of paths (one row per path and varying figure), and nothing grows with the "
+        + "horizon beyond those caps; the project README gives the sizes measured.\n";
   }
 
   // ------------------------------------------------------------------ terminal and helpers
@@ -1246,9 +1306,9 @@ public final class StudyReport {
 
   private static Map<String, Object> estimateJson(Estimate e) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("value", Double.isFinite(e.value()) ? e.value() : null);
-    m.put("ci95_low", Double.isFinite(e.low()) ? e.low() : null);
-    m.put("ci95_high", Double.isFinite(e.high()) ? e.high() : null);
+    m.put("value", Double.isFinite(e.value()) ? Digits.rounded(e.value()) : null);
+    m.put("ci95_low", Double.isFinite(e.low()) ? Digits.rounded(e.low()) : null);
+    m.put("ci95_high", Double.isFinite(e.high()) ? Digits.rounded(e.high()) : null);
     m.put("n", e.n());
     return m;
   }
@@ -1278,10 +1338,11 @@ public final class StudyReport {
   /** Every k-th point and the last, so no series has more than {@link #MAX_POINTS}. */
   static Series thin(String name, double[] x, double[] y) {
     int n = x.length;
-    int stride = Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS);
-    if (stride == 1) {
+    if (n <= MAX_POINTS) {
       return new Series(name, x, y);
     }
+    // a stride of ceil((n - 1) / (MAX_POINTS - 1)) keeps at most MAX_POINTS - 1 points before the last, or MAX_POINTS with it
+    int stride = (n - 1 + MAX_POINTS - 2) / (MAX_POINTS - 1);
     int m = (n - 1) / stride + 1 + ((n - 1) % stride == 0 ? 0 : 1);
     double[] tx = new double[m];
     double[] ty = new double[m];

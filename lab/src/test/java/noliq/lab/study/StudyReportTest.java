@@ -105,7 +105,7 @@ class StudyReportTest {
     Path dir = ReportWriter.write(report, tmp.resolve("year"));
     List<String> metrics = Files.readAllLines(dir.resolve("metrics.csv"));
     assertThat(metrics.get(0)).isEqualTo(String.join(",", MetricRow.COLUMNS));
-    assertThat(metrics).anyMatch(l -> l.startsWith("gbm,wrapper.calm.auction,wrapper,stable-value holder,calm,auction,wrapper.calm.auction.annual_deviation_pct,%/yr,standev,"));
+    assertThat(metrics).anyMatch(l -> l.startsWith("gbm,wrapper.calm.auction,wrapper,stable-value holder,calm,auction,annual_deviation_pct,%/yr,standev,"));
     assertThat(metrics).noneMatch(l -> l.startsWith("may-2021,") && l.contains("annual_deviation_pct"));
     try (InputStream in = new GZIPInputStream(Files.newInputStream(dir.resolve("paths.csv.gz")))) {
       List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
@@ -165,7 +165,9 @@ class StudyReportTest {
     StudyConfig config = new StudyConfig("toy", List.of("gbm", "history", "history-crashes"), 20, 5, 2, 2500.0, 1L, 1, List.of(), csv.toString(), 1);
     StudyRunner.StudyResult result = run(config);
     Report report = StudyReport.build(result);
-    Report.Table windows = report.tables().stream().filter(t -> t.id().equals("history-crash-windows")).findFirst().orElseThrow();
+    StudyRunner.ScenarioResult crashes = result.scenarios().stream().filter(sr -> sr.scenario().name().equals("history-crashes")).findFirst().orElseThrow();
+    Report.Table windows = StudyReport.windowsTable(result, crashes);
+    assertThat(report.tables()).extracting(Report.Table::id).contains("history-crash-windows-list").doesNotContain("history-crash-windows");
     assertThat(windows.rows()).hasSize(2);
     assertThat(windows.rows().get(0).get(0)).isEqualTo("history-crash-2021-01-05");
     assertThat(windows.columns()).contains("toydebt.min_ratio", "wrapper.calm.auction.log_deviation_pct");

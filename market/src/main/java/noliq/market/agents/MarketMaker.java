@@ -32,6 +32,16 @@ public final class MarketMaker {
   private final TokenBook book;
   private double inventoryUsd;
   private final List<Long> restingOrders = new ArrayList<>();
+  /**
+   * The last {@link #MEMO} Black–Scholes values it computed, keyed by their exact inputs: one look
+   * at an auction asks for the same (spot, strike, days, vol) up to three times (fair value, and
+   * each half-spread's vega), and a pure function of the same doubles gives the same double.
+   */
+  private static final int MEMO = 4;
+  private final double[] memoInputs = new double[4 * MEMO];
+  private final double[] memoNEth = new double[MEMO];
+  private int memoSize;
+  private int memoNext;
 
   public MarketMaker(AccountId id, MakerParams params, TokenBook book) {
     this(id, params, MakerResponse.NONE, book);
@@ -75,15 +85,36 @@ public final class MarketMaker {
     return fairEth(leg, view.spot(), view.estimate().volDays(view.spot(), leg.strike(), leg.days()));
   }
 
-  private static double fairEth(SeriesLeg leg, double spot, double vol) {
-    var v = InverseOptions.value(OptionInputs.of(spot, leg.strike(), leg.days(), vol));
+  private double fairEth(SeriesLeg leg, double spot, double vol) {
     return switch (leg.leg()) {
-      case P -> v.pEth();
-      case N -> v.nEth();
+      // P in ETH is e^{-q tau} - N in ETH; the maker's inputs carry no rate and no yield, so e^{-0} = 1.
+      case P -> 1.0 - nEth(spot, leg.strike(), leg.days(), vol);
+      case N -> nEth(spot, leg.strike(), leg.days(), vol);
       // I pays only on an invalid resolution; its value is that probability, which Black-Scholes
       // does not model, so a Black-Scholes maker does not quote it.
       case I -> throw new RuleViolation("leg", "a Black-Scholes maker does not quote the invalid-outcome leg I");
     };
+  }
+
+  /** {@link InverseOptions#nEth} at these inputs, from the memo when it was asked for lately. */
+  private double nEth(double spot, double strike, double days, double vol) {
+    for (int i = 0; i < memoSize; i++) {
+      int k = 4 * i;
+      if (memoInputs[k] == spot && memoInputs[k + 1] == strike && memoInputs[k + 2] == days && memoInputs[k + 3] == vol) {
+        return memoNEth[i];
+      }
+    }
+    double n = InverseOptions.nEth(OptionInputs.of(spot, strike, days, vol));
+    int i = memoNext;
+    memoNext = (memoNext + 1) % MEMO;
+    memoSize = Math.max(memoSize, i + 1);
+    int k = 4 * i;
+    memoInputs[k] = spot;
+    memoInputs[k + 1] = strike;
+    memoInputs[k + 2] = days;
+    memoInputs[k + 3] = vol;
+    memoNEth[i] = n;
+    return n;
   }
 
   /** Its bid and ask for {@code leg} in ETH per token: fair value less and plus the half-spread. */
@@ -103,10 +134,14 @@ public final class MarketMaker {
    * with one, the stress multiplier times (tick + vega times the screen's implied-vol half-spread).
    */
   public double halfSpreadEth(SeriesLeg leg, MakerView view) {
+    return halfSpreadEth(leg, view, view.estimate().volDays(view.spot(), leg.strike(), leg.days()));
+  }
+
+  /** {@link #halfSpreadEth(SeriesLeg, MakerView)} with the leg's vol on the maker's estimate already read. */
+  private double halfSpreadEth(SeriesLeg leg, MakerView view, double vol) {
     if (!response.reactive()) {
-      return fairEth(leg, view) * params.halfSpreadBps() / 10_000;
+      return fairEth(leg, view.spot(), vol) * params.halfSpreadBps() / 10_000;
     }
-    double vol = view.estimate().volDays(view.spot(), leg.strike(), leg.days());
     double vega = Math.abs(fairEth(leg, view.spot(), vol + 0.01) - fairEth(leg, view.spot(), vol)) / 0.01;
     return response.stress(view) * (response.tickEth() + vega * response.ivHalfSpread(leg.days()));
   }
@@ -132,12 +167,15 @@ public final class MarketMaker {
       return Optional.empty();
     }
     Price price = house.priceAt(auctionId, now);
-    double fairSold = fairEth(sold, market);
-    double fairPaid = fairEth(paid, market);
+    var estimate = market.estimate();
+    double volSold = estimate.volDays(market.spot(), sold.strike(), sold.days());
+    double volPaid = estimate.volDays(market.spot(), paid.strike(), paid.days());
+    double fairSold = fairEth(sold, market.spot(), volSold);
+    double fairPaid = fairEth(paid, market.spot(), volPaid);
     double fairRatio = fairSold / fairPaid;
     double edgeBps = (1 - price.toDouble() / fairRatio) * 10_000;
     double screenBps = response.reactive()
-        ? (halfSpreadEth(sold, market) / fairSold + halfSpreadEth(paid, market) / fairPaid) * 10_000 : 0;
+        ? (halfSpreadEth(sold, market, volSold) / fairSold + halfSpreadEth(paid, market, volPaid) / fairPaid) * 10_000 : 0;
     double netBps = (edgeBps - screenBps) / response.stress(market);
     double room = params.inventoryAtEdgeUsd(netBps) * response.capacityShare(market) - inventoryUsd;
     if (room <= 0) {

@@ -45,6 +45,18 @@ public final class RotationAuctionHouse {
     Amount remaining;
     Amount proceeds = Amount.ZERO;
     Status status = Status.OPEN;
+    /** The curve's price at {@link #pricedAt}: every maker asks at the same moment of a poll, and start and terms are final. */
+    private Instant pricedAt;
+    private Price price;
+
+    /** {@link DutchCurve#priceAt} at {@code now}, computed once per moment asked. */
+    Price priceAt(Instant now) {
+      if (!now.equals(pricedAt)) {
+        price = DutchCurve.priceAt(terms, Duration.between(start, now));
+        pricedAt = now;
+      }
+      return price;
+    }
 
     Auction(long id, AccountId seller, Token sell, Amount lot, Token buy, Instant start, AuctionTerms terms) {
       this.id = id;
@@ -111,7 +123,7 @@ public final class RotationAuctionHouse {
   public Price priceAt(long id, Instant now) {
     Auction a = find(id);
     requireNotBefore(a, now);
-    return DutchCurve.priceAt(a.terms, Duration.between(a.start, now));
+    return a.priceAt(now);
   }
 
   /**
@@ -127,7 +139,7 @@ public final class RotationAuctionHouse {
     if (taker.equals(a.seller) || taker.equals(account)) {
       throw new MarketException(new MarketError.SelfTrade("taker", taker));
     }
-    Price price = DutchCurve.priceAt(a.terms, Duration.between(a.start, now));
+    Price price = a.priceAt(now);
     if (maxPrice.compareTo(price) < 0) {
       throw new MarketException(new MarketError.PriceOutsideCurve("maxPrice", maxPrice, price));
     }

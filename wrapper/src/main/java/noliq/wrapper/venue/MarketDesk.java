@@ -43,6 +43,10 @@ public final class MarketDesk {
   private boolean makersPresent = true;
   private MarketStress.Feed stress = t -> MarketStress.CALM;
   private double[] makerVolErrors;
+  private static final int REMEMBERED = 4;
+  private final Price[] rememberedPrices = new Price[REMEMBERED];
+  private final double[] rememberedDoubles = new double[REMEMBERED];
+  private int nextRemembered;
   private MakerInventory inventory = new MakerInventory(MakerInventory.Rule.DEFAULT);
 
   /**
@@ -109,14 +113,32 @@ public final class MarketDesk {
     Observation obs = observe(t);
     MarketStress s = stress.observe(t);
     double error = makerVolErrors == null ? 0 : makerVolErrors[i];
-    return new MakerView(obs.spot().toDouble(), obs.surface(), s.volOfVol(), Math.max(s.realisedVolJump(), 1e-6), error);
+    return new MakerView(toDouble(obs.spot()), obs.surface(), s.volOfVol(), Math.max(s.realisedVolJump(), 1e-6), error);
   }
 
   /** The market's view at {@code t} without any maker's error: fair values. */
   MakerView fairView(Instant t) {
     Observation obs = observe(t);
     MarketStress s = stress.observe(t);
-    return new MakerView(obs.spot().toDouble(), obs.surface(), s.volOfVol(), Math.max(s.realisedVolJump(), 1e-6), 0);
+    return new MakerView(toDouble(obs.spot()), obs.surface(), s.volOfVol(), Math.max(s.realisedVolJump(), 1e-6), 0);
+  }
+
+  /**
+   * {@code price.toDouble()}, remembered for the last {@link #REMEMBERED} prices by identity: every
+   * maker of every poll of an auction reads the same spot and strike objects again, and the exact
+   * conversion is a pure function of the price.
+   */
+  private double toDouble(Price price) {
+    for (int k = 0; k < REMEMBERED; k++) {
+      if (rememberedPrices[k] == price) {
+        return rememberedDoubles[k];
+      }
+    }
+    double d = price.toDouble();
+    rememberedPrices[nextRemembered] = price;
+    rememberedDoubles[nextRemembered] = d;
+    nextRemembered = (nextRemembered + 1) % REMEMBERED;
+    return d;
   }
 
   /** Sets how makers carry and hedge what they trade ({@link MakerInventory.Rule}); starts a fresh inventory. */
@@ -201,8 +223,8 @@ public final class MarketDesk {
     Marks.LegOf l = legOf(token);
     double days = Math.max(0.0, (l.series().maturity().getEpochSecond() - now.getEpochSecond()) / 86_400.0);
     return switch (l.leg()) {
-      case P -> SeriesLeg.p(token, l.series().strike().toDouble(), days);
-      case N -> SeriesLeg.n(token, l.series().strike().toDouble(), days);
+      case P -> SeriesLeg.p(token, toDouble(l.series().strike()), days);
+      case N -> SeriesLeg.n(token, toDouble(l.series().strike()), days);
       case I -> throw new RuleViolation("token", "the invalid-outcome leg I has no Black-Scholes value for makers to "
           + "quote; roll venues trade P, N and ETH (was " + token + ")");
     };

@@ -42,6 +42,8 @@ public final class LiquityBook extends DebtBook {
   private static final double DEPOSITOR_RATIO = 10.0;
 
   private final LiquityParams params;
+  /** The MCR as a double: a constant, read on every liquidation price. */
+  private final double mcr;
   private final double poolShare;
 
   public LiquityBook(Borrowers population, Liquidators liquidators, Cascade cascade, double poolShare) {
@@ -59,6 +61,7 @@ public final class LiquityBook extends DebtBook {
       throw new RuleViolation("poolShare", "must be in (0, 10] (was " + poolShare + ")");
     }
     this.params = LiquityParams.v2Weth();
+    this.mcr = MakerBook.toDouble(params.mcr(), 18);
     this.poolShare = poolShare;
   }
 
@@ -92,7 +95,7 @@ public final class LiquityBook extends DebtBook {
 
   @Override
   public double liquidationRatio() {
-    return MakerBook.toDouble(params.mcr(), 18);
+    return mcr;
   }
 
   /** v2's penalty for a liquidation through the Stability Pool (5%). */

@@ -41,10 +41,19 @@ public final class MakerBook extends DebtBook {
   private static final double MARKET_DAI = 1e10;
 
   private final IlkParams ilk;
+  /** ETH-B's mat, chop, keeper tip and chip as doubles: constants, read on every liquidation price and bark. */
+  private final double mat;
+  private final double chop;
+  private final double tip;
+  private final double chip;
 
   public MakerBook(Borrowers population, Liquidators liquidators, Cascade cascade) {
     super("maker", population, liquidators, cascade);
     this.ilk = IlkParams.ethB();
+    this.mat = toDouble(ilk.mat(), 27);
+    this.chop = toDouble(ilk.chop(), 18);
+    this.tip = toDouble(ilk.clipper().tip(), 45);
+    this.chip = toDouble(ilk.clipper().chip(), 18);
   }
 
   /** A variant named {@code id} whose keepers meet {@code congestion}. */
@@ -61,6 +70,10 @@ public final class MakerBook extends DebtBook {
       Behaviour behaviour, Interest interest) {
     super(id, population, liquidators, cascade, congestion, behaviour, interest);
     this.ilk = IlkParams.ethB();
+    this.mat = toDouble(ilk.mat(), 27);
+    this.chop = toDouble(ilk.chop(), 18);
+    this.tip = toDouble(ilk.clipper().tip(), 45);
+    this.chip = toDouble(ilk.clipper().chip(), 18);
   }
 
   @Override
@@ -97,12 +110,12 @@ public final class MakerBook extends DebtBook {
 
   @Override
   public double liquidationRatio() {
-    return toDouble(ilk.mat(), 27);
+    return mat;
   }
 
   @Override
   public double liquidationBonus() {
-    return toDouble(ilk.chop(), 18) - 1;
+    return chop - 1;
   }
 
   @Override
@@ -252,7 +265,7 @@ public final class MakerBook extends DebtBook {
 
     private boolean bark(int i) {
       double mkt = marketPriceNow();
-      double incentive = toDouble(ilk.clipper().tip(), 45) + toDouble(ilk.clipper().chip(), 18) * debt[i] * (1 + liquidationBonus());
+      double incentive = tip + chip * debt[i] * (1 + liquidationBonus());
       for (Liquidators.Bot bot : bots) {
         if (!lands(bot) || gasUsd(bot, mkt) >= incentive) {
           continue;
