@@ -65,8 +65,9 @@ public final class AuctionVenue implements RollVenue {
     if (!(fairGive > 0) || !(fairReceive > 0)) {
       return new TradeOutcome.Unfilled("no fair value for " + r.give() + " or " + r.receive());
     }
+    // the auction's curve and life are the ramp's; a sooner deadline ends the polling early and withdraws the rest
     AuctionTerms terms = new AuctionTerms(Price.fromDouble(fairGive / fairReceive, Rounding.UP),
-        desk.assumptions().auctionEdgePips(), ramp, life);
+        desk.assumptions().auctionEdgePips(), ramp, ramp);
     if (!desk.makersPresent()) {
       return new TradeOutcome.Unfilled("no maker watched the auction until " + now.plus(life));
     }
@@ -116,7 +117,11 @@ public final class AuctionVenue implements RollVenue {
       throw new NoFill("no maker took the auction by " + end + " (its edge never reached theirs)");
     }
     if (house.view(id).status() == RotationAuctionHouse.Status.OPEN) {
-      house.expire(id, end);
+      if (end.isBefore(house.view(id).end())) {
+        house.cancel(id, r.trader(), end);
+      } else {
+        house.expire(id, end);
+      }
     }
     Amount given = giveBefore.minus(desk.book().balanceOf(r.trader(), r.give()));
     Amount received = desk.book().balanceOf(r.trader(), r.receive()).minus(receiveBefore);

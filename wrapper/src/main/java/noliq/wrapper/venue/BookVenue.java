@@ -121,7 +121,7 @@ public final class BookVenue implements RollVenue {
       }
       if (buys) {
         receiveQuote = quotes(receiveBook, r.receive(), t, spotT);
-        bid = rebid(receiveBook, bid, fairReceive, t);
+        bid = rebid(receiveBook, bid, fairReceive, r.receive(), t, exec);
         Amount flow = desk.unitsWorth(flowUsd * (1 + imbalance), r.receive(), t);
         if (bid != null && flow.isPositive()) {
           desk.cover(FLOW_SELLER, r.receive(), flow, t);
@@ -267,7 +267,7 @@ public final class BookVenue implements RollVenue {
     return q;
   }
 
-  private Long rebid(OrderBook b, Long bid, Price fair, Instant t) {
+  private Long rebid(OrderBook b, Long bid, Price fair, Token token, Instant t, double[] exec) {
     if (bid != null && b.order(bid).isPresent()) {
       b.cancel(DESK, bid, t);
     }
@@ -275,8 +275,10 @@ public final class BookVenue implements RollVenue {
     if (want.isZero() || worth(want, fair).isZero()) {
       return null;
     }
-    // GTC: a maker offering below fair value on its own estimate is taken at once
-    return b.place(DESK, Side.BUY, fair, want, TimeInForce.GTC, t).placed().orderId();
+    // GTC: a maker offering below fair value on its own estimate is taken at once, and those fills count like any other
+    var placed = b.place(DESK, Side.BUY, fair, want, TimeInForce.GTC, t);
+    account(placed, token, t, true, exec);
+    return placed.placed().orderId();
   }
 
   /** The makers leave when the roll is done, so the next roll meets fresh quotes. */

@@ -152,6 +152,7 @@ class LocalAgentTest {
         Optional.of(HELD));
     AgentDecision d = agent.decide(T0, view, new SplittableRandom(1));
     assertThat(d.decision()).isEmpty();
+    assertThat(d.rolls()).isFalse();
     assertThat(d.why()).contains("only 1 of 3 sources answered");
     assertThatThrownBy(() -> new PrivateMedian(4).read(view, new SplittableRandom(1)))
         .hasMessage("k: must not exceed the number of sources 3 (was 4)");
@@ -176,6 +177,33 @@ class LocalAgentTest {
       moments.add(at);
     }
     assertThat(moments.size()).isGreaterThan(5);
+  }
+
+  /** A one-second window: the trade is now or a second later, both reached over 40 seeds. */
+  @Test
+  void aOneSecondWindowTradesNowOrOneSecondLater() {
+    FixedView view = FixedView.of("1800", "1801", "1799");
+    AgentConfig config = new AgentConfig(KyrruiTracker.defaults(), 3, Duration.ofHours(6), Duration.ofSeconds(1),
+        noliq.wrapper.port.Mechanism.RESTING_ORDERS, Duration.ofDays(1));
+    Set<Instant> moments = new HashSet<>();
+    for (long seed = 1; seed <= 40; seed++) {
+      LocalAgent agent = new LocalAgent(config, SURFACE, AccountId.of("h"), IndexId.ETH_USD, Optional.of(HELD));
+      moments.add(agent.decide(T0, view, new SplittableRandom(seed)).tradeAt().orElseThrow());
+    }
+    assertThat(moments).containsExactlyInAnyOrder(T0, T0.plusSeconds(1));
+    assertThat(new LocalAgent(config, SURFACE, AccountId.of("h"), IndexId.ETH_USD, Optional.of(HELD)).config())
+        .isSameAs(config);
+  }
+
+  /** The next check is drawn from [0.5, 1.5] × the mean, to the second: both ends are reached for a 2-second mean. */
+  @Test
+  void theJitterReachesBothEndsOfItsRange() {
+    SplittableRandom rng = new SplittableRandom(3);
+    Set<Duration> gaps = new HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      gaps.add(LocalAgent.jitter(Duration.ofSeconds(2), rng));
+    }
+    assertThat(gaps).containsExactlyInAnyOrder(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3));
   }
 
   @Test
