@@ -12,6 +12,7 @@ import noliq.math.Price;
 import noliq.math.book.AccountId;
 import noliq.math.book.Token;
 import noliq.math.book.TokenBook;
+import noliq.math.testing.Refusals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -301,18 +302,7 @@ class LiquityEngineTest {
   }
 
   private org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertThatUnchanged(Executable op) {
-    LiquityEngine.Snapshot before = e.snapshot();
-    int n = events.size();
-    Throwable thrown = null;
-    try {
-      op.execute();
-    } catch (Throwable t) {
-      thrown = t;
-    }
-    assertThat(thrown).as("operation should have been refused").isInstanceOf(noliq.math.RuleViolation.class);
-    assertThat(e.snapshot()).isEqualTo(before);
-    assertThat(events).hasSize(n);
-    return assertThat(thrown);
+    return Refusals.assertRefusedUnchanged(noliq.math.RuleViolation.class, () -> List.of(e.snapshot(), events.size()), op);
   }
 
   /**

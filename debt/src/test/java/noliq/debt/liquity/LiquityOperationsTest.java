@@ -15,6 +15,7 @@ import noliq.math.book.AccountId;
 import noliq.math.book.Token;
 import noliq.math.book.TokenBook;
 import noliq.math.testing.AbortedTransactions;
+import noliq.math.testing.Refusals;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -494,17 +495,6 @@ class LiquityOperationsTest {
   }
 
   private AbstractThrowableAssert<?, ? extends Throwable> assertThatUnchanged(Executable op) {
-    LiquityEngine.Snapshot before = e.snapshot();
-    int n = events.size();
-    Throwable thrown = null;
-    try {
-      op.execute();
-    } catch (Throwable t) {
-      thrown = t;
-    }
-    assertThat(thrown).as("operation should have been refused").isInstanceOf(RuleViolation.class);
-    assertThat(e.snapshot()).isEqualTo(before);
-    assertThat(events).hasSize(n);
-    return assertThat(thrown);
+    return Refusals.assertRefusedUnchanged(RuleViolation.class, () -> List.of(e.snapshot(), events.size()), op);
   }
 }

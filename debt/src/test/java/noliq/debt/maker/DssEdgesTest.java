@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import noliq.math.Price;
+import noliq.math.testing.Refusals;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -367,17 +368,6 @@ class DssEdgesTest {
   }
 
   private AbstractThrowableAssert<?, ? extends Throwable> assertThatUnchanged(Executable op) {
-    MakerEngine.Snapshot before = m.snapshot();
-    int eventsBefore = events.size();
-    Throwable thrown = null;
-    try {
-      op.execute();
-    } catch (Throwable t) {
-      thrown = t;
-    }
-    assertThat(thrown).as("operation should have been refused").isInstanceOf(MakerRuleViolation.class);
-    assertThat(m.snapshot()).isEqualTo(before);
-    assertThat(events).hasSize(eventsBefore);
-    return assertThat(thrown);
+    return Refusals.assertRefusedUnchanged(MakerRuleViolation.class, () -> List.of(m.snapshot(), events.size()), op);
   }
 }

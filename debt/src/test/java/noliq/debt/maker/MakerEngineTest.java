@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import noliq.math.Price;
 import noliq.math.book.AccountId;
+import noliq.math.testing.Refusals;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -281,17 +282,6 @@ class MakerEngineTest {
   }
 
   private org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertThatUnchanged(Executable op) {
-    MakerEngine.Snapshot before = m.snapshot();
-    int eventsBefore = events.size();
-    Throwable thrown = null;
-    try {
-      op.execute();
-    } catch (Throwable t) {
-      thrown = t;
-    }
-    assertThat(thrown).as("operation should have been refused").isInstanceOf(MakerRuleViolation.class);
-    assertThat(m.snapshot()).isEqualTo(before);
-    assertThat(events).hasSize(eventsBefore);
-    return assertThat(thrown);
+    return Refusals.assertRefusedUnchanged(MakerRuleViolation.class, () -> List.of(m.snapshot(), events.size()), op);
   }
 }
