@@ -558,7 +558,7 @@ public final class ReportWriter {
         .append("section{overflow-x:auto}.wrap{overflow-x:auto;max-width:100%}\n")
         .append("table{border-collapse:collapse;margin:.6em 0;font-size:90%}td,th{border:1px solid #ccc;padding:3px 6px;text-align:right;vertical-align:top;overflow-wrap:anywhere}\n")
         .append("th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}.ci{color:#777;font-size:85%}\n")
-        .append("table.answer{font-size:85%;line-height:1.2}table.answer th{font-size:92%}table.answer td{padding:2px 4px}table.answer .ci{white-space:nowrap}table.answer td:first-child{overflow-wrap:normal;min-width:6.5em}.answer-text li{margin:.2em 0}\n")
+        .append("table.answer{font-size:80%;line-height:1.15}table.answer th{font-size:92%}table.answer td{padding:2px 4px}table.answer .ci{white-space:nowrap}table.answer td:first-child{overflow-wrap:normal;min-width:6.5em}.answer-text li{margin:.2em 0}\n")
         .append("img{max-width:100%;border:1px solid #eee}nav ol{columns:2}.note{color:#555;font-size:90%}\n")
         .append("</style>\n</head>\n<body>\n<h1>").append(esc(r.title())).append("</h1>\n");
     Map<String, Table> tables = new LinkedHashMap<>();
@@ -567,8 +567,10 @@ public final class ReportWriter {
     r.charts().forEach(c -> charts.put(c.id(), c));
     if (r.answer() != null) {
       Table answer = tables.get(r.answer());
-      h.append("<section id=\"answer\">\n<p style=\"margin:.3em 0\"><b>").append(esc(answer.title())).append("</b></p>\n");
-      table(h, answer, "answer");
+      // the answer's CSV is linked from its caption, not from a line of its own, so the sentences stay on the first screen
+      h.append("<section id=\"answer\">\n<p style=\"margin:.3em 0\"><b>").append(esc(answer.title())).append("</b> <span class=\"note\">(<a href=\"")
+          .append(esc(answer.id())).append(".csv\">").append(esc(answer.id())).append(".csv</a>)</span></p>\n");
+      tableRows(h, answer, "answer");
       if (!r.findings().isEmpty()) {
         h.append("<ul class=\"answer-text\">\n");
         r.findings().forEach(f -> h.append("<li>").append(esc(f)).append("</li>\n"));
@@ -643,6 +645,11 @@ public final class ReportWriter {
   }
 
   private static void table(StringBuilder h, Table t, String cssClass) {
+    tableRows(h, t, cssClass);
+    h.append("<p class=\"note\"><a href=\"").append(esc(t.id())).append(".csv\">").append(esc(t.id())).append(".csv</a></p>\n");
+  }
+
+  private static void tableRows(StringBuilder h, Table t, String cssClass) {
     h.append("<div class=\"wrap\"><table").append(cssClass.isEmpty() ? "" : " class=\"" + cssClass + "\"").append(">\n<tr>");
     t.columns().forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
     h.append("</tr>\n");
@@ -655,7 +662,7 @@ public final class ReportWriter {
       }
       h.append("</tr>\n");
     }
-    h.append("</table></div>\n<p class=\"note\"><a href=\"").append(esc(t.id())).append(".csv\">").append(esc(t.id())).append(".csv</a></p>\n");
+    h.append("</table></div>\n");
   }
 
   private static void chart(StringBuilder h, Chart c) {
