@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import noliq.lab.engine.Progress;
 import noliq.lab.report.ReportWriter;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,20 +38,16 @@ class ReportBrowserTest {
     String given = System.getProperty("noliq.report", "");
     Path dir;
     if (given.isBlank()) {
-      StudyConfig config = new StudyConfig("browser check", List.of("default", "may-2021"), 8, 8, 3, 2500.0, 5L, 2, null, null, 1,
-          Map.of());
-      StudyRunner.StudyResult result = StudyRunner.run(config, DesignCatalog.defaults(), n -> Progress.none());
-      dir = ReportWriter.write(StudyReport.build(result), tmp.resolve("report"));
+      dir = ReportWriter.write(ReportSize.smallStudy("browser check"), tmp.resolve("report"));
     } else {
       dir = Path.of(given);
     }
-    // the budget: the page at most 2 MB (it links its images), the whole report at most 20 MB
-    assertThat(Files.size(dir.resolve("index.html"))).as("index.html, bytes").isLessThanOrEqualTo(2_000_000);
+    assertThat(Files.size(dir.resolve("index.html"))).as("index.html, bytes").isLessThanOrEqualTo(ReportSize.PAGE_BUDGET);
     long total;
     try (var files = Files.walk(dir)) {
       total = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
     }
-    assertThat(total).as("the report, bytes").isLessThanOrEqualTo(20_000_000);
+    assertThat(total).as("the report, bytes").isLessThanOrEqualTo(ReportSize.REPORT_BUDGET);
     try (Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions()
             .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)

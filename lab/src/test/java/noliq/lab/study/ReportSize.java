@@ -8,11 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
+import noliq.lab.engine.Progress;
+import noliq.lab.report.Report;
 
 /**
  * A written study report's size, and the size of the same study at the default preset's paths
@@ -31,6 +34,17 @@ record ReportSize(long indexHtml, long total, long pathsGz, long exceedance, Map
   record Scenario(String kind, long paths, long rows, long compressedAlone, long defaultPaths, java.util.Set<String> figures) {}
 
   private static final Pattern SCENARIO = Pattern.compile("(.+): ([a-z_]+), n=(\\d+), seed -?\\d+");
+
+  /** The budget: the page at most 2 MB (it links its images), the whole report at most 20 MB. */
+  static final long PAGE_BUDGET = 2_000_000;
+  static final long REPORT_BUDGET = 20_000_000;
+
+  /** The report the size and browser tests check in the normal build: every default design on a few short paths of the model and a crash. */
+  static Report smallStudy(String title) {
+    StudyConfig config = new StudyConfig(title, List.of("default", "may-2021"), 8, 8, 3, 2500.0, 5L, 2, null, null, 1,
+        Map.of());
+    return StudyReport.build(StudyRunner.run(config, DesignCatalog.defaults(), n -> Progress.none()));
+  }
 
   /** The default preset's size of the report, in bytes. */
   long projectedTotal() {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import noliq.lab.engine.Progress;
 import noliq.lab.report.Report;
 import noliq.lab.report.ReportWriter;
 import org.junit.jupiter.api.Test;
@@ -27,17 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportSizeTest {
   @TempDir Path tmp;
 
-  private static final long PAGE_BUDGET = 2_000_000;
-  private static final long REPORT_BUDGET = 20_000_000;
-
   @Test
   void theReportAndItsProjectionToTheDefaultPathsFitTheBudget() throws IOException {
     String given = System.getProperty("noliq.report", "");
     Path dir;
     if (given.isBlank()) {
-      StudyConfig config = new StudyConfig("size check", List.of("default", "may-2021"), 8, 8, 3, 2500.0, 5L, 2, null, null, 1, Map.of());
-      StudyRunner.StudyResult result = StudyRunner.run(config, DesignCatalog.defaults(), n -> Progress.none());
-      Report report = StudyReport.build(result);
+      Report report = ReportSize.smallStudy("size check");
       dir = ReportWriter.write(report, tmp.resolve("report"));
       // no chart draws more than MAX_SERIES series of MAX_POINTS points
       for (Report.Chart c : report.charts()) {
@@ -51,15 +45,15 @@ class ReportSizeTest {
     }
     ReportSize size = ReportSize.of(dir);
     System.out.print(size.describe());
-    assertThat(size.indexHtml()).as("index.html, bytes").isLessThanOrEqualTo(PAGE_BUDGET);
-    assertThat(size.total()).as("the report, bytes").isLessThanOrEqualTo(REPORT_BUDGET);
-    assertThat(size.projectedTotal()).as("the report at the default's paths, bytes").isLessThanOrEqualTo(REPORT_BUDGET);
+    assertThat(size.indexHtml()).as("index.html, bytes").isLessThanOrEqualTo(ReportSize.PAGE_BUDGET);
+    assertThat(size.total()).as("the report, bytes").isLessThanOrEqualTo(ReportSize.REPORT_BUDGET);
+    assertThat(size.projectedTotal()).as("the report at the default's paths, bytes").isLessThanOrEqualTo(ReportSize.REPORT_BUDGET);
     // -Dnoliq.report.horizon=DIR: a few model paths over the default's year, whose model rows and time series replace the first's
     String horizon = System.getProperty("noliq.report.horizon", "");
     if (!horizon.isBlank()) {
       long composed = ReportSize.composed(size, dir, ReportSize.of(Path.of(horizon)), Path.of(horizon));
       System.out.printf(java.util.Locale.ROOT, "composed with the year-long model of %s: the default report %,d bytes%n", horizon, composed);
-      assertThat(composed).as("the default report (its paths, its horizon), bytes").isLessThanOrEqualTo(REPORT_BUDGET);
+      assertThat(composed).as("the default report (its paths, its horizon), bytes").isLessThanOrEqualTo(ReportSize.REPORT_BUDGET);
     }
     // the per-path dump: a row (scenario, path, design, metric, value at 7 digits) costs a few bytes once compressed
     long rows = size.scenarios().values().stream().mapToLong(ReportSize.Scenario::rows).sum();
