@@ -1,28 +1,24 @@
 package noliq.oracle.escalation;
 
+import static noliq.oracle.escalation.EscalationGameTest.A;
+import static noliq.oracle.escalation.EscalationGameTest.ASKER;
+import static noliq.oracle.escalation.EscalationGameTest.C;
+import static noliq.oracle.escalation.EscalationGameTest.ESCROW;
+import static noliq.oracle.escalation.EscalationGameTest.KEY;
+import static noliq.oracle.escalation.EscalationGameTest.NO;
+import static noliq.oracle.escalation.EscalationGameTest.T0;
+import static noliq.oracle.escalation.EscalationGameTest.YES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import noliq.math.Amount;
-import noliq.math.Price;
 import noliq.math.book.AccountId;
 import noliq.math.book.Token;
 import noliq.math.book.TokenBook;
-import noliq.oracle.Answer;
-import noliq.oracle.RequestKey;
 import org.junit.jupiter.api.Test;
 
 /** Each move of the escalation game returns the event it records, in order. */
 class EscalationGameEventsTest {
-  static final AccountId ESCROW = AccountId.of("reality:escrow");
-  static final AccountId ASKER = AccountId.of("asker");
-  static final AccountId A = AccountId.of("a");
-  static final AccountId C = AccountId.of("c");
-  static final Instant T0 = Instant.parse("2026-09-25T08:00:00Z");
-  static final RequestKey KEY = new RequestKey("ETH/USD", T0, "s1");
-  static final Answer YES = Answer.value(Price.of(3000));
-  static final Answer NO = Answer.value(Price.of(2000));
 
   @Test
   void eachMoveReturnsAndRecordsItsEvent() {

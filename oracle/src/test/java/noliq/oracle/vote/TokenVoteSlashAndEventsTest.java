@@ -10,7 +10,6 @@ import static noliq.oracle.vote.TokenVoteTest.NO;
 import static noliq.oracle.vote.TokenVoteTest.POOL;
 import static noliq.oracle.vote.TokenVoteTest.R1;
 import static noliq.oracle.vote.TokenVoteTest.T0;
-import static noliq.oracle.vote.TokenVoteTest.TREASURY;
 import static noliq.oracle.vote.TokenVoteTest.UMA;
 import static noliq.oracle.vote.TokenVoteTest.YES;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,14 +40,7 @@ class TokenVoteSlashAndEventsTest {
     VoteConfig config = new VoteConfig(uma.commitPhase(), uma.revealPhase(), uma.gat(), uma.spatWad(), uma.maxRolls(),
         wrongSlashWad, noVoteSlashWad);
     book = new TokenBook();
-    vote = new TokenVote(book, UMA, POOL, TREASURY, config);
-    book.mint(UMA, A, Amount.of(7_000_000));
-    book.mint(UMA, B, Amount.of(2_000_000));
-    book.mint(UMA, C, Amount.of(1_000_000));
-    vote.stake(A, Amount.of(7_000_000), T0);
-    vote.stake(B, Amount.of(2_000_000), T0);
-    vote.stake(C, Amount.of(1_000_000), T0);
-    vote.escalate(KEY, T0);
+    vote = TokenVoteTest.stakedAndEscalated(book, config);
   }
 
   void votes(AccountId who, Answer answer) {

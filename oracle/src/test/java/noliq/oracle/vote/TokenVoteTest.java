@@ -48,7 +48,12 @@ class TokenVoteTest {
 
   void init(VoteConfig config) {
     book = new TokenBook();
-    vote = new TokenVote(book, UMA, POOL, TREASURY, config);
+    vote = stakedAndEscalated(book, config);
+  }
+
+  /** A vote on {@code book} where A 7M, B 2M and C 1M are staked and KEY is escalated at T0 (voted on from R1). */
+  static TokenVote stakedAndEscalated(TokenBook book, VoteConfig config) {
+    TokenVote vote = new TokenVote(book, UMA, POOL, TREASURY, config);
     book.mint(UMA, A, Amount.of(7_000_000));
     book.mint(UMA, B, Amount.of(2_000_000));
     book.mint(UMA, C, Amount.of(1_000_000));
@@ -56,6 +61,7 @@ class TokenVoteTest {
     vote.stake(B, Amount.of(2_000_000), T0);
     vote.stake(C, Amount.of(1_000_000), T0);
     vote.escalate(KEY, T0);
+    return vote;
   }
 
   void vote(AccountId who, Answer answer, Instant roundStart, int round) {
