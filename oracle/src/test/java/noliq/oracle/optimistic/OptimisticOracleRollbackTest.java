@@ -7,7 +7,6 @@ import static noliq.oracle.optimistic.OptimisticOracleTest.KEY;
 import static noliq.oracle.optimistic.OptimisticOracleTest.MATURITY;
 import static noliq.oracle.optimistic.OptimisticOracleTest.REQUESTER;
 import static noliq.oracle.optimistic.OptimisticOracleTest.STORE;
-import static noliq.oracle.optimistic.OptimisticOracleTest.UMA;
 import static noliq.oracle.optimistic.OptimisticOracleTest.USDC;
 import static noliq.oracle.optimistic.OptimisticOracleTest.VOTER;
 import static noliq.oracle.optimistic.OptimisticOracleTest.X_2000;
@@ -19,13 +18,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import noliq.math.Amount;
-import noliq.math.book.AccountId;
 import noliq.math.book.TokenBook;
 import noliq.math.testing.AbortedTransactions;
 import noliq.oracle.OracleError;
 import noliq.oracle.OracleException;
 import noliq.oracle.vote.TokenVote;
-import noliq.oracle.vote.VoteConfig;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,13 +37,8 @@ class OptimisticOracleRollbackTest {
   OptimisticOracle oo;
 
   void setUp(OptimisticConfig config) {
-    vote = new TokenVote(book, UMA, AccountId.of("dvm:pool"), AccountId.of("dvm:treasury"), VoteConfig.uma(Amount.of(5_000_000)));
+    vote = OptimisticOracleTest.fundedVote(book);
     oo = new OptimisticOracle(book, USDC, ESCROW, STORE, vote, config);
-    for (AccountId a : new AccountId[] {REQUESTER, ALICE, BOB}) {
-      book.mint(USDC, a, Amount.of(100_000));
-    }
-    book.mint(UMA, VOTER, Amount.of(20_000_000));
-    vote.stake(VOTER, Amount.of(20_000_000), MATURITY);
   }
 
   void setUp() {

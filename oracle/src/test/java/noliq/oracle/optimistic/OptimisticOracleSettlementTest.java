@@ -7,7 +7,6 @@ import static noliq.oracle.optimistic.OptimisticOracleTest.KEY;
 import static noliq.oracle.optimistic.OptimisticOracleTest.MATURITY;
 import static noliq.oracle.optimistic.OptimisticOracleTest.REQUESTER;
 import static noliq.oracle.optimistic.OptimisticOracleTest.STORE;
-import static noliq.oracle.optimistic.OptimisticOracleTest.UMA;
 import static noliq.oracle.optimistic.OptimisticOracleTest.USDC;
 import static noliq.oracle.optimistic.OptimisticOracleTest.VOTER;
 import static noliq.oracle.optimistic.OptimisticOracleTest.X_2000;
@@ -18,13 +17,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import noliq.math.Amount;
-import noliq.math.book.AccountId;
 import noliq.math.book.TokenBook;
 import noliq.oracle.Answer;
 import noliq.oracle.OracleError;
 import noliq.oracle.OracleException;
 import noliq.oracle.vote.TokenVote;
-import noliq.oracle.vote.VoteConfig;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,13 +37,8 @@ class OptimisticOracleSettlementTest {
   OptimisticOracle oo;
 
   void setUp() {
-    vote = new TokenVote(book, UMA, AccountId.of("dvm:pool"), AccountId.of("dvm:treasury"), VoteConfig.uma(Amount.of(5_000_000)));
+    vote = OptimisticOracleTest.fundedVote(book);
     oo = new OptimisticOracle(book, USDC, ESCROW, STORE, vote, config);
-    for (AccountId a : new AccountId[] {REQUESTER, ALICE, BOB}) {
-      book.mint(USDC, a, Amount.of(100_000));
-    }
-    book.mint(UMA, VOTER, Amount.of(20_000_000));
-    vote.stake(VOTER, Amount.of(20_000_000), MATURITY);
   }
 
   /** Alice proposes 3000 with a reward of 10 escrowed, Bob disputes, the vote decides {@code truth}. */

@@ -41,13 +41,19 @@ class OptimisticOracleTest {
   OptimisticOracle oo;
 
   void setUp(OptimisticConfig config) {
-    vote = new TokenVote(book, UMA, POOL, TREASURY, VoteConfig.uma(Amount.of(5_000_000)));
+    vote = fundedVote(book);
     oo = new OptimisticOracle(book, USDC, ESCROW, STORE, vote, config);
+  }
+
+  /** The vote disputes go to, with VOTER's 20M UMA staked at MATURITY; REQUESTER, ALICE and BOB get 100,000 USDC each. */
+  static TokenVote fundedVote(TokenBook book) {
+    TokenVote vote = new TokenVote(book, UMA, POOL, TREASURY, VoteConfig.uma(Amount.of(5_000_000)));
     for (AccountId a : new AccountId[] {REQUESTER, ALICE, BOB}) {
       book.mint(USDC, a, Amount.of(100_000));
     }
     book.mint(UMA, VOTER, Amount.of(20_000_000));
     vote.stake(VOTER, Amount.of(20_000_000), MATURITY);
+    return vote;
   }
 
   void setUp() {
