@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLongArray;
-import noliq.node.engine.LatencyHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 import noliq.math.RuleViolation;
 import noliq.node.engine.FsyncPolicy;
 import noliq.node.engine.Json;
@@ -26,7 +27,9 @@ import noliq.node.engine.Json;
  * through the HTTP API (place an order, cancel it, split, merge, in a seeded mix) to a node started
  * here on a fresh journal (fsync ALWAYS unless told, bots off, rate limit off). Each client keeps at most {@value #MAX_RESTING} orders
  * resting, so the market's state stays bounded. Every 10 s and at the end it prints commands a second, p50/p99/max latency (from a histogram of 1/8-decade buckets
- * from 1 µs) and the heap used after a GC, so that a flat memory line can be seen over a long run.
+ * from 1 µs) and the heap left after the collections of the interval (read from the collector's notifications,
+ * never by forcing a collection: a forced full GC stops the node and would be measured as its latency), so
+ * that a flat memory line can be seen over a long run.
  *
  * <p>{@code --batch N} sends N commands a request through {@code POST /api/batch} (each command's latency is
  * its request's).
@@ -44,15 +47,15 @@ import noliq.node.engine.Json;
  * <p>At the end it prints the journal's group commit: how many forces (groups) carried the commands,
  * and the write-and-force time per group, which bounds a command's latency from below under fsync ALWAYS.
  * {@code --journal-dir} puts the journal on a chosen file system (to show how the latency moves with its
- * force time). {@code --warmup S} runs S seconds closed loop first, not measured (the JIT compiles the
- * hot path; a paced run that starts cold begins with a backlog that its due-time latencies then carry).
+ * force time). {@code --warmup S} runs S seconds first, not measured, in the same mode as the measured
+ * run (the JIT compiles the hot path, and the collector sizes its heap to the load: a warm-up at another
+ * rate leaves the measured run's first seconds to carry the change).
  * {@code java -cp noliq.jar noliq.node.LoadGenerator [--clients 16] [--seconds 60] [--fsync ALWAYS|OS]
  * [--seed 1] [--direct true] [--batch 1] [--rate 0] [--journal-dir DIR] [--warmup 0]}
  */
 public final class LoadGenerator {
   private LoadGenerator() {}
 
-  static final int BUCKETS = LatencyHistogram.BUCKETS;
   /** Each client keeps at most this many orders resting (it cancels its oldest), so the book's size is bounded. */
   static final int MAX_RESTING = 20;
 
@@ -184,11 +187,12 @@ public final class LoadGenerator {
           .connectTimeout(Duration.ofSeconds(5)).build();
       String base = node.url().substring(0, node.url().length() - 1);
       String series = Json.MAPPER.readTree(get(http, base + "/api/series")).get(0).get("id").asText();
-      LatencyHistogram hist = new LatencyHistogram();
+      // each command's latency in nanoseconds, to 3 significant digits; read an interval at a time
+      Recorder hist = new Recorder(3);
       noliq.node.engine.Engine directEngine = direct ? node.engine() : null;
       AtomicLongArray errors = new AtomicLongArray(1);
       long begin = System.nanoTime() + 200_000_000L;
-      // the warm-up runs closed loop and is not measured; the measured run (and any pacing) starts after it
+      // the warm-up runs in the measured run's mode (closed loop or paced) and is not measured
       long measured = begin + options.warmup() * 1_000_000_000L;
       long deadline = measured + seconds * 1_000_000_000L;
       List<Thread> threads = new ArrayList<>();
@@ -201,7 +205,7 @@ public final class LoadGenerator {
           long n = 0;
           java.util.ArrayDeque<Long> resting = new java.util.ArrayDeque<>();
           // the clients' due times are staggered across one interval, so paced requests do not arrive in bursts
-          long due = measured + intervalNanos * client / clients;
+          long due = begin + intervalNanos * client / clients;
           java.util.concurrent.locks.LockSupport.parkNanos(begin - System.nanoTime());
           while (System.nanoTime() < deadline) {
             List<String[]> cmds = new ArrayList<>(perRequest);
@@ -209,10 +213,9 @@ public final class LoadGenerator {
               cmds.add(next(rng, resting, series));
             }
             long t0;
-            boolean warming = System.nanoTime() < measured;
-            if (warming) {
-              t0 = System.nanoTime();
-            } else if (intervalNanos > 0) {
+            // a paced request belongs to the warm-up if it was due in it, whenever it went
+            boolean warming = (intervalNanos > 0 ? due : System.nanoTime()) < measured;
+            if (intervalNanos > 0) {
               while (System.nanoTime() < due) {
                 java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
               }
@@ -243,7 +246,7 @@ public final class LoadGenerator {
                 }
               }
               if (!warming) {
-                hist.record(System.nanoTime() - t0, perRequest);
+                hist.recordValueWithCount(System.nanoTime() - t0, perRequest);
               }
               for (long id : placed) {
                 if (id > 0) {
@@ -257,7 +260,7 @@ public final class LoadGenerator {
         }));
       }
       if (options.warmup() > 0) {
-        System.out.printf("warm-up: %d s, closed loop, not measured%n", options.warmup());
+        System.out.printf("warm-up: %d s, not measured%n", options.warmup());
       }
       while (System.nanoTime() < measured) {
         java.util.concurrent.locks.LockSupport.parkNanos(measured - System.nanoTime());
@@ -265,35 +268,37 @@ public final class LoadGenerator {
       long start = System.nanoTime();
       long cpuStart = processCpuNanos();
       noliq.node.engine.Engine.GroupCommits journalStart = node.engine().groupCommits();
-      long[] before = new long[BUCKETS];
+      hist.reset();
+      Histogram whole = new Histogram(3);
       System.out.printf(Locale.ROOT, "load: %d clients, %d s, batch %d, %s, fsync %s, journal %s, load average %.2f%n",
           clients, seconds, perRequest, intervalNanos == 0 ? "closed loop" : "paced at " + options.rate() + " commands/s",
           fsync, dir, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      long since = start;
       while (System.nanoTime() < deadline) {
         Thread.sleep(Math.min(10_000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
-        report(hist, before, start, errors.get(0), false);
+        report(hist, whole, start, since, errors.get(0), false);
+        since = System.nanoTime();
       }
       for (Thread t : threads) {
         t.join();
       }
-      long[] zero = new long[BUCKETS];
+      // the requests in flight at the deadline count in the total
+      whole.add(hist.getIntervalHistogram());
       System.out.print("total: ");
-      report(hist, zero, start, errors.get(0), true);
-      long total = LatencyHistogram.total(hist.counts());
+      report(null, whole, start, start, errors.get(0), true);
+      long total = whole.getTotalCount();
       System.out.printf(Locale.ROOT, "process cpu per command: %.1f us (node and load clients together)%n",
           (processCpuNanos() - cpuStart) / 1e3 / Math.max(1, total));
       cpuPerCommand(total);
       noliq.node.engine.Engine.GroupCommits journalEnd = node.engine().groupCommits();
-      long[] commit = journalEnd.commitNanos().clone();
-      for (int i = 0; i < BUCKETS; i++) {
-        commit[i] -= journalStart.commitNanos()[i];
-      }
+      Histogram commit = journalEnd.commitNanos();
+      commit.subtract(journalStart.commitNanos());
       long groups = journalEnd.groups() - journalStart.groups();
       System.out.printf(Locale.ROOT, "group commit: %d entries in %d groups (%.1f a group); a group's write%s p50 %.2f ms, "
           + "p99 %.2f ms, max %.2f ms%n", journalEnd.entries() - journalStart.entries(), groups,
           (journalEnd.entries() - journalStart.entries()) / (double) Math.max(1, groups),
-          fsync == FsyncPolicy.ALWAYS ? " and force" : "", LatencyHistogram.quantileMillis(commit, 0.5),
-          LatencyHistogram.quantileMillis(commit, 0.99), LatencyHistogram.quantileMillis(commit, 1.0));
+          fsync == FsyncPolicy.ALWAYS ? " and force" : "", millis(commit, 50),
+          millis(commit, 99), millis(commit, 100));
     }
   }
 
@@ -304,7 +309,7 @@ public final class LoadGenerator {
    */
   static void forceProbe(Path dir) throws IOException {
     Path probe = Files.createTempFile(dir, "force-probe", ".bin");
-    LatencyHistogram h = new LatencyHistogram();
+    Histogram h = new Histogram(3);
     try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(probe,
         java.nio.file.StandardOpenOption.WRITE)) {
       java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(200);
@@ -313,36 +318,45 @@ public final class LoadGenerator {
         long t0 = System.nanoTime();
         ch.write(b);
         ch.force(false);
-        h.record(System.nanoTime() - t0);
+        h.recordValue(System.nanoTime() - t0);
       }
     } finally {
       Files.deleteIfExists(probe);
     }
-    long[] c = h.counts();
     System.out.printf(Locale.ROOT, "disk: %d forced appends of 200 B in %s: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-        PROBES, dir, LatencyHistogram.quantileMillis(c, 0.5), LatencyHistogram.quantileMillis(c, 0.99),
-        LatencyHistogram.quantileMillis(c, 1.0));
+        PROBES, dir, millis(h, 50), millis(h, 99), millis(h, 100));
   }
 
   static final int PROBES = 500;
 
-  private static void report(LatencyHistogram hist, long[] before, long start, long errors, boolean total) {
-    long[] counts = hist.counts();
-    long[] now = new long[BUCKETS];
-    long count = 0;
-    for (int i = 0; i < BUCKETS; i++) {
-      now[i] = counts[i] - before[i];
-      count += now[i];
+  /** The heap's live-set readings, taken from the collector's own notifications from the start of main. */
+  private static final HeapAfterGc HEAP = HeapAfterGc.listen();
+
+  /**
+   * Prints an interval's line: the commands since the last line and their quantiles (folded into
+   * {@code whole} as well), or with {@code total} the whole run's.
+   */
+  private static void report(Recorder hist, Histogram whole, long start, long since, long errors, boolean total) {
+    Histogram now;
+    if (total) {
+      now = whole;
+    } else {
+      now = hist.getIntervalHistogram();
+      whole.add(now);
     }
-    double secs = (System.nanoTime() - start) / 1e9;
-    System.gc();
-    long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    System.out.printf(Locale.ROOT, "%6.0f s: %8d commands, p50 %.2f ms, p99 %.2f ms, max %.2f ms, errors %d, heap after GC %d MB,"
-        + " load average %.2f%n", secs, count, LatencyHistogram.quantileMillis(now, 0.5),
-        LatencyHistogram.quantileMillis(now, 0.99), LatencyHistogram.quantileMillis(now, 1.0), errors, heap >> 20,
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    System.out.printf(Locale.ROOT, "        %.0f commands/s in this interval%n", count / (total ? secs : Math.min(10.0, secs)));
-    System.arraycopy(counts, 0, before, 0, BUCKETS);
+    long count = now.getTotalCount();
+    long at = System.nanoTime();
+    double secs = (at - start) / 1e9;
+    HeapAfterGc.Interval heap = total ? HEAP.run() : HEAP.interval();
+    System.out.printf(Locale.ROOT, "%6.0f s: %8d commands, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms, errors %d, %s,"
+        + " load average %.2f%n", secs, count, millis(now, 50), millis(now, 99), millis(now, 99.9), millis(now, 100), errors,
+        heap, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    System.out.printf(Locale.ROOT, "        %.0f commands/s in this interval%n", count / ((at - since) / 1e9));
+  }
+
+  /** A percentile of a histogram of nanoseconds, in milliseconds (the highest value equivalent to it at 3 digits: never understated). */
+  static double millis(Histogram h, double percentile) {
+    return h.getTotalCount() == 0 ? 0 : h.highestEquivalentValue(h.getValueAtPercentile(percentile)) / 1e6;
   }
 
   /**

@@ -223,19 +223,20 @@ public final class Engine implements AutoCloseable {
 
   /**
    * How the group commit went since the engine started: {@code groups} appends (one write and, under
-   * ALWAYS, one force each) carried {@code entries} entries; {@code commitNanos} is the histogram of each
-   * group's write-and-force time, the disk's share of a command's latency. Timed here, on the writer:
-   * the journal itself reads no clock.
+   * ALWAYS, one force each) carried {@code entries} entries; {@code commitNanos} is the histogram (a copy)
+   * of each group's write-and-force time in nanoseconds, the disk's share of a command's latency. Timed
+   * here, on the writer: the journal itself reads no clock.
    */
-  public record GroupCommits(long groups, long entries, long[] commitNanos) {}
+  public record GroupCommits(long groups, long entries, org.HdrHistogram.Histogram commitNanos) {}
 
   public GroupCommits groupCommits() {
-    return new GroupCommits(groups.get(), committed.get(), commitTimes.counts());
+    return new GroupCommits(groups.get(), committed.get(), commitTimes.copy());
   }
 
   private final java.util.concurrent.atomic.AtomicLong groups = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong committed = new java.util.concurrent.atomic.AtomicLong();
-  private final LatencyHistogram commitTimes = new LatencyHistogram();
+  /** Recorded by the writer alone, copied by readers: synchronized, so a copy is never torn. */
+  private final org.HdrHistogram.SynchronizedHistogram commitTimes = new org.HdrHistogram.SynchronizedHistogram(3);
 
   public Path journalFile() {
     return journal.file();
@@ -269,7 +270,7 @@ public final class Engine implements AutoCloseable {
           // of its commands is applied or acknowledged
           long t0 = System.nanoTime();
           journal.append(frames);
-          commitTimes.record(System.nanoTime() - t0);
+          commitTimes.recordValue(System.nanoTime() - t0);
           groups.incrementAndGet();
           committed.addAndGet(frames.size());
         }
