@@ -51,6 +51,32 @@ class HandComputedBookTest {
   }
 
   @Test
+  void aaveLiquidatesHalfTheDebtBetweenHealth095And1AndTheLiquidatorKeepsTheBonusLessTheTreasurysTenth() {
+    double[] m = run(new AaveBook(THREE, ONE_BOT, NO_IMPACT).withInterest(Interest.NONE), hourly(2000, 1800, 1750), 1);
+    // health at 1,800: 10 × 1,800 × 0.83 / 15,090.909090 = 0.990, above 0.95 (and debt and collateral above
+    // v3.3's $2,000): close factor 50%, 7,545.454545 USDC repaid
+    double repaid = 15090.909090 / 2;
+    assertThat(m[DebtMetrics.LIQUIDATED_USD]).isCloseTo(repaid, within(1e-6));
+    // left: 10 - repaid × 1.05 / 1,800 = 5.5985 ETH against 7,545.45, health 1.108 at 1,800 and 1.078 at 1,750
+    assertThat(m[DebtMetrics.LIQUIDATIONS]).isEqualTo(1);
+    assertThat(m[DebtMetrics.PENALTIES_USD]).isCloseTo(0.05 * repaid, within(1e-4));
+    // the liquidator sells repaid × 1.045 / 1,800 ETH (the treasury keeps 10% of the 5% bonus) at 1,800
+    assertThat(m[DebtMetrics.KEEPER_PNL_USD]).isCloseTo(0.045 * repaid, within(1e-4));
+    assertThat(m[DebtMetrics.KEEPER_PNL_PCT_CAPITAL]).isCloseTo(100 * 0.045 * repaid / 1e9, within(1e-12));
+    double book = 15090.909090 + 11066.666666 + 8300.0;
+    assertThat(m[DebtMetrics.BOOK_DEBT_USD]).isCloseTo(book, within(1e-6));
+    assertThat(m[DebtMetrics.LIQUIDATED_PCT_BOOK]).isCloseTo(100 * repaid / book, within(1e-6));
+    assertThat(m[DebtMetrics.PENALTIES_PCT_BOOK]).isCloseTo(100 * 0.05 * repaid / book, within(1e-6));
+    assertThat(m[DebtMetrics.INSOLVENT_PCT_BOOK]).isZero();
+    // borrower 0 at the close: (10 - repaid × 1.05 / 1,800) × 1,750 - repaid, from 20,000 - 15,090.909090
+    double e0 = 20000 - 15090.909090;
+    double e1 = (10 - repaid * 1.05 / 1800) * 1750 - repaid;
+    double pnl = (e1 - e0) / e0 + (17500 - 11066.666666 - (20000 - 11066.666666)) / (20000 - 11066.666666)
+        + (17500 - 8300.0 - (20000 - 8300.0)) / (20000 - 8300.0);
+    assertThat(m[DebtMetrics.BORROWER_PNL_PCT]).isCloseTo(100 * pnl / 3, within(1e-6));
+  }
+
+  @Test
   void forcedSalesAreReportedAsAShareOfTheDaysEthVolumeScaledByTheMarketMultiple() {
     // 100 ETH traded per hourly step; the path covers 2 hours of its one UTC day, so the day is 2,400 ETH
     PricePath withVolume = PATH.withVolume(new double[] {0, 100, 100});
