@@ -110,6 +110,24 @@ class HoldersToSettlementTest {
     assertThat(values).allSatisfy(v -> assertThat(v[1]).isBetween(90_000.0, 100_000.0));
   }
 
+  @Test
+  void aVaultRollingThroughPoolsPaysFeesAndItsMakersEdgeIsTheExecutionCostAtSpot() {
+    // 3,000 for 5 days, then 2,000 (< 1.5 × 1,500): one roll, a swap through the pools at the drop, then 5 days of
+    // pools left to the arbitrageurs, who bring them back to fair value once a day as P's time value decays
+    OptionsAssumptions a = OptionsAssumptions.DEFAULTS.withMakerOutageProbability(0);
+    Map<String, Double> m = OptionsDesignsTest.run(new WrapperVaultDesign(KyrruiTracker.NAME, Mechanism.AMM_SWAP, a),
+        OptionsDesignsTest.step(3000, 5, 2000, 5), 3);
+    assertThat(m.get("rolls")).isEqualTo(1.0);
+    assertThat(m.get("roll_fee_bps")).isPositive();
+    // a swap fills at once, at the decision's spot: the pools' take in USD is the execution part of the cost
+    // (spread + fees + impact, in bp of the fair value given) times the fair value given in USD
+    double executionBps = m.get("roll_spread_bps") + m.get("roll_fee_bps") + m.get("roll_impact_bps");
+    assertThat(m.get("maker_edge_usd")).isCloseTo(executionBps / 10_000 * m.get("roll_volume_usd"),
+        within(1e-9 * m.get("roll_volume_usd")));
+    assertThat(m.get("lp_fees_usd")).isPositive();
+    assertThat(m.get("lp_lvr_usd")).isPositive();
+  }
+
   private static Trace recording(String name, List<double[]> into) {
     String design = name.substring(0, name.lastIndexOf('.'));
     return new Trace() {
