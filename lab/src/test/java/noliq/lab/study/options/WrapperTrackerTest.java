@@ -211,6 +211,45 @@ class WrapperTrackerTest {
   }
 
   @Test
+  void aSettlementBeforeAMarkCountsOnceAndLatenciesAreAveraged() {
+    WrapperTracker w = new WrapperTracker("w", Trace.NONE, days(32), TARGET);
+    // a series matured on day 1 worth 100,000 at the truth and paid 98,000, redeemed 2 h later; another, worth
+    // 98,000 at maturity on day 2, paid all of it 4 h later
+    w.settled(at(1, 2), 100_000, 98_000, at(1, 0));
+    w.mark(at(2, 0), 98_000);
+    w.settled(at(2, 4), 98_000, 98_000, at(2, 0));
+    w.mark(at(3, 0), 99_000);
+    // one roll measured (half of it unfilled) and one unfilled: (0.5 + 1) / (1 + 1)
+    w.rolled(at(3, 0), 99_000, 99_000, 10);
+    w.execution(cost(1, 1, 0, 0, 0, 0.5));
+    w.unfilled();
+    assertThat(w.rolls()).isEqualTo(1);
+    assertThat(w.breakdown().settlementError().toDouble()).isCloseTo(-2000, within(1e-9));
+    Map<String, Double> m = written(w, at(3, 0));
+    assertThat(m.get("settlement_latency_h")).isEqualTo(3.0); // (2 + 4) / 2
+    assertThat(m.get("settlements")).isEqualTo(2);
+    assertThat(m.get("roll_unfilled_share")).isCloseTo(0.75, within(1e-12));
+    // steps (drift, roll, settlement): (0, 0, -0.02) then (0.01, 0, 0): totals -0.02 and 0.01, centred ∓0.015;
+    // drift's covariance with the total 2 × 0.005 × 0.015, settlement's 2 × 0.01 × 0.015, the total's 2 × 0.015²
+    assertThat(m.get("te_drift_share")).isCloseTo(1.0 / 3, within(1e-9));
+    assertThat(m.get("te_settlement_share")).isCloseTo(2.0 / 3, within(1e-9));
+    assertThat(m.get("te_roll_share")).isCloseTo(0, within(1e-12));
+  }
+
+  @Test
+  void marksThatNeverMoveHaveNoSharesRatherThanUndefinedOnes() {
+    WrapperTracker w = new WrapperTracker("w", Trace.NONE, days(32), TARGET);
+    w.mark(at(1, 0), TARGET);
+    w.mark(at(2, 0), TARGET);
+    Map<String, Double> m = written(w, at(2, 0));
+    // the variance of the steps is 0: each share is 0/0, written as 0
+    assertThat(m.get("te_drift_share")).isZero();
+    assertThat(m.get("te_roll_share")).isZero();
+    assertThat(m.get("te_settlement_share")).isZero();
+    assertThat(m.get("tracking_error_pct")).isZero();
+  }
+
+  @Test
   void twoValuesHaveNoTrackingErrorAndOneStepNoShares() {
     WrapperTracker w = new WrapperTracker("w", Trace.NONE, days(32), TARGET);
     w.mark(at(1, 0), 90_000);
