@@ -117,6 +117,49 @@ class HandComputedBookTest {
     assertThat(m[DebtMetrics.MIN_PRICE_USD]).isEqualTo(1700);
   }
 
+  /** Two five-minute points: a vault barked on the last step is still at auction when the path ends. */
+  private static PricePath fiveMinutes(double before, double after) {
+    return PricePath.generated("test", DebtBookFixtures.START, java.time.Duration.ofMinutes(5), new double[] {before, after});
+  }
+
+  @Test
+  void aMakerAuctionStillRunningAtThePathsEndIsSettledAtTheEndPrice() {
+    double[] m = run(new MakerBook(THREE, ONE_BOT, NO_IMPACT).withInterest(Interest.NONE), fiveMinutes(2000, 1700), 1);
+    // the vault of health 1.1 (raised to 1.1 × dust: 33,000 DAI on 33,000 × 1.3 × 1.1 / 2,000 = 23.595 ETH) is barked
+    // 24 s in (the feed's 12 s and the keeper's 12 s); the auction starts at 1.2 × 1,700 = 2,040 and needs 19 one-minute
+    // cuts to reach 1,700: past the step's end. At the end the lot pays the tab (1.13 × 33,000 = 37,290) at 1,700:
+    // 21.935 ETH, and the owner gets the rest back, 23.595 - 37,290 / 1,700 = 1.6597 ETH
+    assertThat(m[DebtMetrics.LIQUIDATIONS]).isEqualTo(1);
+    assertThat(m[DebtMetrics.LIQUIDATED_USD]).isCloseTo(33_000, within(1e-9));
+    assertThat(m[DebtMetrics.BAD_DEBT_USD]).isZero();
+    // the keeper who barked earned tip + chip × tab = 300 + 0.001 × 37,290 (no gas)
+    assertThat(m[DebtMetrics.KEEPER_PNL_USD]).isCloseTo(300 + 37.29, within(1e-6));
+    // equity at 2,000 and at 1,700: the two vaults not barked (health 1.5 and 2.0, raised to 33,000 DAI on 32.175
+    // and 42.9 ETH) keep their collateral; the barked one ends with its 1.6597 ETH back
+    double returned = 23.595 - 37_290 / 1700.0;
+    double[] ink = {23.595, 32.175, 42.9};
+    double pnl = (returned * 1700 - (ink[0] * 2000 - 33_000)) / (ink[0] * 2000 - 33_000);
+    for (int i = 1; i < 3; i++) {
+      pnl += (ink[i] * 1700 - ink[i] * 2000) / (ink[i] * 2000 - 33_000);
+    }
+    assertThat(m[DebtMetrics.BORROWER_PNL_PCT]).isCloseTo(100 * pnl / 3, within(1e-6));
+    assertThat(m[DebtMetrics.BORROWER_RUINED_PCT]).isCloseTo(100.0 / 3, within(1e-9)); // the barked vault lost 80%
+  }
+
+  @Test
+  void aMakerAuctionWhoseLotCannotCoverItsDebtAtTheEndLeavesBadDebt() {
+    Borrowers one = Borrowers.listed(new Population.Draw(10, 1.1));
+    double[] m = run(new MakerBook(one, ONE_BOT, NO_IMPACT).withInterest(Interest.NONE), fiveMinutes(2000, 1300), 1);
+    // 23.595 ETH at 1,300 is 30,673.5 against 33,000 due: 2,326.5 short, and nothing goes back to the owner
+    assertThat(m[DebtMetrics.LIQUIDATIONS]).isEqualTo(1);
+    assertThat(m[DebtMetrics.BAD_DEBT_USD]).isCloseTo(33_000 - 23.595 * 1300, within(1e-6));
+    assertThat(m[DebtMetrics.INSOLVENT_USD]).isCloseTo(33_000 - 23.595 * 1300, within(1e-6));
+    assertThat(m[DebtMetrics.STABLE_LOSS_PCT]).isCloseTo(100 * (33_000 - 23.595 * 1300) / 33_000, within(1e-6));
+    // the owner's equity went from 23.595 × 2,000 - 33,000 = 14,190 to nothing: ruined
+    assertThat(m[DebtMetrics.BORROWER_PNL_PCT]).isCloseTo(-100, within(1e-6));
+    assertThat(m[DebtMetrics.BORROWER_RUIN]).isEqualTo(1);
+  }
+
   @Test
   void liquityOffsetsTheTroveAgainstTheStabilityPool() {
     double[] m = run(new LiquityBook(THREE, ONE_BOT, NO_IMPACT, 0.5).withInterest(Interest.NONE), PATH, 1);
