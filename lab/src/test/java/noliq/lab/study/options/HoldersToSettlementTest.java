@@ -59,6 +59,23 @@ class HoldersToSettlementTest {
   }
 
   @Test
+  void anAgentThatRollsOnTheBookPaysTheMakersAndTracksItsMarks() {
+    // 3,000 for 5 days, then 2,000 (< 1.5 × 1,500): the agent's next check decides a roll and its resting orders
+    // fill against the makers and the book's flow
+    OptionsAssumptions a = OptionsAssumptions.DEFAULTS.withMakerOutageProbability(0);
+    Map<String, Double> m = OptionsDesignsTest.run(new LocalAgentDesign(KyrruiTracker.NAME, Mechanism.RESTING_ORDERS, a),
+        OptionsDesignsTest.step(3000, 5, 2000, 5), 3);
+    assertThat(m.get("rolls")).isGreaterThanOrEqualTo(1.0);
+    // a filled roll has a cost breakdown, and the makers who took the other side committed capital for their lots
+    assertThat(m.get("roll_spread_bps") + m.get("roll_move_bps")).isNotZero();
+    assertThat(m.get("maker_capital_usd")).isPositive();
+    // marked through the drop: the value moved between marks
+    assertThat(m.get("tracking_error_pct")).isPositive();
+    assertThat(m.get("drift_pct") + m.get("roll_cost_pct") + m.get("settlement_pct"))
+        .isCloseTo(m.get("deviation_pct"), within(1e-9));
+  }
+
+  @Test
   void theAgentStartsHoldingPWorthItsTarget() {
     // E = 100,000 / 1,500 P marked on the surface at (3,000, strike 1,500, 28 days): the recorded start
     List<double[]> values = new ArrayList<>();
