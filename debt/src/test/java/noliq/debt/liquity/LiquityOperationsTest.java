@@ -409,7 +409,7 @@ class LiquityOperationsTest {
    * StabilityPool's scale change (v1 {@code _updateRewardSumAndProduct}, {@code _getCompoundedStakeFromSnapshots},
    * {@code _getETHGainFromSnapshots}, SCALE_FACTOR = 10^9), through four offsets against a pool of 10,000 LUSD.
    * Every figure below is worked from the contract's rules; every division floors. Carol's debt X is set to the
-   * wei by a repayment, and the pool is topped up to exactly 10^22 wei before each offset but the third, so each
+   * wei by a repayment, and the pool holds exactly 10^22 wei before each offset (a new deposit tops it up), so each
    * loss per unit is {@code floor((X·10^18 − err)/10^22) + 1} with an error fed back of exactly 10^22 wei
    * (the "+1" over-charges the 10^22 wei of deposits by one unit each time). Collateral to the pool is 6 ETH less
    * the 0.5 % gas compensation: 5.97 ETH (2.985 ETH from 3 ETH), and 5.97e36 / 10^22 = 5.97e14 ETH per unit
