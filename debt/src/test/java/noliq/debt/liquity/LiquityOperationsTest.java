@@ -32,6 +32,8 @@ class LiquityOperationsTest {
   static final AccountId BOB = AccountId.of("bob");
   static final AccountId CAROL = AccountId.of("carol");
   static final AccountId KEEPER = AccountId.of("keeper");
+  static final AccountId DAVE = AccountId.of("dave");
+  static final AccountId ERIN = AccountId.of("erin");
   static final Token LUSD = new Token("LUSD");
   static final BigInteger WEI = BigInteger.ONE;
 
@@ -401,6 +403,205 @@ class LiquityOperationsTest {
         .containsExactly(new LiquityEngine.EpochScale(0, 0), new LiquityEngine.EpochScale(1, 0));
     assertThat(e.deposit(BOB)).isEqualTo(Amount.ZERO);
     assertThat(e.violatedInvariants()).isEmpty();
+  }
+
+  /**
+   * StabilityPool's scale change (v1 {@code _updateRewardSumAndProduct}, {@code _getCompoundedStakeFromSnapshots},
+   * {@code _getETHGainFromSnapshots}, SCALE_FACTOR = 10^9), through four offsets against a pool of 10,000 LUSD.
+   * Every figure below is worked from the contract's rules; every division floors. Carol's debt X is set to the
+   * wei by a repayment, and the pool holds exactly 10^22 wei before each offset (a new deposit tops it up), so each
+   * loss per unit is {@code floor((X·10^18 − err)/10^22) + 1} with an error fed back of exactly 10^22 wei
+   * (the "+1" over-charges the 10^22 wei of deposits by one unit each time). Collateral to the pool is 6 ETH less
+   * the 0.5 % gas compensation: 5.97 ETH (2.985 ETH from 3 ETH), and 5.97e36 / 10^22 = 5.97e14 ETH per unit
+   * divides exactly, so the ETH error feedback stays 0.
+   */
+  @Test
+  void aLossBelowABillionthOfPMovesPToTheNextScaleAndDepositsCompoundAcrossIt() {
+    engine(LiquityParams.v1(), true);
+    e.openTrove(ALICE, Amount.of(90), Amount.of(30_000));
+    e.openTrove(BOB, Amount.of(40), Amount.of(20_000));
+    e.provideToPool(ALICE, Amount.of(6_000));
+    e.provideToPool(BOB, Amount.of(4_000));
+
+    // Offset 1, X1 = 10^22 − 10^17 − 10^4 (0.1 LUSD and 10^4 wei left): loss per unit
+    // floor(X1·10^18 / 10^22) + 1 = (10^18 − 10^13 − 1) + 1 = 10^18 − 10^13; error fed back
+    // (10^18 − 10^13)·10^22 − X1·10^18 = 10^22. P = 10^18 · 10^13 / 10^18 = 10^13 ≥ 10^9: same scale.
+    // S(0,0) = 5.97e14 · 10^18 = 5.97e32. Alice compounds to 6,000e18 · 10^13 / 10^18 = 6·10^16 wei (0.06 LUSD),
+    // Bob to 4·10^16; gains 6,000/10,000 and 4,000/10,000 of 5.97 ETH.
+    offsetCarol(6, 9_800, ten(22).subtract(ten(17)).subtract(ten(4)));
+    assertThat(e.deposit(ALICE)).isEqualTo(Amount.ofWei(6 * ten(16).longValueExact()));
+    assertThat(e.deposit(BOB)).isEqualTo(Amount.ofWei(4 * ten(16).longValueExact()));
+    assertThat(e.depositorEthGain(ALICE)).isEqualTo(Amount.of("3.582"));
+    assertThat(e.depositorEthGain(BOB)).isEqualTo(Amount.of("2.388"));
+    assertThat(e.totalDeposits()).isEqualTo(Amount.ofWei(ten(17).add(ten(4))));
+
+    // Dave brings the pool back to 10^22: his deposit D0 = 10^22 − 10^17 − 10^4, snapshot P = 10^13, S = 5.97e32.
+    BigInteger dave0 = ten(22).subtract(ten(17)).subtract(ten(4));
+    book.transfer(LUSD, ALICE, DAVE, Amount.ofWei(dave0));
+    e.provideToPool(DAVE, Amount.ofWei(dave0));
+    assertThat(e.snapshot().deposits().get(DAVE))
+        .isEqualTo(new LiquityEngine.Deposit(dave0, ten(13), new BigInteger("597" + "0".repeat(30)), 0, 0));
+
+    // Offset 2, X2 = 10^22 − 10^17 (0.1 LUSD left, a fraction of 10^-5): loss per unit
+    // floor((X2·10^18 − 10^22) / 10^22) + 1 = (10^18 − 10^13 − 1) + 1 = 10^18 − 10^13, error fed back 10^22 again.
+    // S(0,0) += 5.97e14 · P = 5.97e14 · 10^13 = 5.97e27 (S moves before P). The new P would be
+    // 10^13 · 10^13 / 10^18 = 10^8 < 10^9, so P = 10^13 · 10^13 · 10^9 / 10^18 = 10^17 and the scale becomes 1.
+    offsetCarol(6, 9_800, ten(22).subtract(ten(17)));
+    assertThat(e.totalDeposits()).isEqualTo(Amount.ofWei(ten(17)));
+    // Dave spans one scale change: floor(floor(D0 · 10^17 / 10^13) / 10^9) = floor(D0 / 10^5)
+    // = floor(10^17 − 10^12 − 0.1) = 99,998,999,999,999,999 wei, above a billionth of D0 (≈ 10^13): kept.
+    assertThat(e.deposit(DAVE)).isEqualTo(Amount.ofWei(new BigInteger("99998999999999999")));
+    // Alice and Bob span it too: floor(floor(6,000e18 · 10^17 / 10^18) / 10^9) = 6·10^11 wei, below a billionth
+    // of 6,000e18 (6·10^12): depleted to zero, as the contract does (Bob likewise, 4·10^11 < 4·10^12).
+    assertThat(e.deposit(ALICE)).isEqualTo(Amount.ZERO);
+    assertThat(e.deposit(BOB)).isEqualTo(Amount.ZERO);
+    // Dave's gain so far: floor(floor(D0 · 5.97e27 / 10^13) / 10^18) = floor(D0 · 5.97e14 / 10^18)
+    // = floor(5.97e18 − 5.97e13 − 5.97) = 5,969,940,299,999,999,994 wei (no sum at scale 1 yet).
+    assertThat(e.depositorEthGain(DAVE)).isEqualTo(Amount.ofWei(new BigInteger("5969940299999999994")));
+    // A deposit made now starts at the new scale: Erin's E0 = 10^22 − 10^17, snapshot P = 10^17, S(0,1) = 0, scale 1.
+    BigInteger erin0 = ten(22).subtract(ten(17));
+    book.transfer(LUSD, ALICE, ERIN, Amount.ofWei(erin0));
+    e.provideToPool(ERIN, Amount.ofWei(erin0));
+    assertThat(e.snapshot().deposits().get(ERIN)).isEqualTo(new LiquityEngine.Deposit(erin0, ten(17), BigInteger.ZERO, 0, 1));
+    assertThat(e.deposit(ERIN)).isEqualTo(Amount.ofWei(erin0));
+
+    // Offset 3, X3 = 5,000 LUSD of the 10^22: loss per unit floor((5·10^39 − 10^22) / 10^22) + 1 = 5·10^17
+    // (error fed back 10^22); P = 10^17 · 5·10^17 / 10^18 = 5·10^16 ≥ 10^9: scale 1 stays.
+    // S(0,1) = (2.985e36 / 10^22) · 10^17 = 2.985e14 · 10^17 = 2.985e31.
+    offsetCarol(3, 4_800, Amount.of(5_000).wei());
+    // Erin within her own scale: E0 · 5·10^16 / 10^17 = E0 / 2 = 4,999.95 LUSD.
+    assertThat(e.deposit(ERIN)).isEqualTo(Amount.of("4999.95"));
+    // Dave across one scale: floor(floor(D0 · 5·10^16 / 10^13) / 10^9) = floor(D0 / (2·10^5))
+    // = floor(5·10^16 − 5·10^11 − 0.05) = 49,999,499,999,999,999 wei.
+    assertThat(e.deposit(DAVE)).isEqualTo(Amount.ofWei(new BigInteger("49999499999999999")));
+    // Erin's gain: floor(floor(E0 · 2.985e31 / 10^17) / 10^18) = (10^22 − 10^17) · 2.985e14 / 10^18 = 2.985e18 − 2.985e13.
+    assertThat(e.depositorEthGain(ERIN)).isEqualTo(Amount.ofWei(new BigInteger("2984970150000000000")));
+    // Dave's gain over both scales: first part S(0,0) − 5.97e32 = 5.97e27; second part the sum at the next scale,
+    // floor(2.985e31 / 10^9) = 2.985e22. floor(D0 · (5.97e27 + 2.985e22) / 10^13) / 10^18 = D0 · 5.97002985e14 / 10^18
+    // = 5.97002985e18 − 5.97002985e13 − 5.97002985, floored: 5,969,970,149,701,499,994 wei (2.985e13 more than
+    // before: his 10^17 of the 10^22 in the pool, times 2.985 ETH).
+    assertThat(e.depositorEthGain(DAVE)).isEqualTo(Amount.ofWei(new BigInteger("5969970149701499994")));
+    // Alice's and Bob's depleted deposits still earn their remainders' share at the next scale:
+    // 6,000e18 · (5.97e32 + 5.97e27 + 2.985e22) / 10^18 / 10^18 = 3.582e18 + 3.582e13 + 1.791e8.
+    assertThat(e.depositorEthGain(ALICE)).isEqualTo(Amount.ofWei(new BigInteger("3582035820179100000")));
+
+    // Bob tops up 5,000 (taking his gain, 4,000e18 · (5.97e32 + 5.97e27 + 2.985e22) / 10^36 = 2,388,023,880,119,400,000
+    // wei); his deposit restarts at scale 1 with P = 5·10^16, S(0,1) = 2.985e31. The pool is 10^22 again.
+    assertThat(e.provideToPool(BOB, Amount.of(5_000)).ethGain()).isEqualTo(Amount.ofWei(new BigInteger("2388023880119400000")));
+    assertThat(e.totalDeposits()).isEqualTo(Amount.of(10_000));
+
+    // Offset 4, X4 = 10^22 − 10^14 (a fraction of 10^-8 left): loss per unit floor((X4·10^18 − 10^22) / 10^22) + 1
+    // = 10^18 − 10^10; P would be 5·10^16 · 10^10 / 10^18 = 5·10^8 < 10^9, so P = 5·10^16 · 10^10 · 10^9 / 10^18
+    // = 5·10^17 at scale 2. S(0,1) += 5.97e14 · 5·10^16 = 2.985e31, so S(0,1) = 5.97e31.
+    offsetCarol(6, 9_800, ten(22).subtract(ten(14)));
+    assertThat(e.totalDeposits()).isEqualTo(Amount.ofWei(ten(14)));
+    assertThat(e.snapshot().sums().keySet())
+        .containsExactly(new LiquityEngine.EpochScale(0, 0), new LiquityEngine.EpochScale(0, 1));
+    // Dave's deposit now spans two scale changes: zero, as the contract defines it.
+    assertThat(e.deposit(DAVE)).isEqualTo(Amount.ZERO);
+    // Erin spans one: floor(floor(E0 · 5·10^17 / 10^17) / 10^9) = 5·E0 / 10^9 = 5·10^13 − 5·10^8 wei.
+    assertThat(e.deposit(ERIN)).isEqualTo(Amount.ofWei(new BigInteger("49999500000000")));
+    // Bob's top-up spans one: floor(floor(5,000e18 · 5·10^17 / 5·10^16) / 10^9) = 5·10^13 wei.
+    assertThat(e.deposit(BOB)).isEqualTo(Amount.ofWei(5 * ten(13).longValueExact()));
+    // Dave still collects offset 4's gain through the sum at his next scale: second part floor(5.97e31 / 10^9) = 5.97e22,
+    // so D0 · (5.97e14 + 5.97e9) / 10^18 = 5.9700597e18 − 5.9700597e13 − 5.9700597, floored: 5,969,999,999,402,999,994.
+    assertThat(e.depositorEthGain(DAVE)).isEqualTo(Amount.ofWei(new BigInteger("5969999999402999994")));
+    // Erin: (S(0,1) − 0) = 5.97e31 at her own scale, nothing at scale 2: E0 · 5.97e14 / 10^18 = 5.97e18 − 5.97e13.
+    assertThat(e.depositorEthGain(ERIN)).isEqualTo(Amount.ofWei(new BigInteger("5969940300000000000")));
+    // Bob: (5.97e31 − 2.985e31) · 5,000e18 / (5·10^16) / 10^18 = 2.985 ETH, half of offset 4's collateral.
+    assertThat(e.depositorEthGain(BOB)).isEqualTo(Amount.of("2.985"));
+    // Alice: 6,000e18 · (5.97e32 + 5.97e27 + 5.97e22) / 10^36 = 3.582e18 + 3.582e13 + 3.582e8.
+    assertThat(e.depositorEthGain(ALICE)).isEqualTo(Amount.ofWei(new BigInteger("3582035820358200000")));
+    assertThat(e.violatedInvariants()).isEmpty();
+
+    // Conservation: everyone leaves. The pool pays out no more than it holds. Of its 10^14 wei of LUSD it pays
+    // 5·10^13 − 5·10^8 + 5·10^13 and keeps 5·10^8 wei (what Dave's zeroed deposit and the depleted ones still
+    // stood for). Of its ETH (the four offsets' 20.895 less Bob's 2.388023880119400000 already paid) it pays the
+    // gains above and keeps 20.895e18 − 3,582,035,820,358,200,000 − 2,388,023,880,119,400,000 − 2.985e18
+    // − 5,969,999,999,402,999,994 − 5,969,940,300,000,000,000 = 119,400,006 wei: 1.194e8 the share of offset 4
+    // earned by what was left of Bob's first deposit (2·10^11 wei, no longer anyone's), and 6 wei of floors.
+    Amount poolLusd = book.balanceOf(e.stabilityPool(), LUSD);
+    Amount poolEth = book.balanceOf(e.stabilityPool(), Token.ETH);
+    Amount paidLusd = Amount.ZERO;
+    Amount paidEth = Amount.ZERO;
+    for (AccountId depositor : List.of(ALICE, BOB, DAVE, ERIN)) {
+      LiquityEvent.PoolWithdrawn w = e.withdrawFromPool(depositor, Amount.of(1_000_000));
+      paidLusd = paidLusd.plus(w.amount());
+      paidEth = paidEth.plus(w.ethGain());
+    }
+    assertThat(poolLusd.minus(paidLusd)).isEqualTo(Amount.ofWei(500_000_000));
+    assertThat(poolEth.minus(paidEth)).isEqualTo(Amount.ofWei(119_400_006));
+    assertThat(book.balanceOf(e.stabilityPool(), LUSD)).isEqualTo(Amount.ofWei(500_000_000));
+    assertThat(book.balanceOf(e.stabilityPool(), Token.ETH)).isEqualTo(Amount.ofWei(119_400_006));
+    assertThat(e.violatedInvariants()).isEmpty();
+  }
+
+  /**
+   * The two boundaries at P = 10^9, one wei of debt apart. A pool of 10,000 LUSD (Alice 6,000, Bob 4,000) offsets
+   * X = 10^22 − 10^13 − 1: loss per unit floor(X·10^18 / 10^22) + 1 = floor(10^18 − 10^9 − 10^-4) + 1 = 10^18 − 10^9,
+   * so P = 10^18 · 10^9 / 10^18 = 10^9, not below SCALE_FACTOR: the scale stays, and each deposit reads exactly a
+   * billionth of itself (6,000e18 · 10^9 / 10^18 = 6·10^12 = floor(6,000e18 / 10^9)), which the contract keeps
+   * ("less than a billionth" is depleted). One wei more, X = 10^22 − 10^13: loss per unit 10^18 − 10^9 + 1, P would
+   * be 10^9 − 1, so P = (10^9 − 1) · 10^9 = 999,999,999,000,000,000 at scale 1, and each deposit reads
+   * floor(floor(6,000e18 · (10^18 − 10^9) / 10^18) / 10^9) = 6·10^12 − 6,000: below a billionth, so zero.
+   */
+  @Test
+  void aBillionthOfADepositIsKeptAndOneWeiMoreDebtCrossesTheScaleAndDepletesIt() {
+    record Case(BigInteger debt, BigInteger p, long scale, BigInteger alice, BigInteger bob, BigInteger unowned) {}
+    BigInteger sAtScale0 = new BigInteger("597" + "0".repeat(30));              // 5.97e14 ETH per unit · P = 10^18
+    for (Case c : List.of(
+        new Case(ten(22).subtract(ten(13)).subtract(WEI), ten(9), 0, ten(12).multiply(BigInteger.valueOf(6)),
+            ten(12).multiply(BigInteger.valueOf(4)), WEI),
+        new Case(ten(22).subtract(ten(13)), new BigInteger("999999999000000000"), 1, BigInteger.ZERO, BigInteger.ZERO,
+            ten(13)))) {
+      engine(LiquityParams.v1(), true);
+      e.openTrove(ALICE, Amount.of(90), Amount.of(30_000));
+      e.openTrove(BOB, Amount.of(40), Amount.of(20_000));
+      e.provideToPool(ALICE, Amount.of(6_000));
+      e.provideToPool(BOB, Amount.of(4_000));
+      offsetCarol(6, 9_800, c.debt());
+      assertThat(e.deposit(ALICE)).as("Alice after X = %s", c.debt()).isEqualTo(Amount.ofWei(c.alice()));
+      assertThat(e.deposit(BOB)).isEqualTo(Amount.ofWei(c.bob()));
+      assertThat(e.depositorEthGain(ALICE)).isEqualTo(Amount.of("3.582"));
+      assertThat(e.depositorEthGain(BOB)).isEqualTo(Amount.of("2.388"));
+      // A deposit made now records the P and scale the offset left (S at a new scale starts from zero).
+      e.provideToPool(CAROL, Amount.of(1_000));
+      assertThat(e.snapshot().deposits().get(CAROL)).isEqualTo(new LiquityEngine.Deposit(Amount.of(1_000).wei(), c.p(),
+          c.scale() == 0 ? sAtScale0 : BigInteger.ZERO, 0, c.scale()));
+      assertThat(e.deposit(CAROL)).isEqualTo(Amount.of(1_000));
+      // Everyone leaves: the pool keeps 10^22 − X less what the deposits read: 1 wei, or the whole 10^13 wei that
+      // the depleted deposits stood for. The ETH gains (6/10 and 4/10 of 5.97 ETH) divide exactly.
+      Amount before = book.balanceOf(e.stabilityPool(), LUSD);
+      Amount paid = Amount.ZERO;
+      for (AccountId depositor : List.of(ALICE, BOB, CAROL)) {
+        paid = paid.plus(e.withdrawFromPool(depositor, Amount.of(1_000_000)).amount());
+      }
+      assertThat(before.minus(paid)).isEqualTo(Amount.ofWei(c.unowned()));
+      assertThat(book.balanceOf(e.stabilityPool(), Token.ETH)).isEqualTo(Amount.ZERO);
+      assertThat(e.violatedInvariants()).isEmpty();
+    }
+  }
+
+  /**
+   * Carol opens a v1 trove at $2,000 with {@code coll} ETH, borrowing {@code borrowed} (the 0.5 % fee and the
+   * 200 LUSD reserve come on top: 6 ETH / 9,800 is 12,000 / 10,049 = 119 %), repays it down to exactly
+   * {@code debt}, and is liquidated at $1,800 (10,800 / 10,000 = 108 %, 5,400 / 5,000 for 3 ETH): the whole debt
+   * is offset against the pool, which gets {@code coll} less the 0.5 % gas compensation.
+   */
+  private void offsetCarol(long coll, long borrowed, BigInteger debt) {
+    e.setPrice(Price.of(2000));
+    e.openTrove(CAROL, Amount.of(coll), Amount.of(borrowed));
+    e.repay(CAROL, new Amount(e.trove(CAROL).orElseThrow().debt().wei().subtract(debt)));
+    assertThat(e.trove(CAROL).orElseThrow().debt().wei()).isEqualTo(debt);
+    e.setPrice(Price.of(1800));
+    LiquidationSplit s = e.liquidate(CAROL, KEEPER).split();
+    assertThat(s.debtToOffset()).isEqualTo(debt);
+    assertThat(s.collToPool()).isEqualTo(Amount.of(coll).wei().multiply(BigInteger.valueOf(199)).divide(BigInteger.valueOf(200)));
+    assertThat(e.violatedInvariants()).isEmpty();
+  }
+
+  private static BigInteger ten(int exponent) {
+    return BigInteger.TEN.pow(exponent);
   }
 
   /**

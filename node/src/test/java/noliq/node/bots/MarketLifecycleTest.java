@@ -14,11 +14,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A whole series life on a node whose clock runs 20,000 times the wall clock, with only the bots
- * acting: listed by the rule, quoted, matured, asked of the oracle, proposed (sometimes wrongly, by
- * the careless proposer), disputed, voted on, settled at the price at maturity.
+ * A whole series life on a node with only the bots acting: listed by the rule, quoted, matured, asked
+ * of the oracle, proposed (sometimes wrongly, by the careless proposer), disputed, voted on, settled at
+ * the price at maturity. The node runs on a stepped clock ({@link Node#stepped}): each step moves market
+ * time {@value #STEP_MINUTES} minutes and runs one round of every bot, so the oracle's 2-hour liveness
+ * spans eight bot rounds whatever the machine's load (on the wall clock at 20,000 times, a loaded
+ * machine could let a careless proposal outlive its liveness undisputed).
  */
 class MarketLifecycleTest {
+  static final int STEP_MINUTES = 15;
+  /** A bound on the run: 40 days of market time, far past the maturity 8 days in, its dispute and its vote. */
+  static final int MAX_STEPS = 40 * 24 * 60 / STEP_MINUTES;
+
   @TempDir Path dir;
 
   @Test
@@ -28,14 +35,12 @@ class MarketLifecycleTest {
     java.nio.file.Files.writeString(prices, "timestamp_utc,open,high,low,close,volume\n"
         + "2026-01-22T00:00:00Z,2500,2500,2500,2500,1\n2026-01-22T01:00:00Z,2500,2500,2500,2500,1\n"
         + "2026-01-22T02:00:00Z,2500,2500,2500,2500,1\n");
-    // 20,000 times the wall clock: the oracle's 2-hour liveness lasts 360 ms, several bot cycles, so the
-    // disputer can act in time (at 100,000 times, a careless proposal once outlived it undisputed).
     NodeConfig cfg = new NodeConfig(dir.resolve("node"), "127.0.0.1", 0, FsyncPolicy.OS, 20_000, prices, null, null,
         null, 2500, 5, "kyrrui-tracker", 20, 1000, null, true, 50, 50);
-    try (Node node = Node.start(cfg)) {
-      long deadline = System.nanoTime() + 150_000_000_000L;
+    try (Node node = Node.stepped(cfg)) {
       Map<String, Object> seen = Map.of();
-      while (System.nanoTime() < deadline) {
+      for (int step = 0; step < MAX_STEPS; step++) {
+        node.step(java.time.Duration.ofMinutes(STEP_MINUTES), true);
         seen = node.engine().query(m -> {
           long settled = m.ledger().allSeries().values().stream()
               .filter(s -> m.ledger().settlement(s.id()).isPresent()).count();
@@ -64,7 +69,6 @@ class MarketLifecycleTest {
         if ((long) seen.get("disputedAndSettled") > 0) {
           break;
         }
-        Thread.sleep(200);
       }
       System.out.println("lifecycle: " + seen + ", bot error: " + node.bots().lastError().orElse("none"));
       assertThat((long) seen.get("settled")).isPositive();
