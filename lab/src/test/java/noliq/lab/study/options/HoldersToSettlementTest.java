@@ -27,6 +27,14 @@ class HoldersToSettlementTest {
     return OptionsDesignsTest.run(new LocalAgentDesign(KyrruiTracker.NAME, Mechanism.DUTCH_AUCTION, a), path, 7);
   }
 
+  /** Makers never out, so a roll the policy decides meets a counterparty. */
+  private static final OptionsAssumptions MAKERS_ALWAYS_THERE = OptionsAssumptions.DEFAULTS.withMakerOutageProbability(0);
+
+  /** 3,000 for 5 days, then 2,000 for 5 (below 1.5 × the 1,500 strike, so Kyrrui's tracker rolls), seed 3. */
+  private static Map<String, Double> throughTheDrop(DesignModel design) {
+    return OptionsDesignsTest.run(design, OptionsDesignsTest.step(3000, 5, 2000, 5), 3);
+  }
+
   @Test
   void anAgentNobodyRollsWithHoldsItsPToMaturityAndIsPaidPsShareAtTheTruth() {
     // no maker ever comes: every roll the agent decides goes unfilled, and its P settles at x = 2,400:
@@ -60,11 +68,9 @@ class HoldersToSettlementTest {
 
   @Test
   void anAgentThatRollsOnTheBookPaysTheMakersAndTracksItsMarks() {
-    // 3,000 for 5 days, then 2,000 (< 1.5 × 1,500): the agent's next check decides a roll and its resting orders
-    // fill against the makers and the book's flow
-    OptionsAssumptions a = OptionsAssumptions.DEFAULTS.withMakerOutageProbability(0);
-    Map<String, Double> m = OptionsDesignsTest.run(new LocalAgentDesign(KyrruiTracker.NAME, Mechanism.RESTING_ORDERS, a),
-        OptionsDesignsTest.step(3000, 5, 2000, 5), 3);
+    // the drop: the agent's next check decides a roll and its resting orders fill against the makers and the
+    // book's flow
+    Map<String, Double> m = throughTheDrop(new LocalAgentDesign(KyrruiTracker.NAME, Mechanism.RESTING_ORDERS, MAKERS_ALWAYS_THERE));
     assertThat(m.get("rolls")).isGreaterThanOrEqualTo(1.0);
     // a filled roll has a cost breakdown, and the makers who took the other side committed capital for their lots
     assertThat(m.get("roll_spread_bps") + m.get("roll_move_bps")).isNotZero();
@@ -129,11 +135,9 @@ class HoldersToSettlementTest {
 
   @Test
   void aVaultRollingThroughPoolsPaysFeesAndItsMakersEdgeIsTheExecutionCostAtSpot() {
-    // 3,000 for 5 days, then 2,000 (< 1.5 × 1,500): one roll, a swap through the pools at the drop, then 5 days of
-    // pools left to the arbitrageurs, who bring them back to fair value once a day as P's time value decays
-    OptionsAssumptions a = OptionsAssumptions.DEFAULTS.withMakerOutageProbability(0);
-    Map<String, Double> m = OptionsDesignsTest.run(new WrapperVaultDesign(KyrruiTracker.NAME, Mechanism.AMM_SWAP, a),
-        OptionsDesignsTest.step(3000, 5, 2000, 5), 3);
+    // the drop: one roll, a swap through the pools at the drop, then 5 days of pools left to the arbitrageurs,
+    // who bring them back to fair value once a day as P's time value decays
+    Map<String, Double> m = throughTheDrop(new WrapperVaultDesign(KyrruiTracker.NAME, Mechanism.AMM_SWAP, MAKERS_ALWAYS_THERE));
     assertThat(m.get("rolls")).isEqualTo(1.0);
     assertThat(m.get("roll_fee_bps")).isPositive();
     // a swap fills at once, at the decision's spot: the pools' take in USD is the execution part of the cost
