@@ -36,17 +36,8 @@ class DssEdgesTest {
   private final List<MakerEvent> events = new ArrayList<>();
 
   private MakerEngine engine(BigInteger hole, IlkParams ilk) {
-    MakerEngine e = new MakerEngine(hole);
-    e.onEvent(events::add);
-    assertThat(e.addIlk(ilk)).isEqualTo(new MakerEvent.IlkAdded(ilk));
-    e.poke(ilk.name(), Price.of(2000));
-    e.join(ilk.name(), ALICE, wad("10"));
-    e.frob(ilk.name(), ALICE, wad("10"), wad("15000"));
-    e.join(ilk.name(), KEEPER, wad("100"));
-    e.frob(ilk.name(), KEEPER, wad("100"), wad("50000"));
-    e.poke(ilk.name(), Price.of(1900));
-    m = e;
-    return e;
+    m = MakerEngineTest.liquidatableBook(hole, ilk, events);
+    return m;
   }
 
   private MakerEngine standard() {

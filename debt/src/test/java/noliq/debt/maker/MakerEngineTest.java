@@ -33,9 +33,18 @@ class MakerEngineTest {
   }
 
   MakerEngine engine(BigInteger hole, IlkParams ilk) {
+    return liquidatableBook(hole, ilk, events);
+  }
+
+  /**
+   * The book both Maker engine test classes start from: Alice's vault (10 ETH, 15,000 DAI) and the keeper's
+   * (100 ETH, 50,000 DAI) opened at $2,000, then the price poked to $1,900, where Alice's vault is unsafe.
+   * Every event goes to {@code events}; the ilk's listing is checked as it is added.
+   */
+  static MakerEngine liquidatableBook(BigInteger hole, IlkParams ilk, List<MakerEvent> events) {
     MakerEngine e = new MakerEngine(hole);
     e.onEvent(events::add);
-    e.addIlk(ilk);
+    assertThat(e.addIlk(ilk)).isEqualTo(new MakerEvent.IlkAdded(ilk));
     e.poke(ilk.name(), Price.of(2000));
     e.join(ilk.name(), ALICE, wad("10"));
     e.frob(ilk.name(), ALICE, wad("10"), wad("15000"));

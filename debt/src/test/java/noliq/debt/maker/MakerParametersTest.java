@@ -94,14 +94,20 @@ class MakerParametersTest {
     assertThat(oneSecond.price(ray("100"), 1)).isZero();
   }
 
-  @Test
-  void jugRefusesANegativeBaseAndAcceptsAZeroFee() {
+  /** An ETH-B book at $2,000 where Alice has locked 10 ETH and drawn 10,000 DAI: the debt a jug's fee accrues on. */
+  private static MakerEngine aliceBorrowing10000() {
     MakerEngine vat = new MakerEngine(rad("100000000"));
     vat.addIlk(MakerEngineTest.ethBWithSmallDust());
     vat.poke("ETH-B", Price.of(2000));
     AccountId alice = AccountId.of("alice");
     vat.join("ETH-B", alice, wad("10"));
     vat.frob("ETH-B", alice, wad("10"), wad("10000"));
+    return vat;
+  }
+
+  @Test
+  void jugRefusesANegativeBaseAndAcceptsAZeroFee() {
+    MakerEngine vat = aliceBorrowing10000();
     assertThatThrownBy(() -> new Jug(vat, MINUS_ONE)).hasMessage("base: must not be negative (was -1)");
     Jug jug = new Jug(vat, BigInteger.ZERO);
     Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -116,12 +122,7 @@ class MakerParametersTest {
 
   @Test
   void aSecondDripInTheSameSecondChangesNothing() {
-    MakerEngine vat = new MakerEngine(rad("100000000"));
-    vat.addIlk(MakerEngineTest.ethBWithSmallDust());
-    vat.poke("ETH-B", Price.of(2000));
-    AccountId alice = AccountId.of("alice");
-    vat.join("ETH-B", alice, wad("10"));
-    vat.frob("ETH-B", alice, wad("10"), wad("10000"));
+    MakerEngine vat = aliceBorrowing10000();
     Jug jug = new Jug(vat, BigInteger.ZERO);
     Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
     jug.init("ETH-B", Jug.ETH_B_DUTY_2022_02_04, t0);
