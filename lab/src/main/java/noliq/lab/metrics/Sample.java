@@ -7,9 +7,10 @@ import java.util.Arrays;
  * A NaN is an absent value (a design that has nothing to report on a path, e.g. a settlement
  * figure where no series matured): it keeps its place in {@link #values()}, so per-path outputs
  * stay aligned, but every statistic is over the present values only, and is NaN when there are none.
- * Mergeable: the engine fills one per chunk of paths and appends the chunks in path order, so the
- * stored values, the moments and every quantile are the same on any thread count. Memory is 8
- * bytes per path, never per step.
+ * Mergeable: the engine fills one per chunk of paths and appends the chunks in path order. A merge
+ * adds the appended values to the moments one by one, as if they had been added here, so the
+ * stored values, the moments and every quantile are the same on any thread count and for any cut
+ * of the paths into chunks. Memory is 8 bytes per path, never per step.
  */
 public final class Sample {
   private final Moments moments = new Moments();
@@ -30,9 +31,17 @@ public final class Sample {
     sorted = null;
   }
 
-  /** Appends everything {@code other} holds, after this sample's own values. */
+  /**
+   * Appends everything {@code other} holds, after this sample's own values. The moments take the
+   * values in order rather than {@link Moments#merge}'s pairwise formula, whose last bits depend on
+   * where the chunks were cut.
+   */
   public void merge(Sample other) {
-    moments.merge(other.moments);
+    for (int i = 0; i < other.n; i++) {
+      if (!Double.isNaN(other.values[i])) {
+        moments.add(other.values[i]);
+      }
+    }
     if (n + other.n > values.length) {
       values = Arrays.copyOf(values, Math.max(n + other.n, values.length * 2));
     }

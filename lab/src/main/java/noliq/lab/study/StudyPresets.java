@@ -15,12 +15,12 @@ public final class StudyPresets {
   /**
    * Paths of the fitted model in the default study. At 1,024 paths a mean's 95% interval is about
    * ±6% of the metric's standard deviation, and a 95th percentile is bracketed by order statistics
-   * about 14 ranks either side (ranks 937 to 966); four chunks of 256 keep both cores busy.
+   * about 14 ranks either side (ranks 937 to 966).
    */
   public static final int COMPARE_PATHS = StudyConfig.DEFAULT_PATHS;
-  /** Bridges per crash: crash paths are a few days long, so two chunks of 256 cost little. */
+  /** Bridges per crash: crash paths are a few days long. */
   public static final int COMPARE_CRASH_PATHS = StudyConfig.DEFAULT_CRASH_PATHS;
-  /** The quick preset: one chunk each, 90 days. */
+  /** The quick preset: a quarter of the paths, 90 days. */
   public static final int QUICK_PATHS = 256;
   public static final int QUICK_CRASH_PATHS = 64;
   public static final int QUICK_HORIZON_DAYS = 90;

@@ -152,6 +152,40 @@ class MetricsTest {
   }
 
   @Test
+  void aSampleMergedFromChunksIsBitIdenticalToOneStreamWhereverTheChunksAreCut() {
+    // The engine's chunk size must not move a single bit of a figure: chunks cut at 1, 7, 16 or 64
+    // paths must give the very doubles of one stream (Chan's pairwise merge of the moments would not).
+    var rng = new java.util.SplittableRandom(20261202);
+    double[] xs = new double[257];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = i % 37 == 5 ? Double.NaN : Math.exp(3 * rng.nextGaussian()) * (rng.nextBoolean() ? 1 : -1e-3);
+    }
+    Sample one = new Sample();
+    for (double x : xs) {
+      one.add(x);
+    }
+    for (int chunk : new int[] {1, 7, 16, 64}) {
+      Sample total = new Sample();
+      for (int from = 0; from < xs.length; from += chunk) {
+        Sample part = new Sample();
+        for (int i = from; i < Math.min(xs.length, from + chunk); i++) {
+          part.add(xs[i]);
+        }
+        total.merge(part);
+      }
+      assertThat(total.count()).isEqualTo(one.count());
+      assertThat(total.presentCount()).isEqualTo(one.presentCount());
+      assertThat(Double.doubleToRawLongBits(total.moments().mean())).as("mean, chunks of %d", chunk)
+          .isEqualTo(Double.doubleToRawLongBits(one.moments().mean()));
+      assertThat(Double.doubleToRawLongBits(total.moments().variance())).as("variance, chunks of %d", chunk)
+          .isEqualTo(Double.doubleToRawLongBits(one.moments().variance()));
+      assertThat(total.moments().min()).isEqualTo(one.moments().min());
+      assertThat(total.moments().max()).isEqualTo(one.moments().max());
+      assertThat(total.values()).containsExactly(one.values());
+    }
+  }
+
+  @Test
   void samplesKeepPathOrderAndMergeExactly() {
     Sample a = new Sample();
     Sample b = new Sample();
