@@ -20,15 +20,19 @@ import org.openjdk.jmh.annotations.State;
 /**
  * What one sweep point costs against a fresh study of the same point: every design of the catalog
  * on 8 paths of a year of the fitted model, on one thread. With sharing, a point re-runs only the
- * designs the swept assumption reaches ({@code ammPoolDepthUsd}: the options designs;
- * {@code population.positions}: the debt books; {@code gbmVolatility} on {@code gbm}: everything).
+ * designs the swept assumption reaches (a roll market's own term such as {@code ammPoolDepthUsd},
+ * {@code auctionEdgePips} or {@code patience}: the options designs that roll by that mechanism;
+ * a term every maker reads, {@code makerMinEdgeBps}: every options design; {@code population.positions}:
+ * the debt books; {@code gbmVolatility} on {@code gbm}: everything).
  * Run: {@code java -jar bench/target/noliq-bench.jar SweepBenchmark -f 1 -wi 1 -i 3}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class SweepBenchmark {
-  @Param({"ammPoolDepthUsd:5e6,2e7", "population.positions:1000,1500", "gbmVolatility:0.6,1.0"})
+  /** {@code name:v1;v2} (JMH's -p splits its values on commas). */
+  @Param({"ammPoolDepthUsd:5e6;2e7", "auctionEdgePips:10000;30000", "patience:24;72", "makerMinEdgeBps:5;20",
+      "population.positions:1000;1500", "gbmVolatility:0.6;1.0"})
   public String swept;
 
   private SweepEngine engine;
@@ -40,7 +44,7 @@ public class SweepBenchmark {
     String name = swept.substring(0, swept.indexOf(':'));
     String scenario = name.startsWith("gbm") ? "gbm" : "default";
     SweepSpec spec = SweepSpec.parse("{\"scenarios\": [\"" + scenario + "\"], \"paths\": 8, \"horizonDays\": 365, \"seed\": 1, \"threads\": 1, "
-        + "\"grid\": {\"" + name + "\": [" + swept.substring(swept.indexOf(':') + 1) + "]}}", "bench");
+        + "\"grid\": {\"" + name + "\": [" + swept.substring(swept.indexOf(':') + 1).replace(';', ',') + "]}}", "bench");
     engine = SweepEngine.of(spec);
     engine.computeShared(1, Progress.none());
     point = spec.points().get(1);

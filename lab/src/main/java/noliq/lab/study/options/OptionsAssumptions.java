@@ -2,12 +2,14 @@ package noliq.lab.study.options;
 
 import java.time.Duration;
 import java.util.List;
+import noliq.market.roll.MarketReaction;
 import noliq.market.roll.RollAssumptions;
 import noliq.market.roll.RollAssumptions.Assumption;
 import noliq.math.RuleViolation;
 import noliq.oracle.feeds.SourceModel;
 import noliq.oracle.optimistic.OptimisticConfig;
 import noliq.oracle.vote.VoteConfig;
+import noliq.wrapper.port.Mechanism;
 import noliq.wrapper.venue.MakerInventory;
 
 /**
@@ -113,6 +115,42 @@ public record OptionsAssumptions(
   public OptionsAssumptions withMarket(RollAssumptions m) {
     return new OptionsAssumptions(m, makerVol, targetUsd, nHolderUsd, makerOutageProbability, disputeProbability,
         liveness, voteDuration, ruinLoss, agentSources, agentK, settlement, impliedVol, inventory);
+  }
+
+  /**
+   * These assumptions as a design that rolls by {@code mechanism} reads them: the other mechanisms'
+   * own terms set to their defaults. An AMM's are the pools' depth and fees (and their rule against
+   * vol), an auction's its edge, ramp and the makers' polling, a book's the patience and the natural
+   * flow (and its rule against vol). Two parameter sets that differ only in another mechanism's terms
+   * give the design equal values here, so a sweep of such a term runs it once
+   * ({@link noliq.lab.study.DesignCatalog#inputs}); {@code InputsByMechanismTest} changes every
+   * foreign term and checks that no figure moves.
+   */
+  public OptionsAssumptions readBy(Mechanism mechanism) {
+    RollAssumptions d = RollAssumptions.DEFAULTS;
+    RollAssumptions a = market;
+    boolean amm = mechanism == Mechanism.AMM_SWAP;
+    boolean auction = mechanism == Mechanism.DUTCH_AUCTION;
+    boolean book = mechanism == Mechanism.RESTING_ORDERS;
+    MarketReaction r = a.reaction();
+    MarketReaction dr = d.reaction();
+    MarketReaction reaction = new MarketReaction(r.putSkew(), r.callSkew(), r.wingCap(), r.termMeanReversionPerYear(),
+        r.longRunVol(), r.volOfVolWeight(), r.ivHalfSpreadAtOneDay(), r.tickEth(), r.capacityCut(), r.makerVolErrorSd(),
+        book ? r.flowVolElasticity() : dr.flowVolElasticity(), book ? r.flowImbalancePerVol() : dr.flowImbalancePerVol(),
+        amm ? r.ammDepthVolExponent() : dr.ammDepthVolExponent(), amm ? r.ammFeeVolExponent() : dr.ammFeeVolExponent());
+    return withMarket(new RollAssumptions(
+        amm ? a.ammPoolDepthUsd() : d.ammPoolDepthUsd(),
+        amm ? a.ammBaseFeePips() : d.ammBaseFeePips(),
+        amm ? a.ammFinalFeePips() : d.ammFinalFeePips(),
+        amm ? a.ammFeeRampWindow() : d.ammFeeRampWindow(),
+        auction ? a.auctionEdgePips() : d.auctionEdgePips(),
+        auction ? a.auctionRamp() : d.auctionRamp(),
+        auction ? a.makerPollInterval() : d.makerPollInterval(),
+        a.makerCount(), a.makerHalfSpreadBps(), a.makerMinEdgeBps(), a.makerMaxEdgeBps(), a.makerInventoryUsd(),
+        book ? a.patience() : d.patience(),
+        book ? a.naturalFlowUsdPerDay() : d.naturalFlowUsdPerDay(),
+        book ? a.flowInterval() : d.flowInterval(),
+        reaction));
   }
 
   public OptionsAssumptions withSettlement(SettlementGame g) {
