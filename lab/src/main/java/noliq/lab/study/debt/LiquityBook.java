@@ -269,10 +269,15 @@ public final class LiquityBook extends DebtBook {
       redistributed = false;
       for (int i = 0; i < n; i++) {
         if (debt[i] > 0) {
-          touch(i);
-          LiquityEngine.TroveView v = engine.trove(users[i]).orElseThrow();
-          coll[i] = v.entireColl().toDouble();
-          debt[i] = v.entireDebt().toDouble();
+          LiquityEvent.TroveAdjusted accrued = accrue(i);
+          if (accrued != null) {
+            coll[i] = accrued.coll().toDouble();
+            debt[i] = accrued.debt().toDouble();
+          } else {
+            LiquityEngine.TroveView v = engine.trove(users[i]).orElseThrow();
+            coll[i] = v.entireColl().toDouble();
+            debt[i] = v.entireDebt().toDouble();
+          }
           if (index.remove(i) || !deferred.contains(i)) {
             index.put(i, liquidationPrice(i));
           }
@@ -303,15 +308,27 @@ public final class LiquityBook extends DebtBook {
      * the trove does first; its debt is then the engine's.
      */
     private void touch(int i) {
+      LiquityEvent.TroveAdjusted accrued = accrue(i);
+      if (accrued != null) {
+        debt[i] = accrued.debt().toDouble();
+      }
+    }
+
+    /**
+     * {@link #touch}'s engine side: the accrual's event, whose collateral and debt are the trove's
+     * whole (the accrual applies the pending redistribution first), or null when nothing was due.
+     */
+    private LiquityEvent.TroveAdjusted accrue(int i) {
       if (step(i) == 0 || !(debt[i] > 0)) {
-        return;
+        return null;
       }
       long seconds = clock.getEpochSecond() - touched[i].getEpochSecond();
-      if (seconds > 0) {
-        engine.accrueInterest(users[i], seconds);
-        touched[i] = Instant.ofEpochSecond(clock.getEpochSecond());
-        debt[i] = engine.trove(users[i]).orElseThrow().entireDebt().toDouble();
+      if (seconds <= 0) {
+        return null;
       }
+      LiquityEvent.TroveAdjusted accrued = engine.accrueInterest(users[i], seconds);
+      touched[i] = Instant.ofEpochSecond(clock.getEpochSecond());
+      return accrued;
     }
 
     /**
