@@ -42,6 +42,19 @@ final class BenchCommand implements Runnable {
           + "for each design and family (default: ${DEFAULT-VALUE}).")
   Kernel kernel;
 
+  @Option(names = "--scenario", defaultValue = "default", paramLabel = "NAME", completionCandidates = StudyScenarios.class,
+      description = "The study kernel's scenario, one of ${COMPLETION-CANDIDATES}: a model, or a crash's bridges "
+          + "(5-minute steps over the crash; --days is then not used) (default: ${DEFAULT-VALUE}).")
+  String scenario;
+
+  /** The study kernel's scenarios, for the help text. */
+  static final class StudyScenarios implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return StudyKernel.scenarios().iterator();
+    }
+  }
+
   @Option(names = "--days", defaultValue = "30", paramLabel = "D",
       description = "Days of hourly steps per path of the study kernel, 1 to 3650 (default: ${DEFAULT-VALUE}).")
   int days;
@@ -102,9 +115,10 @@ final class BenchCommand implements Runnable {
   private void runStudy(int paths) {
     Limits.between("--paths", paths, 1, StudyKernel.MAX_PATHS);
     Limits.between("--days", days, 1, 3650);
-    StudyKernel.Result r = StudyKernel.run(paths, days, seed);
+    StudyKernel.Result r = StudyKernel.run(scenario, paths, days, seed);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("kernel", "study");
+    result.put("scenario", scenario);
     result.put("paths", r.paths());
     result.put("steps", r.steps());
     result.put("seed", r.seed());
@@ -118,8 +132,8 @@ final class BenchCommand implements Runnable {
         "cpu_seconds", d.cpuSeconds(), "design_path_steps_per_cpu_sec", d.pathStepsPerCpuSec())).toList());
     PrintWriter out = spec.commandLine().getOut();
     output.print(out, result, m -> {
-      out.printf("study kernel: every default design on %,d default-scenario paths x %,d steps, seed %d, 1 thread%n",
-          r.paths(), r.steps(), r.seed());
+      out.printf("study kernel: every default design on %,d %s paths x %,d steps, seed %d, 1 thread%n",
+          r.paths(), scenario, r.steps(), r.seed());
       out.printf("%-44s %10s %18s %10s %18s%n", "family / design", "seconds", "path-steps/s", "cpu s", "path-steps/cpu-s");
       for (StudyKernel.FamilyRate f : r.families()) {
         out.printf("%-44s %10.3f %18.4g %10.3f %18.4g%n", f.family() + " (" + f.designs() + ")", f.seconds(),

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import noliq.debt.aave.AaveError;
+import noliq.debt.aave.AaveViolation;
 import noliq.debt.liquity.LiquityError;
+import noliq.debt.liquity.LiquityRuleViolation;
 import noliq.debt.maker.MakerError;
+import noliq.debt.maker.MakerRuleViolation;
+import noliq.math.RuleViolation;
 import noliq.math.testing.RefusalTexts;
 import org.junit.jupiter.api.Test;
 
@@ -16,5 +20,18 @@ class RefusalTextTest {
     assertThat(RefusalTexts.checkEvery(AaveError.class, Map.of())).isPositive();
     assertThat(RefusalTexts.checkEvery(MakerError.class, Map.of())).isPositive();
     assertThat(RefusalTexts.checkEvery(LiquityError.class, Map.of())).isPositive();
+  }
+
+  @Test
+  void aRefusalIsAnAnswerWithItsTextAndWithoutAStackTrace() {
+    // A simulated crash meets thousands of refusals a path; they carry their reason, not a trace.
+    for (RuleViolation refusal : new RuleViolation[] {
+        new MakerRuleViolation(new MakerError.LiquidationLimitHit("ETH-A")),
+        new LiquityRuleViolation(new LiquityError.NoPrice()),
+        new AaveViolation(new AaveError.InvalidParameter("amount", "must be positive"))}) {
+      assertThat(refusal.getStackTrace()).isEmpty();
+      assertThat(refusal.getMessage()).isEqualTo(refusal.field() + ": " + refusal.rule()).doesNotEndWith(": ");
+    }
+    assertThat(new RuleViolation("paths", "must be positive").getStackTrace()).isNotEmpty();
   }
 }

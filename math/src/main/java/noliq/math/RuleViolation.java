@@ -17,6 +17,18 @@ public class RuleViolation extends RuntimeException {
     this.rule = rule;
   }
 
+  /**
+   * A refusal that is an expected answer of a protocol rather than a fault, built without a stack
+   * trace: a simulated crash meets thousands of them a path (a Dog whose Hole is full refuses every
+   * bark until an auction ends), and filling in the trace cost more than the operation it answered.
+   * The typed reason and the field still say where it came from.
+   */
+  protected RuleViolation(String field, String rule, boolean withStackTrace) {
+    super(field + ": " + rule, null, true, withStackTrace);
+    this.field = field;
+    this.rule = rule;
+  }
+
   /** The field, option or parameter at fault. */
   public String field() {
     return field;

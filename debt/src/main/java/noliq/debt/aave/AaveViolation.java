@@ -9,7 +9,7 @@ public final class AaveViolation extends RuleViolation {
   private final transient AaveError reason;
 
   public AaveViolation(AaveError reason) {
-    super(reason.field(), reason.rule());
+    super(reason.field(), reason.rule(), false); // an expected refusal: no stack trace
     this.reason = reason;
   }
 

@@ -9,7 +9,7 @@ public final class LiquityRuleViolation extends RuleViolation {
   private final transient LiquityError reason;
 
   public LiquityRuleViolation(LiquityError reason) {
-    super(reason.field(), reason.rule());
+    super(reason.field(), reason.rule(), false); // an expected refusal: no stack trace
     this.reason = reason;
   }
 

@@ -9,7 +9,7 @@ public final class MakerRuleViolation extends RuleViolation {
   private final transient MakerError reason;
 
   public MakerRuleViolation(MakerError reason) {
-    super(reason.field(), reason.rule());
+    super(reason.field(), reason.rule(), false); // an expected refusal: no stack trace
     this.reason = reason;
   }
 

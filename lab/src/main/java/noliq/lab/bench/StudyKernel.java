@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import noliq.lab.engine.PathRandom;
+import noliq.lab.scenarios.CrashEvents;
 import noliq.lab.scenarios.PricePath;
+import noliq.lab.scenarios.Scenarios;
 import noliq.lab.study.DesignCatalog;
 import noliq.lab.study.DesignModel;
 import noliq.lab.study.StudyConfig;
@@ -15,8 +17,8 @@ import noliq.lab.study.Trace;
 import noliq.math.RuleViolation;
 
 /**
- * The study kernel: every design of the default study on the same {@code paths} paths of the
- * default (fitted GARCH-t) scenario, one design at a time on one thread, so each design's time is
+ * The study kernel: every design of the default study on the same {@code paths} paths of one
+ * scenario (the default, fitted GARCH-t, unless named), one design at a time on one thread, so each design's time is
  * its own. Reports design-path-steps a second per design and per family (the id up to its first
  * dot: {@code aave}, {@code wrapper}, {@code agent}...), so a regression shows where it happened.
  * The paths are drawn once, before any clock starts; each design first runs a warm-up path untimed.
@@ -69,21 +71,47 @@ public final class StudyKernel {
     return dot < 0 ? id : id.substring(0, dot);
   }
 
+  /** The scenarios the kernel runs: the stochastic models and the anchored crashes' bridges. */
+  public static List<String> scenarios() {
+    List<String> out = new ArrayList<>(Scenarios.NAMES);
+    CrashEvents.ALL.forEach(e -> out.add(e.id()));
+    return List.copyOf(out);
+  }
+
   /** Runs every default design on {@code paths} default-scenario paths of {@code horizonDays} days. */
   public static Result run(int paths, int horizonDays, long seed) {
+    return run("default", paths, horizonDays, seed);
+  }
+
+  /**
+   * Runs every default design on {@code paths} paths of {@code scenario}: a stochastic model's paths of
+   * {@code horizonDays} days, or a crash's bridges (5-minute steps over the crash's own window, where
+   * half of the default study's time goes; {@code horizonDays} is then not used).
+   */
+  public static Result run(String scenario, int paths, int horizonDays, long seed) {
+    if (scenario == null || !scenarios().contains(scenario)) {
+      throw new RuleViolation("scenario", "must be one of " + String.join(", ", scenarios()) + " (was " + scenario + ")");
+    }
     if (paths < 1 || paths > MAX_PATHS) {
       throw new RuleViolation("paths", "must be in [1, " + MAX_PATHS + "] (was " + paths + ")");
     }
     if (horizonDays < 1 || horizonDays > 3650) {
       throw new RuleViolation("days", "must be in [1, 3650] (was " + horizonDays + ")");
     }
-    StudyConfig config = new StudyConfig(null, List.of("default"), paths, null, horizonDays, null, seed, 1, null, null, 0, null);
-    StudyScenario scenario = StudyScenario.plan(config).get(0);
+    StudyConfig config = new StudyConfig(null, List.of(scenario), paths, paths, horizonDays, null, seed, 1, null, null, 0, null);
+    return run(StudyScenario.plan(config).get(0), config, paths, seed);
+  }
+
+  private static Result run(StudyScenario scenario, StudyConfig config, int paths, long seed) {
     PricePath[] drawn = new PricePath[paths];
     for (int p = 0; p < paths; p++) {
       drawn[p] = scenario.source().path(p, PathRandom.forPath(scenario.seed(), p));
     }
     int steps = drawn[0].size() - 1;
+    long pathSteps = 0;
+    for (PricePath path : drawn) {
+      pathSteps += path.size() - 1;
+    }
     List<DesignRate> rates = new ArrayList<>();
     for (DesignModel design : DesignCatalog.of(config.parameters())) {
       int stream = StudyRunner.streamOf(design.id());
@@ -99,7 +127,7 @@ public final class StudyKernel {
       double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
       long cpu = cpuNanos();
       double cpuSeconds = cpu < 0 || cpuStart < 0 ? seconds : Math.max(1e-9, (cpu - cpuStart) / 1e9);
-      rates.add(new DesignRate(design.id(), family(design.id()), (long) paths * steps, seconds, cpuSeconds));
+      rates.add(new DesignRate(design.id(), family(design.id()), pathSteps, seconds, cpuSeconds));
     }
     Map<String, long[]> steps0 = new LinkedHashMap<>();
     Map<String, double[]> seconds0 = new LinkedHashMap<>();
