@@ -385,10 +385,15 @@ public final class Pool {
         setSupplied(cr, treasury, supplied(cr, treasury).add(fee));
       }
     });
+    // The plan's account after is the account now (same positions, prices and category), unless the
+    // user also received collateral: as the liquidator taking aTokens, or as the treasury.
+    boolean userReceivedCollateral = receiveAToken && user.equals(liquidator) || user.equals(treasury);
+    BigInteger healthFactorAfter = userReceivedCollateral
+        ? accountData(user).healthFactor()
+        : plan.after().healthFactor();
     AaveEvent.LiquidationCall event = new AaveEvent.LiquidationCall(collateralAsset, debtAsset, user, liquidator,
         toAmount(dr, plan.debtRepaid()), toAmount(cr, toLiquidator), toAmount(cr, fee), receiveAToken,
-        plan.closeFactor().rule(), plan.before().healthFactor(), accountData(user).healthFactor(),
-        List.copyOf(deficits));
+        plan.closeFactor().rule(), plan.before().healthFactor(), healthFactorAfter, List.copyOf(deficits));
     updateRates();
     deficits.forEach(this::publish);
     return publish(event);
