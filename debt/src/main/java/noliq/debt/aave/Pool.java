@@ -367,9 +367,15 @@ public final class Pool {
       }
       int i = 0;
       for (Reserve r : reserves.values()) {
+        // Only the balances the plan changed are written; the others are still those it started from.
+        Position before = positions.get(i);
         Position after = plan.positionsAfter().get(i++);
-        setSupplied(r, user, after.supplied());
-        setDebt(r, user, after.debt());
+        if (!after.supplied().equals(before.supplied())) {
+          setSupplied(r, user, after.supplied());
+        }
+        if (!after.debt().equals(before.debt())) {
+          setDebt(r, user, after.debt());
+        }
       }
       for (LiquidationLogic.Deficit d : plan.deficits()) {
         addDeficit(reserves.get(d.asset()), d.amount());
@@ -578,7 +584,8 @@ public final class Pool {
   }
 
   private static Amount toAmount(Reserve r, BigInteger units) {
-    return Amount.ofWei(units.multiply(r.toWei));
+    // An 18-decimal token's units are wei already.
+    return Amount.ofWei(r.toWei.equals(BigInteger.ONE) ? units : units.multiply(r.toWei));
   }
 
   private static BigInteger supplied(Reserve r, AccountId user) {
