@@ -3,6 +3,7 @@ package noliq.debt.aave;
 import noliq.math.Rounding;
 import noliq.math.Exact;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import noliq.math.book.AccountId;
 
@@ -27,35 +28,83 @@ public final class HealthFactor {
 
   /** The account's data; {@code eMode} is the user's category, or {@code null} for none. */
   public static AccountData accountData(List<Position> positions, EModeCategory eMode) {
+    return accountData(positions, Values.ofEach(positions), eMode);
+  }
+
+  /**
+   * What the account data reads of one position, in the base currency: the supplied balance's
+   * value when it counts as collateral, the debt's when there is one, else zero. Computed once per
+   * position, so that {@link LiquidationLogic#plan} reuses them for the close factor, the dust rule
+   * and the unchanged positions of the account after.
+   */
+  record Values(BigInteger collateralBase, BigInteger debtBase) {
+    private static final Values NONE = new Values(BigInteger.ZERO, BigInteger.ZERO);
+
+    static Values of(Position p) {
+      boolean collateral = p.config().isCollateral() && p.supplied().signum() > 0;
+      boolean debt = p.debt().signum() > 0;
+      if (!collateral && !debt) {
+        return NONE;
+      }
+      return new Values(collateral ? p.suppliedBase() : BigInteger.ZERO, debt ? p.debtBase() : BigInteger.ZERO);
+    }
+
+    /** Each position's values, in a list the caller may update as positions change. */
+    static List<Values> ofEach(List<Position> positions) {
+      List<Values> values = new ArrayList<>(positions.size());
+      for (Position p : positions) {
+        values.add(of(p));
+      }
+      return values;
+    }
+  }
+
+  /** The account's data from its positions and their {@link Values}, in the same order. */
+  static AccountData accountData(List<Position> positions, List<Values> values, EModeCategory eMode) {
     BigInteger totalCollateral = BigInteger.ZERO;
     BigInteger totalDebt = BigInteger.ZERO;
     BigInteger ltvWeighted = BigInteger.ZERO;
     BigInteger ltWeighted = BigInteger.ZERO;
     boolean zeroLtv = false;
-    for (Position p : positions) {
+    // The LTV and LT of the first collateral, and whether every other collateral has the same.
+    int commonLtv = -1;
+    int commonLt = -1;
+    boolean sameLtv = true;
+    boolean sameLt = true;
+    for (int i = 0; i < positions.size(); i++) {
+      Position p = positions.get(i);
       ReserveConfig c = p.config();
       if (c.isCollateral() && p.supplied().signum() > 0) {
-        BigInteger value = p.suppliedBase();
+        BigInteger value = values.get(i).collateralBase();
         totalCollateral = totalCollateral.add(value);
         boolean inEMode = eMode != null && eMode.collateralAssets().contains(c.asset());
-        if (c.ltvBps() != 0) {
-          ltvWeighted = ltvWeighted.add(value.multiply(BigInteger.valueOf(inEMode ? eMode.ltvBps() : c.ltvBps())));
+        int ltv = c.ltvBps() == 0 ? 0 : inEMode ? eMode.ltvBps() : c.ltvBps();
+        int lt = inEMode ? eMode.liquidationThresholdBps() : c.liquidationThresholdBps();
+        if (ltv != 0) {
+          ltvWeighted = ltvWeighted.add(value.multiply(BigInteger.valueOf(ltv)));
         } else {
           zeroLtv = true;
         }
-        ltWeighted = ltWeighted.add(value.multiply(BigInteger.valueOf(
-            inEMode ? eMode.liquidationThresholdBps() : c.liquidationThresholdBps())));
+        ltWeighted = ltWeighted.add(value.multiply(BigInteger.valueOf(lt)));
+        if (commonLt < 0) {
+          commonLtv = ltv;
+          commonLt = lt;
+        } else {
+          sameLtv &= ltv == commonLtv;
+          sameLt &= lt == commonLt;
+        }
       }
       if (p.debt().signum() > 0) {
-        totalDebt = totalDebt.add(p.debtBase());
+        totalDebt = totalDebt.add(values.get(i).debtBase());
       }
     }
     int avgLtv = 0;
     int avgLt = 0;
     if (totalCollateral.signum() > 0) {
-      // Solidity's truncating division.
-      avgLtv = Exact.div(ltvWeighted, totalCollateral, Rounding.DOWN).intValueExact();
-      avgLt = Exact.div(ltWeighted, totalCollateral, Rounding.DOWN).intValueExact();
+      // Solidity's truncating division; when every collateral has the same ratio x, Σ(value·x) / Σ value
+      // is x exactly, and no division is needed (the usual account has one collateral).
+      avgLtv = sameLtv ? commonLtv : Exact.div(ltvWeighted, totalCollateral, Rounding.DOWN).intValueExact();
+      avgLt = sameLt ? commonLt : Exact.div(ltWeighted, totalCollateral, Rounding.DOWN).intValueExact();
     }
     BigInteger hf = totalDebt.signum() == 0
         ? AaveMath.HEALTH_FACTOR_INFINITE

@@ -217,7 +217,8 @@ public final class LiquidationLogic {
     int di = indexOf(positions, debtAsset, "debtAsset");
     Position coll = positions.get(ci);
     Position debt = positions.get(di);
-    AccountData before = HealthFactor.accountData(positions, eMode);
+    List<HealthFactor.Values> values = HealthFactor.Values.ofEach(positions);
+    AccountData before = HealthFactor.accountData(positions, values, eMode);
     if (!before.isLiquidatable()) {
       throw new AaveViolation(new AaveError.HealthyPosition(user, before.healthFactor()));
     }
@@ -235,8 +236,9 @@ public final class LiquidationLogic {
         : coll.config().liquidationBonusBps();
     int feeBps = coll.config().liquidationProtocolFeeBps();
 
-    BigInteger reserveDebtBase = debt.debtBase();
-    BigInteger reserveCollateralBase = coll.suppliedBase();
+    // The positions' values as the account data computed them (the collateral counts, the debt is positive).
+    BigInteger reserveDebtBase = values.get(di).debtBase();
+    BigInteger reserveCollateralBase = values.get(ci).collateralBase();
     CloseFactor cf = closeFactor(debt.debt(), reserveDebtBase, reserveCollateralBase,
         before.totalDebtBase(), before.healthFactor(), debt.priceBase(), debt.config().decimals());
     BigInteger actualDebt = debtToCover.min(cf.maxLiquidatableDebt());
@@ -244,21 +246,25 @@ public final class LiquidationLogic {
         debt.priceBase(), debt.config().decimals(), actualDebt, coll.supplied(), lb, feeBps);
     actualDebt = c.debtToRepay();
 
+    List<Position> after = new ArrayList<>(positions);
+    after.set(ci, coll.withSupplied(coll.supplied().subtract(c.collateralTaken())));
+    Position debtAfter = after.get(di);
+    after.set(di, debtAfter.withDebt(debtAfter.debt().subtract(actualDebt)));
+    // Only these two positions changed; the others keep their values.
+    values.set(ci, HealthFactor.Values.of(after.get(ci)));
+    values.set(di, HealthFactor.Values.of(after.get(di)));
+
     if (actualDebt.compareTo(debt.debt()) < 0 && c.collateralTaken().compareTo(coll.supplied()) < 0) {
-      BigInteger debtLeft = AaveMath.toBase(debt.debt().subtract(actualDebt), debt.priceBase(), debt.config().decimals());
-      // v3.3.0: what stays with the borrower, after both the liquidator's share and the protocol fee left.
-      BigInteger collLeft = AaveMath.toBase(
-          coll.supplied().subtract(c.collateralTaken()), coll.priceBase(), coll.config().decimals());
+      // The leftovers' values, truncated: the debt left, and (v3.3.0) the collateral that stays with
+      // the borrower after both the liquidator's share and the protocol fee left.
+      BigInteger debtLeft = values.get(di).debtBase();
+      BigInteger collLeft = values.get(ci).collateralBase();
       if (debtLeft.compareTo(MIN_LEFTOVER_BASE) < 0 || collLeft.compareTo(MIN_LEFTOVER_BASE) < 0) {
         throw new AaveViolation(new AaveError.MustNotLeaveDust(debtLeft, collLeft));
       }
     }
 
     boolean noCollateralLeft = before.totalCollateralBase().equals(c.collateralInBase());
-    List<Position> after = new ArrayList<>(positions);
-    after.set(ci, coll.withSupplied(coll.supplied().subtract(c.collateralTaken())));
-    Position debtAfter = after.get(di);
-    after.set(di, debtAfter.withDebt(debtAfter.debt().subtract(actualDebt)));
     List<Deficit> deficits = new ArrayList<>();
     if (noCollateralLeft) {
       // _burnDebtTokens for the liquidated reserve first, then _burnBadDebt over the others in reserve order.
@@ -266,19 +272,21 @@ public final class LiquidationLogic {
       if (outstanding.signum() > 0) {
         deficits.add(new Deficit(debtAsset, outstanding));
         after.set(di, after.get(di).withDebt(BigInteger.ZERO));
+        values.set(di, HealthFactor.Values.of(after.get(di)));
       }
       for (int i = 0; i < after.size(); i++) {
         Position p = after.get(i);
         if (p.debt().signum() > 0) {
           deficits.add(new Deficit(p.config().asset(), p.debt()));
           after.set(i, p.withDebt(BigInteger.ZERO));
+          values.set(i, HealthFactor.Values.of(after.get(i)));
         }
       }
     }
     List<Position> positionsAfter = List.copyOf(after);
     return new LiquidationPlan(before, collateralAsset, debtAsset, lb, feeBps, reserveCollateralBase,
         reserveDebtBase, cf, actualDebt, c, noCollateralLeft, List.copyOf(deficits), positionsAfter,
-        HealthFactor.accountData(positionsAfter, eMode));
+        HealthFactor.accountData(positionsAfter, values, eMode));
   }
 
   private static int indexOf(List<Position> positions, Token asset, String field) {
