@@ -5,6 +5,7 @@ import noliq.math.Exact;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import noliq.math.book.AccountId;
 
 /**
@@ -41,7 +42,7 @@ public final class HealthFactor {
     private static final Values NONE = new Values(BigInteger.ZERO, BigInteger.ZERO);
 
     static Values of(Position p) {
-      boolean collateral = p.config().isCollateral() && p.supplied().signum() > 0;
+      boolean collateral = countsAsCollateral(p);
       boolean debt = p.debt().signum() > 0;
       if (!collateral && !debt) {
         return NONE;
@@ -63,8 +64,6 @@ public final class HealthFactor {
   static AccountData accountData(List<Position> positions, List<Values> values, EModeCategory eMode) {
     BigInteger totalCollateral = BigInteger.ZERO;
     BigInteger totalDebt = BigInteger.ZERO;
-    BigInteger ltvWeighted = BigInteger.ZERO;
-    BigInteger ltWeighted = BigInteger.ZERO;
     boolean zeroLtv = false;
     // The LTV and LT of the first collateral, and whether every other collateral has the same.
     int commonLtv = -1;
@@ -73,19 +72,11 @@ public final class HealthFactor {
     boolean sameLt = true;
     for (int i = 0; i < positions.size(); i++) {
       Position p = positions.get(i);
-      ReserveConfig c = p.config();
-      if (c.isCollateral() && p.supplied().signum() > 0) {
-        BigInteger value = values.get(i).collateralBase();
-        totalCollateral = totalCollateral.add(value);
-        boolean inEMode = eMode != null && eMode.collateralAssets().contains(c.asset());
-        int ltv = c.ltvBps() == 0 ? 0 : inEMode ? eMode.ltvBps() : c.ltvBps();
-        int lt = inEMode ? eMode.liquidationThresholdBps() : c.liquidationThresholdBps();
-        if (ltv != 0) {
-          ltvWeighted = ltvWeighted.add(value.multiply(BigInteger.valueOf(ltv)));
-        } else {
-          zeroLtv = true;
-        }
-        ltWeighted = ltWeighted.add(value.multiply(BigInteger.valueOf(lt)));
+      if (countsAsCollateral(p)) {
+        totalCollateral = totalCollateral.add(values.get(i).collateralBase());
+        int ltv = ltvOf(p.config(), eMode);
+        int lt = ltOf(p.config(), eMode);
+        zeroLtv |= ltv == 0;
         if (commonLt < 0) {
           commonLtv = ltv;
           commonLt = lt;
@@ -101,15 +92,48 @@ public final class HealthFactor {
     int avgLtv = 0;
     int avgLt = 0;
     if (totalCollateral.signum() > 0) {
-      // Solidity's truncating division; when every collateral has the same ratio x, Σ(value·x) / Σ value
-      // is x exactly, and no division is needed (the usual account has one collateral).
-      avgLtv = sameLtv ? commonLtv : Exact.div(ltvWeighted, totalCollateral, Rounding.DOWN).intValueExact();
-      avgLt = sameLt ? commonLt : Exact.div(ltWeighted, totalCollateral, Rounding.DOWN).intValueExact();
+      // When every collateral has the same ratio x, Σ(value·x) / Σ value is x exactly: no division
+      // (the usual account has one collateral).
+      avgLtv = sameLtv ? commonLtv : weightedAverage(positions, values, totalCollateral, c -> ltvOf(c, eMode));
+      avgLt = sameLt ? commonLt : weightedAverage(positions, values, totalCollateral, c -> ltOf(c, eMode));
     }
     BigInteger hf = totalDebt.signum() == 0
         ? AaveMath.HEALTH_FACTOR_INFINITE
         : AaveMath.wadDiv(AaveMath.percentMul(totalCollateral, BigInteger.valueOf(avgLt)), totalDebt);
     return new AccountData(totalCollateral, totalDebt, avgLtv, avgLt, hf, zeroLtv);
+  }
+
+  /** A supplied balance counts as collateral only when its reserve's LT is not 0. */
+  private static boolean countsAsCollateral(Position p) {
+    return p.config().isCollateral() && p.supplied().signum() > 0;
+  }
+
+  /** The LTV a collateral counts with: 0 when its reserve's is 0, else its e-mode category's when it is in it. */
+  private static int ltvOf(ReserveConfig c, EModeCategory eMode) {
+    return c.ltvBps() == 0 ? 0 : inEMode(c, eMode) ? eMode.ltvBps() : c.ltvBps();
+  }
+
+  /** The liquidation threshold a collateral counts with: its e-mode category's when it is in it. */
+  private static int ltOf(ReserveConfig c, EModeCategory eMode) {
+    return inEMode(c, eMode) ? eMode.liquidationThresholdBps() : c.liquidationThresholdBps();
+  }
+
+  private static boolean inEMode(ReserveConfig c, EModeCategory eMode) {
+    return eMode != null && eMode.collateralAssets().contains(c.asset());
+  }
+
+  /** {@code Σ(value·ratio) / Σ value} over the collateral, truncated as Solidity's division. */
+  private static int weightedAverage(List<Position> positions, List<Values> values, BigInteger totalCollateral,
+      ToIntFunction<ReserveConfig> ratio) {
+    BigInteger weighted = BigInteger.ZERO;
+    for (int i = 0; i < positions.size(); i++) {
+      Position p = positions.get(i);
+      if (countsAsCollateral(p)) {
+        BigInteger x = BigInteger.valueOf(ratio.applyAsInt(p.config()));
+        weighted = weighted.add(values.get(i).collateralBase().multiply(x));
+      }
+    }
+    return Exact.div(weighted, totalCollateral, Rounding.DOWN).intValueExact();
   }
 
   /**

@@ -246,15 +246,16 @@ public final class LiquidationLogic {
         debt.priceBase(), debt.config().decimals(), actualDebt, coll.supplied(), lb, feeBps);
     actualDebt = c.debtToRepay();
 
+    BigInteger taken = c.collateralTaken();
     List<Position> after = new ArrayList<>(positions);
-    after.set(ci, coll.withSupplied(coll.supplied().subtract(c.collateralTaken())));
+    after.set(ci, coll.withSupplied(coll.supplied().subtract(taken)));
     Position debtAfter = after.get(di);
     after.set(di, debtAfter.withDebt(debtAfter.debt().subtract(actualDebt)));
     // Only these two positions changed; the others keep their values.
     values.set(ci, HealthFactor.Values.of(after.get(ci)));
     values.set(di, HealthFactor.Values.of(after.get(di)));
 
-    if (actualDebt.compareTo(debt.debt()) < 0 && c.collateralTaken().compareTo(coll.supplied()) < 0) {
+    if (actualDebt.compareTo(debt.debt()) < 0 && taken.compareTo(coll.supplied()) < 0) {
       // The leftovers' values, truncated: the debt left, and (v3.3.0) the collateral that stays with
       // the borrower after both the liquidator's share and the protocol fee left.
       BigInteger debtLeft = values.get(di).debtBase();
