@@ -22,11 +22,20 @@ final class Wide {
 
   /**
    * {@code (hi * 2^64 + lo) / d}, unsigned, truncated, for {@code hi < d} (so the quotient fits in
-   * 64 bits): Knuth's algorithm D on 32-bit digits (Hacker's Delight, divlu).
+   * 64 bits): Knuth's algorithm D on 32-bit digits (Hacker's Delight, divlu), or plain schoolbook
+   * division when {@code d} is itself one such digit.
    */
   static long divide(long hi, long lo, long d) {
     final long base = 1L << 32;
     final long mask = base - 1;
+    if (d >>> 32 == 0) {
+      // A one-digit divisor (percentages, basis points): schoolbook on 32-bit digits, each step a
+      // 64-bit division whose dividend (remainder below d, then the next digit) cannot overflow.
+      long top = (hi << 32) | (lo >>> 32);
+      long q1 = Long.divideUnsigned(top, d);
+      long rest = ((top - q1 * d) << 32) | (lo & mask);
+      return (q1 << 32) + Long.divideUnsigned(rest, d);
+    }
     int s = Long.numberOfLeadingZeros(d);
     long v = d << s;
     long vn1 = v >>> 32;
@@ -103,8 +112,9 @@ final class Wide {
       }
       long r;
       if (p2 == 0) { // product below 2^128 (the usual case): the top step is a plain division
-        q1 = Long.divideUnsigned(p1, d0);
-        r = p1 - q1 * d0;
+        boolean belowDivisor = Long.compareUnsigned(p1, d0) < 0; // often so: then the top digit is 0
+        q1 = belowDivisor ? 0 : Long.divideUnsigned(p1, d0);
+        r = belowDivisor ? p1 : p1 - q1 * d0;
       } else {
         q1 = divide(p2, p1, d0);
         r = p1 - q1 * d0;
