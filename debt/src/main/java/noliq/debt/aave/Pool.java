@@ -353,6 +353,8 @@ public final class Pool {
         LiquidationLogic.plan(user, positions, eModeOf(user), collateralAsset, debtAsset, cap);
     BigInteger toLiquidator = plan.collateral().collateralToLiquidator();
     BigInteger fee = plan.collateral().protocolFee();
+    Amount repaidAmount = toAmount(dr, plan.debtRepaid());
+    Amount toLiquidatorAmount = toAmount(cr, toLiquidator);
     if (!receiveAToken) {
       // The contract sends the underlying before it pulls the liquidator's payment, so the cash must already be there.
       requireCash(cr, toLiquidator);
@@ -363,7 +365,7 @@ public final class Pool {
     }
     book.atomically(() -> {
       if (plan.debtRepaid().signum() > 0) {
-        book.transfer(debtAsset, liquidator, dr.account, toAmount(dr, plan.debtRepaid()));
+        book.transfer(debtAsset, liquidator, dr.account, repaidAmount);
       }
       int i = 0;
       for (Reserve r : reserves.values()) {
@@ -384,7 +386,7 @@ public final class Pool {
         if (receiveAToken) {
           setSupplied(cr, liquidator, supplied(cr, liquidator).add(toLiquidator));
         } else {
-          book.transfer(collateralAsset, cr.account, liquidator, toAmount(cr, toLiquidator));
+          book.transfer(collateralAsset, cr.account, liquidator, toLiquidatorAmount);
         }
       }
       if (fee.signum() > 0) {
@@ -398,7 +400,7 @@ public final class Pool {
         ? accountData(user).healthFactor()
         : plan.after().healthFactor();
     AaveEvent.LiquidationCall event = new AaveEvent.LiquidationCall(collateralAsset, debtAsset, user, liquidator,
-        toAmount(dr, plan.debtRepaid()), toAmount(cr, toLiquidator), toAmount(cr, fee), receiveAToken,
+        repaidAmount, toLiquidatorAmount, toAmount(cr, fee), receiveAToken,
         plan.closeFactor().rule(), plan.before().healthFactor(), healthFactorAfter, List.copyOf(deficits));
     updateRates();
     deficits.forEach(this::publish);
