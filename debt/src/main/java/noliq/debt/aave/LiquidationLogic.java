@@ -126,18 +126,18 @@ public final class LiquidationLogic {
       BigInteger userCollateralBalance,
       int liquidationBonusBps,
       int protocolFeeBps) {
-    BigInteger collUnit = AaveMath.unit(collateralDecimals);
-    BigInteger debtUnit = AaveMath.unit(debtDecimals);
     BigInteger lb = BigInteger.valueOf(liquidationBonusBps);
-    BigInteger baseCollateral = Exact.mulDiv(
-        Exact.mul(debtPriceBase, debtToCover), collUnit, Exact.mul(collateralPriceBase, debtUnit), Rounding.DOWN);
+    // (p_debt·debt·collUnit) / (p_coll·debtUnit), truncated.
+    BigInteger baseCollateral = divideScaled(
+        Exact.mul(debtPriceBase, debtToCover), collateralDecimals, collateralPriceBase, debtDecimals);
     BigInteger maxCollateral = AaveMath.percentMul(baseCollateral, lb);
     BigInteger collateral;
     BigInteger debtNeeded;
     if (maxCollateral.compareTo(userCollateralBalance) > 0) {
       collateral = userCollateralBalance;
-      debtNeeded = AaveMath.percentDiv(Exact.mulDiv(
-          Exact.mul(collateralPriceBase, collateral), debtUnit, Exact.mul(debtPriceBase, collUnit), Rounding.DOWN), lb);
+      // (p_coll·coll·debtUnit) / (p_debt·collUnit), truncated, then the bonus taken off.
+      debtNeeded = AaveMath.percentDiv(divideScaled(
+          Exact.mul(collateralPriceBase, collateral), debtDecimals, debtPriceBase, collateralDecimals), lb);
     } else {
       collateral = maxCollateral;
       debtNeeded = debtToCover;
@@ -150,6 +150,17 @@ public final class LiquidationLogic {
       collateral = collateral.subtract(fee);
     }
     return new CollateralToLiquidate(collateral, debtNeeded, fee, collateralInBase);
+  }
+
+  /**
+   * {@code (a·10^aDecimals) / (b·10^bDecimals)}, truncated. The two units cancel to one power of ten
+   * first: the same rational number, so the same quotient, on operands a word or two smaller (with
+   * equal decimals it is {@code a / b}).
+   */
+  private static BigInteger divideScaled(BigInteger a, int aDecimals, BigInteger b, int bDecimals) {
+    return aDecimals >= bDecimals
+        ? Exact.mulDiv(a, AaveMath.unit(aDecimals - bDecimals), b, Rounding.DOWN)
+        : Exact.div(a, Exact.mul(b, AaveMath.unit(bDecimals - aDecimals)), Rounding.DOWN);
   }
 
   /** Debt burned into a reserve's deficit because the account has no collateral left. */
