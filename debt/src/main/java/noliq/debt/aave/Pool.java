@@ -369,28 +369,26 @@ public final class Pool {
       }
       int i = 0;
       for (Reserve r : reserves.values()) {
-        // Only the balances the plan changed are written; the others are still those it started from.
+        // The balances the plan started from are the pool's: no need to read them again.
         Position before = positions.get(i);
         Position after = plan.positionsAfter().get(i++);
-        if (!after.supplied().equals(before.supplied())) {
-          setSupplied(r, user, after.supplied());
-        }
-        if (!after.debt().equals(before.debt())) {
-          setDebt(r, user, after.debt());
-        }
+        replaceSupplied(r, user, before.supplied(), after.supplied());
+        replaceDebt(r, user, before.debt(), after.debt());
       }
       for (LiquidationLogic.Deficit d : plan.deficits()) {
         addDeficit(reserves.get(d.asset()), d.amount());
       }
       if (toLiquidator.signum() > 0) {
         if (receiveAToken) {
-          setSupplied(cr, liquidator, supplied(cr, liquidator).add(toLiquidator));
+          BigInteger liquidatorSupply = supplied(cr, liquidator);
+          replaceSupplied(cr, liquidator, liquidatorSupply, liquidatorSupply.add(toLiquidator));
         } else {
           book.transfer(collateralAsset, cr.account, liquidator, toLiquidatorAmount);
         }
       }
       if (fee.signum() > 0) {
-        setSupplied(cr, treasury, supplied(cr, treasury).add(fee));
+        BigInteger treasurySupply = supplied(cr, treasury);
+        replaceSupplied(cr, treasury, treasurySupply, treasurySupply.add(fee));
       }
     });
     // The plan's account after is the account now (same positions, prices and category), unless the
@@ -599,7 +597,11 @@ public final class Pool {
   }
 
   private void setSupplied(Reserve r, AccountId user, BigInteger value) {
-    BigInteger old = supplied(r, user);
+    replaceSupplied(r, user, supplied(r, user), value);
+  }
+
+  /** {@link #setSupplied} from {@code old}, the balance the caller has just read. */
+  private void replaceSupplied(Reserve r, AccountId user, BigInteger old, BigInteger value) {
     if (old.equals(value)) {
       return;
     }
@@ -613,7 +615,11 @@ public final class Pool {
   }
 
   private void setDebt(Reserve r, AccountId user, BigInteger value) {
-    BigInteger old = debt(r, user);
+    replaceDebt(r, user, debt(r, user), value);
+  }
+
+  /** {@link #setDebt} from {@code old}, the debt the caller has just read. */
+  private void replaceDebt(Reserve r, AccountId user, BigInteger old, BigInteger value) {
     if (old.equals(value)) {
       return;
     }
