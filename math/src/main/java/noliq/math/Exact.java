@@ -101,7 +101,10 @@ public final class Exact {
     return mulDivBig(a, b, d, rounding);
   }
 
-  /** {@link #mulDiv} on {@link BigInteger}s, for operands or quotients past 128 bits (apart, so the fast paths stay a small method). */
+  /**
+   * {@link #mulDiv} on {@link BigInteger}s, for operands or quotients past 128 bits; a method of its
+   * own so that the fast paths stay small enough to inline.
+   */
   private static BigInteger mulDivBig(BigInteger a, BigInteger b, BigInteger d, Rounding rounding) {
     BigInteger[] qr = a.multiply(b).divideAndRemainder(d);
     BigInteger q = qr[0];

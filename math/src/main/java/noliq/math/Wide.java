@@ -40,8 +40,9 @@ final class Wide {
 
   /**
    * {@code (hi * 2^64 + lo) / d}, unsigned, truncated, for {@code hi < d} (so the quotient fits in
-   * 64 bits): Knuth's algorithm D on 32-bit digits (Hacker's Delight, divlu), or plain schoolbook
-   * division when {@code d} is itself one such digit.
+   * 64 bits): by a power of ten with its reciprocal ({@link #divideByPowerOfTen}), by a divisor
+   * below {@code 2^32} with plain schoolbook division, else Knuth's algorithm D on 32-bit digits
+   * (Hacker's Delight, divlu). Proven against {@link BigInteger} in {@code WideDivideTest}.
    */
   static long divide(long hi, long lo, long d) {
     int k = Long.numberOfTrailingZeros(d); // 10^k = 2^k 5^k has exactly k trailing zero bits
