@@ -64,6 +64,9 @@ public final class Exact {
 
   /** {@code a / d}, rounded as named. */
   public static BigInteger div(BigInteger a, BigInteger d, Rounding rounding) {
+    if (d.equals(BigInteger.ONE) && inRange(a)) {
+      return a; // exact; scale conversions between equal scales divide by one (18-decimal tokens to wei)
+    }
     return mulDiv(a, BigInteger.ONE, d, rounding);
   }
 
@@ -95,6 +98,14 @@ public final class Exact {
         return q;
       }
     }
+    return mulDivBig(a, b, d, rounding);
+  }
+
+  /**
+   * {@link #mulDiv} on {@link BigInteger}s, for operands or quotients past 128 bits; a method of its
+   * own so that the fast paths stay small enough to inline.
+   */
+  private static BigInteger mulDivBig(BigInteger a, BigInteger b, BigInteger d, Rounding rounding) {
     BigInteger[] qr = a.multiply(b).divideAndRemainder(d);
     BigInteger q = qr[0];
     BigInteger rem = qr[1];

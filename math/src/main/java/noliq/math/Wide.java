@@ -11,10 +11,28 @@ final class Wide {
   /** {@code 5^k} for {@code k} in {@code [0, 27]}: every power of five below {@code 2^63}. */
   static final long[] POW5 = new long[28];
 
+  /** {@code 10^k} for {@code k} in {@code [0, 19]}: every power of ten below {@code 2^64} (unsigned). */
+  private static final long[] POW10 = new long[20];
+  /** {@code 10^k} shifted left until its top bit is set, and the shift. */
+  private static final long[] POW10_NORMALISED = new long[20];
+  private static final int[] POW10_SHIFT = new int[20];
+  /** Möller and Granlund's reciprocal of each normalised {@code 10^k}: {@code floor((2^128 - 1) / d) - 2^64}. */
+  private static final long[] POW10_RECIPROCAL = new long[20];
+
   static {
     POW5[0] = 1;
     for (int k = 1; k < POW5.length; k++) {
       POW5[k] = POW5[k - 1] * 5;
+    }
+    BigInteger allOnes128 = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
+    long p = 1;
+    for (int k = 0; k < POW10.length; k++) {
+      POW10[k] = p;
+      POW10_SHIFT[k] = Long.numberOfLeadingZeros(p);
+      POW10_NORMALISED[k] = p << POW10_SHIFT[k];
+      BigInteger d = new BigInteger(Long.toUnsignedString(POW10_NORMALISED[k]));
+      POW10_RECIPROCAL[k] = allOnes128.divide(d).longValue(); // the low word: the quotient minus 2^64
+      p *= 10;
     }
   }
 
@@ -22,11 +40,25 @@ final class Wide {
 
   /**
    * {@code (hi * 2^64 + lo) / d}, unsigned, truncated, for {@code hi < d} (so the quotient fits in
-   * 64 bits): Knuth's algorithm D on 32-bit digits (Hacker's Delight, divlu).
+   * 64 bits): by a power of ten with its reciprocal ({@link #divideByPowerOfTen}), by a divisor
+   * below {@code 2^32} with plain schoolbook division, else Knuth's algorithm D on 32-bit digits
+   * (Hacker's Delight, divlu). Proven against {@link BigInteger} in {@code WideDivideTest}.
    */
   static long divide(long hi, long lo, long d) {
+    int k = Long.numberOfTrailingZeros(d); // 10^k = 2^k 5^k has exactly k trailing zero bits
+    if (k < POW10.length && POW10[k] == d) {
+      return divideByPowerOfTen(hi, lo, k);
+    }
     final long base = 1L << 32;
     final long mask = base - 1;
+    if (d >>> 32 == 0) {
+      // A one-digit divisor (percentages, basis points): schoolbook on 32-bit digits, each step a
+      // 64-bit division whose dividend (remainder below d, then the next digit) cannot overflow.
+      long top = (hi << 32) | (lo >>> 32);
+      long q1 = Long.divideUnsigned(top, d);
+      long rest = ((top - q1 * d) << 32) | (lo & mask);
+      return (q1 << 32) + Long.divideUnsigned(rest, d);
+    }
     int s = Long.numberOfLeadingZeros(d);
     long v = d << s;
     long vn1 = v >>> 32;
@@ -55,6 +87,33 @@ final class Wide {
       }
     }
     return (q1 << 32) + q0;
+  }
+
+  /**
+   * {@link #divide} by {@code 10^k} (token units, basis points, WAD), the most frequent divisors,
+   * with a multiplication by its precomputed reciprocal instead of hardware divisions: Möller and
+   * Granlund, "Improved division by invariant integers" (2011), algorithm 4, on the dividend shifted
+   * as the divisor is normalised (the quotient is unchanged).
+   */
+  private static long divideByPowerOfTen(long hi, long lo, int k) {
+    int s = POW10_SHIFT[k];
+    long d = POW10_NORMALISED[k];
+    long v = POW10_RECIPROCAL[k];
+    long u1 = s == 0 ? hi : (hi << s) | (lo >>> (64 - s));
+    long u0 = lo << s;
+    // q1:q0 = v * u1 + u1:u0, then q1 + 1 is the quotient or one too large (rarely one too small).
+    long pl = v * u1;
+    long q0 = pl + u0;
+    long q1 = Math.unsignedMultiplyHigh(v, u1) + u1 + (Long.compareUnsigned(q0, pl) < 0 ? 1 : 0) + 1;
+    long r = u0 - q1 * d;
+    if (Long.compareUnsigned(r, q0) > 0) {
+      q1--;
+      r += d;
+    }
+    if (Long.compareUnsigned(r, d) >= 0) {
+      q1++;
+    }
+    return q1;
   }
 
   /**
@@ -103,8 +162,9 @@ final class Wide {
       }
       long r;
       if (p2 == 0) { // product below 2^128 (the usual case): the top step is a plain division
-        q1 = Long.divideUnsigned(p1, d0);
-        r = p1 - q1 * d0;
+        boolean belowDivisor = Long.compareUnsigned(p1, d0) < 0; // often so: then the top digit is 0
+        q1 = belowDivisor ? 0 : Long.divideUnsigned(p1, d0);
+        r = belowDivisor ? p1 : p1 - q1 * d0;
       } else {
         q1 = divide(p2, p1, d0);
         r = p1 - q1 * d0;

@@ -3,7 +3,9 @@ package noliq.debt.aave;
 import noliq.math.Rounding;
 import noliq.math.Exact;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import noliq.math.book.AccountId;
 
 /**
@@ -27,40 +29,111 @@ public final class HealthFactor {
 
   /** The account's data; {@code eMode} is the user's category, or {@code null} for none. */
   public static AccountData accountData(List<Position> positions, EModeCategory eMode) {
+    return accountData(positions, Values.ofEach(positions), eMode);
+  }
+
+  /**
+   * What the account data reads of one position, in the base currency: the supplied balance's
+   * value when it counts as collateral, the debt's when there is one, else zero. Computed once per
+   * position, so that {@link LiquidationLogic#plan} reuses them for the close factor, the dust rule
+   * and the unchanged positions of the account after.
+   */
+  record Values(BigInteger collateralBase, BigInteger debtBase) {
+    private static final Values NONE = new Values(BigInteger.ZERO, BigInteger.ZERO);
+
+    static Values of(Position p) {
+      boolean collateral = countsAsCollateral(p);
+      boolean debt = p.debt().signum() > 0;
+      if (!collateral && !debt) {
+        return NONE;
+      }
+      return new Values(collateral ? p.suppliedBase() : BigInteger.ZERO, debt ? p.debtBase() : BigInteger.ZERO);
+    }
+
+    /** Each position's values, in a list the caller may update as positions change. */
+    static List<Values> ofEach(List<Position> positions) {
+      List<Values> values = new ArrayList<>(positions.size());
+      for (Position p : positions) {
+        values.add(of(p));
+      }
+      return values;
+    }
+  }
+
+  /** The account's data from its positions and their {@link Values}, in the same order. */
+  static AccountData accountData(List<Position> positions, List<Values> values, EModeCategory eMode) {
     BigInteger totalCollateral = BigInteger.ZERO;
     BigInteger totalDebt = BigInteger.ZERO;
-    BigInteger ltvWeighted = BigInteger.ZERO;
-    BigInteger ltWeighted = BigInteger.ZERO;
     boolean zeroLtv = false;
-    for (Position p : positions) {
-      ReserveConfig c = p.config();
-      if (c.isCollateral() && p.supplied().signum() > 0) {
-        BigInteger value = p.suppliedBase();
-        totalCollateral = totalCollateral.add(value);
-        boolean inEMode = eMode != null && eMode.collateralAssets().contains(c.asset());
-        if (c.ltvBps() != 0) {
-          ltvWeighted = ltvWeighted.add(value.multiply(BigInteger.valueOf(inEMode ? eMode.ltvBps() : c.ltvBps())));
+    // The LTV and LT of the first collateral, and whether every other collateral has the same.
+    int commonLtv = -1;
+    int commonLt = -1;
+    boolean sameLtv = true;
+    boolean sameLt = true;
+    for (int i = 0; i < positions.size(); i++) {
+      Position p = positions.get(i);
+      if (countsAsCollateral(p)) {
+        totalCollateral = totalCollateral.add(values.get(i).collateralBase());
+        int ltv = ltvOf(p.config(), eMode);
+        int lt = ltOf(p.config(), eMode);
+        zeroLtv |= ltv == 0;
+        if (commonLt < 0) {
+          commonLtv = ltv;
+          commonLt = lt;
         } else {
-          zeroLtv = true;
+          sameLtv &= ltv == commonLtv;
+          sameLt &= lt == commonLt;
         }
-        ltWeighted = ltWeighted.add(value.multiply(BigInteger.valueOf(
-            inEMode ? eMode.liquidationThresholdBps() : c.liquidationThresholdBps())));
       }
       if (p.debt().signum() > 0) {
-        totalDebt = totalDebt.add(p.debtBase());
+        totalDebt = totalDebt.add(values.get(i).debtBase());
       }
     }
     int avgLtv = 0;
     int avgLt = 0;
     if (totalCollateral.signum() > 0) {
-      // Solidity's truncating division.
-      avgLtv = Exact.div(ltvWeighted, totalCollateral, Rounding.DOWN).intValueExact();
-      avgLt = Exact.div(ltWeighted, totalCollateral, Rounding.DOWN).intValueExact();
+      // When every collateral has the same ratio x, Σ(value·x) / Σ value is x exactly: no division
+      // (the usual account has one collateral).
+      avgLtv = sameLtv ? commonLtv : weightedAverage(positions, values, totalCollateral, c -> ltvOf(c, eMode));
+      avgLt = sameLt ? commonLt : weightedAverage(positions, values, totalCollateral, c -> ltOf(c, eMode));
     }
     BigInteger hf = totalDebt.signum() == 0
         ? AaveMath.HEALTH_FACTOR_INFINITE
         : AaveMath.wadDiv(AaveMath.percentMul(totalCollateral, BigInteger.valueOf(avgLt)), totalDebt);
     return new AccountData(totalCollateral, totalDebt, avgLtv, avgLt, hf, zeroLtv);
+  }
+
+  /** A supplied balance counts as collateral only when its reserve's LT is not 0. */
+  private static boolean countsAsCollateral(Position p) {
+    return p.config().isCollateral() && p.supplied().signum() > 0;
+  }
+
+  /** The LTV a collateral counts with: 0 when its reserve's is 0, else its e-mode category's when it is in it. */
+  private static int ltvOf(ReserveConfig c, EModeCategory eMode) {
+    return c.ltvBps() == 0 ? 0 : inEMode(c, eMode) ? eMode.ltvBps() : c.ltvBps();
+  }
+
+  /** The liquidation threshold a collateral counts with: its e-mode category's when it is in it. */
+  private static int ltOf(ReserveConfig c, EModeCategory eMode) {
+    return inEMode(c, eMode) ? eMode.liquidationThresholdBps() : c.liquidationThresholdBps();
+  }
+
+  private static boolean inEMode(ReserveConfig c, EModeCategory eMode) {
+    return eMode != null && eMode.collateralAssets().contains(c.asset());
+  }
+
+  /** {@code Σ(value·ratio) / Σ value} over the collateral, truncated as Solidity's division. */
+  private static int weightedAverage(List<Position> positions, List<Values> values, BigInteger totalCollateral,
+      ToIntFunction<ReserveConfig> ratio) {
+    BigInteger weighted = BigInteger.ZERO;
+    for (int i = 0; i < positions.size(); i++) {
+      Position p = positions.get(i);
+      if (countsAsCollateral(p)) {
+        BigInteger x = BigInteger.valueOf(ratio.applyAsInt(p.config()));
+        weighted = weighted.add(values.get(i).collateralBase().multiply(x));
+      }
+    }
+    return Exact.div(weighted, totalCollateral, Rounding.DOWN).intValueExact();
   }
 
   /**

@@ -126,18 +126,18 @@ public final class LiquidationLogic {
       BigInteger userCollateralBalance,
       int liquidationBonusBps,
       int protocolFeeBps) {
-    BigInteger collUnit = AaveMath.unit(collateralDecimals);
-    BigInteger debtUnit = AaveMath.unit(debtDecimals);
     BigInteger lb = BigInteger.valueOf(liquidationBonusBps);
-    BigInteger baseCollateral = Exact.mulDiv(
-        Exact.mul(debtPriceBase, debtToCover), collUnit, Exact.mul(collateralPriceBase, debtUnit), Rounding.DOWN);
+    // (p_debt·debt·collUnit) / (p_coll·debtUnit), truncated.
+    BigInteger baseCollateral = divideScaled(
+        Exact.mul(debtPriceBase, debtToCover), collateralDecimals, collateralPriceBase, debtDecimals);
     BigInteger maxCollateral = AaveMath.percentMul(baseCollateral, lb);
     BigInteger collateral;
     BigInteger debtNeeded;
     if (maxCollateral.compareTo(userCollateralBalance) > 0) {
       collateral = userCollateralBalance;
-      debtNeeded = AaveMath.percentDiv(Exact.mulDiv(
-          Exact.mul(collateralPriceBase, collateral), debtUnit, Exact.mul(debtPriceBase, collUnit), Rounding.DOWN), lb);
+      // (p_coll·coll·debtUnit) / (p_debt·collUnit), truncated, then the bonus taken off.
+      debtNeeded = AaveMath.percentDiv(divideScaled(
+          Exact.mul(collateralPriceBase, collateral), debtDecimals, debtPriceBase, collateralDecimals), lb);
     } else {
       collateral = maxCollateral;
       debtNeeded = debtToCover;
@@ -150,6 +150,17 @@ public final class LiquidationLogic {
       collateral = collateral.subtract(fee);
     }
     return new CollateralToLiquidate(collateral, debtNeeded, fee, collateralInBase);
+  }
+
+  /**
+   * {@code (a·10^aDecimals) / (b·10^bDecimals)}, truncated. The two units cancel to one power of ten
+   * first: the same rational number, so the same quotient, on operands a word or two smaller (with
+   * equal decimals it is {@code a / b}).
+   */
+  private static BigInteger divideScaled(BigInteger a, int aDecimals, BigInteger b, int bDecimals) {
+    return aDecimals >= bDecimals
+        ? Exact.mulDiv(a, AaveMath.unit(aDecimals - bDecimals), b, Rounding.DOWN)
+        : Exact.div(a, Exact.mul(b, AaveMath.unit(bDecimals - aDecimals)), Rounding.DOWN);
   }
 
   /** Debt burned into a reserve's deficit because the account has no collateral left. */
@@ -217,7 +228,8 @@ public final class LiquidationLogic {
     int di = indexOf(positions, debtAsset, "debtAsset");
     Position coll = positions.get(ci);
     Position debt = positions.get(di);
-    AccountData before = HealthFactor.accountData(positions, eMode);
+    List<HealthFactor.Values> values = HealthFactor.Values.ofEach(positions);
+    AccountData before = HealthFactor.accountData(positions, values, eMode);
     if (!before.isLiquidatable()) {
       throw new AaveViolation(new AaveError.HealthyPosition(user, before.healthFactor()));
     }
@@ -235,8 +247,9 @@ public final class LiquidationLogic {
         : coll.config().liquidationBonusBps();
     int feeBps = coll.config().liquidationProtocolFeeBps();
 
-    BigInteger reserveDebtBase = debt.debtBase();
-    BigInteger reserveCollateralBase = coll.suppliedBase();
+    // The positions' values as the account data computed them (the collateral counts, the debt is positive).
+    BigInteger reserveDebtBase = values.get(di).debtBase();
+    BigInteger reserveCollateralBase = values.get(ci).collateralBase();
     CloseFactor cf = closeFactor(debt.debt(), reserveDebtBase, reserveCollateralBase,
         before.totalDebtBase(), before.healthFactor(), debt.priceBase(), debt.config().decimals());
     BigInteger actualDebt = debtToCover.min(cf.maxLiquidatableDebt());
@@ -244,21 +257,26 @@ public final class LiquidationLogic {
         debt.priceBase(), debt.config().decimals(), actualDebt, coll.supplied(), lb, feeBps);
     actualDebt = c.debtToRepay();
 
-    if (actualDebt.compareTo(debt.debt()) < 0 && c.collateralTaken().compareTo(coll.supplied()) < 0) {
-      BigInteger debtLeft = AaveMath.toBase(debt.debt().subtract(actualDebt), debt.priceBase(), debt.config().decimals());
-      // v3.3.0: what stays with the borrower, after both the liquidator's share and the protocol fee left.
-      BigInteger collLeft = AaveMath.toBase(
-          coll.supplied().subtract(c.collateralTaken()), coll.priceBase(), coll.config().decimals());
+    BigInteger taken = c.collateralTaken();
+    List<Position> after = new ArrayList<>(positions);
+    after.set(ci, coll.withSupplied(coll.supplied().subtract(taken)));
+    Position debtAfter = after.get(di);
+    after.set(di, debtAfter.withDebt(debtAfter.debt().subtract(actualDebt)));
+    // Only these two positions changed; the others keep their values.
+    values.set(ci, HealthFactor.Values.of(after.get(ci)));
+    values.set(di, HealthFactor.Values.of(after.get(di)));
+
+    if (actualDebt.compareTo(debt.debt()) < 0 && taken.compareTo(coll.supplied()) < 0) {
+      // The leftovers' values, truncated: the debt left, and (v3.3.0) the collateral that stays with
+      // the borrower after both the liquidator's share and the protocol fee left.
+      BigInteger debtLeft = values.get(di).debtBase();
+      BigInteger collLeft = values.get(ci).collateralBase();
       if (debtLeft.compareTo(MIN_LEFTOVER_BASE) < 0 || collLeft.compareTo(MIN_LEFTOVER_BASE) < 0) {
         throw new AaveViolation(new AaveError.MustNotLeaveDust(debtLeft, collLeft));
       }
     }
 
     boolean noCollateralLeft = before.totalCollateralBase().equals(c.collateralInBase());
-    List<Position> after = new ArrayList<>(positions);
-    after.set(ci, coll.withSupplied(coll.supplied().subtract(c.collateralTaken())));
-    Position debtAfter = after.get(di);
-    after.set(di, debtAfter.withDebt(debtAfter.debt().subtract(actualDebt)));
     List<Deficit> deficits = new ArrayList<>();
     if (noCollateralLeft) {
       // _burnDebtTokens for the liquidated reserve first, then _burnBadDebt over the others in reserve order.
@@ -266,19 +284,21 @@ public final class LiquidationLogic {
       if (outstanding.signum() > 0) {
         deficits.add(new Deficit(debtAsset, outstanding));
         after.set(di, after.get(di).withDebt(BigInteger.ZERO));
+        values.set(di, HealthFactor.Values.of(after.get(di)));
       }
       for (int i = 0; i < after.size(); i++) {
         Position p = after.get(i);
         if (p.debt().signum() > 0) {
           deficits.add(new Deficit(p.config().asset(), p.debt()));
           after.set(i, p.withDebt(BigInteger.ZERO));
+          values.set(i, HealthFactor.Values.of(after.get(i)));
         }
       }
     }
     List<Position> positionsAfter = List.copyOf(after);
     return new LiquidationPlan(before, collateralAsset, debtAsset, lb, feeBps, reserveCollateralBase,
         reserveDebtBase, cf, actualDebt, c, noCollateralLeft, List.copyOf(deficits), positionsAfter,
-        HealthFactor.accountData(positionsAfter, eMode));
+        HealthFactor.accountData(positionsAfter, values, eMode));
   }
 
   private static int indexOf(List<Position> positions, Token asset, String field) {

@@ -353,6 +353,8 @@ public final class Pool {
         LiquidationLogic.plan(user, positions, eModeOf(user), collateralAsset, debtAsset, cap);
     BigInteger toLiquidator = plan.collateral().collateralToLiquidator();
     BigInteger fee = plan.collateral().protocolFee();
+    Amount repaidAmount = toAmount(dr, plan.debtRepaid());
+    Amount toLiquidatorAmount = toAmount(cr, toLiquidator);
     if (!receiveAToken) {
       // The contract sends the underlying before it pulls the liquidator's payment, so the cash must already be there.
       requireCash(cr, toLiquidator);
@@ -363,32 +365,41 @@ public final class Pool {
     }
     book.atomically(() -> {
       if (plan.debtRepaid().signum() > 0) {
-        book.transfer(debtAsset, liquidator, dr.account, toAmount(dr, plan.debtRepaid()));
+        book.transfer(debtAsset, liquidator, dr.account, repaidAmount);
       }
       int i = 0;
       for (Reserve r : reserves.values()) {
+        // The balances the plan started from are the pool's: no need to read them again.
+        Position before = positions.get(i);
         Position after = plan.positionsAfter().get(i++);
-        setSupplied(r, user, after.supplied());
-        setDebt(r, user, after.debt());
+        replaceSupplied(r, user, before.supplied(), after.supplied());
+        replaceDebt(r, user, before.debt(), after.debt());
       }
       for (LiquidationLogic.Deficit d : plan.deficits()) {
         addDeficit(reserves.get(d.asset()), d.amount());
       }
       if (toLiquidator.signum() > 0) {
         if (receiveAToken) {
-          setSupplied(cr, liquidator, supplied(cr, liquidator).add(toLiquidator));
+          BigInteger liquidatorSupply = supplied(cr, liquidator);
+          replaceSupplied(cr, liquidator, liquidatorSupply, liquidatorSupply.add(toLiquidator));
         } else {
-          book.transfer(collateralAsset, cr.account, liquidator, toAmount(cr, toLiquidator));
+          book.transfer(collateralAsset, cr.account, liquidator, toLiquidatorAmount);
         }
       }
       if (fee.signum() > 0) {
-        setSupplied(cr, treasury, supplied(cr, treasury).add(fee));
+        BigInteger treasurySupply = supplied(cr, treasury);
+        replaceSupplied(cr, treasury, treasurySupply, treasurySupply.add(fee));
       }
     });
+    // The plan's account after is the account now (same positions, prices and category), unless the
+    // user also received collateral: as the liquidator taking aTokens, or as the treasury.
+    boolean userReceivedCollateral = receiveAToken && user.equals(liquidator) || user.equals(treasury);
+    BigInteger healthFactorAfter = userReceivedCollateral
+        ? accountData(user).healthFactor()
+        : plan.after().healthFactor();
     AaveEvent.LiquidationCall event = new AaveEvent.LiquidationCall(collateralAsset, debtAsset, user, liquidator,
-        toAmount(dr, plan.debtRepaid()), toAmount(cr, toLiquidator), toAmount(cr, fee), receiveAToken,
-        plan.closeFactor().rule(), plan.before().healthFactor(), accountData(user).healthFactor(),
-        List.copyOf(deficits));
+        repaidAmount, toLiquidatorAmount, toAmount(cr, fee), receiveAToken,
+        plan.closeFactor().rule(), plan.before().healthFactor(), healthFactorAfter, List.copyOf(deficits));
     updateRates();
     deficits.forEach(this::publish);
     return publish(event);
@@ -573,7 +584,8 @@ public final class Pool {
   }
 
   private static Amount toAmount(Reserve r, BigInteger units) {
-    return Amount.ofWei(units.multiply(r.toWei));
+    // An 18-decimal token's units are wei already.
+    return Amount.ofWei(r.toWei.equals(BigInteger.ONE) ? units : units.multiply(r.toWei));
   }
 
   private static BigInteger supplied(Reserve r, AccountId user) {
@@ -585,7 +597,11 @@ public final class Pool {
   }
 
   private void setSupplied(Reserve r, AccountId user, BigInteger value) {
-    BigInteger old = supplied(r, user);
+    replaceSupplied(r, user, supplied(r, user), value);
+  }
+
+  /** {@link #setSupplied} from {@code old}, the balance the caller has just read. */
+  private void replaceSupplied(Reserve r, AccountId user, BigInteger old, BigInteger value) {
     if (old.equals(value)) {
       return;
     }
@@ -599,7 +615,11 @@ public final class Pool {
   }
 
   private void setDebt(Reserve r, AccountId user, BigInteger value) {
-    BigInteger old = debt(r, user);
+    replaceDebt(r, user, debt(r, user), value);
+  }
+
+  /** {@link #setDebt} from {@code old}, the debt the caller has just read. */
+  private void replaceDebt(Reserve r, AccountId user, BigInteger old, BigInteger value) {
     if (old.equals(value)) {
       return;
     }

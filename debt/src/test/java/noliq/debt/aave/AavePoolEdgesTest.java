@@ -146,6 +146,25 @@ class AavePoolEdgesTest {
   }
 
   /**
+   * The event's health factor after is the account as it is once the liquidation is done, also when
+   * the user liquidates itself taking aTokens (the seized ETH comes back to it as a supply). Alice
+   * 10 ETH / 15,000 USDC at $1,500: 1,500 USDC buy 1.05 ETH, 1.045 of it back to her.
+   */
+  @Test
+  void aSelfLiquidationTakingATokensReportsTheAccountAsItIsAfter() {
+    listBoth(true);
+    pool.supply(LP, USDC, Amount.of(100_000));
+    pool.supply(ALICE, Token.ETH, Amount.of(10));
+    pool.borrow(ALICE, USDC, Amount.of(15_000));
+    pool.setPrice(Token.ETH, Price.of(1500));
+    var call = pool.liquidate(ALICE, ALICE, Token.ETH, USDC, Amount.of(1_500), true);
+    assertThat(pool.supplied(ALICE, Token.ETH)).isEqualTo(Amount.of("9.995"));   // 10 − 1.05 + 1.045
+    assertThat(call.healthFactorAfter()).isEqualTo(pool.accountData(ALICE).healthFactor());
+    // 9.995 · 1,500 · 0.83 / 13,500 = 0.921761..., half up.
+    assertThat(call.healthFactorAfter()).isEqualTo(new BigInteger("921761111111111111"));
+  }
+
+  /**
    * getUserAccountData needs the price of every reserve the user has a balance in, and only those:
    * an unpriced reserve the user does not use reads as price 0; one it supplies is refused; a user
    * without debt withdraws without any health-factor check (so without prices).

@@ -153,6 +153,44 @@ class AaveRulesEdgesTest {
     assertThat(ReserveConfig.usdc().unit()).isEqualTo(BigInteger.valueOf(1_000_000));
   }
 
+  /**
+   * GenericLogic's averages are value-weighted and truncated: 1 ETH at $2,000 (LTV 80 %, LT 83 %),
+   * 1 wstETH at $1,001 (78.5 %, 81 %) and 1 ZLTV at $10 (0 %, 80 %) give
+   * LTV (2,000·8,000 + 1,001·7,850) / 3,011 = 7,923.56 and LT 24,788,100 / 3,011 = 8,232.51, both
+   * cut. Collateral sharing one LTV and LT (two reserves alike, or e-mode's) averages to exactly it.
+   */
+  @Test
+  void averagesAreValueWeightedAndTruncatedAndEqualRatiosAverageToThemselves() {
+    ReserveConfig wsteth = ReserveConfig.wsteth();
+    ReserveConfig zeroLtv = new ReserveConfig(new Token("ZLTV"), 18, 0, 8000, 10500, 1000);
+    List<Position> mixed = List.of(
+        new Position(ReserveConfig.weth(), usd("2000"), eth("1"), BigInteger.ZERO),
+        new Position(wsteth, usd("1001"), eth("1"), BigInteger.ZERO),
+        new Position(zeroLtv, usd("10"), eth("1"), BigInteger.ZERO),
+        new Position(ReserveConfig.gho(), AaveMath.ONE_DOLLAR, BigInteger.ZERO, eth("1000")));
+    AccountData d = HealthFactor.accountData(mixed, null);
+    assertThat(d.totalCollateralBase()).isEqualTo(usd("3011"));
+    assertThat(d.averageLtvBps()).isEqualTo(7923);
+    assertThat(d.averageLiquidationThresholdBps()).isEqualTo(8232);
+    assertThat(d.hasZeroLtvCollateral()).isTrue();
+
+    ReserveConfig wethAlike = new ReserveConfig(new Token("WETH2"), 18, 8000, 8300, 10500, 1000);
+    List<Position> alike = List.of(
+        new Position(ReserveConfig.weth(), usd("2000"), eth("1"), BigInteger.ZERO),
+        new Position(wethAlike, usd("1001"), eth("1"), BigInteger.ZERO),
+        new Position(ReserveConfig.gho(), AaveMath.ONE_DOLLAR, BigInteger.ZERO, eth("1000")));
+    AccountData same = HealthFactor.accountData(alike, null);
+    assertThat(same.averageLtvBps()).isEqualTo(8000);
+    assertThat(same.averageLiquidationThresholdBps()).isEqualTo(8300);
+
+    List<Position> correlated = List.of(
+        new Position(ReserveConfig.weth(), usd("2000"), eth("1"), BigInteger.ZERO),
+        new Position(wsteth, usd("1001"), eth("1"), BigInteger.ZERO));
+    AccountData eMode = HealthFactor.accountData(correlated, EModeCategory.ethCorrelated());
+    assertThat(eMode.averageLtvBps()).isEqualTo(9300);
+    assertThat(eMode.averageLiquidationThresholdBps()).isEqualTo(9500);
+  }
+
   /** ValidationLogic.validateBorrow: require(healthFactor > HEALTH_FACTOR_LIQUIDATION_THRESHOLD): exactly 1 is refused. */
   @Test
   void aBorrowAtAHealthFactorOfExactlyOneIsRefused() {

@@ -110,6 +110,39 @@ class LiquidationLogicTest {
   }
 
   /**
+   * _calculateAvailableCollateralToLiquidate's two conversions, {@code p_debt·debt·collUnit /
+   * (p_coll·debtUnit)} and back, written as the contract writes them (products first, one
+   * truncating division), give what {@link LiquidationLogic#collateralToLiquidate} gives, for
+   * random prices, amounts and every pair of decimals among 0, 6, 8 and 18, whether the collateral
+   * suffices or runs out.
+   */
+  @Test
+  void collateralConversionsMatchTheContractsProductsOverProducts() {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(33);
+    int[] decimals = {0, 6, 8, 18};
+    for (int i = 0; i < 20_000; i++) {
+      int cd = decimals[rnd.nextInt(decimals.length)];
+      int dd = decimals[rnd.nextInt(decimals.length)];
+      BigInteger collPrice = BigInteger.valueOf(1 + rnd.nextLong(1L << (1 + rnd.nextInt(50))));
+      BigInteger debtPrice = BigInteger.valueOf(1 + rnd.nextLong(1L << (1 + rnd.nextInt(50))));
+      BigInteger cover = new BigInteger(1 + rnd.nextInt(100), new java.util.Random(rnd.nextLong())).add(BigInteger.ONE);
+      BigInteger balance = new BigInteger(1 + rnd.nextInt(100), new java.util.Random(rnd.nextLong()));
+      BigInteger lb = BigInteger.valueOf(10_001 + rnd.nextInt(2_000));
+      BigInteger collUnit = BigInteger.TEN.pow(cd);
+      BigInteger debtUnit = BigInteger.TEN.pow(dd);
+      BigInteger base = debtPrice.multiply(cover).multiply(collUnit).divide(collPrice.multiply(debtUnit));
+      BigInteger max = AaveMath.percentMul(base, lb);
+      BigInteger collateral = max.compareTo(balance) > 0 ? balance : max;
+      BigInteger debt = max.compareTo(balance) > 0
+          ? AaveMath.percentDiv(collPrice.multiply(balance).multiply(debtUnit).divide(debtPrice.multiply(collUnit)), lb)
+          : cover;
+      var c = LiquidationLogic.collateralToLiquidate(collPrice, cd, debtPrice, dd, cover, balance, lb.intValueExact(), 0);
+      assertThat(c.collateralToLiquidator()).as("collateral, case %d", i).isEqualTo(collateral);
+      assertThat(c.debtToRepay()).as("debt, case %d", i).isEqualTo(debt);
+    }
+  }
+
+  /**
    * The 50% cap converts half the total debt back to debt tokens with a truncating division: $1,000
    * and one base unit over a $3 token is 333.33333333666...e18, and the contract takes the floor
    * (…666), not the rounded-up value (…667).
