@@ -42,8 +42,7 @@ class InputsByMechanismTest {
   /** Every term of {@code a} that only the auction reads, changed. */
   private static RollAssumptions auctionTermsChanged(RollAssumptions a) {
     return new RollAssumptions(a.ammPoolDepthUsd(), a.ammBaseFeePips(), a.ammFinalFeePips(), a.ammFeeRampWindow(), 5_000,
-        Duration.ofHours(6), Duration.ofMinutes(5), a.makerCount(), a.makerHalfSpreadBps(), a.makerMinEdgeBps(),
-        a.makerMaxEdgeBps(), a.makerInventoryUsd(), a.patience(), a.naturalFlowUsdPerDay(), a.flowInterval(), a.reaction());
+        Duration.ofHours(6), Duration.ofMinutes(5), a.makerCount(), a.makerHalfSpreadBps(), 40, 400, a.makerInventoryUsd(), a.patience(), a.naturalFlowUsdPerDay(), a.flowInterval(), a.reaction());
   }
 
   /** Every term of {@code a} that only the book reads, changed. */

@@ -120,7 +120,8 @@ public record OptionsAssumptions(
   /**
    * These assumptions as a design that rolls by {@code mechanism} reads them: the other mechanisms'
    * own terms set to their defaults. An AMM's are the pools' depth and fees (and their rule against
-   * vol), an auction's its edge, ramp and the makers' polling, a book's the patience and the natural
+   * vol), an auction's its edge, ramp, the makers' polling and the edge they require to take (the one
+   * place the makers' edges are read), a book's the patience and the natural
    * flow (and its rule against vol). Two parameter sets that differ only in another mechanism's terms
    * give the design equal values here, so a sweep of such a term runs it once
    * ({@link noliq.lab.study.DesignCatalog#inputs}); {@code InputsByMechanismTest} changes every
@@ -146,7 +147,10 @@ public record OptionsAssumptions(
         auction ? a.auctionEdgePips() : d.auctionEdgePips(),
         auction ? a.auctionRamp() : d.auctionRamp(),
         auction ? a.makerPollInterval() : d.makerPollInterval(),
-        a.makerCount(), a.makerHalfSpreadBps(), a.makerMinEdgeBps(), a.makerMaxEdgeBps(), a.makerInventoryUsd(),
+        a.makerCount(), a.makerHalfSpreadBps(),
+        auction ? a.makerMinEdgeBps() : d.makerMinEdgeBps(),
+        auction ? a.makerMaxEdgeBps() : d.makerMaxEdgeBps(),
+        a.makerInventoryUsd(),
         book ? a.patience() : d.patience(),
         book ? a.naturalFlowUsdPerDay() : d.naturalFlowUsdPerDay(),
         book ? a.flowInterval() : d.flowInterval(),
