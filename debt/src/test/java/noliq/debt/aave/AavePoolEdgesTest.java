@@ -95,13 +95,18 @@ class AavePoolEdgesTest {
     assertThat(pool.reserveAccount(USDC)).isEqualTo(AccountId.of("aave:USDC"));
   }
 
-  /** ValidationLogic.validateHFAndLtv after a withdrawal: require(healthFactor >= 1): exactly 1 is allowed. */
-  @Test
-  void aWithdrawalMayLeaveAHealthFactorOfExactlyOne() {
+  /** Both reserves listed, the LP's 100,000 USDC supplied, and Alice borrowing {@code usdc} against 10 ETH. */
+  private void aliceBorrowing(long usdc) {
     listBoth(true);
     pool.supply(LP, USDC, Amount.of(100_000));
     pool.supply(ALICE, Token.ETH, Amount.of(10));
-    pool.borrow(ALICE, USDC, Amount.of(8_300));
+    pool.borrow(ALICE, USDC, Amount.of(usdc));
+  }
+
+  /** ValidationLogic.validateHFAndLtv after a withdrawal: require(healthFactor >= 1): exactly 1 is allowed. */
+  @Test
+  void aWithdrawalMayLeaveAHealthFactorOfExactlyOne() {
+    aliceBorrowing(8_300);
     // 5 ETH · 2,000 · 0.83 = 8,300 against 8,300: HF = 1 exactly.
     pool.withdraw(ALICE, Token.ETH, Amount.of(5));
     assertThat(pool.accountData(ALICE).healthFactor()).isEqualTo(Exact.WAD);
@@ -131,10 +136,7 @@ class AavePoolEdgesTest {
    */
   @Test
   void withoutCashInTheCollateralReserveOnlyATokensCanBeReceived() {
-    listBoth(true);
-    pool.supply(LP, USDC, Amount.of(100_000));
-    pool.supply(ALICE, Token.ETH, Amount.of(10));
-    pool.borrow(ALICE, USDC, Amount.of(15_000));
+    aliceBorrowing(15_000);
     pool.supply(BOB, USDC, Amount.of(100_000));
     pool.borrow(BOB, Token.ETH, Amount.of(10));
     pool.setPrice(Token.ETH, Price.of(1500));
@@ -152,10 +154,7 @@ class AavePoolEdgesTest {
    */
   @Test
   void aSelfLiquidationTakingATokensReportsTheAccountAsItIsAfter() {
-    listBoth(true);
-    pool.supply(LP, USDC, Amount.of(100_000));
-    pool.supply(ALICE, Token.ETH, Amount.of(10));
-    pool.borrow(ALICE, USDC, Amount.of(15_000));
+    aliceBorrowing(15_000);
     pool.setPrice(Token.ETH, Price.of(1500));
     var call = pool.liquidate(ALICE, ALICE, Token.ETH, USDC, Amount.of(1_500), true);
     assertThat(pool.supplied(ALICE, Token.ETH)).isEqualTo(Amount.of("9.995"));   // 10 − 1.05 + 1.045
