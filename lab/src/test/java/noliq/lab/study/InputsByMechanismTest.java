@@ -56,6 +56,13 @@ class InputsByMechanismTest {
         a.makerMinEdgeBps(), a.makerMaxEdgeBps(), a.makerInventoryUsd(), Duration.ofDays(1), 300_000, Duration.ofHours(2), flow);
   }
 
+  /** The makers' half-spread and inventory, read by the auction and the book designs alone. */
+  private static RollAssumptions makersQuotesChanged(RollAssumptions a) {
+    return new RollAssumptions(a.ammPoolDepthUsd(), a.ammBaseFeePips(), a.ammFinalFeePips(), a.ammFeeRampWindow(),
+        a.auctionEdgePips(), a.auctionRamp(), a.makerPollInterval(), a.makerCount(), 60, a.makerMinEdgeBps(),
+        a.makerMaxEdgeBps(), 500_000, a.patience(), a.naturalFlowUsdPerDay(), a.flowInterval(), a.reaction());
+  }
+
   private static Function<RollAssumptions, RollAssumptions> own(Mechanism m) {
     return switch (m) {
       case AMM_SWAP -> InputsByMechanismTest::ammTermsChanged;
@@ -65,7 +72,7 @@ class InputsByMechanismTest {
   }
 
   private static RollAssumptions foreignChanged(Mechanism m, RollAssumptions a) {
-    RollAssumptions out = a;
+    RollAssumptions out = m == Mechanism.AMM_SWAP ? makersQuotesChanged(a) : a;
     for (Mechanism other : Mechanism.values()) {
       if (other != m) {
         out = own(other).apply(out);
@@ -136,6 +143,11 @@ class InputsByMechanismTest {
           .as("%s by %s: its own mechanism's terms changed", c.kind(), c.mechanism()).isFalse();
       assertThat(foreign.readBy(c.mechanism())).isEqualTo(base.readBy(c.mechanism()));
       assertThat(ownTerms.readBy(c.mechanism())).isNotEqualTo(base.readBy(c.mechanism()));
+      if (c.mechanism() != Mechanism.AMM_SWAP) {
+        // The auction and the book read the makers' quoting terms: they are never shared across them.
+        OptionsAssumptions quotes = base.withMarket(makersQuotesChanged(base.market()));
+        assertThat(quotes.readBy(c.mechanism())).isNotEqualTo(base.readBy(c.mechanism()));
+      }
     }
   }
 

@@ -122,7 +122,9 @@ public record OptionsAssumptions(
    * own terms set to their defaults. An AMM's are the pools' depth and fees (and their rule against
    * vol), an auction's its edge, ramp, the makers' polling and the edge they require to take (the one
    * place the makers' edges are read), a book's the patience and the natural
-   * flow (and its rule against vol). Two parameter sets that differ only in another mechanism's terms
+   * flow (and its rule against vol); the makers' half-spread and inventory are read by the auction
+   * and the book, never by an AMM design (no maker trades in the pools). The makers' count is read by
+   * every design: each roll draws one vol error per maker from the design's generator. Two parameter sets that differ only in another mechanism's terms
    * give the design equal values here, so a sweep of such a term runs it once
    * ({@link noliq.lab.study.DesignCatalog#inputs}); {@code InputsByMechanismTest} changes every
    * foreign term and checks that no figure moves.
@@ -147,10 +149,11 @@ public record OptionsAssumptions(
         auction ? a.auctionEdgePips() : d.auctionEdgePips(),
         auction ? a.auctionRamp() : d.auctionRamp(),
         auction ? a.makerPollInterval() : d.makerPollInterval(),
-        a.makerCount(), a.makerHalfSpreadBps(),
+        a.makerCount(),
+        amm ? d.makerHalfSpreadBps() : a.makerHalfSpreadBps(),
         auction ? a.makerMinEdgeBps() : d.makerMinEdgeBps(),
         auction ? a.makerMaxEdgeBps() : d.makerMaxEdgeBps(),
-        a.makerInventoryUsd(),
+        amm ? d.makerInventoryUsd() : a.makerInventoryUsd(),
         book ? a.patience() : d.patience(),
         book ? a.naturalFlowUsdPerDay() : d.naturalFlowUsdPerDay(),
         book ? a.flowInterval() : d.flowInterval(),
