@@ -61,4 +61,28 @@ class BenchCommandTest {
     assertThat(run("bench", "--kernel", "study", "--paths", "5000")).isEqualTo(2);
     assertThat(err.toString()).contains("noliq: --paths: must be between 1 and 4096 (was 5000)");
   }
+
+  @Test
+  void studyKernelRunsACrashsBridgesAtFiveMinuteSteps() throws Exception {
+    assertThat(run("bench", "--kernel", "study", "--scenario", "mar-2020", "--paths", "1", "--json")).isZero();
+    JsonNode json = Output.JSON.readTree(out.toString());
+    assertThat(json.get("scenario").asText()).isEqualTo("mar-2020");
+    // The bridge spans the crash's window at 5-minute steps, not --days of hours (30 days: 720).
+    int steps = json.get("steps").asInt();
+    assertThat(steps).isNotEqualTo(720);
+    noliq.lab.scenarios.CrashEvent march = noliq.lab.scenarios.CrashEvents.byId("mar-2020");
+    long minutes = java.time.Duration.between(march.open().time(), march.close().time()).toMinutes();
+    assertThat((long) steps).isBetween(minutes / 5 - 1, minutes / 5 + 1);
+    for (JsonNode d : json.get("designs")) {
+      assertThat(d.get("design_path_steps_per_sec").asDouble()).isPositive();
+    }
+  }
+
+  @Test
+  void studyKernelRefusesAnUnknownScenarioNamingTheOptionAndTheChoices() {
+    assertThat(run("bench", "--kernel", "study", "--scenario", "history", "--paths", "1")).isEqualTo(2);
+    assertThat(err.toString().strip()).startsWith("noliq: --scenario: must be one of default, garch-t, gbm, merton, mar-2020")
+        .endsWith("(was history)").doesNotContain("\n");
+    assertThat(out.toString()).isEmpty();
+  }
 }
