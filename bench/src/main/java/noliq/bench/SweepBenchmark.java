@@ -21,9 +21,9 @@ import org.openjdk.jmh.annotations.State;
  * What one sweep point costs against a fresh study of the same point: every design of the catalog
  * on 8 paths of a year of the fitted model, on one thread. With sharing, a point re-runs only the
  * designs the swept assumption reaches (a roll market's own term such as {@code ammPoolDepthUsd},
- * {@code auctionEdgePips} or {@code patience}: the options designs that roll by that mechanism;
- * a term every maker reads, {@code makerMinEdgeBps}: every options design; {@code population.positions}:
- * the debt books; {@code gbmVolatility} on {@code gbm}: everything).
+ * {@code auctionEdgePips}, {@code makerMinEdgeBps} or {@code patience}: the options designs that roll
+ * by that mechanism; {@code population.positions}: the debt books; {@code gbmVolatility} on
+ * {@code gbm}: everything).
  * Run: {@code java -jar bench/target/noliq-bench.jar SweepBenchmark -f 1 -wi 1 -i 3}.
  */
 @State(Scope.Benchmark)

@@ -78,11 +78,6 @@ public final class StudyKernel {
     return List.copyOf(out);
   }
 
-  /** Runs every default design on {@code paths} default-scenario paths of {@code horizonDays} days. */
-  public static Result run(int paths, int horizonDays, long seed) {
-    return run("default", paths, horizonDays, seed);
-  }
-
   /**
    * Runs every default design on {@code paths} paths of {@code scenario}: a stochastic model's paths of
    * {@code horizonDays} days, or a crash's bridges (5-minute steps over the crash's own window, where
@@ -99,13 +94,10 @@ public final class StudyKernel {
       throw new RuleViolation("days", "must be in [1, 3650] (was " + horizonDays + ")");
     }
     StudyConfig config = new StudyConfig(null, List.of(scenario), paths, paths, horizonDays, null, seed, 1, null, null, 0, null);
-    return run(StudyScenario.plan(config).get(0), config, paths, seed);
-  }
-
-  private static Result run(StudyScenario scenario, StudyConfig config, int paths, long seed) {
+    StudyScenario planned = StudyScenario.plan(config).get(0);
     PricePath[] drawn = new PricePath[paths];
     for (int p = 0; p < paths; p++) {
-      drawn[p] = scenario.source().path(p, PathRandom.forPath(scenario.seed(), p));
+      drawn[p] = planned.source().path(p, PathRandom.forPath(planned.seed(), p));
     }
     int steps = drawn[0].size() - 1;
     long pathSteps = 0;
@@ -117,12 +109,12 @@ public final class StudyKernel {
       int stream = StudyRunner.streamOf(design.id());
       double[] out = new double[design.metrics().size()];
       DesignModel.Run warmUp = design.newRun();
-      warmUp.simulate(drawn[0], PathRandom.forPath(scenario.seed(), 0, stream), Trace.NONE, out, 0);
+      warmUp.simulate(drawn[0], PathRandom.forPath(planned.seed(), 0, stream), Trace.NONE, out, 0);
       DesignModel.Run run = design.newRun();
       long start = System.nanoTime();
       long cpuStart = cpuNanos();
       for (int p = 0; p < paths; p++) {
-        run.simulate(drawn[p], PathRandom.forPath(scenario.seed(), p, stream), Trace.NONE, out, 0);
+        run.simulate(drawn[p], PathRandom.forPath(planned.seed(), p, stream), Trace.NONE, out, 0);
       }
       double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
       long cpu = cpuNanos();

@@ -1,10 +1,10 @@
 package noliq.lab.metrics;
 
 /**
- * Count, mean and sum of squared deviations of a stream of values (Welford's update), mergeable
- * with another accumulator (Chan et al.'s pairwise formula), so chunks of paths can be summarised
- * separately and combined. Merging in a fixed order gives bit-identical results on any thread count.
- * Not thread-safe: one accumulator per chunk.
+ * Count, mean and sum of squared deviations of a stream of values (Welford's update), with the
+ * extremes. Chunks of paths are combined by adding their values in path order ({@link Sample#merge}),
+ * not by a pairwise formula, so the figures are bit-identical however the paths were cut.
+ * Not thread-safe.
  */
 public final class Moments {
   private long n;
@@ -24,28 +24,6 @@ public final class Moments {
     if (x > max) {
       max = x;
     }
-  }
-
-  /** Adds everything {@code other} has seen; {@code other} is not changed. */
-  public void merge(Moments other) {
-    if (other.n == 0) {
-      return;
-    }
-    if (n == 0) {
-      n = other.n;
-      mean = other.mean;
-      m2 = other.m2;
-      min = other.min;
-      max = other.max;
-      return;
-    }
-    long total = n + other.n;
-    double d = other.mean - mean;
-    mean += d * other.n / total;
-    m2 += other.m2 + d * d * ((double) n * other.n / total);
-    n = total;
-    min = Math.min(min, other.min);
-    max = Math.max(max, other.max);
   }
 
   public long count() {

@@ -14,11 +14,9 @@ import noliq.lab.study.debt.FeedManipulationDesign;
 import noliq.lab.study.debt.Liquidators;
 import noliq.lab.study.debt.Population;
 import noliq.lab.study.options.OptionsAssumptions;
-import noliq.lab.study.options.LocalAgentDesign;
-import noliq.lab.study.options.NHolderDesign;
 import noliq.lab.study.options.OptionsDesigns;
+import noliq.lab.study.options.RollingDesign;
 import noliq.lab.study.options.SettlementCorruptionCost;
-import noliq.lab.study.options.WrapperVaultDesign;
 import noliq.market.roll.RollAssumptions;
 
 /**
@@ -65,12 +63,8 @@ public final class DesignCatalog {
         out.put(id, List.of(debt, p.liquityPoolShare()));
       } else if (id.startsWith("oracle.feed-manipulation.")) {
         out.put(id, List.of(debt, p.feedAttack()));
-      } else if (d instanceof WrapperVaultDesign w) {
-        out.put(id, p.options().readBy(w.mechanism()));
-      } else if (d instanceof LocalAgentDesign a) {
-        out.put(id, p.options().readBy(a.mechanism()));
-      } else if (d instanceof NHolderDesign h) {
-        out.put(id, p.options().readBy(h.mechanism()));
+      } else if (d instanceof RollingDesign r) {
+        out.put(id, p.options().readBy(r.mechanism()));
       } else if (d instanceof SettlementCorruptionCost constant) {
         out.put(id, constant); // built from constants alone
       }

@@ -27,15 +27,15 @@ class MetricsTest {
   void momentsMergeToTheSameFiguresAsOneStream() {
     // {2,4,4,4,5,5,7,9}: mean 5, squared deviations 9+1+1+1+0+0+4+16 = 32, sample variance 32/7
     Moments all = new Moments();
-    Moments left = new Moments();
-    Moments right = new Moments();
+    Sample left = new Sample();
+    Sample right = new Sample();
     double[] xs = {2, 4, 4, 4, 5, 5, 7, 9};
     for (int i = 0; i < xs.length; i++) {
       all.add(xs[i]);
       (i < 3 ? left : right).add(xs[i]);
     }
     left.merge(right);
-    for (Moments m : new Moments[] {all, left}) {
+    for (Moments m : new Moments[] {all, left.moments()}) {
       assertThat(m.count()).isEqualTo(8);
       assertThat(m.mean()).isCloseTo(5, within(EPS));
       assertThat(m.variance()).isCloseTo(32.0 / 7, within(EPS));

@@ -36,7 +36,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * <p>Id {@code agent.<policy>.<auction|book>}; metrics as {@link WrapperTracker#specs}.
  */
-public record LocalAgentDesign(String policyName, Mechanism mechanism, OptionsAssumptions assumptions) implements DesignModel {
+public record LocalAgentDesign(String policyName, Mechanism mechanism, OptionsAssumptions assumptions) implements RollingDesign {
   static final AccountId HOLDER = AccountId.of("agent-holder");
   static final AccountId N_SIDE = AccountId.of("n-side");
 

@@ -37,7 +37,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <p>Id {@code n-holder} for the default policy (kyrrui-tracker) and auction, else
  * {@code n-holder.<policy>.<mechanism>}.
  */
-public record NHolderDesign(String policyName, Mechanism mechanism, OptionsAssumptions assumptions) implements DesignModel {
+public record NHolderDesign(String policyName, Mechanism mechanism, OptionsAssumptions assumptions) implements RollingDesign {
   static final AccountId HOLDER = AccountId.of("n-holder");
   public static final String DEFAULT_POLICY = "kyrrui-tracker";
 

@@ -120,11 +120,11 @@ public record OptionsAssumptions(
   /**
    * These assumptions as a design that rolls by {@code mechanism} reads them: the other mechanisms'
    * own terms set to their defaults. An AMM's are the pools' depth and fees (and their rule against
-   * vol), an auction's its edge, ramp, the makers' polling and the edge they require to take (the one
-   * place the makers' edges are read), a book's the patience and the natural
-   * flow (and its rule against vol); the makers' half-spread and inventory are read by the auction
-   * and the book, never by an AMM design (no maker trades in the pools). The makers' count is read by
-   * every design: each roll draws one vol error per maker from the design's generator. Two parameter sets that differ only in another mechanism's terms
+   * vol); an auction's its edge, ramp, the makers' polling and the edges they require to take (read
+   * nowhere else); a book's the patience and the natural flow (and its rule against vol). The makers'
+   * half-spread and inventory are read by the auction and the book, never by an AMM design (no maker
+   * trades in the pools); the makers' count by every design (each roll draws one vol error per maker
+   * from the design's generator). Two parameter sets that differ only in another mechanism's terms
    * give the design equal values here, so a sweep of such a term runs it once
    * ({@link noliq.lab.study.DesignCatalog#inputs}); {@code InputsByMechanismTest} changes every
    * foreign term and checks that no figure moves.

@@ -36,7 +36,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <p>Id {@code wrapper.<policy>.<amm|auction|book>}; metrics as {@link WrapperTracker#specs}.
  */
 public record WrapperVaultDesign(String policyName, Mechanism mechanism, OptionsAssumptions assumptions)
-    implements DesignModel {
+    implements RollingDesign {
   static final AccountId DEPOSITOR = AccountId.of("depositor");
 
   public WrapperVaultDesign {
