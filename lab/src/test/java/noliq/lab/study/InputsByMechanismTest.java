@@ -13,6 +13,7 @@ import noliq.lab.scenarios.Scenarios;
 import noliq.lab.study.options.LocalAgentDesign;
 import noliq.lab.study.options.NHolderDesign;
 import noliq.lab.study.options.OptionsAssumptions;
+import noliq.lab.study.options.RollingDesign;
 import noliq.lab.study.options.WrapperVaultDesign;
 import noliq.market.roll.MarketReaction;
 import noliq.market.roll.RollAssumptions;
@@ -56,11 +57,23 @@ class InputsByMechanismTest {
         a.makerMinEdgeBps(), a.makerMaxEdgeBps(), a.makerInventoryUsd(), Duration.ofDays(1), 300_000, Duration.ofHours(2), flow);
   }
 
-  /** The makers' half-spread and inventory, read by the auction and the book designs alone. */
+  /**
+   * The makers' half-spread, inventory, count and error on the surface, read by the auction and the book
+   * designs alone (with the chance that no maker watches a roll, {@link #makersChanged}).
+   */
   private static RollAssumptions makersQuotesChanged(RollAssumptions a) {
+    MarketReaction r = a.reaction();
+    MarketReaction erring = new MarketReaction(r.putSkew(), r.callSkew(), r.wingCap(), r.termMeanReversionPerYear(),
+        r.longRunVol(), r.volOfVolWeight(), r.ivHalfSpreadAtOneDay(), r.tickEth(), r.capacityCut(), 0.3,
+        r.flowVolElasticity(), r.flowImbalancePerVol(), r.ammDepthVolExponent(), r.ammFeeVolExponent());
     return new RollAssumptions(a.ammPoolDepthUsd(), a.ammBaseFeePips(), a.ammFinalFeePips(), a.ammFeeRampWindow(),
-        a.auctionEdgePips(), a.auctionRamp(), a.makerPollInterval(), a.makerCount(), 60, a.makerMinEdgeBps(),
-        a.makerMaxEdgeBps(), 500_000, a.patience(), a.naturalFlowUsdPerDay(), a.flowInterval(), a.reaction());
+        a.auctionEdgePips(), a.auctionRamp(), a.makerPollInterval(), 7, 60, a.makerMinEdgeBps(),
+        a.makerMaxEdgeBps(), 500_000, a.patience(), a.naturalFlowUsdPerDay(), a.flowInterval(), erring);
+  }
+
+  /** Every makers' term an AMM design does not read: {@link #makersQuotesChanged} and the chance of no maker. */
+  private static OptionsAssumptions makersChanged(OptionsAssumptions a) {
+    return a.withMarket(makersQuotesChanged(a.market())).withMakerOutageProbability(0.3);
   }
 
   private static Function<RollAssumptions, RollAssumptions> own(Mechanism m) {
@@ -71,14 +84,15 @@ class InputsByMechanismTest {
     };
   }
 
-  private static RollAssumptions foreignChanged(Mechanism m, RollAssumptions a) {
-    RollAssumptions out = m == Mechanism.AMM_SWAP ? makersQuotesChanged(a) : a;
+  private static OptionsAssumptions foreignChanged(Mechanism m, OptionsAssumptions a) {
+    OptionsAssumptions withMakers = m == Mechanism.AMM_SWAP ? makersChanged(a) : a;
+    RollAssumptions out = withMakers.market();
     for (Mechanism other : Mechanism.values()) {
       if (other != m) {
         out = own(other).apply(out);
       }
     }
-    return out;
+    return withMakers.withMarket(out);
   }
 
   /** Kyrrui's tracker rolls on every drop; a crash and two 120-day model paths make it roll often. */
@@ -134,7 +148,7 @@ class InputsByMechanismTest {
     cases.add(new Case("agent", Mechanism.DUTCH_AUCTION));
     cases.add(new Case("agent", Mechanism.RESTING_ORDERS));
     for (Case c : cases) {
-      OptionsAssumptions foreign = base.withMarket(foreignChanged(c.mechanism(), base.market()));
+      OptionsAssumptions foreign = foreignChanged(c.mechanism(), base);
       OptionsAssumptions ownTerms = base.withMarket(own(c.mechanism()).apply(base.market()));
       List<double[]> before = figures(design(c.kind(), c.mechanism(), base), paths);
       assertThat(sameBits(before, figures(design(c.kind(), c.mechanism(), foreign), paths)))
@@ -144,23 +158,40 @@ class InputsByMechanismTest {
       assertThat(foreign.readBy(c.mechanism())).isEqualTo(base.readBy(c.mechanism()));
       assertThat(ownTerms.readBy(c.mechanism())).isNotEqualTo(base.readBy(c.mechanism()));
       if (c.mechanism() != Mechanism.AMM_SWAP) {
-        // The auction and the book read the makers' quoting terms: they are never shared across them.
+        // The auction and the book read the makers' terms: they are never shared across them.
         OptionsAssumptions quotes = base.withMarket(makersQuotesChanged(base.market()));
         assertThat(quotes.readBy(c.mechanism())).isNotEqualTo(base.readBy(c.mechanism()));
+        OptionsAssumptions outage = base.withMakerOutageProbability(0.3);
+        assertThat(outage.readBy(c.mechanism())).isNotEqualTo(base.readBy(c.mechanism()));
+        assertThat(sameBits(before, figures(design(c.kind(), c.mechanism(), makersChanged(base)), paths)))
+            .as("%s by %s: the makers' terms changed", c.kind(), c.mechanism()).isFalse();
       }
     }
   }
 
+  /** The designs whose inputs differ between the defaults and {@code options}: those a sweep point re-runs. */
+  private static List<String> rerunWith(OptionsAssumptions options) {
+    StudyParameters d = StudyParameters.DEFAULTS;
+    StudyParameters swept = new StudyParameters(d.population(), d.liquidators(), d.cascade(), d.liquityPoolShare(),
+        d.behaviour(), d.interest(), d.feedAttack(), options, d.models());
+    var before = DesignCatalog.inputs(d);
+    var after = DesignCatalog.inputs(swept);
+    return before.keySet().stream().filter(id -> !before.get(id).equals(after.get(id))).toList();
+  }
+
   @Test
   void aSweepOfThePoolDepthSharesEveryDesignButTheAmmOnes() {
-    StudyParameters deep = new StudyParameters(StudyParameters.DEFAULTS.population(), StudyParameters.DEFAULTS.liquidators(),
-        StudyParameters.DEFAULTS.cascade(), StudyParameters.DEFAULTS.liquityPoolShare(), StudyParameters.DEFAULTS.behaviour(),
-        StudyParameters.DEFAULTS.interest(), StudyParameters.DEFAULTS.feedAttack(),
-        OptionsAssumptions.DEFAULTS.withMarket(ammTermsChanged(RollAssumptions.DEFAULTS)), StudyParameters.DEFAULTS.models());
-    var before = DesignCatalog.inputs(StudyParameters.DEFAULTS);
-    var after = DesignCatalog.inputs(deep);
-    List<String> rerun = before.keySet().stream().filter(id -> !before.get(id).equals(after.get(id))).toList();
+    List<String> rerun = rerunWith(OptionsAssumptions.DEFAULTS.withMarket(ammTermsChanged(RollAssumptions.DEFAULTS)));
+    var all = DesignCatalog.inputs(StudyParameters.DEFAULTS).keySet();
     assertThat(rerun).isNotEmpty().allMatch(id -> id.endsWith(".amm"));
-    assertThat(rerun).hasSize((int) before.keySet().stream().filter(id -> id.startsWith("wrapper.") && id.endsWith(".amm")).count());
+    assertThat(rerun).hasSize((int) all.stream().filter(id -> id.startsWith("wrapper.") && id.endsWith(".amm")).count());
+  }
+
+  @Test
+  void aSweepOfTheMakersSharesTheAmmDesignsAndEveryDebtDesign() {
+    List<String> withMakers = DesignCatalog.of(StudyParameters.DEFAULTS).stream()
+        .filter(d -> d instanceof RollingDesign r && r.mechanism() != Mechanism.AMM_SWAP).map(DesignModel::id).toList();
+    assertThat(withMakers).anyMatch(id -> id.endsWith(".auction")).anyMatch(id -> id.endsWith(".book"));
+    assertThat(rerunWith(makersChanged(OptionsAssumptions.DEFAULTS))).containsExactlyInAnyOrderElementsOf(withMakers);
   }
 }

@@ -122,9 +122,9 @@ public record OptionsAssumptions(
    * own terms set to their defaults. An AMM's are the pools' depth and fees (and their rule against
    * vol); an auction's its edge, ramp, the makers' polling and the edges they require to take (read
    * nowhere else); a book's the patience and the natural flow (and its rule against vol). The makers'
-   * half-spread and inventory are read by the auction and the book, never by an AMM design (no maker
-   * trades in the pools); the makers' count by every design (each roll draws one vol error per maker
-   * from the design's generator). Two parameter sets that differ only in another mechanism's terms
+   * half-spread and inventory, their count, their error on the surface and the chance that none
+   * watches a roll are read by the auction and the book, never by an AMM design (no maker trades in the
+   * pools, and an AMM roll draws no maker; {@link OptionsMarket#drawMakers}). Two parameter sets that differ only in another mechanism's terms
    * give the design equal values here, so a sweep of such a term runs it once
    * ({@link noliq.lab.study.DesignCatalog#inputs}); {@code InputsByMechanismTest} changes every
    * foreign term and checks that no figure moves.
@@ -138,10 +138,11 @@ public record OptionsAssumptions(
     MarketReaction r = a.reaction();
     MarketReaction dr = d.reaction();
     MarketReaction reaction = new MarketReaction(r.putSkew(), r.callSkew(), r.wingCap(), r.termMeanReversionPerYear(),
-        r.longRunVol(), r.volOfVolWeight(), r.ivHalfSpreadAtOneDay(), r.tickEth(), r.capacityCut(), r.makerVolErrorSd(),
+        r.longRunVol(), r.volOfVolWeight(), r.ivHalfSpreadAtOneDay(), r.tickEth(), r.capacityCut(), amm ? dr.makerVolErrorSd() : r.makerVolErrorSd(),
         book ? r.flowVolElasticity() : dr.flowVolElasticity(), book ? r.flowImbalancePerVol() : dr.flowImbalancePerVol(),
         amm ? r.ammDepthVolExponent() : dr.ammDepthVolExponent(), amm ? r.ammFeeVolExponent() : dr.ammFeeVolExponent());
-    return withMarket(new RollAssumptions(
+    OptionsAssumptions read = amm ? withMakerOutageProbability(DEFAULTS.makerOutageProbability()) : this;
+    return read.withMarket(new RollAssumptions(
         amm ? a.ammPoolDepthUsd() : d.ammPoolDepthUsd(),
         amm ? a.ammBaseFeePips() : d.ammBaseFeePips(),
         amm ? a.ammFinalFeePips() : d.ammFinalFeePips(),
@@ -149,7 +150,7 @@ public record OptionsAssumptions(
         auction ? a.auctionEdgePips() : d.auctionEdgePips(),
         auction ? a.auctionRamp() : d.auctionRamp(),
         auction ? a.makerPollInterval() : d.makerPollInterval(),
-        a.makerCount(),
+        amm ? d.makerCount() : a.makerCount(),
         amm ? d.makerHalfSpreadBps() : a.makerHalfSpreadBps(),
         auction ? a.makerMinEdgeBps() : d.makerMinEdgeBps(),
         auction ? a.makerMaxEdgeBps() : d.makerMaxEdgeBps(),

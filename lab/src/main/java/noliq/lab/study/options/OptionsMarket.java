@@ -149,8 +149,13 @@ final class OptionsMarket {
   /**
    * A stated share of rolls meets no maker, and each maker reads the surface with its own relative
    * error (normal, sd {@code makerVolErrorSd}, clipped to ±50%): drawn once per roll from the run's generator.
+   * An AMM roll draws nothing: no maker trades in the pools, so the makers' count, error and outage must not
+   * move an AMM design's figures through the generator's stream either.
    */
   void drawMakers(UniformRandomProvider rng) {
+    if (mechanism == Mechanism.AMM_SWAP) {
+      return;
+    }
     desk.setMakersPresent(rng.nextDouble() >= assumptions.makerOutageProbability());
     double sd = assumptions.market().reaction().makerVolErrorSd();
     double[] errors = new double[assumptions.market().makerCount()];
