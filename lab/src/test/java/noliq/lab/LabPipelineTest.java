@@ -42,7 +42,7 @@ class LabPipelineTest {
       return (p, rng, out) -> {
         model.fill(2500, prices, rng);
         PricePath path = PricePath.generated("garch-t", Instant.parse("2026-06-01T00:00:00Z"), Duration.ofHours(1), prices);
-        LiquidationIndex<Integer> book = new LiquidationIndex<>();
+        LiquidationIndex book = new LiquidationIndex();
         double[] debt = new double[50];
         for (int i = 0; i < debt.length; i++) {
           debt[i] = 2500 * 0.83 / (1.05 + 0.05 * i);

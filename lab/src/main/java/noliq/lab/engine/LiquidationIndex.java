@@ -1,11 +1,8 @@
 package noliq.lab.engine;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import noliq.math.RuleViolation;
 
 /**
@@ -18,45 +15,57 @@ import noliq.math.RuleViolation;
  * <p>When a position's debt or collateral changes, {@link #put} it again with its new price; a
  * closed position is {@link #remove}d. Not thread-safe: one index per path.
  *
- * @param <K> the position's identity
+ * <p>Positions are small non-negative integers (a book's borrower numbers). The index is a binary
+ * max-heap of them in arrays, each position knowing its slot: a crash takes out and puts back
+ * every triggered position that no one could liquidate, step after step, and a tree of boxed
+ * entries made that the debt books' largest cost.
  */
-public final class LiquidationIndex<K> {
-  /**
-   * One indexed position: its price, and the count of puts when it was put (ties at one price go
-   * out in the order they were put). Ordered by price, then by that count falling, so the last
-   * entry is the highest price put earliest.
-   */
-  private record Entry<K>(double price, long order, K position) {}
+public final class LiquidationIndex {
+  /** The largest position number accepted: the arrays grow to it at most. */
+  public static final int MAX_POSITION = 1 << 24;
 
-  private static final Comparator<Entry<?>> BY_PRICE = (a, b) -> {
-    int c = Double.compare(a.price(), b.price());
-    return c != 0 ? c : Long.compare(b.order(), a.order());
-  };
-
-  private final TreeSet<Entry<K>> byPrice = new TreeSet<>(BY_PRICE);
-  private final Map<K, Entry<K>> entryOf = new HashMap<>();
+  /** By position: its liquidation price, the count of puts when it was put, and its heap slot (-1: not indexed). */
+  private double[] price = new double[0];
+  private long[] order = new long[0];
+  private int[] slot = new int[0];
+  /** The heap of positions: {@code heap[0]} is the highest price, put earliest among equal prices. */
+  private int[] heap = new int[16];
+  private int size;
   private long puts;
 
   /** Indexes {@code position} at {@code liquidationPrice}, replacing any earlier entry. */
-  public void put(K position, double liquidationPrice) {
+  public void put(int position, double liquidationPrice) {
     if (Double.isNaN(liquidationPrice)) {
       throw new RuleViolation("liquidationPrice", "must be a number (was NaN)");
     }
-    Entry<K> entry = new Entry<>(liquidationPrice, puts++, position);
-    Entry<K> before = entryOf.put(position, entry);
-    if (before != null) {
-      byPrice.remove(before);
+    if (position < 0 || position > MAX_POSITION) {
+      throw new RuleViolation("position", "must be in [0, " + MAX_POSITION + "] (was " + position + ")");
     }
-    byPrice.add(entry);
+    if (position >= slot.length) {
+      grow(position);
+    }
+    price[position] = liquidationPrice;
+    order[position] = puts++;
+    int s = slot[position];
+    if (s < 0) {
+      if (size == heap.length) {
+        heap = Arrays.copyOf(heap, 2 * heap.length);
+      }
+      s = size++;
+      heap[s] = position;
+      slot[position] = s;
+      siftUp(s);
+    } else if (!siftUp(s)) {
+      siftDown(s);
+    }
   }
 
   /** Removes {@code position}; returns whether it was indexed. */
-  public boolean remove(K position) {
-    Entry<K> entry = entryOf.remove(position);
-    if (entry == null) {
+  public boolean remove(int position) {
+    if (position < 0 || position >= slot.length || slot[position] < 0) {
       return false;
     }
-    byPrice.remove(entry);
+    removeAt(slot[position]);
     return true;
   }
 
@@ -64,31 +73,100 @@ public final class LiquidationIndex<K> {
    * Removes and returns every position whose liquidation price is strictly above {@code price},
    * highest first. Costs {@code O(log n)} per position returned, and one look when none is.
    */
-  public List<K> triggeredBelow(double price) {
-    if (byPrice.isEmpty() || Double.compare(byPrice.last().price(), price) <= 0) {
+  public List<Integer> triggeredBelow(double price) {
+    if (size == 0 || Double.compare(this.price[heap[0]], price) <= 0) {
       return new ArrayList<>(0);
     }
-    List<K> out = new ArrayList<>();
-    while (!byPrice.isEmpty() && Double.compare(byPrice.last().price(), price) > 0) {
-      Entry<K> e = byPrice.pollLast();
-      entryOf.remove(e.position());
-      out.add(e.position());
+    List<Integer> out = new ArrayList<>();
+    while (size > 0 && Double.compare(this.price[heap[0]], price) > 0) {
+      out.add(heap[0]);
+      removeAt(0);
     }
     return out;
   }
 
   /** The highest liquidation price indexed, or NaN when empty: the price at which the next liquidation comes. */
   public double highestLiquidationPrice() {
-    return byPrice.isEmpty() ? Double.NaN : byPrice.last().price();
+    return size == 0 ? Double.NaN : price[heap[0]];
   }
 
   /** The liquidation price of {@code position}, or NaN when it is not indexed. */
-  public double liquidationPrice(K position) {
-    Entry<K> e = entryOf.get(position);
-    return e == null ? Double.NaN : e.price();
+  public double liquidationPrice(int position) {
+    return position < 0 || position >= slot.length || slot[position] < 0 ? Double.NaN : price[position];
   }
 
   public int size() {
-    return entryOf.size();
+    return size;
+  }
+
+  private void grow(int position) {
+    int n = (int) Math.min(MAX_POSITION + 1L, Math.max(position + 1L, 2L * slot.length));
+    int from = slot.length;
+    price = Arrays.copyOf(price, n);
+    order = Arrays.copyOf(order, n);
+    slot = Arrays.copyOf(slot, n);
+    Arrays.fill(slot, from, n, -1);
+  }
+
+  /** Whether position {@code a} goes out before {@code b}: a higher price, or the same price put earlier. */
+  private boolean before(int a, int b) {
+    int c = Double.compare(price[a], price[b]);
+    return c != 0 ? c > 0 : order[a] < order[b];
+  }
+
+  private void removeAt(int s) {
+    int gone = heap[s];
+    slot[gone] = -1;
+    int last = heap[--size];
+    if (s == size) {
+      return;
+    }
+    heap[s] = last;
+    slot[last] = s;
+    if (!siftUp(s)) {
+      siftDown(s);
+    }
+  }
+
+  /** Moves the position at slot {@code s} up while it goes out before its parent; returns whether it moved. */
+  private boolean siftUp(int s) {
+    int p = heap[s];
+    int start = s;
+    while (s > 0) {
+      int parent = (s - 1) >>> 1;
+      int q = heap[parent];
+      if (!before(p, q)) {
+        break;
+      }
+      heap[s] = q;
+      slot[q] = s;
+      s = parent;
+    }
+    heap[s] = p;
+    slot[p] = s;
+    return s != start;
+  }
+
+  private void siftDown(int s) {
+    int p = heap[s];
+    while (true) {
+      int child = 2 * s + 1;
+      if (child >= size) {
+        break;
+      }
+      int right = child + 1;
+      if (right < size && before(heap[right], heap[child])) {
+        child = right;
+      }
+      int q = heap[child];
+      if (!before(q, p)) {
+        break;
+      }
+      heap[s] = q;
+      slot[q] = s;
+      s = child;
+    }
+    heap[s] = p;
+    slot[p] = s;
   }
 }

@@ -4,67 +4,113 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import noliq.math.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 class LiquidationIndexTest {
+  private static final int A = 0;
+  private static final int B = 1;
+  private static final int C = 2;
+  private static final int D = 3;
+
   @Test
   void handsOutPositionsStrictlyAboveThePriceHighestFirst() {
-    LiquidationIndex<String> index = new LiquidationIndex<>();
-    index.put("a", 2000);
-    index.put("b", 1500);
-    index.put("c", 2000);
-    index.put("d", 1800);
+    LiquidationIndex index = new LiquidationIndex();
+    index.put(A, 2000);
+    index.put(B, 1500);
+    index.put(C, 2000);
+    index.put(D, 1800);
     assertThat(index.triggeredBelow(2000)).isEmpty(); // a and c are at the line, not below it
     assertThat(index.highestLiquidationPrice()).isEqualTo(2000);
-    assertThat(index.triggeredBelow(1799)).containsExactly("a", "c", "d");
+    assertThat(index.triggeredBelow(1799)).containsExactly(A, C, D);
     assertThat(index.size()).isEqualTo(1);
-    index.put("b", 2100); // the position got riskier: re-indexed
-    assertThat(index.liquidationPrice("b")).isEqualTo(2100);
-    assertThat(index.triggeredBelow(2050)).containsExactly("b");
+    index.put(B, 2100); // the position got riskier: re-indexed
+    assertThat(index.liquidationPrice(B)).isEqualTo(2100);
+    assertThat(index.triggeredBelow(2050)).containsExactly(B);
     assertThat(index.highestLiquidationPrice()).isNaN();
-    assertThat(index.remove("b")).isFalse();
-    assertThatThrownBy(() -> index.put("x", Double.NaN)).isInstanceOf(RuleViolation.class)
+    assertThat(index.remove(B)).isFalse();
+    assertThat(index.remove(1_000)).isFalse();
+    assertThat(index.liquidationPrice(1_000)).isNaN();
+    assertThatThrownBy(() -> index.put(7, Double.NaN)).isInstanceOf(RuleViolation.class)
         .hasMessage("liquidationPrice: must be a number (was NaN)");
+    assertThatThrownBy(() -> index.put(-1, 100)).isInstanceOf(RuleViolation.class)
+        .hasMessageStartingWith("position: must be in [0, ");
+    assertThat(index.size()).isZero();
   }
 
   @Test
-  void agreesWithAScanOfEveryPositionOverLongRandomSequences() {
-    for (long seed = 1; seed <= 5; seed++) {
+  void aPositionPutAgainAtTheSamePriceGoesOutAfterTheOthersAtThatPrice() {
+    LiquidationIndex index = new LiquidationIndex();
+    index.put(A, 2000);
+    index.put(B, 2000);
+    index.put(C, 2000);
+    index.put(A, 2000);
+    assertThat(index.triggeredBelow(1000)).containsExactly(B, C, A);
+  }
+
+  /**
+   * The exact order of a tree of (price, put count) entries, the index's earlier form, as a reference:
+   * every operation of long seeded sequences (over 10^6 in all; prices from a small set, with -0.0 and
+   * 0.0, so that ties are common; positions sparse so that the arrays grow) hands out the same positions
+   * in the same order, and reports the same size, highest price and per-position price.
+   */
+  @Test
+  void agreesWithATreeOfEntriesOverLongRandomSequences() {
+    record Entry(double price, long order, int position) {}
+    Comparator<Entry> outLast = Comparator.<Entry>comparingDouble(e -> e.price()).thenComparing(Entry::order,
+        Comparator.reverseOrder());
+    long operations = 0;
+    for (long seed = 1; seed <= 8; seed++) {
       SplittableRandom random = new SplittableRandom(seed);
-      LiquidationIndex<Integer> index = new LiquidationIndex<>();
-      Map<Integer, Double> naive = new HashMap<>();
-      for (int op = 0; op < 5_000; op++) {
-        int id = random.nextInt(300);
-        switch (random.nextInt(4)) {
+      LiquidationIndex index = new LiquidationIndex();
+      TreeSet<Entry> tree = new TreeSet<>(outLast);
+      Map<Integer, Entry> entryOf = new HashMap<>();
+      long puts = 0;
+      int positions = 50 + random.nextInt(2_000);
+      for (int op = 0; op < 130_000; op++, operations++) {
+        int id = random.nextInt(positions);
+        switch (random.nextInt(5)) {
           case 0, 1 -> {
-            double p = 1000 + random.nextInt(1000);
+            double p = random.nextInt(16) == 0 ? (random.nextBoolean() ? -0.0 : 0.0) : 1000 + random.nextInt(60) * 10;
             index.put(id, p);
-            naive.put(id, p);
-          }
-          case 2 -> assertThat(index.remove(id)).isEqualTo(naive.remove(id) != null);
-          default -> {
-            double price = 1000 + random.nextInt(1000);
-            List<Integer> expected = new ArrayList<>();
-            naive.forEach((k, v) -> {
-              if (v > price) {
-                expected.add(k);
-              }
-            });
-            List<Integer> got = index.triggeredBelow(price);
-            assertThat(got).containsExactlyInAnyOrderElementsOf(expected);
-            for (int i = 1; i < got.size(); i++) {
-              assertThat(naive.get(got.get(i - 1))).isGreaterThanOrEqualTo(naive.get(got.get(i)));
+            Entry e = new Entry(p, puts++, id);
+            Entry before = entryOf.put(id, e);
+            if (before != null) {
+              tree.remove(before);
             }
-            expected.forEach(naive::remove);
+            tree.add(e);
+          }
+          case 2 -> {
+            Entry e = entryOf.remove(id);
+            if (e != null) {
+              tree.remove(e);
+            }
+            assertThat(index.remove(id)).isEqualTo(e != null);
+          }
+          case 3 -> assertThat(Double.doubleToRawLongBits(index.liquidationPrice(id)))
+              .isEqualTo(Double.doubleToRawLongBits(entryOf.containsKey(id) ? entryOf.get(id).price() : Double.NaN));
+          default -> {
+            double price = random.nextInt(8) == 0 ? 0.0 : 1000 + random.nextInt(60) * 10;
+            List<Integer> expected = new ArrayList<>();
+            while (!tree.isEmpty() && Double.compare(tree.last().price(), price) > 0) {
+              Entry e = tree.pollLast();
+              entryOf.remove(e.position());
+              expected.add(e.position());
+            }
+            assertThat(index.triggeredBelow(price)).containsExactlyElementsOf(expected);
           }
         }
-        assertThat(index.size()).isEqualTo(naive.size());
+        assertThat(index.size()).isEqualTo(entryOf.size());
+        double highest = tree.isEmpty() ? Double.NaN : tree.last().price();
+        assertThat(Double.doubleToRawLongBits(index.highestLiquidationPrice())).isEqualTo(Double.doubleToRawLongBits(highest));
       }
     }
+    assertThat(operations).isGreaterThanOrEqualTo(1_000_000);
   }
 }

@@ -31,8 +31,8 @@ class PricePathTest {
     assertThat(path.lows()).containsExactly(200, 150, 185, 120);
     assertThat(path.gaps()).hasSize(1);
     // a position liquidated below 160 goes in the first bar, though no close is below 180
-    LiquidationIndex<String> index = new LiquidationIndex<>();
-    index.put("cdp", 160);
+    LiquidationIndex index = new LiquidationIndex();
+    index.put(0, 160);
     List<Integer> liquidatedAt = new ArrayList<>();
     path.run((t, now, price, low) -> {
       if (!index.triggeredBelow(low).isEmpty()) {

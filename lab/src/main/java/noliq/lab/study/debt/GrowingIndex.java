@@ -13,16 +13,15 @@ import noliq.lab.engine.LiquidationIndex;
  * {@code price / growth}. Not thread-safe: one per path.
  */
 final class GrowingIndex {
-  private final LiquidationIndex<Integer>[] byClass;
+  private final LiquidationIndex[] byClass;
   private final double[] growth;
   private final int[] classOf;
 
   /** An index of {@code classes} rate classes; position {@code i} is in class {@code classOf[i]} (all in 0 when null). */
-  @SuppressWarnings("unchecked")
   GrowingIndex(int classes, int[] classOf) {
     byClass = new LiquidationIndex[classes];
     for (int c = 0; c < classes; c++) {
-      byClass[c] = new LiquidationIndex<>();
+      byClass[c] = new LiquidationIndex();
     }
     growth = new double[classes];
     java.util.Arrays.fill(growth, 1.0);
@@ -81,7 +80,7 @@ final class GrowingIndex {
 
   int size() {
     int s = 0;
-    for (LiquidationIndex<Integer> x : byClass) {
+    for (LiquidationIndex x : byClass) {
       s += x.size();
     }
     return s;
