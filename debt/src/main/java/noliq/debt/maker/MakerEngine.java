@@ -225,14 +225,13 @@ public final class MakerEngine {
     if (holeGlobal.compareTo(dirtGlobal) <= 0 || p.hole().compareTo(i.dirt) <= 0) {
       throw refuse(new MakerError.LiquidationLimitHit(ilk));
     }
-    BigInteger room = holeGlobal.subtract(dirtGlobal).min(p.hole().subtract(i.dirt));
-    // dog.sol: dart = min(art, mul(room, WAD) / rate / chop), two floor divisions.
-    BigInteger dart = u.art.min(Exact.div(Exact.mulDiv(room, WAD, i.rate, Rounding.DOWN), p.chop(), Rounding.DOWN));
+    Room room = room(i);
+    BigInteger dart = u.art.min(room.dart);
     if (u.art.compareTo(dart) > 0) {
       if (u.art.subtract(dart).multiply(i.rate).compareTo(p.dust()) < 0) {
         // A dusty remainder would be stranded: liquidate the whole vault, overshooting the hole a little.
         dart = u.art;
-      } else if (dart.multiply(i.rate).compareTo(p.dust()) < 0) {
+      } else if (room.due.compareTo(p.dust()) < 0) {
         throw refuse(new MakerError.DustyAuctionFromPartialLiquidation(urn.name()));
       }
     }
@@ -529,6 +528,27 @@ public final class MakerEngine {
 
   // ------------------------------------------------------------------ internals
 
+  /**
+   * The most normalised debt a bark may seize now, {@code dart = mul(room, WAD) / rate / chop} (dog.sol,
+   * two floor divisions) with {@code room = min(Hole - Dirt, hole - dirt)}, and its DAI {@code dart * rate}.
+   * Kept with the values it was computed from, as identities of immutable numbers, so an unchanged Dirt,
+   * dirt and rate give the same objects back: while the Hole is nearly full a crash brings bark after
+   * refused bark at the same room, and the division was their main cost.
+   */
+  private Room room(IlkState i) {
+    Room r = i.room;
+    if (r == null || r.dirtGlobal != dirtGlobal || r.dirt != i.dirt || r.rate != i.rate) {
+      BigInteger room = holeGlobal.subtract(dirtGlobal).min(i.params.hole().subtract(i.dirt));
+      BigInteger dart = Exact.div(Exact.mulDiv(room, WAD, i.rate, Rounding.DOWN), i.params.chop(), Rounding.DOWN);
+      r = new Room(dirtGlobal, i.dirt, i.rate, dart, dart.multiply(i.rate));
+      i.room = r;
+    }
+    return r;
+  }
+
+  /** {@link #room}'s answer and the Dirt, dirt and rate it holds for. */
+  private record Room(BigInteger dirtGlobal, BigInteger dirt, BigInteger rate, BigInteger dart, BigInteger due) {}
+
   private static boolean done(ClipperParams c, long dur, BigInteger price, BigInteger top) {
     return dur > c.tail() || rdiv(price, top).compareTo(c.cusp()) < 0;
   }
@@ -626,6 +646,8 @@ public final class MakerEngine {
     BigInteger exited = BigInteger.ZERO;
     final Map<AccountId, BigInteger> gem = new HashMap<>();
     final Map<AccountId, Urn> urns = new HashMap<>();
+    /** The Dog's room as of the last bark ({@link MakerEngine#room}). */
+    Room room;
 
     IlkState(IlkParams params) {
       this.params = params;

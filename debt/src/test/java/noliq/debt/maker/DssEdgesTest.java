@@ -215,6 +215,45 @@ class DssEdgesTest {
   }
 
   /**
+   * The room a bark may seize follows every change of the ilk's dirt and rate between barks (the
+   * engine keeps the last room with the values it was computed from). Hole 11,300, dust 5,000: Alice's
+   * bark fills it (dart 10,000), so Bob's (10 ETH / 14,700 DAI) hits the limit; a take of 1 ETH at
+   * top 2,280 frees 2,280, whose dart (2,280 / 1.13 = 2,017.7) is below the dust: a dusty partial
+   * auction; a take trimmed to leave chost (5,650) frees 5,650 in all, dart exactly 5,000: allowed.
+   * With the rate folded up by 1 % first, the same room gives dart · rate a little under 5,000: refused.
+   */
+  @Test
+  void theRoomFollowsTheDirtAndTheRateBetweenBarks() {
+    for (boolean folded : new boolean[] {false, true}) {
+      engine(rad("100000000"), ilk(rad("5000"), rad("11300"), ClipperParams.ethB()));
+      m.join(ETH, BOB, wad("10"));
+      m.poke(ETH, Price.of(2000));
+      m.frob(ETH, BOB, wad("10"), wad("14700"));
+      m.poke(ETH, Price.of(1900));
+      MakerEvent.Barked alice = m.bark(ETH, ALICE, KEEPER, T0);
+      assertThat(alice.dart()).isEqualTo(wad("10000"));
+      assertThatUnchanged(() -> m.bark(ETH, BOB, KEEPER, T0))
+          .hasMessage("ilk: no room under Hole or the hole of 'ETH-B' (Dog/liquidation-limit-hit)");
+      m.take(alice.id(), wad("1"), ray("2280"), KEEPER, T0);
+      assertThat(m.ilkView(ETH).dirt()).isEqualTo(rad("9020"));
+      assertThatUnchanged(() -> m.bark(ETH, BOB, KEEPER, T0))
+          .hasMessage("urn: the room left would start an auction below the dust (Dog/dusty-auction-from-partial-liquidation)");
+      MakerEvent.Taken trimmed = m.take(alice.id(), wad("2"), ray("2280"), KEEPER, T0);
+      assertThat(trimmed.tab()).isEqualTo(rad("5650"));
+      if (folded) {
+        m.fold(ETH, ray("0.01"));
+        assertThatUnchanged(() -> m.bark(ETH, BOB, KEEPER, T0))
+            .hasMessage("urn: the room left would start an auction below the dust (Dog/dusty-auction-from-partial-liquidation)");
+      } else {
+        MakerEvent.Barked bob = m.bark(ETH, BOB, KEEPER, T0);
+        assertThat(bob.dart()).isEqualTo(wad("5000"));
+        assertThat(bob.tab()).isEqualTo(rad("5650"));
+        assertThat(m.ilkView(ETH).dirt()).isEqualTo(rad("11300"));
+      }
+    }
+  }
+
+  /**
    * dog.bark: require(dink > 0, "Dog/null-auction"). With no dust, a hole of 1.13·10^-15 DAI gives
    * dart = 1.13·10^30 · 10^18 / 10^27 / 1.13·10^18 = 1,000 units of art, and dink = 10·10^18 · 1,000
    * / 15,000·10^18 = 0.67, floored to 0.
