@@ -167,6 +167,8 @@ public final class MakerBook extends DebtBook {
     private double rate = 1;
     private AccountId[] users;
     private AccountId[] keepers;
+    /** Each keeper's DAI in the Vat as a double, by keeper id: kept in step with every call that moves it. */
+    private double[] keeperDai;
     private double[] coll;
     private double[] debt;
     private double[] returned;
@@ -227,10 +229,17 @@ public final class MakerBook extends DebtBook {
         jug.init(ILK, interest.makerDuty(), start);
       }
       keepers = new AccountId[bots.length];
+      keeperDai = new double[bots.length];
       for (int b = 0; b < bots.length; b++) {
         keepers[b] = AccountId.of("maker:keeper:" + bots[b].id());
         engine.move(MARKET, keepers[b], rad(botCapital(bots[b])));
+        syncKeeper(b);
       }
+    }
+
+    /** Reads keeper {@code id}'s DAI again after a call that moved it (rad to double is costly: read it once). */
+    private void syncKeeper(int id) {
+      keeperDai[id] = toDouble(engine.dai(keepers[id]), 45);
     }
 
     private void refresh(int i) {
@@ -278,6 +287,7 @@ public final class MakerBook extends DebtBook {
           // Rounding at the oracle's precision (still safe) or the Hole is full: try again later.
           return false;
         }
+        syncKeeper(bot.id());
         double due = toDouble(ev.due(), 45);
         keeperPnlUsd += toDouble(ev.coin(), 45) - gasUsd(bot, mkt);
         auctions.put(ev.id(), new Auction(i, due, toDouble(ev.dink(), 18), at, toDouble(ev.top(), 27)));
@@ -310,7 +320,7 @@ public final class MakerBook extends DebtBook {
         int bestKeeper = -1;
         double mkt = marketPriceNow();
         for (int b = 0; b < bots.length; b++) {
-          dai[b] = toDouble(engine.dai(keepers[bots[b].id()]), 45);
+          dai[b] = keeperDai[bots[b].id()];
         }
         for (Map.Entry<Long, Auction> e : auctions.entrySet()) {
           Auction a = e.getValue();
@@ -362,6 +372,7 @@ public final class MakerBook extends DebtBook {
     private int reset(long id, int keeper) {
       try {
         MakerEvent.Redone ev = engine.redo(id, keepers[keeper], clock);
+        syncKeeper(keeper);
         Auction a = auctions.get(id);
         a.tic = clock;
         a.top = toDouble(ev.top(), 27);
@@ -392,6 +403,7 @@ public final class MakerBook extends DebtBook {
       } catch (MakerRuleViolation refused) {
         return REFUSED;
       }
+      syncKeeper(keeper);
       Auction a = auctions.get(id);
       double slice = toDouble(ev.slice(), 18);
       a.collected += toDouble(ev.owe(), 45);
@@ -406,6 +418,7 @@ public final class MakerBook extends DebtBook {
         BigInteger back = rad(proceeds);
         if (back.signum() > 0) {
           engine.move(MARKET, who, back);
+          syncKeeper(keeper);
         }
       }
       if (ev.lot().signum() == 0 || ev.tab().signum() == 0) {
