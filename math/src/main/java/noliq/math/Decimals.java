@@ -207,7 +207,7 @@ public final class Decimals {
       nlo = (lo >>> r) | (hi << (64 - r));
       nhi = hi >>> r;
     }
-    long q = Wide.divide(nhi, nlo, divisor);
+    long q = Wide.divideByPowerOfFive(nhi, nlo, scale);
     long rem = nlo - q * divisor;
     if (rem != 0 || sticky) {
       q |= 1;

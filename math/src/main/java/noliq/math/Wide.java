@@ -13,25 +13,23 @@ final class Wide {
 
   /** {@code 10^k} for {@code k} in {@code [0, 19]}: every power of ten below {@code 2^64} (unsigned). */
   private static final long[] POW10 = new long[20];
-  /** {@code 10^k} shifted left until its top bit is set, and the shift. */
-  private static final long[] POW10_NORMALISED = new long[20];
-  private static final int[] POW10_SHIFT = new int[20];
-  /** Möller and Granlund's reciprocal of each normalised {@code 10^k}: {@code floor((2^128 - 1) / d) - 2^64}. */
-  private static final long[] POW10_RECIPROCAL = new long[20];
+  /** Each {@code 10^k} of {@link #POW10} as an invariant divisor. */
+  private static final Invariant[] BY_POW10 = new Invariant[20];
+  /** Each {@code 5^k} of {@link #POW5} as an invariant divisor: {@link Decimals#toDouble} divides by them. */
+  private static final Invariant[] BY_POW5 = new Invariant[28];
 
   static {
     POW5[0] = 1;
     for (int k = 1; k < POW5.length; k++) {
       POW5[k] = POW5[k - 1] * 5;
     }
-    BigInteger allOnes128 = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
+    for (int k = 0; k < POW5.length; k++) {
+      BY_POW5[k] = new Invariant(POW5[k]);
+    }
     long p = 1;
     for (int k = 0; k < POW10.length; k++) {
       POW10[k] = p;
-      POW10_SHIFT[k] = Long.numberOfLeadingZeros(p);
-      POW10_NORMALISED[k] = p << POW10_SHIFT[k];
-      BigInteger d = new BigInteger(Long.toUnsignedString(POW10_NORMALISED[k]));
-      POW10_RECIPROCAL[k] = allOnes128.divide(d).longValue(); // the low word: the quotient minus 2^64
+      BY_POW10[k] = new Invariant(p);
       p *= 10;
     }
   }
@@ -40,14 +38,14 @@ final class Wide {
 
   /**
    * {@code (hi * 2^64 + lo) / d}, unsigned, truncated, for {@code hi < d} (so the quotient fits in
-   * 64 bits): by a power of ten with its reciprocal ({@link #divideByPowerOfTen}), by a divisor
+   * 64 bits): by a power of ten with its reciprocal ({@link Invariant}), by a divisor
    * below {@code 2^32} with plain schoolbook division, else Knuth's algorithm D on 32-bit digits
    * (Hacker's Delight, divlu). Proven against {@link BigInteger} in {@code WideDivideTest}.
    */
   static long divide(long hi, long lo, long d) {
     int k = Long.numberOfTrailingZeros(d); // 10^k = 2^k 5^k has exactly k trailing zero bits
     if (k < POW10.length && POW10[k] == d) {
-      return divideByPowerOfTen(hi, lo, k);
+      return BY_POW10[k].divide(hi, lo);
     }
     final long base = 1L << 32;
     final long mask = base - 1;
@@ -89,31 +87,51 @@ final class Wide {
     return (q1 << 32) + q0;
   }
 
+  /** {@link #divide} by {@code 5^k}, {@code k} in {@code [0, 27]}, with its precomputed reciprocal. */
+  static long divideByPowerOfFive(long hi, long lo, int k) {
+    return BY_POW5[k].divide(hi, lo);
+  }
+
   /**
-   * {@link #divide} by {@code 10^k} (token units, basis points, WAD), the most frequent divisors,
-   * with a multiplication by its precomputed reciprocal instead of hardware divisions: Möller and
-   * Granlund, "Improved division by invariant integers" (2011), algorithm 4, on the dividend shifted
-   * as the divisor is normalised (the quotient is unchanged).
+   * A divisor known in advance (a power of ten: token units, basis points, WAD; a power of five),
+   * divided by with a multiplication by its precomputed reciprocal instead of hardware divisions:
+   * Möller and Granlund, "Improved division by invariant integers" (2011), algorithm 4, on the
+   * dividend shifted as the divisor is normalised (the quotient is unchanged).
+   *
+   * @param shift how far the divisor is shifted left until its top bit is set
+   * @param normalised the divisor so shifted
+   * @param reciprocal {@code floor((2^128 - 1) / normalised) - 2^64}
    */
-  private static long divideByPowerOfTen(long hi, long lo, int k) {
-    int s = POW10_SHIFT[k];
-    long d = POW10_NORMALISED[k];
-    long v = POW10_RECIPROCAL[k];
-    long u1 = s == 0 ? hi : (hi << s) | (lo >>> (64 - s));
-    long u0 = lo << s;
-    // q1:q0 = v * u1 + u1:u0, then q1 + 1 is the quotient or one too large (rarely one too small).
-    long pl = v * u1;
-    long q0 = pl + u0;
-    long q1 = Math.unsignedMultiplyHigh(v, u1) + u1 + (Long.compareUnsigned(q0, pl) < 0 ? 1 : 0) + 1;
-    long r = u0 - q1 * d;
-    if (Long.compareUnsigned(r, q0) > 0) {
-      q1--;
-      r += d;
+  private record Invariant(int shift, long normalised, long reciprocal) {
+    Invariant(long d) {
+      this(Long.numberOfLeadingZeros(d), d << Long.numberOfLeadingZeros(d));
     }
-    if (Long.compareUnsigned(r, d) >= 0) {
-      q1++;
+
+    private Invariant(int shift, long normalised) {
+      this(shift, normalised, BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE)
+          .divide(new BigInteger(Long.toUnsignedString(normalised))).longValue()); // the low word: the quotient minus 2^64
     }
-    return q1;
+
+    /** {@code (hi * 2^64 + lo) / d}, truncated, for {@code hi < d}. */
+    long divide(long hi, long lo) {
+      int s = shift;
+      long d = normalised;
+      long u1 = s == 0 ? hi : (hi << s) | (lo >>> (64 - s));
+      long u0 = lo << s;
+      // q1:q0 = v * u1 + u1:u0, then q1 + 1 is the quotient or one too large (rarely one too small).
+      long pl = reciprocal * u1;
+      long q0 = pl + u0;
+      long q1 = Math.unsignedMultiplyHigh(reciprocal, u1) + u1 + (Long.compareUnsigned(q0, pl) < 0 ? 1 : 0) + 1;
+      long r = u0 - q1 * d;
+      if (Long.compareUnsigned(r, q0) > 0) {
+        q1--;
+        r += d;
+      }
+      if (Long.compareUnsigned(r, d) >= 0) {
+        q1++;
+      }
+      return q1;
+    }
   }
 
   /**

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link Wide#divide}, the 128-by-64-bit division under every fast path, gives exactly
  * {@link BigInteger}'s quotient on each of its three routes: by a power of ten (a multiplication by
- * the precomputed reciprocal), by a one-digit divisor below {@code 2^32}, and by any other divisor
+ * the precomputed reciprocal, as by a power of five in {@link Wide#divideByPowerOfFive}), by a one-digit divisor below {@code 2^32}, and by any other divisor
  * (Knuth on 32-bit digits). Dividends are random below {@code d * 2^64} and at its edges: the top
  * word {@code d - 1} or 0, the low word all ones, zero, the sign bit, and multiples of {@code d}
  * and their neighbours, where a reciprocal's correction steps are taken.
@@ -27,6 +27,21 @@ class WideDivideTest {
     assertThat(Wide.divide(hi, lo, d))
         .as("(%s * 2^64 + %s) / %s", Long.toUnsignedString(hi), Long.toUnsignedString(lo), Long.toUnsignedString(d))
         .isEqualTo(expected);
+    int five = powerOfFive(d);
+    if (five >= 0) {
+      assertThat(Wide.divideByPowerOfFive(hi, lo, five)).as("(%s * 2^64 + %s) / 5^%s", Long.toUnsignedString(hi),
+          Long.toUnsignedString(lo), five).isEqualTo(expected);
+    }
+  }
+
+  /** {@code k} when {@code d = 5^k} with {@code k <= 27}, else -1. */
+  private static int powerOfFive(long d) {
+    for (int k = 0; k < Wide.POW5.length; k++) {
+      if (Wide.POW5[k] == d) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   /** Random and edge dividends {@code hi:lo} with {@code hi < d}, by {@code d}. */
@@ -62,6 +77,15 @@ class WideDivideTest {
     for (int k = 0; k <= 19; k++) {
       dividends(rnd, d, 20_000);
       d *= 10; // 10^19 wraps past 2^63 as a signed long: it is the unsigned divisor 10^19
+    }
+  }
+
+  /** {@link Wide#divideByPowerOfFive}, which {@link Decimals#toDouble} divides by, on every power of five. */
+  @Test
+  void everyPowerOfFiveDividesExactly() {
+    SplittableRandom rnd = new SplittableRandom(5);
+    for (int k = 0; k < Wide.POW5.length; k++) {
+      dividends(rnd, Wide.POW5[k], 20_000);
     }
   }
 
