@@ -44,6 +44,10 @@ public final class LiquityBook extends DebtBook {
   private final LiquityParams params;
   /** The MCR as a double: a constant, read on every liquidation price. */
   private final double mcr;
+  /** The pool's floor and the gas compensation's parts as doubles: constants, read on every liquidation. */
+  private final double minInPool;
+  private final double ethGasCompensation;
+  private final double collGasCap;
   private final double poolShare;
 
   public LiquityBook(Borrowers population, Liquidators liquidators, Cascade cascade, double poolShare) {
@@ -62,6 +66,9 @@ public final class LiquityBook extends DebtBook {
     }
     this.params = LiquityParams.v2Weth();
     this.mcr = MakerBook.toDouble(params.mcr(), 18);
+    this.minInPool = params.minInPool().toDouble();
+    this.ethGasCompensation = params.ethGasCompensation().toDouble();
+    this.collGasCap = params.collGasCap().toDouble();
     this.poolShare = poolShare;
   }
 
@@ -288,9 +295,8 @@ public final class LiquityBook extends DebtBook {
     private Liquidators.Bot chooseLiquidator(int i) {
       double mkt = marketPriceNow();
       // v2 pays the 0.5% only on the collateral offset against the pool (the rest is redistributed).
-      double offsetShare = Math.min(1, Math.max(0, engine.totalDeposits().toDouble() - params.minInPool().toDouble()) / debt[i]);
-      double compensation = (params.ethGasCompensation().toDouble()
-          + Math.min(coll[i] * offsetShare / params.collGasDivisor(), params.collGasCap().toDouble())) * mkt;
+      double offsetShare = Math.min(1, Math.max(0, engine.totalDeposits().toDouble() - minInPool) / debt[i]);
+      double compensation = (ethGasCompensation + Math.min(coll[i] * offsetShare / params.collGasDivisor(), collGasCap)) * mkt;
       for (Liquidators.Bot bot : bots) {
         if (lands(bot) && gasUsd(bot, mkt) < compensation) {
           return bot;
@@ -398,7 +404,7 @@ public final class LiquityBook extends DebtBook {
       touched[i] = Instant.ofEpochSecond(clock.getEpochSecond());
       coll[i] = c.toDouble();
       debt[i] = opened.debt().toDouble();
-      return new double[] {coll[i] + params.ethGasCompensation().toDouble(), opened.borrowed().toDouble()};
+      return new double[] {coll[i] + ethGasCompensation, opened.borrowed().toDouble()};
     }
 
     @Override
