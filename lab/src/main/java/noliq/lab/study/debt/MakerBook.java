@@ -161,13 +161,14 @@ public final class MakerBook extends DebtBook {
     }
   }
 
-  private final class Run extends BookRun {
+  final class Run extends BookRun {
     private MakerEngine engine;
     private noliq.debt.maker.Jug jug;
     private double rate = 1;
     private AccountId[] users;
+    /** The keepers' Vat accounts, by their place in {@code bots} (as every keeper array here). */
     private AccountId[] keepers;
-    /** Each keeper's DAI in the Vat as a double, by keeper id: kept in step with every call that moves it. */
+    /** Each keeper's DAI in the Vat as a double: kept in step with every call that moves it. */
     private double[] keeperDai;
     private double[] coll;
     private double[] debt;
@@ -237,9 +238,14 @@ public final class MakerBook extends DebtBook {
       }
     }
 
-    /** Reads keeper {@code id}'s DAI again after a call that moved it (rad to double is costly: read it once). */
-    private void syncKeeper(int id) {
-      keeperDai[id] = toDouble(engine.dai(keepers[id]), 45);
+    /** Keeper {@code b}'s DAI in the Vat [USD at the representatives' scale]. */
+    double keeperDai(int b) {
+      return keeperDai[b];
+    }
+
+    /** Reads keeper {@code b}'s DAI again after a call that moved it (rad to double is costly: read it once). */
+    private void syncKeeper(int b) {
+      keeperDai[b] = toDouble(engine.dai(keepers[b]), 45);
     }
 
     private void refresh(int i) {
@@ -275,19 +281,20 @@ public final class MakerBook extends DebtBook {
     private boolean bark(int i) {
       double mkt = marketPriceNow();
       double incentive = tip + chip * debt[i] * (1 + liquidationBonus());
-      for (Liquidators.Bot bot : bots) {
+      for (int b = 0; b < bots.length; b++) {
+        Liquidators.Bot bot = bots[b];
         if (!lands(bot) || gasUsd(bot, mkt) >= incentive) {
           continue;
         }
         Instant at = actAfter(bot);
         MakerEvent.Barked ev;
         try {
-          ev = engine.bark(ILK, users[i], keepers[bot.id()], at);
+          ev = engine.bark(ILK, users[i], keepers[b], at);
         } catch (MakerRuleViolation refused) {
           // Rounding at the oracle's precision (still safe) or the Hole is full: try again later.
           return false;
         }
-        syncKeeper(bot.id());
+        syncKeeper(b);
         double due = toDouble(ev.due(), 45);
         keeperPnlUsd += toDouble(ev.coin(), 45) - gasUsd(bot, mkt);
         auctions.put(ev.id(), new Auction(i, due, toDouble(ev.dink(), 18), at, toDouble(ev.top(), 27)));
@@ -312,24 +319,20 @@ public final class MakerBook extends DebtBook {
      */
     private int auctionEvents(double oracle) {
       int takes = 0;
-      double[] dai = new double[bots.length];
       while (!auctions.isEmpty()) {
         long bestId = -1;
         Instant best = null;
         boolean bestIsTake = false;
         int bestKeeper = -1;
         double mkt = marketPriceNow();
-        for (int b = 0; b < bots.length; b++) {
-          dai[b] = keeperDai[bots[b].id()];
-        }
         for (Map.Entry<Long, Auction> e : auctions.entrySet()) {
           Auction a = e.getValue();
           for (int b = 0; b < bots.length; b++) {
             Liquidators.Bot bot = bots[b];
-            if (dai[b] < 1 || !lands(bot)) {
+            if (keeperDai[b] < 1 || !lands(bot)) {
               continue;
             }
-            double buyEth = Math.min(a.lot, dai[b] / mkt);
+            double buyEth = Math.min(a.lot, keeperDai[b] / mkt);
             double threshold = mkt * (1 - slippage(buyEth * mkt)) - gasUsd(bot, mkt) / buyEth;
             if (!(threshold > 0)) {
               continue;
@@ -345,7 +348,7 @@ public final class MakerBook extends DebtBook {
               best = at;
               bestId = e.getKey();
               bestIsTake = take;
-              bestKeeper = bot.id();
+              bestKeeper = b;
             }
             break;
           }
@@ -410,7 +413,7 @@ public final class MakerBook extends DebtBook {
       a.sold += slice;
       a.lot = toDouble(ev.lot(), 18);
       double mkt = marketPriceNow();
-      keeperPnlUsd -= toDouble(ev.owe(), 45) + gasUsd(bots[indexOfBot(keeper)], mkt);
+      keeperPnlUsd -= toDouble(ev.owe(), 45) + gasUsd(bots[keeper], mkt);
       if (ev.slice().signum() > 0) {
         engine.exit(ILK, who, ev.slice());
         double proceeds = sell(slice);
@@ -429,15 +432,6 @@ public final class MakerBook extends DebtBook {
         auctions.remove(id);
       }
       return TAKEN;
-    }
-
-    private int indexOfBot(int id) {
-      for (int b = 0; b < bots.length; b++) {
-        if (bots[b].id() == id) {
-          return b;
-        }
-      }
-      throw new IllegalStateException("no keeper " + id);
     }
 
     @Override

@@ -57,6 +57,27 @@ class CascadeTest {
     }
   }
 
+  /**
+   * Each Maker keeper bids with its own float. The book keys every keeper array by the bot's place in
+   * the latency-sorted bots (its account, its float, the caller of a bark or take); it once funded the
+   * accounts by place and used them by the bots' numbers, so a keeper bid with another's float. On a
+   * path with no bark, the account at each place holds exactly the capital of the bot at that place.
+   */
+  @Test
+  void eachMakerKeeperHoldsItsOwnCapital() {
+    MakerBook book = MakerBook.defaults();
+    MakerBook.Run run = (MakerBook.Run) book.newRun();
+    double[] out = run(run, book, crash(2500, 24), 7); // a rise: no vault is barked
+    assertThat(out[DebtMetrics.LIQUIDATIONS]).isZero();
+    boolean permuted = false;
+    for (int b = 0; b < run.bots.length; b++) {
+      permuted |= run.bots[b].id() != b;
+      assertThat(run.keeperDai(b)).as("keeper at place %d", b)
+          .isCloseTo(run.botCapital(run.bots[b]), org.assertj.core.api.Assertions.within(1e-6 * run.botCapital(run.bots[b])));
+    }
+    assertThat(permuted).as("the bots' places differ from their numbers").isTrue();
+  }
+
   @Test
   void theTraceShowsBothPathsSideBySide() {
     DebtBook book = DebtDesigns.with(Cascade.defaults()).get(0);
