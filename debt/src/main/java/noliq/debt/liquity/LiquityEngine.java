@@ -233,7 +233,11 @@ public final class LiquityEngine {
   public static final BigInteger MIN_ANNUAL_INTEREST_RATE = LiquityParams.pct("0.5");
   /** v2's {@code MAX_ANNUAL_INTEREST_RATE}: 250 % a year. */
   public static final BigInteger MAX_ANNUAL_INTEREST_RATE = LiquityParams.pct("250");
-  private static final BigInteger YEAR = BigInteger.valueOf(ONE_YEAR);
+  /**
+   * {@code ONE_YEAR * 1e18}: the contract divides by one then the other, both truncating, and for a
+   * non-negative numerator that is the one truncated division by their product.
+   */
+  private static final BigInteger YEAR_TIMES_ONE = BigInteger.valueOf(ONE_YEAR).multiply(ONE);
 
   /**
    * Liquity v2: the owner chooses its trove's annual interest rate, within
@@ -274,8 +278,8 @@ public final class LiquityEngine {
       }
       Trove recorded = requireTrove(owner);
       BigInteger rate = rates.getOrDefault(owner, BigInteger.ZERO);
-      BigInteger interest = Exact.div(Exact.div(recorded.debt.multiply(rate).multiply(BigInteger.valueOf(seconds)),
-          YEAR, Rounding.DOWN), ONE, Rounding.DOWN);
+      BigInteger interest = Exact.mulDiv(recorded.debt, rate.multiply(BigInteger.valueOf(seconds)), YEAR_TIMES_ONE,
+          Rounding.DOWN);
       Trove t = applyPendingRewards(owner);
       if (interest.signum() > 0) {
         book.mint(debtToken, feeRecipient, new Amount(interest));
