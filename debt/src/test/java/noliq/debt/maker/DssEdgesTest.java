@@ -181,10 +181,7 @@ class DssEdgesTest {
     for (boolean global : new boolean[] {true, false}) {
       BigInteger hole = rad("16950");
       engine(global ? hole : rad("100000000"), global ? MakerEngineTest.ethBWithSmallDust() : ilk(rad("5000"), hole, ClipperParams.ethB()));
-      m.join(ETH, BOB, wad("10"));
-      m.poke(ETH, Price.of(2000));
-      m.frob(ETH, BOB, wad("10"), wad("15000"));
-      m.poke(ETH, Price.of(1900));
+      MakerEngineTest.bobBorrows(m, "15000");
       // room 16,950: dart = 16,950 · 10^18 / RAY / 1.13 = 15,000, the whole vault; tab 16,950 fills the hole.
       assertThat(m.bark(ETH, ALICE, KEEPER, T0).tab()).isEqualTo(hole);
       assertThat(global ? m.dirt() : m.ilkView(ETH).dirt()).isEqualTo(hole);
@@ -226,10 +223,7 @@ class DssEdgesTest {
   void theRoomFollowsTheDirtAndTheRateBetweenBarks() {
     for (boolean folded : new boolean[] {false, true}) {
       engine(rad("100000000"), ilk(rad("5000"), rad("11300"), ClipperParams.ethB()));
-      m.join(ETH, BOB, wad("10"));
-      m.poke(ETH, Price.of(2000));
-      m.frob(ETH, BOB, wad("10"), wad("14700"));
-      m.poke(ETH, Price.of(1900));
+      MakerEngineTest.bobBorrows(m, "14700");
       MakerEvent.Barked alice = m.bark(ETH, ALICE, KEEPER, T0);
       assertThat(alice.dart()).isEqualTo(wad("10000"));
       assertThatUnchanged(() -> m.bark(ETH, BOB, KEEPER, T0))

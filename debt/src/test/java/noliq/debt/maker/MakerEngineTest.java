@@ -37,6 +37,17 @@ class MakerEngineTest {
   }
 
   /**
+   * Bob's vault beside Alice's: 10 ETH and {@code dai} DAI drawn at $2,000, then the price poked back to
+   * $1,900 (unsafe there above 14,615 DAI).
+   */
+  static void bobBorrows(MakerEngine m, String dai) {
+    m.join(ETH, BOB, wad("10"));
+    m.poke(ETH, Price.of(2000));
+    m.frob(ETH, BOB, wad("10"), wad(dai));
+    m.poke(ETH, Price.of(1900));
+  }
+
+  /**
    * The book both Maker engine test classes start from: Alice's vault (10 ETH, 15,000 DAI) and the keeper's
    * (100 ETH, 50,000 DAI) opened at $2,000, then the price poked to $1,900, where Alice's vault is unsafe.
    * Every event goes to {@code events}; the ilk's listing is checked as it is added.
@@ -148,10 +159,7 @@ class MakerEngineTest {
   @Test
   void aDustyRemainderIsLiquidatedWholeOvershootingTheHoleAndThenTheLimitIsHit() {
     m = engine(rad("100000000"), withHole(rad("15000")));
-    m.join(ETH, BOB, wad("10"));
-    m.poke(ETH, Price.of(2000));
-    m.frob(ETH, BOB, wad("10"), wad("15000"));
-    m.poke(ETH, Price.of(1900));
+    bobBorrows(m, "15000");
     // 15,000 / 1.13 = 13,274 of art would leave 1,726 < dust 5,000: the whole vault goes.
     MakerEvent.Barked b = m.bark(ETH, ALICE, KEEPER, T0);
     assertThat(b.dart()).isEqualTo(wad("15000"));
@@ -163,10 +171,7 @@ class MakerEngineTest {
   @Test
   void theGlobalHoleLimitsBarksAcrossIlks() {
     m = engine(rad("15000"), ethBWithSmallDust());
-    m.join(ETH, BOB, wad("10"));
-    m.poke(ETH, Price.of(2000));
-    m.frob(ETH, BOB, wad("10"), wad("15000"));
-    m.poke(ETH, Price.of(1900));
+    bobBorrows(m, "15000");
     m.bark(ETH, ALICE, KEEPER, T0);
     assertThat(m.dirt()).isEqualTo(rad("16950"));
     assertThatUnchanged(() -> m.bark(ETH, BOB, KEEPER, T0))
