@@ -47,6 +47,8 @@ public final class Pool {
   private final TokenBook book;
   private final AccountId treasury;
   private final LinkedHashMap<Token, Reserve> reserves = new LinkedHashMap<>();
+  /** The reserves with a rate curve, in the order they got it: the only ones {@link #updateRates} has work in. */
+  private final List<Reserve> ratedReserves = new ArrayList<>();
   private final Map<Integer, EModeCategory> eModeCategories = new HashMap<>();
   private final Map<AccountId, Integer> userEMode = new HashMap<>();
   private final List<Consumer<? super AaveEvent>> listeners = new ArrayList<>();
@@ -65,6 +67,8 @@ public final class Pool {
     final ReserveConfig config;
     final AccountId account;
     final BigInteger toWei;
+    /** The token has 18 decimals: its units are wei already. */
+    final boolean unitsAreWei;
     BigInteger priceBase;
     final Map<AccountId, BigInteger> supplied = new HashMap<>();
     final Map<AccountId, BigInteger> debt = new HashMap<>();
@@ -81,6 +85,7 @@ public final class Pool {
       this.config = config;
       this.account = AccountId.of("aave:" + config.asset().symbol());
       this.toWei = BigInteger.TEN.pow(Amount.DECIMALS - config.decimals());
+      this.unitsAreWei = config.decimals() == Amount.DECIMALS;
     }
   }
 
@@ -137,6 +142,9 @@ public final class Pool {
       throw ReserveConfig.invalid("strategy", "is required");
     }
     ReserveConfig.requireBps("reserveFactor", reserveFactorBps);
+    if (r.strategy == null) {
+      ratedReserves.add(r);
+    }
     r.strategy = strategy;
     r.reserveFactorBps = reserveFactorBps;
     updateRate(r);
@@ -222,11 +230,16 @@ public final class Pool {
     r.variableBorrowRate = r.strategy.variableBorrowRate(r.totalDebt, cash);
   }
 
+  /**
+   * Every rate again, after an action. A reserve without a rate curve has none to update, and each
+   * rate reads only its own reserve, so the order does not matter.
+   */
   private void updateRates() {
-    for (Reserve r : reserves.values()) {
-      updateRate(r);
+    for (int i = 0; i < ratedReserves.size(); i++) {
+      updateRate(ratedReserves.get(i));
     }
   }
+
 
   // ---------------------------------------------------------------- user operations
 
@@ -585,7 +598,7 @@ public final class Pool {
 
   private static Amount toAmount(Reserve r, BigInteger units) {
     // An 18-decimal token's units are wei already.
-    return Amount.ofWei(r.toWei.equals(BigInteger.ONE) ? units : units.multiply(r.toWei));
+    return Amount.ofWei(r.unitsAreWei ? units : units.multiply(r.toWei));
   }
 
   private static BigInteger supplied(Reserve r, AccountId user) {
@@ -602,7 +615,7 @@ public final class Pool {
 
   /** {@link #setSupplied} from {@code old}, the balance the caller has just read. */
   private void replaceSupplied(Reserve r, AccountId user, BigInteger old, BigInteger value) {
-    if (old.equals(value)) {
+    if (old == value || old.equals(value)) { // the same object when the plan left the position as it was
       return;
     }
     BigInteger oldTotal = r.totalSupplied;
@@ -620,7 +633,7 @@ public final class Pool {
 
   /** {@link #setDebt} from {@code old}, the debt the caller has just read. */
   private void replaceDebt(Reserve r, AccountId user, BigInteger old, BigInteger value) {
-    if (old.equals(value)) {
+    if (old == value || old.equals(value)) { // the same object when the plan left the position as it was
       return;
     }
     BigInteger oldTotal = r.totalDebt;
