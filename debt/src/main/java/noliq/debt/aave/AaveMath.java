@@ -22,6 +22,7 @@ import noliq.math.Rounding;
 public final class AaveMath {
   /** 100 % in basis points. */
   public static final BigInteger PERCENTAGE_FACTOR = BigInteger.valueOf(10_000);
+  private static final long PERCENTAGE_FACTOR_LONG = 10_000;
   /** Decimals of a value in the base currency. */
   public static final int BASE_DECIMALS = 8;
   /** One dollar in the base currency ({@code 1e8}). */
@@ -49,6 +50,19 @@ public final class AaveMath {
   /** {@code value * 1e4 / bps}, half up, as PercentageMath.percentDiv. */
   public static BigInteger percentDiv(BigInteger value, BigInteger bps) {
     return Exact.mulDiv(value, PERCENTAGE_FACTOR, bps, Rounding.HALF_UP);
+  }
+
+  /**
+   * {@link #percentMul(BigInteger, BigInteger)} with the basis points as the {@code int} the
+   * configuration holds: the same result, without a {@link BigInteger} made of them on each call.
+   */
+  public static BigInteger percentMul(BigInteger value, int bps) {
+    return Exact.mulDiv(value, bps, PERCENTAGE_FACTOR_LONG, Rounding.HALF_UP);
+  }
+
+  /** {@link #percentDiv(BigInteger, BigInteger)} with {@code int} basis points, as {@link #percentMul(BigInteger, int)}. */
+  public static BigInteger percentDiv(BigInteger value, int bps) {
+    return Exact.mulDiv(value, PERCENTAGE_FACTOR_LONG, bps, Rounding.HALF_UP);
   }
 
   /** {@code a * 1e18 / b}, half up, as WadRayMath.wadDiv. */

@@ -99,7 +99,7 @@ public final class HealthFactor {
     }
     BigInteger hf = totalDebt.signum() == 0
         ? AaveMath.HEALTH_FACTOR_INFINITE
-        : AaveMath.wadDiv(AaveMath.percentMul(totalCollateral, BigInteger.valueOf(avgLt)), totalDebt);
+        : AaveMath.wadDiv(AaveMath.percentMul(totalCollateral, avgLt), totalDebt);
     return new AccountData(totalCollateral, totalDebt, avgLtv, avgLt, hf, zeroLtv);
   }
 
@@ -152,7 +152,7 @@ public final class HealthFactor {
       throw new AaveViolation(new AaveError.HealthFactorNotAboveOne(user, account.healthFactor()));
     }
     BigInteger needed = AaveMath.percentDiv(
-        account.totalDebtBase().add(amountBase), BigInteger.valueOf(account.averageLtvBps()));
+        account.totalDebtBase().add(amountBase), account.averageLtvBps());
     if (needed.compareTo(account.totalCollateralBase()) > 0) {
       throw new AaveViolation(new AaveError.CollateralCannotCoverBorrow(
           needed, account.totalCollateralBase(), account.averageLtvBps()));

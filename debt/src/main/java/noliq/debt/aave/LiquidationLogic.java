@@ -126,7 +126,7 @@ public final class LiquidationLogic {
       BigInteger userCollateralBalance,
       int liquidationBonusBps,
       int protocolFeeBps) {
-    BigInteger lb = BigInteger.valueOf(liquidationBonusBps);
+    int lb = liquidationBonusBps;
     // (p_debt·debt·collUnit) / (p_coll·debtUnit), truncated.
     BigInteger baseCollateral = divideScaled(
         Exact.mul(debtPriceBase, debtToCover), collateralDecimals, collateralPriceBase, debtDecimals);
@@ -146,7 +146,7 @@ public final class LiquidationLogic {
     BigInteger fee = BigInteger.ZERO;
     if (protocolFeeBps != 0) {
       BigInteger bonus = collateral.subtract(AaveMath.percentDiv(collateral, lb));
-      fee = AaveMath.percentMul(bonus, BigInteger.valueOf(protocolFeeBps));
+      fee = AaveMath.percentMul(bonus, protocolFeeBps);
       collateral = collateral.subtract(fee);
     }
     return new CollateralToLiquidate(collateral, debtNeeded, fee, collateralInBase);
@@ -200,7 +200,7 @@ public final class LiquidationLogic {
      */
     public BigInteger bonusCollateral() {
       BigInteger taken = collateral.collateralTaken();
-      return taken.subtract(AaveMath.percentDiv(taken, BigInteger.valueOf(liquidationBonusBps)));
+      return taken.subtract(AaveMath.percentDiv(taken, liquidationBonusBps));
     }
 
     /** The debt of {@code asset} written off into its reserve's deficit. */

@@ -194,7 +194,7 @@ public final class Pool {
           e.setValue(grown);
         }
         r.totalDebt = r.totalDebt.add(increase[0]);
-        BigInteger treasuryCut = AaveMath.percentMul(increase[0], BigInteger.valueOf(r.reserveFactorBps));
+        BigInteger treasuryCut = AaveMath.percentMul(increase[0], r.reserveFactorBps);
         BigInteger toSuppliers = increase[0].subtract(treasuryCut);
         BigInteger others = r.totalSupplied.subtract(supplied(r, treasury));
         BigInteger paid = BigInteger.ZERO;
