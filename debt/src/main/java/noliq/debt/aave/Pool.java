@@ -226,7 +226,7 @@ public final class Pool {
     if (r.strategy == null) {
       return;
     }
-    BigInteger cash = Exact.div(book.balanceOf(r.account, r.config.asset()).wei(), r.toWei, Rounding.DOWN);
+    BigInteger cash = toUnitsDown(r, book.balanceOf(r.account, r.config.asset()));
     r.variableBorrowRate = r.strategy.variableBorrowRate(r.totalDebt, cash);
   }
 
@@ -569,7 +569,7 @@ public final class Pool {
   }
 
   private void requireCash(Reserve r, BigInteger units) {
-    BigInteger cash = Exact.div(book.balanceOf(r.account, r.config.asset()).wei(), r.toWei, Rounding.DOWN);
+    BigInteger cash = toUnitsDown(r, book.balanceOf(r.account, r.config.asset()));
     if (units.compareTo(cash) > 0) {
       throw new AaveViolation(new AaveError.InsufficientLiquidity(r.config.asset(), cash, r.config.decimals()));
     }
@@ -589,11 +589,17 @@ public final class Pool {
     if (amount == null) {
       throw new AaveViolation(new AaveError.NotPositive(field, Amount.ZERO));
     }
-    BigInteger n = Exact.div(amount.wei(), r.toWei, Rounding.DOWN);
+    BigInteger n = toUnitsDown(r, amount);
     if (n.signum() == 0) {
       throw new AaveViolation(new AaveError.NotPositive(field, amount));
     }
     return n;
+  }
+
+  /** An amount in the token's units, truncated. */
+  private static BigInteger toUnitsDown(Reserve r, Amount amount) {
+    // An 18-decimal token's units are wei already (an Amount is in range): no division to make.
+    return r.unitsAreWei ? amount.wei() : Exact.div(amount.wei(), r.toWei, Rounding.DOWN);
   }
 
   private static Amount toAmount(Reserve r, BigInteger units) {
