@@ -107,15 +107,12 @@ public final class LiquidationLogic {
    * @param debtToRepay the debt actually repaid (less than asked when the collateral runs out)
    * @param protocolFee the treasury's cut of the bonus, in collateral units
    * @param collateralInBase the value of {@code collateralToLiquidator + protocolFee}, truncated
+   * @param collateralTaken everything that leaves the account, {@code collateralToLiquidator + protocolFee}
+   *     (the amount the split starts from, kept rather than added back)
    */
   public record CollateralToLiquidate(
-      BigInteger collateralToLiquidator, BigInteger debtToRepay, BigInteger protocolFee, BigInteger collateralInBase) {
-
-    /** Everything that leaves the account: liquidator's share plus fee. */
-    public BigInteger collateralTaken() {
-      return collateralToLiquidator.add(protocolFee);
-    }
-  }
+      BigInteger collateralToLiquidator, BigInteger debtToRepay, BigInteger protocolFee, BigInteger collateralInBase,
+      BigInteger collateralTaken) {}
 
   public static CollateralToLiquidate collateralToLiquidate(
       BigInteger collateralPriceBase,
@@ -129,7 +126,7 @@ public final class LiquidationLogic {
     int lb = liquidationBonusBps;
     // (p_debt·debt·collUnit) / (p_coll·debtUnit), truncated.
     BigInteger baseCollateral = divideScaled(
-        Exact.mul(debtPriceBase, debtToCover), collateralDecimals, collateralPriceBase, debtDecimals);
+        debtPriceBase, debtToCover, collateralDecimals, collateralPriceBase, debtDecimals);
     BigInteger maxCollateral = AaveMath.percentMul(baseCollateral, lb);
     BigInteger collateral;
     BigInteger debtNeeded;
@@ -137,27 +134,35 @@ public final class LiquidationLogic {
       collateral = userCollateralBalance;
       // (p_coll·coll·debtUnit) / (p_debt·collUnit), truncated, then the bonus taken off.
       debtNeeded = AaveMath.percentDiv(divideScaled(
-          Exact.mul(collateralPriceBase, collateral), debtDecimals, debtPriceBase, collateralDecimals), lb);
+          collateralPriceBase, collateral, debtDecimals, debtPriceBase, collateralDecimals), lb);
     } else {
       collateral = maxCollateral;
       debtNeeded = debtToCover;
     }
     BigInteger collateralInBase = AaveMath.toBase(collateral, collateralPriceBase, collateralDecimals);
     BigInteger fee = BigInteger.ZERO;
+    BigInteger toLiquidator = collateral;
     if (protocolFeeBps != 0) {
       BigInteger bonus = collateral.subtract(AaveMath.percentDiv(collateral, lb));
       fee = AaveMath.percentMul(bonus, protocolFeeBps);
-      collateral = collateral.subtract(fee);
+      toLiquidator = collateral.subtract(fee);
     }
-    return new CollateralToLiquidate(collateral, debtNeeded, fee, collateralInBase);
+    return new CollateralToLiquidate(toLiquidator, debtNeeded, fee, collateralInBase, collateral);
   }
 
   /**
-   * {@code (a·10^aDecimals) / (b·10^bDecimals)}, truncated. The two units cancel to one power of ten
-   * first: the same rational number, so the same quotient, on operands a word or two smaller (with
-   * equal decimals it is {@code a / b}).
+   * {@code (price·amount·10^aDecimals) / (b·10^bDecimals)}, truncated; the product
+   * {@code a = price·amount} is refused past {@code 2^256}, as the contract's checked multiplication.
+   * The two units cancel to one power of ten first: the same rational number, so the same quotient,
+   * on operands a word or two smaller. With equal decimals that is {@code price·amount / b}, one
+   * {@link Exact#mulDiv} (which multiplies at full width) when the product is surely in range.
    */
-  private static BigInteger divideScaled(BigInteger a, int aDecimals, BigInteger b, int bDecimals) {
+  private static BigInteger divideScaled(BigInteger price, BigInteger amount, int aDecimals, BigInteger b,
+      int bDecimals) {
+    if (aDecimals == bDecimals && price.bitLength() + amount.bitLength() <= 256) {
+      return Exact.mulDiv(price, amount, b, Rounding.DOWN);
+    }
+    BigInteger a = Exact.mul(price, amount);
     return aDecimals >= bDecimals
         ? Exact.mulDiv(a, AaveMath.unit(aDecimals - bDecimals), b, Rounding.DOWN)
         : Exact.div(a, Exact.mul(b, AaveMath.unit(bDecimals - aDecimals)), Rounding.DOWN);
