@@ -382,10 +382,13 @@ public final class Pool {
       }
       int i = 0;
       for (Reserve r : reserves.values()) {
-        // The balances the plan started from are the pool's: no need to read them again.
+        // The balances the plan started from are the pool's: no need to read them again. Of the
+        // supplies only the collateral's changes, by the collateral taken (the total moves by as much).
         Position before = positions.get(i);
         Position after = plan.positionsAfter().get(i++);
-        replaceSupplied(r, user, before.supplied(), after.supplied());
+        if (r == cr) {
+          takeSupplied(cr, user, before.supplied(), after.supplied(), plan.collateral().collateralTaken());
+        }
         replaceDebt(r, user, before.debt(), after.debt());
       }
       for (LiquidationLogic.Deficit d : plan.deficits()) {
@@ -393,15 +396,13 @@ public final class Pool {
       }
       if (toLiquidator.signum() > 0) {
         if (receiveAToken) {
-          BigInteger liquidatorSupply = supplied(cr, liquidator);
-          replaceSupplied(cr, liquidator, liquidatorSupply, liquidatorSupply.add(toLiquidator));
+          addSupplied(cr, liquidator, toLiquidator);
         } else {
           book.transfer(collateralAsset, cr.account, liquidator, toLiquidatorAmount);
         }
       }
       if (fee.signum() > 0) {
-        BigInteger treasurySupply = supplied(cr, treasury);
-        replaceSupplied(cr, treasury, treasurySupply, treasurySupply.add(fee));
+        addSupplied(cr, treasury, fee);
       }
     });
     // The plan's account after is the account now (same positions, prices and category), unless the
@@ -624,9 +625,30 @@ public final class Pool {
     if (old == value || old.equals(value)) { // the same object when the plan left the position as it was
       return;
     }
+    writeSupplied(r, user, old, value, Exact.add(Exact.sub(r.totalSupplied, old), value));
+  }
+
+  /** Adds {@code amount} to {@code user}'s supply: one addition for the balance and one for the total. */
+  private void addSupplied(Reserve r, AccountId user, BigInteger amount) {
+    BigInteger old = supplied(r, user);
+    writeSupplied(r, user, old, Exact.add(old, amount), Exact.add(r.totalSupplied, amount));
+  }
+
+  /**
+   * {@code user}'s supply from {@code old} down to {@code value}, {@code taken} less (the caller
+   * knows all three): the total needs one subtraction, not two operations.
+   */
+  private void takeSupplied(Reserve r, AccountId user, BigInteger old, BigInteger value, BigInteger taken) {
+    if (taken.signum() != 0) {
+      writeSupplied(r, user, old, value, Exact.sub(r.totalSupplied, taken));
+    }
+  }
+
+  /** Sets a supply and the reserve's total, both undone if the enclosing transaction fails. */
+  private void writeSupplied(Reserve r, AccountId user, BigInteger old, BigInteger value, BigInteger total) {
     BigInteger oldTotal = r.totalSupplied;
     put(r.supplied, user, value);
-    r.totalSupplied = Exact.add(Exact.sub(oldTotal, old), value);
+    r.totalSupplied = total;
     book.onRollback(() -> {
       put(r.supplied, user, old);
       r.totalSupplied = oldTotal;
