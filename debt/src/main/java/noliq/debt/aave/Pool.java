@@ -389,7 +389,12 @@ public final class Pool {
         if (r == cr) {
           takeSupplied(cr, user, before.supplied(), after.supplied(), plan.collateral().collateralTaken());
         }
-        replaceDebt(r, user, before.debt(), after.debt());
+        if (r == dr && after.debt().signum() > 0) {
+          // Partly repaid: the debt fell by what the liquidator repaid (a deficit would have cleared it).
+          takeDebt(dr, user, before.debt(), after.debt(), plan.debtRepaid());
+        } else {
+          replaceDebt(r, user, before.debt(), after.debt());
+        }
       }
       for (LiquidationLogic.Deficit d : plan.deficits()) {
         addDeficit(reserves.get(d.asset()), d.amount());
@@ -664,9 +669,21 @@ public final class Pool {
     if (old == value || old.equals(value)) { // the same object when the plan left the position as it was
       return;
     }
+    writeDebt(r, user, old, value, Exact.add(Exact.sub(r.totalDebt, old), value));
+  }
+
+  /** {@code user}'s debt from {@code old} down to {@code value}, {@code repaid} less: one subtraction for the total. */
+  private void takeDebt(Reserve r, AccountId user, BigInteger old, BigInteger value, BigInteger repaid) {
+    if (repaid.signum() != 0) {
+      writeDebt(r, user, old, value, Exact.sub(r.totalDebt, repaid));
+    }
+  }
+
+  /** Sets a debt and the reserve's total, both undone if the enclosing transaction fails. */
+  private void writeDebt(Reserve r, AccountId user, BigInteger old, BigInteger value, BigInteger total) {
     BigInteger oldTotal = r.totalDebt;
     put(r.debt, user, value);
-    r.totalDebt = Exact.add(Exact.sub(oldTotal, old), value);
+    r.totalDebt = total;
     book.onRollback(() -> {
       put(r.debt, user, old);
       r.totalDebt = oldTotal;
