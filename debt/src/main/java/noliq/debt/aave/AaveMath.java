@@ -33,10 +33,12 @@ public final class AaveMath {
   public static final BigInteger HEALTH_FACTOR_INFINITE = Exact.MAX;
 
   private static final BigInteger[] UNITS = new BigInteger[19];
+  private static final long[] UNITS_LONG = new long[19];
 
   static {
     for (int d = 0; d < UNITS.length; d++) {
       UNITS[d] = BigInteger.TEN.pow(d);
+      UNITS_LONG[d] = UNITS[d].longValueExact();
     }
   }
 
@@ -77,7 +79,11 @@ public final class AaveMath {
 
   /** {@code amount * price / unit}, truncated: a token amount's value in the base currency. */
   public static BigInteger toBase(BigInteger amount, BigInteger priceBase, int decimals) {
-    return Exact.mulDiv(amount, priceBase, unit(decimals), Rounding.DOWN);
+    // An 8-decimal price fits a long, and so does the unit: the small-factor mulDiv (same result)
+    // skips measuring and splitting them on every valuation.
+    return priceBase.signum() >= 0 && priceBase.bitLength() < 64
+        ? Exact.mulDiv(amount, priceBase.longValue(), UNITS_LONG[decimals], Rounding.DOWN)
+        : Exact.mulDiv(amount, priceBase, unit(decimals), Rounding.DOWN);
   }
 
   /** A base-currency value as dollars, e.g. {@code "$1999.5"}. */
