@@ -233,7 +233,7 @@ public final class LiquidationLogic {
     int di = indexOf(positions, debtAsset, "debtAsset");
     Position coll = positions.get(ci);
     Position debt = positions.get(di);
-    List<HealthFactor.Values> values = HealthFactor.Values.ofEach(positions);
+    HealthFactor.Values[] values = HealthFactor.Values.ofEach(positions);
     AccountData before = HealthFactor.accountData(positions, values, eMode);
     if (!before.isLiquidatable()) {
       throw new AaveViolation(new AaveError.HealthyPosition(user, before.healthFactor()));
@@ -253,8 +253,8 @@ public final class LiquidationLogic {
     int feeBps = coll.config().liquidationProtocolFeeBps();
 
     // The positions' values as the account data computed them (the collateral counts, the debt is positive).
-    BigInteger reserveDebtBase = values.get(di).debtBase();
-    BigInteger reserveCollateralBase = values.get(ci).collateralBase();
+    BigInteger reserveDebtBase = values[di].debtBase();
+    BigInteger reserveCollateralBase = values[ci].collateralBase();
     CloseFactor cf = closeFactor(debt.debt(), reserveDebtBase, reserveCollateralBase,
         before.totalDebtBase(), before.healthFactor(), debt.priceBase(), debt.config().decimals());
     BigInteger actualDebt = debtToCover.min(cf.maxLiquidatableDebt());
@@ -263,19 +263,18 @@ public final class LiquidationLogic {
     actualDebt = c.debtToRepay();
 
     BigInteger taken = c.collateralTaken();
-    List<Position> after = new ArrayList<>(positions);
-    after.set(ci, coll.withSupplied(coll.supplied().subtract(taken)));
-    Position debtAfter = after.get(di);
-    after.set(di, debtAfter.withDebt(debtAfter.debt().subtract(actualDebt)));
+    Position[] after = positions.toArray(new Position[0]);
+    after[ci] = coll.withSupplied(coll.supplied().subtract(taken));
+    after[di] = after[di].withDebt(after[di].debt().subtract(actualDebt));
     // Only these two positions changed; the others keep their values.
-    values.set(ci, HealthFactor.Values.of(after.get(ci)));
-    values.set(di, HealthFactor.Values.of(after.get(di)));
+    values[ci] = HealthFactor.Values.of(after[ci]);
+    values[di] = HealthFactor.Values.of(after[di]);
 
     if (actualDebt.compareTo(debt.debt()) < 0 && taken.compareTo(coll.supplied()) < 0) {
       // The leftovers' values, truncated: the debt left, and (v3.3.0) the collateral that stays with
       // the borrower after both the liquidator's share and the protocol fee left.
-      BigInteger debtLeft = values.get(di).debtBase();
-      BigInteger collLeft = values.get(ci).collateralBase();
+      BigInteger debtLeft = values[di].debtBase();
+      BigInteger collLeft = values[ci].collateralBase();
       if (debtLeft.compareTo(MIN_LEFTOVER_BASE) < 0 || collLeft.compareTo(MIN_LEFTOVER_BASE) < 0) {
         throw new AaveViolation(new AaveError.MustNotLeaveDust(debtLeft, collLeft));
       }
@@ -285,22 +284,22 @@ public final class LiquidationLogic {
     List<Deficit> deficits = new ArrayList<>();
     if (noCollateralLeft) {
       // _burnDebtTokens for the liquidated reserve first, then _burnBadDebt over the others in reserve order.
-      BigInteger outstanding = after.get(di).debt();
+      BigInteger outstanding = after[di].debt();
       if (outstanding.signum() > 0) {
         deficits.add(new Deficit(debtAsset, outstanding));
-        after.set(di, after.get(di).withDebt(BigInteger.ZERO));
-        values.set(di, HealthFactor.Values.of(after.get(di)));
+        after[di] = after[di].withDebt(BigInteger.ZERO);
+        values[di] = HealthFactor.Values.of(after[di]);
       }
-      for (int i = 0; i < after.size(); i++) {
-        Position p = after.get(i);
+      for (int i = 0; i < after.length; i++) {
+        Position p = after[i];
         if (p.debt().signum() > 0) {
           deficits.add(new Deficit(p.config().asset(), p.debt()));
-          after.set(i, p.withDebt(BigInteger.ZERO));
-          values.set(i, HealthFactor.Values.of(after.get(i)));
+          after[i] = p.withDebt(BigInteger.ZERO);
+          values[i] = HealthFactor.Values.of(after[i]);
         }
       }
     }
-    List<Position> positionsAfter = List.copyOf(after);
+    List<Position> positionsAfter = List.of(after);
     return new LiquidationPlan(before, collateralAsset, debtAsset, lb, feeBps, reserveCollateralBase,
         reserveDebtBase, cf, actualDebt, c, noCollateralLeft, List.copyOf(deficits), positionsAfter,
         HealthFactor.accountData(positionsAfter, values, eMode));
