@@ -102,6 +102,33 @@ public final class Exact {
   }
 
   /**
+   * {@link #mulDiv} by two small factors given as {@code long}s (basis points, percentages, powers
+   * of ten): the same result and the same refusals as
+   * {@code mulDiv(a, BigInteger.valueOf(b), BigInteger.valueOf(d), rounding)}, without making
+   * {@link BigInteger}s of {@code b} and {@code d} or measuring them. Proven against that call in
+   * {@code ExactSmallFactorsTest}.
+   */
+  public static BigInteger mulDiv(BigInteger a, long b, long d, Rounding rounding) {
+    if (b >= 0 && d > 0 && a.signum() >= 0) {
+      int aBits = a.bitLength();
+      if (aBits < 64) {
+        long q = mulDivLong(a.longValue(), b, d, rounding);
+        if (q >= 0) {
+          return BigInteger.valueOf(q);
+        }
+      }
+      if (aBits <= 128) {
+        BigInteger q = Wide.mulDiv(high(a, aBits), a.longValue(), 0, b, 0, d, rounding);
+        if (q != null) {
+          return q;
+        }
+      }
+    }
+    // A negative factor or divisor, a zero divisor, a wide operand or quotient: the general path and its refusals.
+    return mulDiv(a, BigInteger.valueOf(b), BigInteger.valueOf(d), rounding);
+  }
+
+  /**
    * {@link #mulDiv} on {@link BigInteger}s, for operands or quotients past 128 bits; a method of its
    * own so that the fast paths stay small enough to inline.
    */

@@ -22,6 +22,7 @@ import noliq.math.Rounding;
 public final class AaveMath {
   /** 100 % in basis points. */
   public static final BigInteger PERCENTAGE_FACTOR = BigInteger.valueOf(10_000);
+  private static final long PERCENTAGE_FACTOR_LONG = 10_000;
   /** Decimals of a value in the base currency. */
   public static final int BASE_DECIMALS = 8;
   /** One dollar in the base currency ({@code 1e8}). */
@@ -32,10 +33,12 @@ public final class AaveMath {
   public static final BigInteger HEALTH_FACTOR_INFINITE = Exact.MAX;
 
   private static final BigInteger[] UNITS = new BigInteger[19];
+  private static final long[] UNITS_LONG = new long[19];
 
   static {
     for (int d = 0; d < UNITS.length; d++) {
       UNITS[d] = BigInteger.TEN.pow(d);
+      UNITS_LONG[d] = UNITS[d].longValueExact();
     }
   }
 
@@ -51,6 +54,19 @@ public final class AaveMath {
     return Exact.mulDiv(value, PERCENTAGE_FACTOR, bps, Rounding.HALF_UP);
   }
 
+  /**
+   * {@link #percentMul(BigInteger, BigInteger)} with the basis points as the {@code int} the
+   * configuration holds: the same result, without a {@link BigInteger} made of them on each call.
+   */
+  public static BigInteger percentMul(BigInteger value, int bps) {
+    return Exact.mulDiv(value, bps, PERCENTAGE_FACTOR_LONG, Rounding.HALF_UP);
+  }
+
+  /** {@link #percentDiv(BigInteger, BigInteger)} with {@code int} basis points, as {@link #percentMul(BigInteger, int)}. */
+  public static BigInteger percentDiv(BigInteger value, int bps) {
+    return Exact.mulDiv(value, PERCENTAGE_FACTOR_LONG, bps, Rounding.HALF_UP);
+  }
+
   /** {@code a * 1e18 / b}, half up, as WadRayMath.wadDiv. */
   public static BigInteger wadDiv(BigInteger a, BigInteger b) {
     return Exact.mulDiv(a, Exact.WAD, b, Rounding.HALF_UP);
@@ -63,7 +79,11 @@ public final class AaveMath {
 
   /** {@code amount * price / unit}, truncated: a token amount's value in the base currency. */
   public static BigInteger toBase(BigInteger amount, BigInteger priceBase, int decimals) {
-    return Exact.mulDiv(amount, priceBase, unit(decimals), Rounding.DOWN);
+    // An 8-decimal price fits a long, and so does the unit: the small-factor mulDiv (same result)
+    // skips measuring and splitting them on every valuation.
+    return priceBase.signum() >= 0 && priceBase.bitLength() < 64
+        ? Exact.mulDiv(amount, priceBase.longValue(), UNITS_LONG[decimals], Rounding.DOWN)
+        : Exact.mulDiv(amount, priceBase, unit(decimals), Rounding.DOWN);
   }
 
   /** A base-currency value as dollars, e.g. {@code "$1999.5"}. */

@@ -3,7 +3,6 @@ package noliq.debt.aave;
 import noliq.math.Rounding;
 import noliq.math.Exact;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
 import noliq.math.book.AccountId;
@@ -50,18 +49,18 @@ public final class HealthFactor {
       return new Values(collateral ? p.suppliedBase() : BigInteger.ZERO, debt ? p.debtBase() : BigInteger.ZERO);
     }
 
-    /** Each position's values, in a list the caller may update as positions change. */
-    static List<Values> ofEach(List<Position> positions) {
-      List<Values> values = new ArrayList<>(positions.size());
-      for (Position p : positions) {
-        values.add(of(p));
+    /** Each position's values, in an array the caller may update as positions change. */
+    static Values[] ofEach(List<Position> positions) {
+      Values[] values = new Values[positions.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = of(positions.get(i));
       }
       return values;
     }
   }
 
   /** The account's data from its positions and their {@link Values}, in the same order. */
-  static AccountData accountData(List<Position> positions, List<Values> values, EModeCategory eMode) {
+  static AccountData accountData(List<Position> positions, Values[] values, EModeCategory eMode) {
     BigInteger totalCollateral = BigInteger.ZERO;
     BigInteger totalDebt = BigInteger.ZERO;
     boolean zeroLtv = false;
@@ -73,7 +72,7 @@ public final class HealthFactor {
     for (int i = 0; i < positions.size(); i++) {
       Position p = positions.get(i);
       if (countsAsCollateral(p)) {
-        totalCollateral = totalCollateral.add(values.get(i).collateralBase());
+        totalCollateral = totalCollateral.add(values[i].collateralBase());
         int ltv = ltvOf(p.config(), eMode);
         int lt = ltOf(p.config(), eMode);
         zeroLtv |= ltv == 0;
@@ -86,7 +85,7 @@ public final class HealthFactor {
         }
       }
       if (p.debt().signum() > 0) {
-        totalDebt = totalDebt.add(values.get(i).debtBase());
+        totalDebt = totalDebt.add(values[i].debtBase());
       }
     }
     int avgLtv = 0;
@@ -99,7 +98,7 @@ public final class HealthFactor {
     }
     BigInteger hf = totalDebt.signum() == 0
         ? AaveMath.HEALTH_FACTOR_INFINITE
-        : AaveMath.wadDiv(AaveMath.percentMul(totalCollateral, BigInteger.valueOf(avgLt)), totalDebt);
+        : AaveMath.wadDiv(AaveMath.percentMul(totalCollateral, avgLt), totalDebt);
     return new AccountData(totalCollateral, totalDebt, avgLtv, avgLt, hf, zeroLtv);
   }
 
@@ -123,14 +122,14 @@ public final class HealthFactor {
   }
 
   /** {@code Σ(value·ratio) / Σ value} over the collateral, truncated as Solidity's division. */
-  private static int weightedAverage(List<Position> positions, List<Values> values, BigInteger totalCollateral,
+  private static int weightedAverage(List<Position> positions, Values[] values, BigInteger totalCollateral,
       ToIntFunction<ReserveConfig> ratio) {
     BigInteger weighted = BigInteger.ZERO;
     for (int i = 0; i < positions.size(); i++) {
       Position p = positions.get(i);
       if (countsAsCollateral(p)) {
         BigInteger x = BigInteger.valueOf(ratio.applyAsInt(p.config()));
-        weighted = weighted.add(values.get(i).collateralBase().multiply(x));
+        weighted = weighted.add(values[i].collateralBase().multiply(x));
       }
     }
     return Exact.div(weighted, totalCollateral, Rounding.DOWN).intValueExact();
@@ -152,7 +151,7 @@ public final class HealthFactor {
       throw new AaveViolation(new AaveError.HealthFactorNotAboveOne(user, account.healthFactor()));
     }
     BigInteger needed = AaveMath.percentDiv(
-        account.totalDebtBase().add(amountBase), BigInteger.valueOf(account.averageLtvBps()));
+        account.totalDebtBase().add(amountBase), account.averageLtvBps());
     if (needed.compareTo(account.totalCollateralBase()) > 0) {
       throw new AaveViolation(new AaveError.CollateralCannotCoverBorrow(
           needed, account.totalCollateralBase(), account.averageLtvBps()));

@@ -107,15 +107,12 @@ public final class LiquidationLogic {
    * @param debtToRepay the debt actually repaid (less than asked when the collateral runs out)
    * @param protocolFee the treasury's cut of the bonus, in collateral units
    * @param collateralInBase the value of {@code collateralToLiquidator + protocolFee}, truncated
+   * @param collateralTaken everything that leaves the account, {@code collateralToLiquidator + protocolFee}
+   *     (the amount the split starts from, kept rather than added back)
    */
   public record CollateralToLiquidate(
-      BigInteger collateralToLiquidator, BigInteger debtToRepay, BigInteger protocolFee, BigInteger collateralInBase) {
-
-    /** Everything that leaves the account: liquidator's share plus fee. */
-    public BigInteger collateralTaken() {
-      return collateralToLiquidator.add(protocolFee);
-    }
-  }
+      BigInteger collateralToLiquidator, BigInteger debtToRepay, BigInteger protocolFee, BigInteger collateralInBase,
+      BigInteger collateralTaken) {}
 
   public static CollateralToLiquidate collateralToLiquidate(
       BigInteger collateralPriceBase,
@@ -126,10 +123,10 @@ public final class LiquidationLogic {
       BigInteger userCollateralBalance,
       int liquidationBonusBps,
       int protocolFeeBps) {
-    BigInteger lb = BigInteger.valueOf(liquidationBonusBps);
+    int lb = liquidationBonusBps;
     // (p_debt·debt·collUnit) / (p_coll·debtUnit), truncated.
     BigInteger baseCollateral = divideScaled(
-        Exact.mul(debtPriceBase, debtToCover), collateralDecimals, collateralPriceBase, debtDecimals);
+        debtPriceBase, debtToCover, collateralDecimals, collateralPriceBase, debtDecimals);
     BigInteger maxCollateral = AaveMath.percentMul(baseCollateral, lb);
     BigInteger collateral;
     BigInteger debtNeeded;
@@ -137,27 +134,35 @@ public final class LiquidationLogic {
       collateral = userCollateralBalance;
       // (p_coll·coll·debtUnit) / (p_debt·collUnit), truncated, then the bonus taken off.
       debtNeeded = AaveMath.percentDiv(divideScaled(
-          Exact.mul(collateralPriceBase, collateral), debtDecimals, debtPriceBase, collateralDecimals), lb);
+          collateralPriceBase, collateral, debtDecimals, debtPriceBase, collateralDecimals), lb);
     } else {
       collateral = maxCollateral;
       debtNeeded = debtToCover;
     }
     BigInteger collateralInBase = AaveMath.toBase(collateral, collateralPriceBase, collateralDecimals);
     BigInteger fee = BigInteger.ZERO;
+    BigInteger toLiquidator = collateral;
     if (protocolFeeBps != 0) {
       BigInteger bonus = collateral.subtract(AaveMath.percentDiv(collateral, lb));
-      fee = AaveMath.percentMul(bonus, BigInteger.valueOf(protocolFeeBps));
-      collateral = collateral.subtract(fee);
+      fee = AaveMath.percentMul(bonus, protocolFeeBps);
+      toLiquidator = collateral.subtract(fee);
     }
-    return new CollateralToLiquidate(collateral, debtNeeded, fee, collateralInBase);
+    return new CollateralToLiquidate(toLiquidator, debtNeeded, fee, collateralInBase, collateral);
   }
 
   /**
-   * {@code (a·10^aDecimals) / (b·10^bDecimals)}, truncated. The two units cancel to one power of ten
-   * first: the same rational number, so the same quotient, on operands a word or two smaller (with
-   * equal decimals it is {@code a / b}).
+   * {@code (price·amount·10^aDecimals) / (b·10^bDecimals)}, truncated; the product
+   * {@code a = price·amount} is refused past {@code 2^256}, as the contract's checked multiplication.
+   * The two units cancel to one power of ten first: the same rational number, so the same quotient,
+   * on operands a word or two smaller. With equal decimals that is {@code price·amount / b}, one
+   * {@link Exact#mulDiv} (which multiplies at full width) when the product is surely in range.
    */
-  private static BigInteger divideScaled(BigInteger a, int aDecimals, BigInteger b, int bDecimals) {
+  private static BigInteger divideScaled(BigInteger price, BigInteger amount, int aDecimals, BigInteger b,
+      int bDecimals) {
+    if (aDecimals == bDecimals && price.bitLength() + amount.bitLength() <= 256) {
+      return Exact.mulDiv(price, amount, b, Rounding.DOWN);
+    }
+    BigInteger a = Exact.mul(price, amount);
     return aDecimals >= bDecimals
         ? Exact.mulDiv(a, AaveMath.unit(aDecimals - bDecimals), b, Rounding.DOWN)
         : Exact.div(a, Exact.mul(b, AaveMath.unit(bDecimals - aDecimals)), Rounding.DOWN);
@@ -200,7 +205,7 @@ public final class LiquidationLogic {
      */
     public BigInteger bonusCollateral() {
       BigInteger taken = collateral.collateralTaken();
-      return taken.subtract(AaveMath.percentDiv(taken, BigInteger.valueOf(liquidationBonusBps)));
+      return taken.subtract(AaveMath.percentDiv(taken, liquidationBonusBps));
     }
 
     /** The debt of {@code asset} written off into its reserve's deficit. */
@@ -228,7 +233,7 @@ public final class LiquidationLogic {
     int di = indexOf(positions, debtAsset, "debtAsset");
     Position coll = positions.get(ci);
     Position debt = positions.get(di);
-    List<HealthFactor.Values> values = HealthFactor.Values.ofEach(positions);
+    HealthFactor.Values[] values = HealthFactor.Values.ofEach(positions);
     AccountData before = HealthFactor.accountData(positions, values, eMode);
     if (!before.isLiquidatable()) {
       throw new AaveViolation(new AaveError.HealthyPosition(user, before.healthFactor()));
@@ -248,8 +253,8 @@ public final class LiquidationLogic {
     int feeBps = coll.config().liquidationProtocolFeeBps();
 
     // The positions' values as the account data computed them (the collateral counts, the debt is positive).
-    BigInteger reserveDebtBase = values.get(di).debtBase();
-    BigInteger reserveCollateralBase = values.get(ci).collateralBase();
+    BigInteger reserveDebtBase = values[di].debtBase();
+    BigInteger reserveCollateralBase = values[ci].collateralBase();
     CloseFactor cf = closeFactor(debt.debt(), reserveDebtBase, reserveCollateralBase,
         before.totalDebtBase(), before.healthFactor(), debt.priceBase(), debt.config().decimals());
     BigInteger actualDebt = debtToCover.min(cf.maxLiquidatableDebt());
@@ -258,19 +263,18 @@ public final class LiquidationLogic {
     actualDebt = c.debtToRepay();
 
     BigInteger taken = c.collateralTaken();
-    List<Position> after = new ArrayList<>(positions);
-    after.set(ci, coll.withSupplied(coll.supplied().subtract(taken)));
-    Position debtAfter = after.get(di);
-    after.set(di, debtAfter.withDebt(debtAfter.debt().subtract(actualDebt)));
+    Position[] after = positions.toArray(new Position[0]);
+    after[ci] = coll.withSupplied(coll.supplied().subtract(taken));
+    after[di] = after[di].withDebt(after[di].debt().subtract(actualDebt));
     // Only these two positions changed; the others keep their values.
-    values.set(ci, HealthFactor.Values.of(after.get(ci)));
-    values.set(di, HealthFactor.Values.of(after.get(di)));
+    values[ci] = HealthFactor.Values.of(after[ci]);
+    values[di] = HealthFactor.Values.of(after[di]);
 
     if (actualDebt.compareTo(debt.debt()) < 0 && taken.compareTo(coll.supplied()) < 0) {
       // The leftovers' values, truncated: the debt left, and (v3.3.0) the collateral that stays with
       // the borrower after both the liquidator's share and the protocol fee left.
-      BigInteger debtLeft = values.get(di).debtBase();
-      BigInteger collLeft = values.get(ci).collateralBase();
+      BigInteger debtLeft = values[di].debtBase();
+      BigInteger collLeft = values[ci].collateralBase();
       if (debtLeft.compareTo(MIN_LEFTOVER_BASE) < 0 || collLeft.compareTo(MIN_LEFTOVER_BASE) < 0) {
         throw new AaveViolation(new AaveError.MustNotLeaveDust(debtLeft, collLeft));
       }
@@ -280,22 +284,22 @@ public final class LiquidationLogic {
     List<Deficit> deficits = new ArrayList<>();
     if (noCollateralLeft) {
       // _burnDebtTokens for the liquidated reserve first, then _burnBadDebt over the others in reserve order.
-      BigInteger outstanding = after.get(di).debt();
+      BigInteger outstanding = after[di].debt();
       if (outstanding.signum() > 0) {
         deficits.add(new Deficit(debtAsset, outstanding));
-        after.set(di, after.get(di).withDebt(BigInteger.ZERO));
-        values.set(di, HealthFactor.Values.of(after.get(di)));
+        after[di] = after[di].withDebt(BigInteger.ZERO);
+        values[di] = HealthFactor.Values.of(after[di]);
       }
-      for (int i = 0; i < after.size(); i++) {
-        Position p = after.get(i);
+      for (int i = 0; i < after.length; i++) {
+        Position p = after[i];
         if (p.debt().signum() > 0) {
           deficits.add(new Deficit(p.config().asset(), p.debt()));
-          after.set(i, p.withDebt(BigInteger.ZERO));
-          values.set(i, HealthFactor.Values.of(after.get(i)));
+          after[i] = p.withDebt(BigInteger.ZERO);
+          values[i] = HealthFactor.Values.of(after[i]);
         }
       }
     }
-    List<Position> positionsAfter = List.copyOf(after);
+    List<Position> positionsAfter = List.of(after);
     return new LiquidationPlan(before, collateralAsset, debtAsset, lb, feeBps, reserveCollateralBase,
         reserveDebtBase, cf, actualDebt, c, noCollateralLeft, List.copyOf(deficits), positionsAfter,
         HealthFactor.accountData(positionsAfter, values, eMode));

@@ -47,6 +47,12 @@ public final class Pool {
   private final TokenBook book;
   private final AccountId treasury;
   private final LinkedHashMap<Token, Reserve> reserves = new LinkedHashMap<>();
+  /** The reserves in listing order: {@code listed.get(r.index) == r}. */
+  private final List<Reserve> listed = new ArrayList<>();
+  /** Each account's supplies and debts; an account with none may be absent. */
+  private final Map<AccountId, Holdings> holdings = new HashMap<>();
+  /** The reserves with a rate curve, in the order they got it: the only ones {@link #updateRates} has work in. */
+  private final List<Reserve> ratedReserves = new ArrayList<>();
   private final Map<Integer, EModeCategory> eModeCategories = new HashMap<>();
   private final Map<AccountId, Integer> userEMode = new HashMap<>();
   private final List<Consumer<? super AaveEvent>> listeners = new ArrayList<>();
@@ -62,12 +68,14 @@ public final class Pool {
   }
 
   private static final class Reserve {
+    /** The reserve's place in listing order, where each account's {@link Holdings} keep its balances. */
+    final int index;
     final ReserveConfig config;
     final AccountId account;
     final BigInteger toWei;
+    /** The token has 18 decimals: its units are wei already. */
+    final boolean unitsAreWei;
     BigInteger priceBase;
-    final Map<AccountId, BigInteger> supplied = new HashMap<>();
-    final Map<AccountId, BigInteger> debt = new HashMap<>();
     BigInteger totalSupplied = BigInteger.ZERO;
     BigInteger totalDebt = BigInteger.ZERO;
     BigInteger deficit = BigInteger.ZERO;
@@ -77,10 +85,83 @@ public final class Pool {
     /** The variable borrow rate set at the last action on the reserve [ray a year]. */
     BigInteger variableBorrowRate = BigInteger.ZERO;
 
-    Reserve(ReserveConfig config) {
+    Reserve(int index, ReserveConfig config) {
+      this.index = index;
       this.config = config;
       this.account = AccountId.of("aave:" + config.asset().symbol());
       this.toWei = BigInteger.TEN.pow(Amount.DECIMALS - config.decimals());
+      this.unitsAreWei = config.decimals() == Amount.DECIMALS;
+    }
+  }
+
+  /**
+   * One account's supplied balance (aToken) and debt in every reserve, by {@link Reserve#index};
+   * zero where it has none, and for a reserve listed after the arrays were made. One map lookup
+   * gives all of an account's positions, and a liquidation writes them in place (with a map per
+   * reserve, reading an account's four positions took eight lookups).
+   */
+  private static final class Holdings {
+    private BigInteger[] supplied;
+    private BigInteger[] debt;
+
+    Holdings(int reserves) {
+      supplied = zeros(reserves);
+      debt = zeros(reserves);
+    }
+
+    BigInteger supplied(int reserve) {
+      return reserve < supplied.length ? supplied[reserve] : BigInteger.ZERO;
+    }
+
+    BigInteger debt(int reserve) {
+      return reserve < debt.length ? debt[reserve] : BigInteger.ZERO;
+    }
+
+    void setSupplied(int reserve, BigInteger value) {
+      fit(reserve);
+      supplied[reserve] = value;
+    }
+
+    void setDebt(int reserve, BigInteger value) {
+      fit(reserve);
+      debt[reserve] = value;
+    }
+
+    boolean hasDebt() {
+      for (BigInteger d : debt) {
+        if (d.signum() > 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    boolean isEmpty() {
+      for (BigInteger s : supplied) {
+        if (s.signum() > 0) {
+          return false;
+        }
+      }
+      return !hasDebt();
+    }
+
+    /** Grows both arrays to hold {@code reserve}, for a reserve listed after this account appeared. */
+    private void fit(int reserve) {
+      if (reserve >= supplied.length) {
+        int n = reserve + 1;
+        BigInteger[] s = zeros(n);
+        BigInteger[] d = zeros(n);
+        System.arraycopy(supplied, 0, s, 0, supplied.length);
+        System.arraycopy(debt, 0, d, 0, debt.length);
+        supplied = s;
+        debt = d;
+      }
+    }
+
+    private static BigInteger[] zeros(int n) {
+      BigInteger[] a = new BigInteger[n];
+      java.util.Arrays.fill(a, BigInteger.ZERO);
+      return a;
     }
   }
 
@@ -95,7 +176,9 @@ public final class Pool {
     if (reserves.containsKey(config.asset())) {
       throw new AaveViolation(new AaveError.ReserveAlreadyListed(config.asset()));
     }
-    reserves.put(config.asset(), new Reserve(config));
+    Reserve r = new Reserve(listed.size(), config);
+    reserves.put(config.asset(), r);
+    listed.add(r);
     return publish(new AaveEvent.ReserveListed(config));
   }
 
@@ -137,6 +220,9 @@ public final class Pool {
       throw ReserveConfig.invalid("strategy", "is required");
     }
     ReserveConfig.requireBps("reserveFactor", reserveFactorBps);
+    if (r.strategy == null) {
+      ratedReserves.add(r);
+    }
     r.strategy = strategy;
     r.reserveFactorBps = reserveFactorBps;
     updateRate(r);
@@ -172,33 +258,46 @@ public final class Pool {
     BigInteger[] toTreasury = {BigInteger.ZERO};
     if (r.strategy != null && factor.compareTo(InterestRateStrategy.RAY) > 0 && r.totalDebt.signum() > 0) {
       book.atomically(() -> {
-        // One undo for the whole reserve (a copy of its debts), not one per account: accrual touches every debt.
-        Map<AccountId, BigInteger> debtsBefore = new HashMap<>(r.debt);
+        // One undo for the whole reserve (its debts before), not one per account: accrual touches every debt.
+        int i = r.index;
+        List<Holdings> debtors = new ArrayList<>();
+        List<BigInteger> debtsBefore = new ArrayList<>();
+        for (Holdings h : holdings.values()) {
+          if (h.debt(i).signum() > 0) {
+            debtors.add(h);
+            debtsBefore.add(h.debt(i));
+          }
+        }
         BigInteger totalBefore = r.totalDebt;
         book.onRollback(() -> {
-          r.debt.clear();
-          r.debt.putAll(debtsBefore);
+          for (int k = 0; k < debtors.size(); k++) {
+            debtors.get(k).setDebt(i, debtsBefore.get(k));
+          }
           r.totalDebt = totalBefore;
         });
-        for (Map.Entry<AccountId, BigInteger> e : r.debt.entrySet()) {
-          BigInteger grown = InterestRateStrategy.rayMul(e.getValue(), factor);
-          increase[0] = increase[0].add(grown.subtract(e.getValue()));
-          e.setValue(grown);
+        // The sum of the increases does not depend on the order of the debtors.
+        for (int k = 0; k < debtors.size(); k++) {
+          BigInteger before = debtsBefore.get(k);
+          BigInteger grown = InterestRateStrategy.rayMul(before, factor);
+          increase[0] = increase[0].add(grown.subtract(before));
+          debtors.get(k).setDebt(i, grown);
         }
         r.totalDebt = r.totalDebt.add(increase[0]);
-        BigInteger treasuryCut = AaveMath.percentMul(increase[0], BigInteger.valueOf(r.reserveFactorBps));
+        BigInteger treasuryCut = AaveMath.percentMul(increase[0], r.reserveFactorBps);
         BigInteger toSuppliers = increase[0].subtract(treasuryCut);
         BigInteger others = r.totalSupplied.subtract(supplied(r, treasury));
         BigInteger paid = BigInteger.ZERO;
         if (others.signum() > 0) {
           // Each share is truncated on its own, so the order of the suppliers does not matter; the dust goes to the treasury.
-          for (Map.Entry<AccountId, BigInteger> e : new ArrayList<>(r.supplied.entrySet())) {
-            if (e.getKey().equals(treasury)) {
+          for (Map.Entry<AccountId, Holdings> e : holdings.entrySet()) {
+            BigInteger supply = e.getValue().supplied(r.index);
+            if (supply.signum() == 0 || e.getKey().equals(treasury)) {
               continue;
             }
-            BigInteger share = Exact.mulDiv(toSuppliers, e.getValue(), others, Rounding.DOWN);
+            BigInteger share = Exact.mulDiv(toSuppliers, supply, others, Rounding.DOWN);
             if (share.signum() > 0) {
-              setSupplied(r, e.getKey(), e.getValue().add(share));
+              // In place: the map of accounts does not change while it is walked.
+              writeSupplied(r, e.getValue(), supply, supply.add(share), Exact.add(r.totalSupplied, share));
               paid = paid.add(share);
             }
           }
@@ -218,15 +317,20 @@ public final class Pool {
     if (r.strategy == null) {
       return;
     }
-    BigInteger cash = Exact.div(book.balanceOf(r.account, r.config.asset()).wei(), r.toWei, Rounding.DOWN);
+    BigInteger cash = toUnitsDown(r, book.balanceOf(r.account, r.config.asset()));
     r.variableBorrowRate = r.strategy.variableBorrowRate(r.totalDebt, cash);
   }
 
+  /**
+   * Every rate again, after an action. A reserve without a rate curve has none to update, and each
+   * rate reads only its own reserve, so the order does not matter.
+   */
   private void updateRates() {
-    for (Reserve r : reserves.values()) {
-      updateRate(r);
+    for (int i = 0; i < ratedReserves.size(); i++) {
+      updateRate(ratedReserves.get(i));
     }
   }
+
 
   // ---------------------------------------------------------------- user operations
 
@@ -348,7 +452,8 @@ public final class Pool {
     Reserve cr = reserve(collateralAsset, "collateralAsset");
     Reserve dr = reserve(debtAsset, "debtAsset");
     BigInteger cap = toUnitsCap(dr, debtToCover, "debtToCover");
-    List<Position> positions = positions(user);
+    Holdings userHoldings = holdings.get(user);
+    List<Position> positions = positions(userHoldings);
     LiquidationLogic.LiquidationPlan plan =
         LiquidationLogic.plan(user, positions, eModeOf(user), collateralAsset, debtAsset, cap);
     BigInteger toLiquidator = plan.collateral().collateralToLiquidator();
@@ -367,28 +472,35 @@ public final class Pool {
       if (plan.debtRepaid().signum() > 0) {
         book.transfer(debtAsset, liquidator, dr.account, repaidAmount);
       }
-      int i = 0;
-      for (Reserve r : reserves.values()) {
-        // The balances the plan started from are the pool's: no need to read them again.
+      // The plan passed, so the user has a debt: userHoldings is not null.
+      for (int i = 0; i < listed.size(); i++) {
+        // The balances the plan started from are the pool's: no need to read them again. Of the
+        // supplies only the collateral's changes, by the collateral taken (the total moves by as much).
+        Reserve r = listed.get(i);
         Position before = positions.get(i);
-        Position after = plan.positionsAfter().get(i++);
-        replaceSupplied(r, user, before.supplied(), after.supplied());
-        replaceDebt(r, user, before.debt(), after.debt());
+        Position after = plan.positionsAfter().get(i);
+        if (r == cr) {
+          takeSupplied(cr, userHoldings, before.supplied(), after.supplied(), plan.collateral().collateralTaken());
+        }
+        if (r == dr && after.debt().signum() > 0) {
+          // Partly repaid: the debt fell by what the liquidator repaid (a deficit would have cleared it).
+          takeDebt(dr, userHoldings, before.debt(), after.debt(), plan.debtRepaid());
+        } else {
+          replaceDebt(r, userHoldings, before.debt(), after.debt());
+        }
       }
       for (LiquidationLogic.Deficit d : plan.deficits()) {
         addDeficit(reserves.get(d.asset()), d.amount());
       }
       if (toLiquidator.signum() > 0) {
         if (receiveAToken) {
-          BigInteger liquidatorSupply = supplied(cr, liquidator);
-          replaceSupplied(cr, liquidator, liquidatorSupply, liquidatorSupply.add(toLiquidator));
+          addSupplied(cr, liquidator, toLiquidator);
         } else {
           book.transfer(collateralAsset, cr.account, liquidator, toLiquidatorAmount);
         }
       }
       if (fee.signum() > 0) {
-        BigInteger treasurySupply = supplied(cr, treasury);
-        replaceSupplied(cr, treasury, treasurySupply, treasurySupply.add(fee));
+        addSupplied(cr, treasury, fee);
       }
     });
     // The plan's account after is the account now (same positions, prices and category), unless the
@@ -423,10 +535,16 @@ public final class Pool {
 
   /** The account's position in every listed reserve, in listing order. */
   public List<Position> positions(AccountId user) {
-    List<Position> out = new ArrayList<>(reserves.size());
-    for (Reserve r : reserves.values()) {
-      BigInteger s = supplied(r, user);
-      BigInteger d = debt(r, user);
+    return positions(holdings.get(user));
+  }
+
+  /** {@link #positions(AccountId)} of an account's holdings, {@code null} for an account with none. */
+  private List<Position> positions(Holdings h) {
+    List<Position> out = new ArrayList<>(listed.size());
+    for (int i = 0; i < listed.size(); i++) {
+      Reserve r = listed.get(i);
+      BigInteger s = h == null ? BigInteger.ZERO : h.supplied(i);
+      BigInteger d = h == null ? BigInteger.ZERO : h.debt(i);
       BigInteger p = s.signum() > 0 || d.signum() > 0 ? price(r) : (r.priceBase == null ? BigInteger.ZERO : r.priceBase);
       out.add(new Position(r.config, p, s, d));
     }
@@ -495,10 +613,11 @@ public final class Pool {
   /** Every account with a supply or a debt, in name order. */
   public List<AccountId> accounts() {
     TreeSet<AccountId> out = new TreeSet<>();
-    for (Reserve r : reserves.values()) {
-      out.addAll(r.supplied.keySet());
-      out.addAll(r.debt.keySet());
-    }
+    holdings.forEach((user, h) -> {
+      if (!h.isEmpty()) {
+        out.add(user);
+      }
+    });
     return List.copyOf(out);
   }
 
@@ -517,9 +636,21 @@ public final class Pool {
 
   public Snapshot snapshot() {
     Map<Token, ReserveSnapshot> rs = new TreeMap<>();
-    reserves.forEach((t, r) -> rs.put(t, new ReserveSnapshot(r.priceBase,
-        Collections.unmodifiableMap(new TreeMap<>(r.supplied)), Collections.unmodifiableMap(new TreeMap<>(r.debt)),
-        r.totalSupplied, r.totalDebt, r.deficit)));
+    reserves.forEach((t, r) -> {
+      // The non-zero balances, as the per-reserve maps this pool once kept held them.
+      Map<AccountId, BigInteger> supplied = new TreeMap<>();
+      Map<AccountId, BigInteger> debt = new TreeMap<>();
+      holdings.forEach((user, h) -> {
+        if (h.supplied(r.index).signum() > 0) {
+          supplied.put(user, h.supplied(r.index));
+        }
+        if (h.debt(r.index).signum() > 0) {
+          debt.put(user, h.debt(r.index));
+        }
+      });
+      rs.put(t, new ReserveSnapshot(r.priceBase, Collections.unmodifiableMap(supplied),
+          Collections.unmodifiableMap(debt), r.totalSupplied, r.totalDebt, r.deficit));
+    });
     return new Snapshot(Collections.unmodifiableMap(rs), Collections.unmodifiableMap(new TreeMap<>(userEMode)),
         Collections.unmodifiableMap(new TreeMap<>(eModeCategories)));
   }
@@ -547,16 +678,12 @@ public final class Pool {
   }
 
   private boolean hasDebt(AccountId user) {
-    for (Reserve r : reserves.values()) {
-      if (r.debt.containsKey(user)) {
-        return true;
-      }
-    }
-    return false;
+    Holdings h = holdings.get(user);
+    return h != null && h.hasDebt();
   }
 
   private void requireCash(Reserve r, BigInteger units) {
-    BigInteger cash = Exact.div(book.balanceOf(r.account, r.config.asset()).wei(), r.toWei, Rounding.DOWN);
+    BigInteger cash = toUnitsDown(r, book.balanceOf(r.account, r.config.asset()));
     if (units.compareTo(cash) > 0) {
       throw new AaveViolation(new AaveError.InsufficientLiquidity(r.config.asset(), cash, r.config.decimals()));
     }
@@ -576,58 +703,112 @@ public final class Pool {
     if (amount == null) {
       throw new AaveViolation(new AaveError.NotPositive(field, Amount.ZERO));
     }
-    BigInteger n = Exact.div(amount.wei(), r.toWei, Rounding.DOWN);
+    BigInteger n = toUnitsDown(r, amount);
     if (n.signum() == 0) {
       throw new AaveViolation(new AaveError.NotPositive(field, amount));
     }
     return n;
   }
 
+  /** An amount in the token's units, truncated. */
+  private static BigInteger toUnitsDown(Reserve r, Amount amount) {
+    // An 18-decimal token's units are wei already (an Amount is in range): no division to make.
+    return r.unitsAreWei ? amount.wei() : Exact.div(amount.wei(), r.toWei, Rounding.DOWN);
+  }
+
   private static Amount toAmount(Reserve r, BigInteger units) {
     // An 18-decimal token's units are wei already.
-    return Amount.ofWei(r.toWei.equals(BigInteger.ONE) ? units : units.multiply(r.toWei));
+    return Amount.ofWei(r.unitsAreWei ? units : units.multiply(r.toWei));
   }
 
-  private static BigInteger supplied(Reserve r, AccountId user) {
-    return r.supplied.getOrDefault(user, BigInteger.ZERO);
+  private BigInteger supplied(Reserve r, AccountId user) {
+    Holdings h = holdings.get(user);
+    return h == null ? BigInteger.ZERO : h.supplied(r.index);
   }
 
-  private static BigInteger debt(Reserve r, AccountId user) {
-    return r.debt.getOrDefault(user, BigInteger.ZERO);
+  private BigInteger debt(Reserve r, AccountId user) {
+    Holdings h = holdings.get(user);
+    return h == null ? BigInteger.ZERO : h.debt(r.index);
+  }
+
+  /** The account's holdings, made (all zero) if it has none yet. */
+  private Holdings holdingsOf(AccountId user) {
+    Holdings h = holdings.get(user);
+    if (h == null) {
+      h = new Holdings(listed.size());
+      holdings.put(user, h);
+    }
+    return h;
   }
 
   private void setSupplied(Reserve r, AccountId user, BigInteger value) {
-    replaceSupplied(r, user, supplied(r, user), value);
+    Holdings h = holdingsOf(user);
+    replaceSupplied(r, h, h.supplied(r.index), value);
   }
 
   /** {@link #setSupplied} from {@code old}, the balance the caller has just read. */
-  private void replaceSupplied(Reserve r, AccountId user, BigInteger old, BigInteger value) {
-    if (old.equals(value)) {
+  private void replaceSupplied(Reserve r, Holdings h, BigInteger old, BigInteger value) {
+    if (old == value || old.equals(value)) { // the same object when the plan left the position as it was
       return;
     }
+    writeSupplied(r, h, old, value, Exact.add(Exact.sub(r.totalSupplied, old), value));
+  }
+
+  /** Adds {@code amount} to {@code user}'s supply: one addition for the balance and one for the total. */
+  private void addSupplied(Reserve r, AccountId user, BigInteger amount) {
+    Holdings h = holdingsOf(user);
+    BigInteger old = h.supplied(r.index);
+    writeSupplied(r, h, old, Exact.add(old, amount), Exact.add(r.totalSupplied, amount));
+  }
+
+  /**
+   * {@code user}'s supply from {@code old} down to {@code value}, {@code taken} less (the caller
+   * knows all three): the total needs one subtraction, not two operations.
+   */
+  private void takeSupplied(Reserve r, Holdings h, BigInteger old, BigInteger value, BigInteger taken) {
+    if (taken.signum() != 0) {
+      writeSupplied(r, h, old, value, Exact.sub(r.totalSupplied, taken));
+    }
+  }
+
+  /** Sets a supply and the reserve's total, both undone if the enclosing transaction fails. */
+  private void writeSupplied(Reserve r, Holdings h, BigInteger old, BigInteger value, BigInteger total) {
     BigInteger oldTotal = r.totalSupplied;
-    put(r.supplied, user, value);
-    r.totalSupplied = Exact.add(Exact.sub(oldTotal, old), value);
+    h.setSupplied(r.index, value);
+    r.totalSupplied = total;
     book.onRollback(() -> {
-      put(r.supplied, user, old);
+      h.setSupplied(r.index, old);
       r.totalSupplied = oldTotal;
     });
   }
 
   private void setDebt(Reserve r, AccountId user, BigInteger value) {
-    replaceDebt(r, user, debt(r, user), value);
+    Holdings h = holdingsOf(user);
+    replaceDebt(r, h, h.debt(r.index), value);
   }
 
   /** {@link #setDebt} from {@code old}, the debt the caller has just read. */
-  private void replaceDebt(Reserve r, AccountId user, BigInteger old, BigInteger value) {
-    if (old.equals(value)) {
+  private void replaceDebt(Reserve r, Holdings h, BigInteger old, BigInteger value) {
+    if (old == value || old.equals(value)) { // the same object when the plan left the position as it was
       return;
     }
+    writeDebt(r, h, old, value, Exact.add(Exact.sub(r.totalDebt, old), value));
+  }
+
+  /** {@code user}'s debt from {@code old} down to {@code value}, {@code repaid} less: one subtraction for the total. */
+  private void takeDebt(Reserve r, Holdings h, BigInteger old, BigInteger value, BigInteger repaid) {
+    if (repaid.signum() != 0) {
+      writeDebt(r, h, old, value, Exact.sub(r.totalDebt, repaid));
+    }
+  }
+
+  /** Sets a debt and the reserve's total, both undone if the enclosing transaction fails. */
+  private void writeDebt(Reserve r, Holdings h, BigInteger old, BigInteger value, BigInteger total) {
     BigInteger oldTotal = r.totalDebt;
-    put(r.debt, user, value);
-    r.totalDebt = Exact.add(Exact.sub(oldTotal, old), value);
+    h.setDebt(r.index, value);
+    r.totalDebt = total;
     book.onRollback(() -> {
-      put(r.debt, user, old);
+      h.setDebt(r.index, old);
       r.totalDebt = oldTotal;
     });
   }
@@ -636,14 +817,6 @@ public final class Pool {
     BigInteger old = r.deficit;
     r.deficit = Exact.add(old, amount);
     book.onRollback(() -> r.deficit = old);
-  }
-
-  private static void put(Map<AccountId, BigInteger> m, AccountId user, BigInteger value) {
-    if (value.signum() == 0) {
-      m.remove(user);
-    } else {
-      m.put(user, value);
-    }
   }
 
   private <E extends AaveEvent> E publish(E event) {

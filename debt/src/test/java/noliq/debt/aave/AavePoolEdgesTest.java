@@ -202,6 +202,39 @@ class AavePoolEdgesTest {
     assertThat(m.pool.debt(ALICE, Market.USDC)).isEqualTo(Amount.of(9_000));
   }
 
+  /**
+   * The pool keeps each account's balances by reserve listing order: a reserve listed after an
+   * account has balances reads as zero for it, takes its supply and debt, and shows in the
+   * positions, the snapshot and the account list like the others; a refused borrow by an account
+   * the pool has not seen leaves the snapshot and the account list as they were.
+   */
+  @Test
+  void aReserveListedAfterTheAccountsAndARefusedNewcomerKeepTheBooksStraight() {
+    pool.listReserve(ReserveConfig.weth());
+    pool.setPrice(Token.ETH, Price.of(2000));
+    pool.supply(ALICE, Token.ETH, Amount.of(10));
+    pool.listReserve(ReserveConfig.usdc());
+    pool.setPrice(USDC, Price.of(1));
+    assertThat(pool.positions(ALICE)).extracting(Position::supplied, Position::debt).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(Amount.of(10).wei(), BigInteger.ZERO),
+        org.assertj.core.groups.Tuple.tuple(BigInteger.ZERO, BigInteger.ZERO));
+    pool.supply(LP, USDC, Amount.of(10_000));
+    pool.borrow(ALICE, USDC, Amount.of(1_000));
+    assertThat(pool.positions(ALICE).get(1).debt()).isEqualTo(BigInteger.valueOf(1_000_000_000L));
+    Pool.Snapshot before = pool.snapshot();
+    assertThat(before.reserves().get(USDC).supplied()).containsOnlyKeys(LP);
+    assertThat(before.reserves().get(USDC).debt()).containsOnlyKeys(ALICE);
+    assertThat(before.reserves().get(Token.ETH).supplied()).containsOnlyKeys(ALICE);
+    assertThat(before.reserves().get(Token.ETH).debt()).isEmpty();
+    assertThat(pool.accounts()).containsExactly(ALICE, LP);
+    assertThat(refusal(() -> pool.borrow(BOB, USDC, Amount.of(1)))).isInstanceOf(AaveError.NoCollateral.class);
+    assertThat(pool.snapshot()).isEqualTo(before);
+    assertThat(pool.accounts()).containsExactly(ALICE, LP);
+    pool.repay(ALICE, ALICE, USDC, Pool.MAX_DEBT_TO_COVER);
+    assertThat(pool.snapshot().reserves().get(USDC).debt()).isEmpty();
+    assertThat(pool.accounts()).containsExactly(ALICE, LP);
+  }
+
   private static AaveError refusal(Runnable op) {
     AaveViolation v = catchThrowableOfType(AaveViolation.class, op::run);
     assertThat(v).as("refused").isNotNull();

@@ -114,13 +114,14 @@ class LiquidationLogicTest {
    * (p_coll·debtUnit)} and back, written as the contract writes them (products first, one
    * truncating division), give what {@link LiquidationLogic#collateralToLiquidate} gives, for
    * random prices, amounts and every pair of decimals among 0, 6, 8 and 18, whether the collateral
-   * suffices or runs out.
+   * suffices or runs out; with a random protocol fee, the same collateral leaves the account
+   * ({@code collateralTaken}) and the fee is {@code percentMul(taken − percentDiv(taken, LB), fee)}.
    */
   @Test
   void collateralConversionsMatchTheContractsProductsOverProducts() {
     java.util.SplittableRandom rnd = new java.util.SplittableRandom(33);
     int[] decimals = {0, 6, 8, 18};
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < 50_000; i++) {
       int cd = decimals[rnd.nextInt(decimals.length)];
       int dd = decimals[rnd.nextInt(decimals.length)];
       BigInteger collPrice = BigInteger.valueOf(1 + rnd.nextLong(1L << (1 + rnd.nextInt(50))));
@@ -138,7 +139,17 @@ class LiquidationLogicTest {
           : cover;
       var c = LiquidationLogic.collateralToLiquidate(collPrice, cd, debtPrice, dd, cover, balance, lb.intValueExact(), 0);
       assertThat(c.collateralToLiquidator()).as("collateral, case %d", i).isEqualTo(collateral);
+      assertThat(c.collateralTaken()).as("taken, case %d", i).isEqualTo(collateral);
       assertThat(c.debtToRepay()).as("debt, case %d", i).isEqualTo(debt);
+      // With a protocol fee the same collateral leaves the account, split between liquidator and treasury.
+      int feeBps = 1 + rnd.nextInt(3_000);
+      var withFee = LiquidationLogic.collateralToLiquidate(collPrice, cd, debtPrice, dd, cover, balance,
+          lb.intValueExact(), feeBps);
+      BigInteger fee = AaveMath.percentMul(collateral.subtract(AaveMath.percentDiv(collateral, lb)),
+          BigInteger.valueOf(feeBps));
+      assertThat(withFee.protocolFee()).as("fee, case %d", i).isEqualTo(fee);
+      assertThat(withFee.collateralToLiquidator()).as("to liquidator, case %d", i).isEqualTo(collateral.subtract(fee));
+      assertThat(withFee.collateralTaken()).as("taken with a fee, case %d", i).isEqualTo(collateral);
     }
   }
 

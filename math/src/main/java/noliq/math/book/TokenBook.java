@@ -17,7 +17,8 @@ import noliq.math.RuleViolation;
  * <p>Single writer: not thread-safe, by design (one engine steps it, as in the LMAX model).
  */
 public final class TokenBook {
-  private final Map<Token, Map<AccountId, BigInteger>> balances = new HashMap<>();
+  /** Each token's non-zero balances; an account whose balance reaches zero leaves its token's map. */
+  private final Map<Token, Map<AccountId, Balance>> balances = new HashMap<>();
   private final Map<Token, BigInteger> supplies = new HashMap<>();
   /**
    * The undo log of the open transactions, oldest first, as parallel arrays so that a change inside
@@ -37,10 +38,22 @@ public final class TokenBook {
   private int[] savepoints = new int[8];
   private int depth;
 
+  /**
+   * One account's balance of one token, a cell changed in place: a transfer then looks each
+   * balance up once (a {@code put} of the new value would hash and search the map a second time).
+   */
+  private static final class Balance {
+    BigInteger value;
+
+    Balance(BigInteger value) {
+      this.value = value;
+    }
+  }
+
   public Amount balanceOf(AccountId account, Token token) {
-    Map<AccountId, BigInteger> byAccount = balances.get(token);
-    BigInteger v = byAccount == null ? null : byAccount.get(account);
-    return v == null ? Amount.ZERO : new Amount(v);
+    Map<AccountId, Balance> byAccount = balances.get(token);
+    Balance b = byAccount == null ? null : byAccount.get(account);
+    return b == null ? Amount.ZERO : new Amount(b.value);
   }
 
   public Amount totalSupply(Token token) {
@@ -53,14 +66,14 @@ public final class TokenBook {
     requirePositive(amount);
     BigInteger supply = supplies.getOrDefault(token, BigInteger.ZERO);
     BigInteger newSupply = Exact.add(supply, amount.wei());
-    credit(token, to, amount.wei());
+    credit(balances.computeIfAbsent(token, t -> new HashMap<>()), token, to, amount.wei());
     setSupply(token, newSupply);
   }
 
   /** Destroys {@code amount} of {@code token} held by {@code from}. Only the token's issuer calls this. */
   public void burn(Token token, AccountId from, Amount amount) {
     requirePositive(amount);
-    debit(token, from, amount);
+    debit(balances.get(token), token, from, amount);
     setSupply(token, supplies.get(token).subtract(amount.wei()));
   }
 
@@ -70,8 +83,10 @@ public final class TokenBook {
     if (from.equals(to)) {
       throw new RuleViolation("to", "must differ from the sender (" + from + ")");
     }
-    debit(token, from, amount);
-    credit(token, to, amount.wei());
+    // The token's map is looked up once for both sides; a successful debit means it exists.
+    Map<AccountId, Balance> byAccount = balances.get(token);
+    debit(byAccount, token, from, amount);
+    credit(byAccount, token, to, amount.wei());
   }
 
   /**
@@ -138,11 +153,17 @@ public final class TokenBook {
     switch (undoKind[i]) {
       case UNDO_BALANCE -> {
         Token token = (Token) undoKey[i];
-        Map<AccountId, BigInteger> m = balances.computeIfAbsent(token, t -> new HashMap<>());
+        Map<AccountId, Balance> m = balances.computeIfAbsent(token, t -> new HashMap<>());
         if (before == null || before.signum() == 0) {
           m.remove(undoAccount[i]);
         } else {
-          m.put(undoAccount[i], before);
+          // The cell may have left the map (its balance reached zero) since the change being undone.
+          Balance b = m.get(undoAccount[i]);
+          if (b == null) {
+            m.put(undoAccount[i], new Balance(before));
+          } else {
+            b.value = before;
+          }
         }
       }
       case UNDO_SUPPLY -> {
@@ -182,9 +203,9 @@ public final class TokenBook {
   /** The non-zero balances of {@code token}, by account. */
   public Map<AccountId, Amount> holders(Token token) {
     Map<AccountId, Amount> out = new TreeMap<>();
-    Map<AccountId, BigInteger> byAccount = balances.get(token);
+    Map<AccountId, Balance> byAccount = balances.get(token);
     if (byAccount != null) {
-      byAccount.forEach((a, v) -> out.put(a, new Amount(v)));
+      byAccount.forEach((a, b) -> out.put(a, new Amount(b.value)));
     }
     return Collections.unmodifiableMap(out);
   }
@@ -193,9 +214,9 @@ public final class TokenBook {
   public Map<Token, Amount> balancesOf(AccountId account) {
     Map<Token, Amount> out = new TreeMap<>();
     balances.forEach((t, byAccount) -> {
-      BigInteger v = byAccount.get(account);
-      if (v != null) {
-        out.put(t, new Amount(v));
+      Balance b = byAccount.get(account);
+      if (b != null) {
+        out.put(t, new Amount(b.value));
       }
     });
     return Collections.unmodifiableMap(out);
@@ -226,31 +247,39 @@ public final class TokenBook {
     }
   }
 
-  private void debit(Token token, AccountId account, Amount amount) {
-    Map<AccountId, BigInteger> byAccount = balances.get(token);
-    BigInteger have = byAccount == null ? null : byAccount.get(account);
-    if (have == null || have.compareTo(amount.wei()) < 0) {
+  /** Takes {@code amount} from {@code account}'s balance in {@code byAccount}, {@code token}'s map (or null). */
+  private void debit(Map<AccountId, Balance> byAccount, Token token, AccountId account, Amount amount) {
+    Balance b = byAccount == null ? null : byAccount.get(account);
+    if (b == null || b.value.compareTo(amount.wei()) < 0) {
       throw new InsufficientBalance(account, token, amount,
-          have == null ? Amount.ZERO : new Amount(have));
+          b == null ? Amount.ZERO : new Amount(b.value));
     }
-    setBalance(byAccount, token, account, have, have.subtract(amount.wei()));
-  }
-
-  private void credit(Token token, AccountId account, BigInteger amount) {
-    Map<AccountId, BigInteger> byAccount = balances.computeIfAbsent(token, t -> new HashMap<>());
-    BigInteger have = byAccount.get(account);
-    BigInteger now = Exact.add(have == null ? BigInteger.ZERO : have, amount);
-    setBalance(byAccount, token, account, have, now);
-  }
-
-  /** Sets one balance in {@code byAccount}, {@code token}'s map, which the caller has looked up once. */
-  private void setBalance(Map<AccountId, BigInteger> byAccount, Token token, AccountId account,
-      BigInteger before, BigInteger after) {
-    if (after.signum() == 0) {
+    BigInteger before = b.value;
+    b.value = before.subtract(amount.wei());
+    if (b.value.signum() == 0) {
       byAccount.remove(account);
-    } else {
-      byAccount.put(account, after);
     }
+    logBalance(token, account, before);
+  }
+
+  /** Adds {@code amount} to {@code account}'s balance in {@code byAccount}, {@code token}'s map. */
+  private void credit(Map<AccountId, Balance> byAccount, Token token, AccountId account, BigInteger amount) {
+    Balance b = byAccount.get(account);
+    if (b == null) {
+      BigInteger now = Exact.add(BigInteger.ZERO, amount);
+      if (now.signum() != 0) {
+        byAccount.put(account, new Balance(now));
+      }
+      logBalance(token, account, null);
+    } else {
+      BigInteger before = b.value;
+      b.value = Exact.add(before, amount);
+      logBalance(token, account, before);
+    }
+  }
+
+  /** Records {@code account}'s balance of {@code token} before a change, for an open transaction's undo. */
+  private void logBalance(Token token, AccountId account, BigInteger before) {
     if (depth > 0) {
       pushUndo(UNDO_BALANCE, token, account, before);
     }
