@@ -331,7 +331,6 @@ public final class Pool {
     }
   }
 
-
   // ---------------------------------------------------------------- user operations
 
   public AaveEvent.Supplied supply(AccountId user, Token asset, Amount amount) {
