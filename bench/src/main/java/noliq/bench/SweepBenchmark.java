@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.State;
  * on 8 paths of a year of the fitted model, on one thread. With sharing, a point re-runs only the
  * designs the swept assumption reaches (a roll market's own term such as {@code ammPoolDepthUsd},
  * {@code auctionEdgePips}, {@code makerMinEdgeBps} or {@code patience}: the options designs that roll
- * by that mechanism; {@code population.positions}: the debt books; {@code gbmVolatility} on
+ * by that mechanism; a makers' term such as {@code makerCount} or {@code makerHalfSpreadBps}: the
+ * auction and book designs; {@code population.positions}: the debt books; {@code gbmVolatility} on
  * {@code gbm}: everything).
  * Run: {@code java -jar bench/target/noliq-bench.jar SweepBenchmark -f 1 -wi 1 -i 3}.
  */
@@ -32,7 +33,7 @@ import org.openjdk.jmh.annotations.State;
 public class SweepBenchmark {
   /** {@code name:v1;v2} (JMH's -p splits its values on commas). */
   @Param({"ammPoolDepthUsd:5e6;2e7", "auctionEdgePips:10000;30000", "patience:24;72", "makerMinEdgeBps:5;20",
-      "population.positions:1000;1500", "gbmVolatility:0.6;1.0"})
+      "makerCount:3;5", "makerHalfSpreadBps:5;20", "population.positions:1000;1500", "gbmVolatility:0.6;1.0"})
   public String swept;
 
   private SweepEngine engine;
