@@ -174,10 +174,19 @@ public final class MarketMaker {
     double fairPaid = fairEth(paid, market.spot(), volPaid);
     double fairRatio = fairSold / fairPaid;
     double edgeBps = (1 - price.toDouble() / fairRatio) * 10_000;
+    double stress = response.stress(market);
+    double capacity = response.capacityShare(market);
+    if (response.reactive() && stress > 0 && fairSold > 0 && fairPaid > 0
+        && params.inventoryAtEdgeUsd(edgeBps / stress) * capacity - inventoryUsd <= 0) {
+      // The screen's half-spreads (finite and not negative here) only lower the edge, and the inventory a maker
+      // wants never falls as the edge grows: when the edge before them buys no room, none is bought, and the
+      // four Black-Scholes values of their vegas are not needed. Most polls of an auction end here.
+      return Optional.empty();
+    }
     double screenBps = response.reactive()
         ? (halfSpreadEth(sold, market, volSold) / fairSold + halfSpreadEth(paid, market, volPaid) / fairPaid) * 10_000 : 0;
-    double netBps = (edgeBps - screenBps) / response.stress(market);
-    double room = params.inventoryAtEdgeUsd(netBps) * response.capacityShare(market) - inventoryUsd;
+    double netBps = (edgeBps - screenBps) / stress;
+    double room = params.inventoryAtEdgeUsd(netBps) * capacity - inventoryUsd;
     if (room <= 0) {
       return Optional.empty();
     }

@@ -70,6 +70,59 @@ class AgentsTest {
     assertThat(mm.inventoryUsd()).isLessThanOrEqualTo(1_000_000 + 1e-6).isGreaterThan(900_000);
   }
 
+  /**
+   * A reactive maker passes at once on a poll whose edge, before the two legs' half-spreads, already buys
+   * no room (the half-spreads only lower it) and so skips their vegas. Its decision on every poll must
+   * still be the full rule's: the edge less both half-spreads, over the stress, against the inventory it
+   * wants. Random makers, markets, legs and starting edges, polled every hour along the ramp; both
+   * outcomes occur many times.
+   */
+  @Test
+  void aReactiveMakersAuctionDecisionIsTheFullRulesOnEveryPoll() {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(20261202);
+    int takes = 0;
+    int passes = 0;
+    for (int c = 0; c < 300; c++) {
+      TokenBook book = new TokenBook();
+      RotationAuctionHouse house = new RotationAuctionHouse(book, "roll");
+      double minEdge = rnd.nextDouble(0, 150);
+      MakerParams params = new MakerParams(0.4 + rnd.nextDouble(), 25, minEdge, minEdge + rnd.nextDouble(0, 300),
+          100_000 + rnd.nextDouble(1_000_000));
+      MakerResponse response = new MakerResponse(0.3 + rnd.nextDouble(), rnd.nextDouble(2), rnd.nextDouble(0.05),
+          rnd.nextDouble(1e-3), rnd.nextDouble(2));
+      MarketMaker mm = new MarketMaker(MM, params, response, book);
+      book.mint(OLD, HOLDER, Amount.of(10_000));
+      book.mint(NEW, MM, Amount.of(10_000_000));
+      MakerView view = new MakerView(1000 + rnd.nextDouble(4000), noliq.pricing.VolSurface.flat(0.3 + rnd.nextDouble()),
+          rnd.nextDouble(), 0.5 + rnd.nextDouble(2), rnd.nextDouble(-0.5, 0.5));
+      SeriesLeg sold = SeriesLeg.p(OLD, 1500 + rnd.nextDouble(1000), 1 + rnd.nextDouble(30));
+      SeriesLeg paid = SeriesLeg.p(NEW, 1000 + rnd.nextDouble(1000), sold.days() + rnd.nextDouble(30));
+      double fairSold = mm.fairEth(sold, view);
+      double fairPaid = mm.fairEth(paid, view);
+      double screenBps = (mm.halfSpreadEth(sold, view) / fairSold + mm.halfSpreadEth(paid, view) / fairPaid) * 10_000;
+      long id = house.start(HOLDER, OLD, Amount.of(10_000), NEW,
+          AuctionTerms.kyrrui(Price.fromDouble(fairSold / fairPaid * (1 - rnd.nextDouble(0.03)), Rounding.UP)), T0).auctionId();
+      for (int hour = 0; hour < 30; hour++) {
+        Instant t = T0.plus(Duration.ofHours(hour));
+        var auction = house.view(id);
+        boolean open = auction.status() == RotationAuctionHouse.Status.OPEN && t.isBefore(auction.end());
+        double edgeBps = open ? (1 - house.priceAt(id, t).toDouble() / (fairSold / fairPaid)) * 10_000 : Double.NaN;
+        double room = params.inventoryAtEdgeUsd((edgeBps - screenBps) / response.stress(view)) * response.capacityShare(view)
+            - mm.inventoryUsd();
+        Optional<?> take = mm.considerAuction(house, id, sold, paid, view, t);
+        if (open && room > 1) {
+          assertThat(take).as("case %d, hour %d: room %s", c, hour, room).isPresent();
+          takes++;
+        } else if (!(room > 0)) {
+          assertThat(take).as("case %d, hour %d: room %s", c, hour, room).isEmpty();
+          passes += open ? 1 : 0;
+        }
+      }
+    }
+    assertThat(takes).isGreaterThan(200);
+    assertThat(passes).isGreaterThan(200);
+  }
+
   @Test
   void makerRestsPostOnlyQuotesAndReplacesThem() {
     TokenBook book = new TokenBook();
