@@ -68,7 +68,7 @@ class ExactFastPathTest {
   }
 
   /** A value of uniformly random bit length in [0, 63), so small and large operands are equally likely. */
-  private static long anyBits(SplittableRandom rnd) {
+  static long anyBits(SplittableRandom rnd) {
     int bits = rnd.nextInt(64);
     return bits == 0 ? 0 : rnd.nextLong() >>> (64 - bits) & Long.MAX_VALUE;
   }

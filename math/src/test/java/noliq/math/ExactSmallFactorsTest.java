@@ -49,17 +49,12 @@ class ExactSmallFactorsTest {
     return bits == 0 ? BigInteger.ZERO : new BigInteger(bits, new java.util.Random(rnd.nextLong())).setBit(bits - 1);
   }
 
-  private static long anyLong(SplittableRandom rnd) {
-    int bits = rnd.nextInt(64);
-    return bits == 0 ? 0 : rnd.nextLong() >>> (64 - bits) & Long.MAX_VALUE;
-  }
-
   @Test
   void randomOperandsMatchTheGeneralOverload() {
     SplittableRandom rnd = new SplittableRandom(20261202);
     for (int i = 0; i < 300_000; i++) {
-      long d = anyLong(rnd);
-      check(anyBits(rnd, 300), anyLong(rnd), d == 0 ? 1 : d);
+      long d = ExactFastPathTest.anyBits(rnd);
+      check(anyBits(rnd, 300), ExactFastPathTest.anyBits(rnd), d == 0 ? 1 : d);
     }
   }
 
