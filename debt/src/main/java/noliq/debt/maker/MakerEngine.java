@@ -210,6 +210,21 @@ public final class MakerEngine {
   // ------------------------------------------------------------------ liquidations
 
   /**
+   * Whether the Dog's limits leave no room for another auction of {@code ilk} ({@code Hole <= Dirt}
+   * or the ilk's {@code hole <= dirt}): {@link #bark} then refuses every vault of it (an unsafe one
+   * with {@link MakerError.LiquidationLimitHit}). A keeper can read this before spending gas on a
+   * bark. It changes only with what the auctions target (a bark adds to it; a take that collects, or
+   * ends a sale, takes from it) or with the limits themselves.
+   */
+  public boolean liquidationLimitHit(String ilk) {
+    return limitHit(ilk(ilk));
+  }
+
+  private boolean limitHit(IlkState i) {
+    return holeGlobal.compareTo(dirtGlobal) <= 0 || i.params.hole().compareTo(i.dirt) <= 0;
+  }
+
+  /**
    * The Dog's {@code bark}: seizes as much of an unsafe vault as the room under {@code Hole} and the
    * ilk's {@code hole} allows (all of it if the rest would be dust), and kicks a Clipper auction
    * for {@code tab = debt · chop}, paying {@code keeper} the incentive {@code tip + tab · chip}.
@@ -222,7 +237,7 @@ public final class MakerEngine {
       throw refuse(new MakerError.NotUnsafe(urn.name()));
     }
     IlkParams p = i.params;
-    if (holeGlobal.compareTo(dirtGlobal) <= 0 || p.hole().compareTo(i.dirt) <= 0) {
+    if (limitHit(i)) {
       throw refuse(new MakerError.LiquidationLimitHit(ilk));
     }
     Room room = room(i);

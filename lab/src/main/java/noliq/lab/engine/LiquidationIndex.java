@@ -24,12 +24,16 @@ public final class LiquidationIndex {
   /** The largest position number accepted: the arrays grow to it at most. */
   public static final int MAX_POSITION = 1 << 24;
 
-  /** By position: its liquidation price, the count of puts when it was put, and its heap slot (-1: not indexed). */
-  private double[] price = new double[0];
-  private long[] order = new long[0];
+  /** By position: its heap slot (-1: not indexed). */
   private int[] slot = new int[0];
-  /** The heap of positions: {@code heap[0]} is the highest price, put earliest among equal prices. */
+  /**
+   * The heap by slot: the position there, its liquidation price and the count of puts when it was
+   * put. {@code [0]} is the highest price, put earliest among equal prices. The keys live with the
+   * slots, not the positions, so that a sift compares neighbouring array cells.
+   */
   private int[] heap = new int[16];
+  private double[] heapPrice = new double[16];
+  private long[] heapOrder = new long[16];
   private int size;
   private long puts;
 
@@ -44,19 +48,17 @@ public final class LiquidationIndex {
     if (position >= slot.length) {
       grow(position);
     }
-    price[position] = liquidationPrice;
-    order[position] = puts++;
+    long order = puts++;
     int s = slot[position];
     if (s < 0) {
       if (size == heap.length) {
         heap = Arrays.copyOf(heap, 2 * heap.length);
+        heapPrice = Arrays.copyOf(heapPrice, heap.length);
+        heapOrder = Arrays.copyOf(heapOrder, heap.length);
       }
-      s = size++;
-      heap[s] = position;
-      slot[position] = s;
-      siftUp(s);
-    } else if (!siftUp(s)) {
-      siftDown(s);
+      siftUp(size++, position, liquidationPrice, order);
+    } else if (!siftUp(s, position, liquidationPrice, order)) {
+      siftDown(s, position, liquidationPrice, order);
     }
   }
 
@@ -74,11 +76,11 @@ public final class LiquidationIndex {
    * highest first. Costs {@code O(log n)} per position returned, and one look when none is.
    */
   public List<Integer> triggeredBelow(double price) {
-    if (size == 0 || Double.compare(this.price[heap[0]], price) <= 0) {
+    if (size == 0 || Double.compare(heapPrice[0], price) <= 0) {
       return new ArrayList<>(0);
     }
     List<Integer> out = new ArrayList<>();
-    while (size > 0 && Double.compare(this.price[heap[0]], price) > 0) {
+    while (size > 0 && Double.compare(heapPrice[0], price) > 0) {
       out.add(heap[0]);
       removeAt(0);
     }
@@ -87,12 +89,12 @@ public final class LiquidationIndex {
 
   /** The highest liquidation price indexed, or NaN when empty: the price at which the next liquidation comes. */
   public double highestLiquidationPrice() {
-    return size == 0 ? Double.NaN : price[heap[0]];
+    return size == 0 ? Double.NaN : heapPrice[0];
   }
 
   /** The liquidation price of {@code position}, or NaN when it is not indexed. */
   public double liquidationPrice(int position) {
-    return position < 0 || position >= slot.length || slot[position] < 0 ? Double.NaN : price[position];
+    return position < 0 || position >= slot.length || slot[position] < 0 ? Double.NaN : heapPrice[slot[position]];
   }
 
   public int size() {
@@ -102,71 +104,76 @@ public final class LiquidationIndex {
   private void grow(int position) {
     int n = (int) Math.min(MAX_POSITION + 1L, Math.max(position + 1L, 2L * slot.length));
     int from = slot.length;
-    price = Arrays.copyOf(price, n);
-    order = Arrays.copyOf(order, n);
     slot = Arrays.copyOf(slot, n);
     Arrays.fill(slot, from, n, -1);
   }
 
-  /** Whether position {@code a} goes out before {@code b}: a higher price, or the same price put earlier. */
-  private boolean before(int a, int b) {
-    int c = Double.compare(price[a], price[b]);
-    return c != 0 ? c > 0 : order[a] < order[b];
+  /** Whether key ({@code price}, {@code order}) goes out before key ({@code otherPrice}, {@code otherOrder}): a higher price, or the same price put earlier. */
+  private static boolean before(double price, long order, double otherPrice, long otherOrder) {
+    int c = Double.compare(price, otherPrice);
+    return c != 0 ? c > 0 : order < otherOrder;
   }
 
   private void removeAt(int s) {
-    int gone = heap[s];
-    slot[gone] = -1;
-    int last = heap[--size];
-    if (s == size) {
+    slot[heap[s]] = -1;
+    int last = --size;
+    if (s == last) {
       return;
     }
-    heap[s] = last;
-    slot[last] = s;
-    if (!siftUp(s)) {
-      siftDown(s);
+    int p = heap[last];
+    double price = heapPrice[last];
+    long order = heapOrder[last];
+    if (!siftUp(s, p, price, order)) {
+      siftDown(s, p, price, order);
     }
   }
 
-  /** Moves the position at slot {@code s} up while it goes out before its parent; returns whether it moved. */
-  private boolean siftUp(int s) {
-    int p = heap[s];
+  private void place(int s, int position, double price, long order) {
+    heap[s] = position;
+    heapPrice[s] = price;
+    heapOrder[s] = order;
+    slot[position] = s;
+  }
+
+  private void move(int from, int to) {
+    place(to, heap[from], heapPrice[from], heapOrder[from]);
+  }
+
+  /**
+   * Puts the key ({@code position}, {@code price}, {@code order}) at slot {@code s}, moved up while
+   * it goes out before its parent; returns whether it moved.
+   */
+  private boolean siftUp(int s, int position, double price, long order) {
     int start = s;
     while (s > 0) {
       int parent = (s - 1) >>> 1;
-      int q = heap[parent];
-      if (!before(p, q)) {
+      if (!before(price, order, heapPrice[parent], heapOrder[parent])) {
         break;
       }
-      heap[s] = q;
-      slot[q] = s;
+      move(parent, s);
       s = parent;
     }
-    heap[s] = p;
-    slot[p] = s;
+    place(s, position, price, order);
     return s != start;
   }
 
-  private void siftDown(int s) {
-    int p = heap[s];
+  /** Puts the key at slot {@code s}, moved down while a child goes out before it. */
+  private void siftDown(int s, int position, double price, long order) {
     while (true) {
       int child = 2 * s + 1;
       if (child >= size) {
         break;
       }
       int right = child + 1;
-      if (right < size && before(heap[right], heap[child])) {
+      if (right < size && before(heapPrice[right], heapOrder[right], heapPrice[child], heapOrder[child])) {
         child = right;
       }
-      int q = heap[child];
-      if (!before(q, p)) {
+      if (!before(heapPrice[child], heapOrder[child], price, order)) {
         break;
       }
-      heap[s] = q;
-      slot[q] = s;
+      move(child, s);
       s = child;
     }
-    heap[s] = p;
-    slot[p] = s;
+    place(s, position, price, order);
   }
 }

@@ -287,6 +287,11 @@ public final class MakerBook extends DebtBook {
           continue;
         }
         Instant at = actAfter(bot);
+        if (engine.liquidationLimitHit(ILK)) {
+          // The Hole is full: the bark would be refused whatever the vault, and a refusal changes nothing.
+          // Asked before calling, so a crash's thousands of refused barks build no refusal.
+          return false;
+        }
         MakerEvent.Barked ev;
         try {
           ev = engine.bark(ILK, users[i], keepers[b], at);
