@@ -209,17 +209,7 @@ public final class MakerEngine {
 
   // ------------------------------------------------------------------ liquidations
 
-  /**
-   * Whether the Dog's limits leave no room for another auction of {@code ilk} ({@code Hole <= Dirt}
-   * or the ilk's {@code hole <= dirt}): {@link #bark} then refuses every vault of it (an unsafe one
-   * with {@link MakerError.LiquidationLimitHit}). A keeper can read this before spending gas on a
-   * bark. It changes only with what the auctions target (a bark adds to it; a take that collects, or
-   * ends a sale, takes from it) or with the limits themselves.
-   */
-  public boolean liquidationLimitHit(String ilk) {
-    return limitHit(ilk(ilk));
-  }
-
+  /** dog.bark's {@code require(Hole > Dirt && hole > dirt)} broken: no room for another auction of the ilk. */
   private boolean limitHit(IlkState i) {
     return holeGlobal.compareTo(dirtGlobal) <= 0 || i.params.hole().compareTo(i.dirt) <= 0;
   }
@@ -232,38 +222,17 @@ public final class MakerEngine {
   public MakerEvent.Barked bark(String ilk, AccountId urn, AccountId keeper, Instant now) {
     IlkState i = ilk(ilk);
     java.util.Objects.requireNonNull(now, "now");
-    Urn u = i.urns.getOrDefault(urn, Urn.EMPTY);
-    if (i.spot.signum() <= 0 || u.ink.multiply(i.spot).compareTo(u.art.multiply(i.rate)) >= 0) {
-      throw refuse(new MakerError.NotUnsafe(urn.name()));
-    }
-    IlkParams p = i.params;
-    if (limitHit(i)) {
-      throw refuse(new MakerError.LiquidationLimitHit(ilk));
-    }
-    Room room = room(i);
-    BigInteger dart = u.art.min(room.dart);
-    if (u.art.compareTo(dart) > 0) {
-      if (u.art.subtract(dart).multiply(i.rate).compareTo(p.dust()) < 0) {
-        // A dusty remainder would be stranded: liquidate the whole vault, overshooting the hole a little.
-        dart = u.art;
-      } else if (room.due.compareTo(p.dust()) < 0) {
-        throw refuse(new MakerError.DustyAuctionFromPartialLiquidation(urn.name()));
-      }
-    }
-    BigInteger dink = Exact.mulDiv(u.ink, dart, u.art, Rounding.DOWN);
-    if (dink.signum() <= 0) {
-      throw refuse(new MakerError.NullAuction(urn.name()));
-    }
-    BigInteger due = dart.multiply(i.rate);
-    BigInteger tab = Exact.mulDiv(due, p.chop(), WAD, Rounding.DOWN);
-    ClipperParams c = p.clipper();
-    if (i.feed.signum() == 0) {
-      throw refuse(new MakerError.NoPrice(ilk));
-    }
-    BigInteger top = rmul(i.feed, c.buf());
-    if (top.signum() == 0) {
-      throw refuse(new MakerError.BadParameter("buf", "gives a zero starting price (Clipper/zero-top-price)"));
-    }
+    Seizure seize = switch (planBark(i, ilk, urn)) {
+      case Refusal r -> throw refuse(r.reason());
+      case Seizure s -> s;
+    };
+    Urn u = seize.urn();
+    BigInteger dink = seize.dink();
+    BigInteger dart = seize.dart();
+    BigInteger due = seize.due();
+    BigInteger tab = seize.tab();
+    BigInteger top = seize.top();
+    ClipperParams c = i.params.clipper();
     // vat.grab: the vault's collateral goes to the Clipper, its debt becomes the Vow's sin.
     i.urns.put(urn, new Urn(u.ink.subtract(dink), u.art.subtract(dart)));
     i.art = i.art.subtract(dart);
@@ -282,6 +251,60 @@ public final class MakerEngine {
     }
     return emit(new MakerEvent.Barked(ilk, urn, dink, dart, due, id, tab, top, keeper, coin, now));
   }
+
+  /**
+   * Why {@link #bark} would refuse vault {@code urn} of {@code ilk} now, or empty when it would
+   * bark it. Nothing changes: a keeper can ask before spending gas, and a crash's thousands of
+   * refused barks (the Hole nearly full, the room left too small for the vault) cost no refusal.
+   */
+  public java.util.Optional<MakerError> barkRefusal(String ilk, AccountId urn) {
+    return planBark(ilk(ilk), ilk, urn) instanceof Refusal r ? java.util.Optional.of(r.reason()) : java.util.Optional.empty();
+  }
+
+  /** What a bark of {@code urn} would seize, or why it is refused: dog.bark's requires, in its order. */
+  private BarkPlan planBark(IlkState i, String ilk, AccountId urn) {
+    Urn u = i.urns.getOrDefault(urn, Urn.EMPTY);
+    if (i.spot.signum() <= 0 || u.ink.multiply(i.spot).compareTo(u.art.multiply(i.rate)) >= 0) {
+      return new Refusal(new MakerError.NotUnsafe(urn.name()));
+    }
+    IlkParams p = i.params;
+    if (limitHit(i)) {
+      return new Refusal(new MakerError.LiquidationLimitHit(ilk));
+    }
+    Room room = room(i);
+    BigInteger dart = u.art.min(room.dart);
+    if (u.art.compareTo(dart) > 0) {
+      if (u.art.subtract(dart).multiply(i.rate).compareTo(p.dust()) < 0) {
+        // A dusty remainder would be stranded: liquidate the whole vault, overshooting the hole a little.
+        dart = u.art;
+      } else if (room.due.compareTo(p.dust()) < 0) {
+        return new Refusal(new MakerError.DustyAuctionFromPartialLiquidation(urn.name()));
+      }
+    }
+    BigInteger dink = Exact.mulDiv(u.ink, dart, u.art, Rounding.DOWN);
+    if (dink.signum() <= 0) {
+      return new Refusal(new MakerError.NullAuction(urn.name()));
+    }
+    BigInteger due = dart.multiply(i.rate);
+    BigInteger tab = Exact.mulDiv(due, p.chop(), WAD, Rounding.DOWN);
+    if (i.feed.signum() == 0) {
+      return new Refusal(new MakerError.NoPrice(ilk));
+    }
+    BigInteger top = rmul(i.feed, p.clipper().buf());
+    if (top.signum() == 0) {
+      return new Refusal(new MakerError.BadParameter("buf", "gives a zero starting price (Clipper/zero-top-price)"));
+    }
+    return new Seizure(u, dart, dink, due, tab, top);
+  }
+
+  /** {@link #planBark}'s answer. */
+  private sealed interface BarkPlan permits Refusal, Seizure {}
+
+  private record Refusal(MakerError reason) implements BarkPlan {}
+
+  /** The vault as it stands, and what the bark takes from it and auctions. */
+  private record Seizure(Urn urn, BigInteger dart, BigInteger dink, BigInteger due, BigInteger tab, BigInteger top)
+      implements BarkPlan {}
 
   /**
    * The Clipper's {@code take}: {@code taker} buys up to {@code amt} [wad] of auction {@code id}'s

@@ -182,11 +182,11 @@ class DssEdgesTest {
       BigInteger hole = rad("16950");
       engine(global ? hole : rad("100000000"), global ? MakerEngineTest.ethBWithSmallDust() : ilk(rad("5000"), hole, ClipperParams.ethB()));
       MakerEngineTest.bobBorrows(m, "15000");
-      assertThat(m.liquidationLimitHit(ETH)).isFalse();
+      assertThat(m.barkRefusal(ETH, ALICE)).isEmpty();
       // room 16,950: dart = 16,950 · 10^18 / RAY / 1.13 = 15,000, the whole vault; tab 16,950 fills the hole.
       assertThat(m.bark(ETH, ALICE, KEEPER, T0).tab()).isEqualTo(hole);
       assertThat(global ? m.dirt() : m.ilkView(ETH).dirt()).isEqualTo(hole);
-      assertThat(m.liquidationLimitHit(ETH)).isTrue();
+      assertThat(m.barkRefusal(ETH, BOB)).contains(new MakerError.LiquidationLimitHit(ETH));
       assertThatUnchanged(() -> m.bark(ETH, BOB, KEEPER, T0))
           .hasMessage("ilk: no room under Hole or the hole of 'ETH-B' (Dog/liquidation-limit-hit)");
     }
@@ -230,11 +230,11 @@ class DssEdgesTest {
       assertThat(alice.dart()).isEqualTo(wad("10000"));
       assertThatUnchanged(() -> m.bark(ETH, BOB, KEEPER, T0))
           .hasMessage("ilk: no room under Hole or the hole of 'ETH-B' (Dog/liquidation-limit-hit)");
-      assertThat(m.liquidationLimitHit(ETH)).isTrue();
+      assertThat(m.barkRefusal(ETH, BOB)).contains(new MakerError.LiquidationLimitHit(ETH));
       m.take(alice.id(), wad("1"), ray("2280"), KEEPER, T0);
       assertThat(m.ilkView(ETH).dirt()).isEqualTo(rad("9020"));
-      // Room again, though too little for Bob: the limit is no longer hit, and the refusal is the dust's.
-      assertThat(m.liquidationLimitHit(ETH)).isFalse();
+      // Room again, though too little for Bob: the refusal is now the dust's, and asking changes nothing.
+      assertThat(m.barkRefusal(ETH, BOB)).containsInstanceOf(MakerError.DustyAuctionFromPartialLiquidation.class);
       assertThatUnchanged(() -> m.bark(ETH, BOB, KEEPER, T0))
           .hasMessage("urn: the room left would start an auction below the dust (Dog/dusty-auction-from-partial-liquidation)");
       MakerEvent.Taken trimmed = m.take(alice.id(), wad("2"), ray("2280"), KEEPER, T0);

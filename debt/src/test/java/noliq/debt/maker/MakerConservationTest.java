@@ -88,7 +88,15 @@ class MakerConservationTest {
             yield "fold";
           }
           case 6, 7 -> {
-            m.bark(ilk, u, v, now);
+            // barkRefusal answers as bark does: the same refusal, or none when it barks.
+            var refusal = m.barkRefusal(ilk, u);
+            try {
+              m.bark(ilk, u, v, now);
+            } catch (MakerRuleViolation e) {
+              assertThat(refusal).as("step %d", step).contains(e.reason());
+              throw e;
+            }
+            assertThat(refusal).as("step %d", step).isEmpty();
             yield "bark";
           }
           case 8, 9 -> {

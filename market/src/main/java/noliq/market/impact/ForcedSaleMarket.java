@@ -81,6 +81,10 @@ public final class ForcedSaleMarket {
       if (now.isBefore(lastUpdate)) {
         throw new RuleViolation("now", "must not go back in time (last " + lastUpdate + ", now " + now + ")");
       }
+      if (now.equals(lastUpdate)) {
+        // No time passed: the factor would be 0.5^0 = 1 exactly. A crash's rounds read the price many times an instant.
+        return;
+      }
       double halves = Duration.between(lastUpdate, now).toNanos() / (double) halfLife.toNanos();
       deviation *= Math.pow(0.5, halves);
     }

@@ -287,16 +287,15 @@ public final class MakerBook extends DebtBook {
           continue;
         }
         Instant at = actAfter(bot);
-        if (engine.liquidationLimitHit(ILK)) {
-          // The Hole is full: the bark would be refused whatever the vault, and a refusal changes nothing.
-          // Asked before calling, so a crash's thousands of refused barks build no refusal.
+        if (engine.barkRefusal(ILK, users[i]).isPresent()) {
+          // Most often the Hole is full, or the room left is too small for the vault: try again later. A refusal
+          // changes nothing; asked before calling, a crash's thousands of them build no exception.
           return false;
         }
         MakerEvent.Barked ev;
         try {
           ev = engine.bark(ILK, users[i], keepers[b], at);
         } catch (MakerRuleViolation refused) {
-          // Rounding at the oracle's precision (still safe) or the Hole is full: try again later.
           return false;
         }
         syncKeeper(b);
