@@ -49,8 +49,9 @@ public final class InverseOptions {
     }
     double r = in.rate();
     double q = in.ethYield();
-    double dq = Math.exp(-q * t);
-    double dr = Math.exp(-r * t);
+    // e^{-0} is 1 exactly: the makers' inputs carry no rate and no yield, and two exponentials are a third of the cost.
+    double dq = q == 0 ? 1.0 : Math.exp(-q * t);
+    double dr = r == 0 ? 1.0 : Math.exp(-r * t);
     double sd = in.vol() * Math.sqrt(t);
     double d1 = (Math.log(x / s) + (r - q + 0.5 * in.vol() * in.vol()) * t) / sd;
     double d2 = d1 - sd;

@@ -124,8 +124,9 @@ public final class MarketMaker {
 
   /** Its bid and ask for {@code leg} in ETH per token now: fair value less and plus {@link #halfSpreadEth}. */
   public Price[] quoteEth(SeriesLeg leg, MakerView view) {
-    double fair = fairEth(leg, view);
-    double h = Math.min(halfSpreadEth(leg, view), fair * 0.99);
+    double vol = view.estimate().volDays(view.spot(), leg.strike(), leg.days());
+    double fair = fairEth(leg, view.spot(), vol);
+    double h = Math.min(halfSpreadEth(leg, view, vol), fair * 0.99);
     return new Price[] {Price.fromDouble(fair - h, Rounding.DOWN), Price.fromDouble(fair + h, Rounding.UP)};
   }
 
