@@ -42,6 +42,20 @@ final class NormalCdf {
   /** {@code sqrt(32)}, where the middle range hands over to the asymptotic one. */
   private static final double SQRT_32 = 5.656854249492380195206754896838;
   private static final double INV_SQRT_2PI = 0.398942280401432677939946059934;
+  /**
+   * {@code e^{-y0^2/2}} at {@code y0 = k/16} for {@code k} up to {@link #TABULATED}, by the same
+   * expression {@link #cdf} would evaluate (so the same double): half of its exponentials. Past
+   * {@code y = 40} the lower tail is below the smallest double anyway, and it is computed.
+   */
+  private static final int TABULATED = 16 * 40;
+  private static final double[] GAUSSIAN_AT_SIXTEENTHS = new double[TABULATED + 1];
+
+  static {
+    for (int k = 0; k <= TABULATED; k++) {
+      double y0 = k / 16.0;
+      GAUSSIAN_AT_SIXTEENTHS[k] = Math.exp(-0.5 * y0 * y0);
+    }
+  }
 
   private NormalCdf() {}
 
@@ -82,9 +96,19 @@ final class NormalCdf {
       return x > 0 ? 1.0 : 0.0;
     }
     // e^{-y^2/2} split at y0 = floor(16 y) / 16 so that y0^2 is exact and the rest is small.
-    double y0 = Math.floor(y * 16.0) / 16.0;
+    double sixteenths = Math.floor(y * 16.0);
+    double y0 = sixteenths / 16.0;
     double rest = (y - y0) * (y + y0);
-    double lower = Math.exp(-0.5 * y0 * y0) * Math.exp(-0.5 * rest) * ratio;
+    double lower = gaussianAtSixteenths(sixteenths) * Math.exp(-0.5 * rest) * ratio;
     return x > 0 ? 1.0 - lower : lower;
+  }
+
+  /** {@code e^{-y0^2/2}} at {@code y0 = sixteenths / 16} (a whole number of sixteenths, not negative). */
+  static double gaussianAtSixteenths(double sixteenths) {
+    if (sixteenths <= TABULATED) {
+      return GAUSSIAN_AT_SIXTEENTHS[(int) sixteenths];
+    }
+    double y0 = sixteenths / 16.0;
+    return Math.exp(-0.5 * y0 * y0);
   }
 }

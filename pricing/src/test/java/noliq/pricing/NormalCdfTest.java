@@ -97,6 +97,15 @@ class NormalCdfTest {
     assertThat(NormalCdf.cdf(0)).isEqualTo(0.5);
   }
 
+  /** The tabulated Gaussian factor is the double its expression gives, at every sixteenth and past the table. */
+  @Test
+  void theTabulatedGaussianFactorIsTheComputedOne() {
+    for (int k = 0; k <= 16 * 45; k++) {
+      double y0 = k / 16.0;
+      assertThat(NormalCdf.gaussianAtSixteenths(k)).as("k = %d", k).isEqualTo(Math.exp(-0.5 * y0 * y0));
+    }
+  }
+
   @Test
   void edgesAndSymmetry() {
     assertThat(NormalCdf.cdf(Double.NEGATIVE_INFINITY)).isEqualTo(0.0);
