@@ -8,6 +8,7 @@ import noliq.lab.bench.KernelConfig;
 import noliq.lab.bench.KernelResult;
 import noliq.lab.bench.StudyKernel;
 import noliq.lab.engine.Parallel;
+import noliq.math.RuleViolation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,13 +69,13 @@ final class BenchCommand implements Runnable {
   static final int STUDY_PATHS = 16;
 
   @Option(names = "--steps", defaultValue = "" + KernelConfig.DEFAULT_STEPS, paramLabel = "T",
-      description = "Hourly steps per path, 1 to " + MAX_STEPS + " (default: ${DEFAULT-VALUE}, one year).")
+      description = "Hourly steps per path, 1 to " + MAX_STEPS + " (default: ${DEFAULT-VALUE}, one year; --kernel kernel only).")
   int steps;
 
   @Option(names = "--seed", defaultValue = "" + KernelConfig.DEFAULT_SEED, paramLabel = "SEED", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Threads, 1 to 1024 (default: one per core).")
+  @Option(names = "--threads", paramLabel = "N", description = "Threads, 1 to 1024 (default: one per core; --kernel kernel only).")
   Integer threads;
 
   @Override
@@ -113,6 +114,13 @@ final class BenchCommand implements Runnable {
   }
 
   private void runStudy(int paths) {
+    // The study kernel times each design alone on one thread, over --days: the kernel's own --threads and --steps
+    // would be ignored, so they are refused rather than silently dropped.
+    for (String kernelOnly : new String[] {"--threads", "--steps"}) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(kernelOnly)) {
+        throw new RuleViolation(kernelOnly, "applies to --kernel kernel only (the study kernel runs each design on one thread, over --days)");
+      }
+    }
     Limits.between("--paths", paths, 1, StudyKernel.MAX_PATHS);
     Limits.between("--days", days, 1, 3650);
     StudyKernel.Result r = StudyKernel.run(scenario, paths, days, seed);

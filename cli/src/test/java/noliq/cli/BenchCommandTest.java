@@ -62,6 +62,19 @@ class BenchCommandTest {
     assertThat(err.toString()).contains("noliq: --paths: must be between 1 and 4096 (was 5000)");
   }
 
+  /** The study kernel runs each design on one thread over --days: the kernel's --threads and --steps are refused, not ignored. */
+  @Test
+  void studyKernelRefusesTheKernelsThreadsAndSteps() {
+    for (String[] given : new String[][] {{"--threads", "0"}, {"--threads", "2"}, {"--steps", "720"}}) {
+      out.getBuffer().setLength(0);
+      err.getBuffer().setLength(0);
+      assertThat(run("bench", "--kernel", "study", "--paths", "1", given[0], given[1])).as(given[0]).isEqualTo(2);
+      assertThat(err.toString().strip()).isEqualTo("noliq: " + given[0]
+          + ": applies to --kernel kernel only (the study kernel runs each design on one thread, over --days)");
+      assertThat(out.toString()).isEmpty();
+    }
+  }
+
   @Test
   void studyKernelRunsACrashsBridgesAtFiveMinuteSteps() throws Exception {
     assertThat(run("bench", "--kernel", "study", "--scenario", "mar-2020", "--paths", "1", "--json")).isZero();
