@@ -52,8 +52,7 @@ final class NormalCdf {
 
   static {
     for (int k = 0; k <= TABULATED; k++) {
-      double y0 = k / 16.0;
-      GAUSSIAN_AT_SIXTEENTHS[k] = Math.exp(-0.5 * y0 * y0);
+      GAUSSIAN_AT_SIXTEENTHS[k] = gaussian(k / 16.0);
     }
   }
 
@@ -105,10 +104,10 @@ final class NormalCdf {
 
   /** {@code e^{-y0^2/2}} at {@code y0 = sixteenths / 16} (a whole number of sixteenths, not negative). */
   static double gaussianAtSixteenths(double sixteenths) {
-    if (sixteenths <= TABULATED) {
-      return GAUSSIAN_AT_SIXTEENTHS[(int) sixteenths];
-    }
-    double y0 = sixteenths / 16.0;
+    return sixteenths <= TABULATED ? GAUSSIAN_AT_SIXTEENTHS[(int) sixteenths] : gaussian(sixteenths / 16.0);
+  }
+
+  private static double gaussian(double y0) {
     return Math.exp(-0.5 * y0 * y0);
   }
 }

@@ -222,10 +222,27 @@ public final class MakerEngine {
   public MakerEvent.Barked bark(String ilk, AccountId urn, AccountId keeper, Instant now) {
     IlkState i = ilk(ilk);
     java.util.Objects.requireNonNull(now, "now");
-    Seizure seize = switch (planBark(i, ilk, urn)) {
+    return switch (planBark(i, ilk, urn)) {
       case Refusal r -> throw refuse(r.reason());
-      case Seizure s -> s;
+      case Seizure s -> seize(i, ilk, urn, keeper, now, s);
     };
+  }
+
+  /**
+   * {@link #bark} when the Dog allows it, else nothing (and nothing changes): for a keeper that
+   * only needs to know whether it barked, one plan and no refusal to build.
+   */
+  public java.util.Optional<MakerEvent.Barked> tryBark(String ilk, AccountId urn, AccountId keeper, Instant now) {
+    IlkState i = ilk(ilk);
+    java.util.Objects.requireNonNull(now, "now");
+    return switch (planBark(i, ilk, urn)) {
+      case Refusal r -> java.util.Optional.empty();
+      case Seizure s -> java.util.Optional.of(seize(i, ilk, urn, keeper, now, s));
+    };
+  }
+
+  /** vat.grab and clip.kick of what {@link #planBark} allowed. */
+  private MakerEvent.Barked seize(IlkState i, String ilk, AccountId urn, AccountId keeper, Instant now, Seizure seize) {
     Urn u = seize.urn();
     BigInteger dink = seize.dink();
     BigInteger dart = seize.dart();
@@ -254,8 +271,7 @@ public final class MakerEngine {
 
   /**
    * Why {@link #bark} would refuse vault {@code urn} of {@code ilk} now, or empty when it would
-   * bark it. Nothing changes: a keeper can ask before spending gas, and a crash's thousands of
-   * refused barks (the Hole nearly full, the room left too small for the vault) cost no refusal.
+   * bark it. Nothing changes: a keeper can ask before spending gas.
    */
   public java.util.Optional<MakerError> barkRefusal(String ilk, AccountId urn) {
     return planBark(ilk(ilk), ilk, urn) instanceof Refusal r ? java.util.Optional.of(r.reason()) : java.util.Optional.empty();

@@ -189,7 +189,19 @@ class DssEdgesTest {
       assertThat(m.barkRefusal(ETH, BOB)).contains(new MakerError.LiquidationLimitHit(ETH));
       assertThatUnchanged(() -> m.bark(ETH, BOB, KEEPER, T0))
           .hasMessage("ilk: no room under Hole or the hole of 'ETH-B' (Dog/liquidation-limit-hit)");
+      var before = List.of(m.snapshot(), events.size());
+      assertThat(m.tryBark(ETH, BOB, KEEPER, T0)).isEmpty();
+      assertThat(List.of(m.snapshot(), events.size())).isEqualTo(before);
     }
+  }
+
+  /** tryBark, where the Dog allows the bark, does exactly what bark does. */
+  @Test
+  void tryBarkBarksAsBarkDoes() {
+    MakerEvent.Barked barked = standard().bark(ETH, ALICE, KEEPER, T0);
+    var afterBark = m.snapshot();
+    assertThat(standard().tryBark(ETH, ALICE, KEEPER, T0)).contains(barked);
+    assertThat(m.snapshot()).isEqualTo(afterBark);
   }
 
   /**

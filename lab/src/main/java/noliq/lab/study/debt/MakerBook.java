@@ -287,13 +287,13 @@ public final class MakerBook extends DebtBook {
           continue;
         }
         Instant at = actAfter(bot);
-        if (engine.barkRefusal(ILK, users[i]).isPresent()) {
-          // Most often the Hole is full, or the room left is too small for the vault: try again later. A refusal
-          // changes nothing; asked before calling, a crash's thousands of them build no exception.
+        var barked = engine.tryBark(ILK, users[i], keepers[b], at);
+        if (barked.isEmpty()) {
+          // Most often the Hole is full, or the room left is too small for the vault: try again later. A crash meets
+          // thousands of these; tryBark builds no refusal for them.
           return false;
         }
-        // barkRefusal answered as bark does (MakerConservationTest), so this bark goes through.
-        MakerEvent.Barked ev = engine.bark(ILK, users[i], keepers[b], at);
+        MakerEvent.Barked ev = barked.get();
         syncKeeper(b);
         double due = toDouble(ev.due(), 45);
         keeperPnlUsd += toDouble(ev.coin(), 45) - gasUsd(bot, mkt);
