@@ -1,7 +1,5 @@
 package noliq.lab.metrics;
 
-import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import noliq.math.RuleViolation;
 
@@ -29,22 +27,40 @@ public final class Bootstrap {
     if (n == 1) {
       return new Estimate(value, 1, Double.NaN, Double.NaN);
     }
-    SplittableRandom rng = new SplittableRandom(SEED ^ n);
+    ResampleDraws draws = ResampleDraws.of(SEED ^ n, n, RESAMPLES);
     double[] replicate = new double[RESAMPLES];
     double[] resample = new double[n];
     for (int b = 0; b < RESAMPLES; b++) {
       for (int i = 0; i < n; i++) {
-        resample[i] = values[rng.nextInt(n)];
+        resample[i] = values[draws.at(b, i)];
       }
       replicate[b] = statistic.applyAsDouble(resample);
     }
-    Arrays.sort(replicate);
-    return new Estimate(value, n, Quantiles.ofSorted(replicate, 0.025), Quantiles.ofSorted(replicate, 0.975));
+    return interval(value, n, replicate);
+  }
+
+  /** {@code value} with the percentile interval of {@code replicate} (reordered, not sorted: only four order statistics are read). */
+  static Estimate interval(double value, int n, double[] replicate) {
+    return new Estimate(value, n, Quantiles.ofUnsorted(replicate, 0.025), Quantiles.ofUnsorted(replicate, 0.975));
   }
 
   /** The mean of {@code values} with its percentile bootstrap interval. */
   public static Estimate mean(double[] values) {
-    return of(values, Bootstrap::average);
+    int n = values.length;
+    if (n < 2) {
+      return of(values, Bootstrap::average);
+    }
+    // of(values, Bootstrap::average) without copying each resample: the same draws summed in the same order
+    ResampleDraws draws = ResampleDraws.of(SEED ^ n, n, RESAMPLES);
+    double[] replicate = new double[RESAMPLES];
+    for (int b = 0; b < RESAMPLES; b++) {
+      double s = 0;
+      for (int i = 0; i < n; i++) {
+        s += values[draws.at(b, i)];
+      }
+      replicate[b] = s / n;
+    }
+    return interval(average(values), n, replicate);
   }
 
   static double average(double[] v) {

@@ -136,13 +136,13 @@ public final class Figures {
     double value = tailMean(sorted, p);
     // a resample is a count of draws of each sorted value: its tail mean walks the counts down from the top,
     // which is the tail mean of the resample sorted, without sorting it
-    java.util.SplittableRandom rng = new java.util.SplittableRandom(0x6573L ^ n);
+    ResampleDraws draws = ResampleDraws.of(0x6573L ^ n, n, Bootstrap.RESAMPLES);
     double[] replicate = new double[Bootstrap.RESAMPLES];
     int[] counts = new int[n];
     for (int b = 0; b < Bootstrap.RESAMPLES; b++) {
       Arrays.fill(counts, 0);
       for (int i = 0; i < n; i++) {
-        counts[rng.nextInt(n)]++;
+        counts[draws.at(b, i)]++;
       }
       int left = k;
       double sum = 0;
@@ -153,8 +153,7 @@ public final class Figures {
       }
       replicate[b] = sum / k;
     }
-    Arrays.sort(replicate);
-    return new Estimate(value, n, Quantiles.ofSorted(replicate, 0.025), Quantiles.ofSorted(replicate, 0.975));
+    return Bootstrap.interval(value, n, replicate);
   }
 
   private static int tailCount(int n, double p) {

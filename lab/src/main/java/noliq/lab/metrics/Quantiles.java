@@ -39,6 +39,71 @@ public final class Quantiles {
     return lo + (h - j) * (hi - lo);
   }
 
+  /**
+   * The p-quantile of {@code values}, which it reorders: {@link #ofSorted} of the values sorted, from
+   * the one or two order statistics it reads, found by selection (the same doubles, in the order of
+   * {@link Arrays#sort(double[])}: {@code -0.0} before {@code 0.0}, NaN last) instead of a sort.
+   */
+  public static double ofUnsorted(double[] values, double p) {
+    checkP(p);
+    int n = values.length;
+    if (n == 0) {
+      throw new RuleViolation("values", "need at least one value for a quantile");
+    }
+    double h = p * (n - 1);
+    int j = (int) Math.floor(h);
+    if (j >= n - 1) {
+      return select(values, n - 1);
+    }
+    double lo = select(values, j);
+    // after the selection everything past j is at or above it: the next order statistic is their least
+    double hi = values[j + 1];
+    for (int k = j + 2; k < n; k++) {
+      if (Double.compare(values[k], hi) < 0) {
+        hi = values[k];
+      }
+    }
+    return lo + (h - j) * (hi - lo);
+  }
+
+  /**
+   * The {@code k}-th smallest of {@code a} (from 0) in {@link Double#compare}'s order, leaving it at
+   * {@code a[k]} with nothing greater before it and nothing less after it (Hoare's selection with a
+   * middle pivot; at most {@code a.length} partitions).
+   */
+  static double select(double[] a, int k) {
+    int lo = 0;
+    int hi = a.length - 1;
+    while (lo < hi) {
+      double pivot = a[(lo + hi) >>> 1];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (Double.compare(a[i], pivot) < 0) {
+          i++;
+        }
+        while (Double.compare(a[j], pivot) > 0) {
+          j--;
+        }
+        if (i <= j) {
+          double t = a[i];
+          a[i] = a[j];
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return a[k];
+      }
+    }
+    return a[k];
+  }
+
   static void checkP(double p) {
     if (!(p >= 0 && p <= 1)) {
       throw new RuleViolation("p", "must be between 0 and 1 (was " + p + ")");
