@@ -235,10 +235,30 @@ public final class MakerEngine {
   public java.util.Optional<MakerEvent.Barked> tryBark(String ilk, AccountId urn, AccountId keeper, Instant now) {
     IlkState i = ilk(ilk);
     java.util.Objects.requireNonNull(now, "now");
+    if (surelyRefused(i, urn)) {
+      return java.util.Optional.empty();
+    }
     return switch (planBark(i, ilk, urn)) {
       case Refusal r -> java.util.Optional.empty();
       case Seizure s -> java.util.Optional.of(seize(i, ilk, urn, keeper, now, s));
     };
+  }
+
+  /**
+   * True only when {@link #planBark} would refuse {@code urn} for a reason other than its safety,
+   * read without a multiplication: the limits are hit, or the room left is below the dust and the
+   * vault so large that what it leaves is not dust ({@code art >= room.dart + ceil(dust / rate)},
+   * which is {@code (art - dart) rate >= dust} in integers). A crash meets thousands of these while
+   * the Hole is full. A vault it lets through is planned in full, so the answer of {@link #tryBark}
+   * is the plan's.
+   */
+  private boolean surelyRefused(IlkState i, AccountId urn) {
+    if (limitHit(i)) {
+      return true;
+    }
+    Room room = room(i);
+    return room.dustyFrom != null && room.due.compareTo(i.params.dust()) < 0
+        && i.urns.getOrDefault(urn, Urn.EMPTY).art.compareTo(room.dustyFrom) >= 0;
   }
 
   /** vat.grab and clip.kick of what {@link #planBark} allowed. */
@@ -594,14 +614,21 @@ public final class MakerEngine {
     if (r == null || r.dirtGlobal != dirtGlobal || r.dirt != i.dirt || r.rate != i.rate) {
       BigInteger room = holeGlobal.subtract(dirtGlobal).min(i.params.hole().subtract(i.dirt));
       BigInteger dart = Exact.div(Exact.mulDiv(room, WAD, i.rate, Rounding.DOWN), i.params.chop(), Rounding.DOWN);
-      r = new Room(dirtGlobal, i.dirt, i.rate, dart, dart.multiply(i.rate));
+      BigInteger dust = i.params.dust();
+      // the least art whose remainder after dart is not dust; none when every remainder is (no dust, or no rate yet)
+      BigInteger dustyFrom = dust.signum() > 0 && i.rate.signum() > 0 ? dart.add(Exact.div(dust, i.rate, Rounding.UP)) : null;
+      r = new Room(dirtGlobal, i.dirt, i.rate, dart, dart.multiply(i.rate), dustyFrom);
       i.room = r;
     }
     return r;
   }
 
-  /** {@link #room}'s answer and the Dirt, dirt and rate it holds for. */
-  private record Room(BigInteger dirtGlobal, BigInteger dirt, BigInteger rate, BigInteger dart, BigInteger due) {}
+  /**
+   * {@link #room}'s answer and the Dirt, dirt and rate it holds for; {@code dustyFrom} is the least
+   * art a bark would leave more than dust of ({@code dart + ceil(dust / rate)}), or null.
+   */
+  private record Room(BigInteger dirtGlobal, BigInteger dirt, BigInteger rate, BigInteger dart, BigInteger due,
+      BigInteger dustyFrom) {}
 
   private static boolean done(ClipperParams c, long dur, BigInteger price, BigInteger top) {
     return dur > c.tail() || rdiv(price, top).compareTo(c.cusp()) < 0;

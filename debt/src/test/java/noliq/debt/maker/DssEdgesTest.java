@@ -226,6 +226,35 @@ class DssEdgesTest {
   }
 
   /**
+   * tryBark's shortcut at the dust's edge. A hole of 2,260 leaves room for dart = 2,260 / 1.13 =
+   * 2,000 (an auction of 2,000 DAI, below the 5,000 dust). Bob's vault of art 7,000 would keep exactly
+   * the dust (7,000 - 2,000 = 5,000, not below it): a partial auction below the dust, refused, and
+   * nothing changes. One unit of art less keeps less than the dust: the whole vault goes, past the hole.
+   */
+  @Test
+  void tryBarkRefusesAVaultThatWouldKeepTheDustAndBarksOneThatWouldKeepLess() {
+    for (BigInteger art : List.of(wad("7000"), wad("7000").subtract(UNIT))) {
+      engine(rad("100000000"), ilk(rad("5000"), rad("2260"), ClipperParams.ethB()));
+      m.join(ETH, BOB, wad("5"));
+      m.poke(ETH, Price.of(2000));
+      m.frob(ETH, BOB, wad("5"), art);
+      m.poke(ETH, Price.of(1700)); // 5 · 1,700 / 1.3 = 6,538 < 7,000: unsafe
+      boolean keepsTheDust = art.equals(wad("7000"));
+      MakerEngine.Snapshot before = m.snapshot();
+      var barked = m.tryBark(ETH, BOB, KEEPER, T0);
+      if (keepsTheDust) {
+        assertThat(barked).isEmpty();
+        assertThat(m.snapshot()).isEqualTo(before);
+        assertThat(m.barkRefusal(ETH, BOB)).containsInstanceOf(MakerError.DustyAuctionFromPartialLiquidation.class);
+      } else {
+        assertThat(barked).isPresent();
+        assertThat(barked.get().dart()).isEqualTo(art);
+        assertThat(barked.get().tab()).isEqualTo(art.multiply(wad("1.13")).multiply(BigInteger.TEN.pow(9)));
+      }
+    }
+  }
+
+  /**
    * The room a bark may seize follows every change of the ilk's dirt and rate between barks (the
    * engine keeps the last room with the values it was computed from). Hole 11,300, dust 5,000: Alice's
    * bark fills it (dart 10,000), so Bob's (10 ETH / 14,700 DAI) hits the limit; a take of 1 ETH at

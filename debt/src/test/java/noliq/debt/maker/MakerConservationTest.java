@@ -54,6 +54,7 @@ class MakerConservationTest {
     }
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
     TreeMap<String, Integer> accepted = new TreeMap<>();
+    TreeMap<String, Integer> tryBarkRefusals = new TreeMap<>();
     int refused = 0;
     int audited = 0;
     for (int step = 0; step < STEPS; step++) {
@@ -90,6 +91,18 @@ class MakerConservationTest {
           case 6, 7 -> {
             // barkRefusal answers as bark does: the same refusal, or none when it barks.
             var refusal = m.barkRefusal(ilk, u);
+            if (kind == 7) {
+              // tryBark barks exactly when barkRefusal finds nothing, and a refused one changes nothing.
+              MakerEngine.Snapshot unchanged = refusal.isPresent() ? m.snapshot() : null;
+              var barked = m.tryBark(ilk, u, v, now);
+              assertThat(barked.isEmpty()).as("step %d: %s", step, refusal).isEqualTo(refusal.isPresent());
+              if (barked.isPresent()) {
+                yield "bark";
+              }
+              assertThat(m.snapshot()).as("step %d", step).isEqualTo(unchanged);
+              tryBarkRefusals.merge(refusal.get().getClass().getSimpleName(), 1, Integer::sum);
+              yield "tryBark refused";
+            }
             try {
               m.bark(ilk, u, v, now);
             } catch (MakerRuleViolation e) {
@@ -137,6 +150,9 @@ class MakerConservationTest {
     }
     assertThat(accepted).containsKeys("poke", "join", "exit", "frob", "fold", "bark", "take", "redo", "move", "heal");
     assertThat(accepted.get("bark")).isGreaterThan(STEPS / 2500);
+    // tryBark meets the room too small for a large vault (its shortcut) and safe vaults (the plan); a full Hole is
+    // rare here and is DssEdgesTest's
+    assertThat(tryBarkRefusals).as("%s", tryBarkRefusals).containsKeys("NotUnsafe", "DustyAuctionFromPartialLiquidation");
     assertThat(accepted.get("take")).isGreaterThan(STEPS / 2500);
     assertThat(refused).isGreaterThan(STEPS / 40);
     assertThat(audited).as("refusals audited").isGreaterThan(STEPS / AUDIT_EVERY / 40);

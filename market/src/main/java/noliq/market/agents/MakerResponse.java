@@ -41,7 +41,11 @@ public record MakerResponse(double refVol, double volOfVolWeight, double ivHalfS
 
   /** Whether the maker reacts to the market at all. */
   public boolean reactive() {
-    return !this.equals(NONE);
+    // equals(NONE) field by field as a record compares doubles, without the record's generic equals (a poll of an
+    // auction asks this several times per maker)
+    return Double.compare(refVol, NONE.refVol) != 0 || Double.compare(volOfVolWeight, NONE.volOfVolWeight) != 0
+        || Double.compare(ivHalfSpreadAtOneDay, NONE.ivHalfSpreadAtOneDay) != 0 || Double.compare(tickEth, NONE.tickEth) != 0
+        || Double.compare(capacityCut, NONE.capacityCut) != 0;
   }
 
   /** The stress multiplier on spreads and edges. */

@@ -102,4 +102,18 @@ class MakerRulesTest {
     double atSeventySeven = noliq.pricing.InverseOptions.value(noliq.pricing.OptionInputs.of(3000, 2000, 7, 0.77)).pEth();
     assertThat(mm.fairEth(leg, view)).isCloseTo(atSeventySeven, within(1e-15));
   }
+
+  @Test
+  void reactiveIsExactlyNotEqualToNone() {
+    double[] refVols = {1, 0.5, Math.nextUp(1.0), 10};
+    double[] others = {0, -0.0, 1e-300, 0.25};
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+    assertThat(MakerResponse.NONE.reactive()).isFalse();
+    assertThat(new MakerResponse(1, 0, 0, 0, 0).reactive()).isFalse();
+    for (int trial = 0; trial < 2_000; trial++) {
+      MakerResponse r = new MakerResponse(refVols[rng.nextInt(refVols.length)], others[rng.nextInt(4)],
+          others[rng.nextInt(4)], others[rng.nextInt(4)], others[rng.nextInt(4)]);
+      assertThat(r.reactive()).as("%s", r).isEqualTo(!r.equals(MakerResponse.NONE));
+    }
+  }
 }
