@@ -57,8 +57,9 @@ class LiquidationIndexTest {
   /**
    * The exact order of a tree of (price, put count) entries, the index's earlier form, as a reference:
    * every operation of long seeded sequences (over 10^6 in all; prices from a small set, with -0.0 and
-   * 0.0, so that ties are common; positions sparse so that the arrays grow) hands out the same positions
-   * in the same order, and reports the same size, highest price and per-position price.
+   * 0.0, so that ties are common; positions sparse so that the arrays grow; positions parked back as a
+   * book's step does, so that the run and the heap both hand out) hands out the same positions in the
+   * same order, and reports the same size, highest price and per-position price.
    */
   @Test
   void agreesWithATreeOfEntriesOverLongRandomSequences() {
@@ -75,16 +76,51 @@ class LiquidationIndexTest {
       int positions = 50 + random.nextInt(2_000);
       for (int op = 0; op < 130_000; op++, operations++) {
         int id = random.nextInt(positions);
-        switch (random.nextInt(5)) {
-          case 0, 1 -> {
+        switch (random.nextInt(8)) {
+          case 0, 1, 6 -> {
             double p = random.nextInt(16) == 0 ? (random.nextBoolean() ? -0.0 : 0.0) : 1000 + random.nextInt(60) * 10;
-            index.put(id, p);
+            // parking is putting, whether or not the position is indexed and whatever its price
+            boolean park = random.nextInt(3) == 0;
+            if (park) {
+              index.park(id, p);
+            } else {
+              index.put(id, p);
+            }
             Entry e = new Entry(p, puts++, id);
             Entry before = entryOf.put(id, e);
             if (before != null) {
               tree.remove(before);
             }
             tree.add(e);
+          }
+          case 7 -> {
+            // A book's step: what the price triggers comes out, and most of it is parked back in the same
+            // order, mostly at the same price (at a slightly different one now and then: the run must
+            // give way), the rest put or left out.
+            double price = 1000 + random.nextInt(60) * 10;
+            List<Entry> out = new ArrayList<>();
+            while (!tree.isEmpty() && Double.compare(tree.last().price(), price) > 0) {
+              Entry e = tree.pollLast();
+              entryOf.remove(e.position());
+              out.add(e);
+            }
+            assertThat(index.triggeredBelow(price)).containsExactlyElementsOf(out.stream().map(Entry::position).toList());
+            for (Entry e : out) {
+              int fate = random.nextInt(20);
+              if (fate == 0) {
+                continue;
+              }
+              double p = fate == 1 ? e.price() + 10 * (random.nextInt(3) - 1) : e.price();
+              if (fate == 2) {
+                index.put(e.position(), p);
+              } else {
+                index.park(e.position(), p);
+              }
+              Entry back = new Entry(p, puts++, e.position());
+              entryOf.put(e.position(), back);
+              tree.add(back);
+              operations++;
+            }
           }
           case 2 -> {
             Entry e = entryOf.remove(id);

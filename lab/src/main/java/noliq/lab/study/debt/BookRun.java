@@ -288,10 +288,11 @@ abstract class BookRun implements DesignModel.Run {
         }
       }
       stepMin = Math.min(stepMin, marketPrice(exoLow, clock));
+      // back in the order they came out: most of them come out again next step, from the index's run
       for (int i : deferred) {
         double lp = liquidationPrice(i);
         if (lp > 0) {
-          index.put(i, lp);
+          index.park(i, lp);
         }
       }
       deferred.clear();

@@ -43,6 +43,12 @@ final class GrowingIndex {
     byClass[c].put(i, price / growth[c]);
   }
 
+  /** {@link #put} for a position put back in the order {@link #triggeredBelow} handed it out ({@link LiquidationIndex#park}). */
+  void park(int i, double price) {
+    int c = classOf(i);
+    byClass[c].park(i, price / growth[c]);
+  }
+
   boolean remove(int i) {
     return byClass[classOf(i)].remove(i);
   }

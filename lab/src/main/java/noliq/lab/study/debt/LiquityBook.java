@@ -224,12 +224,19 @@ public final class LiquityBook extends DebtBook {
     @Override
     int round(double oracle) {
       int acted = 0;
+      // The pool's deposits as a double, read again only after the engine moved (a crash step can look at hundreds of
+      // troves no liquidator would take, and the pool stands still for all of them).
+      double deposits = Double.NaN;
       for (int i : triggered(oracle)) {
-        Liquidators.Bot bot = chooseLiquidator(i);
+        if (Double.isNaN(deposits)) {
+          deposits = engine.totalDeposits().toDouble();
+        }
+        Liquidators.Bot bot = chooseLiquidator(i, deposits);
         if (bot == null) {
           deferred.add(i);
           continue;
         }
+        deposits = Double.NaN; // the accrual and the liquidation below move the pool
         actAfter(bot);
         touch(i);
         LiquityEvent.TroveLiquidated ev;
@@ -292,10 +299,11 @@ public final class LiquityBook extends DebtBook {
       }
     }
 
-    private Liquidators.Bot chooseLiquidator(int i) {
+    /** The first bot whose gas the compensation for trove {@code i} covers, with {@code deposits} in the pool; null when none. */
+    private Liquidators.Bot chooseLiquidator(int i, double deposits) {
       double mkt = marketPriceNow();
       // v2 pays the 0.5% only on the collateral offset against the pool (the rest is redistributed).
-      double offsetShare = Math.min(1, Math.max(0, engine.totalDeposits().toDouble() - minInPool) / debt[i]);
+      double offsetShare = Math.min(1, Math.max(0, deposits - minInPool) / debt[i]);
       double compensation = (ethGasCompensation + Math.min(coll[i] * offsetShare / params.collGasDivisor(), collGasCap)) * mkt;
       for (Liquidators.Bot bot : bots) {
         if (lands(bot) && gasUsd(bot, mkt) < compensation) {
