@@ -14,6 +14,8 @@ public final class Bootstrap {
   /** Replicates per interval; with 1,999 the 2.5% and 97.5% points are the 50th and 1,950th replicates. */
   public static final int RESAMPLES = 1999;
   private static final long SEED = 0x6e6f6c6971L;
+  /** The sample size from which a mean's replicates are summed on every core. */
+  static final int PARALLEL_FROM = 256;
 
   private Bootstrap() {}
 
@@ -53,12 +55,20 @@ public final class Bootstrap {
     // of(values, Bootstrap::average) without copying each resample: the same draws summed in the same order
     ResampleDraws draws = ResampleDraws.of(SEED ^ n, n, RESAMPLES);
     double[] replicate = new double[RESAMPLES];
-    for (int b = 0; b < RESAMPLES; b++) {
+    java.util.function.IntConsumer resample = b -> {
       double s = 0;
       for (int i = 0; i < n; i++) {
         s += values[draws.at(b, i)];
       }
       replicate[b] = s / n;
+    };
+    if (draws.kept() && n >= PARALLEL_FROM) {
+      // kept draws are read in any order: each replicate is its own sum, so the threads change no bit
+      java.util.stream.IntStream.range(0, RESAMPLES).parallel().forEach(resample);
+    } else {
+      for (int b = 0; b < RESAMPLES; b++) {
+        resample.accept(b);
+      }
     }
     return interval(average(values), n, replicate);
   }

@@ -64,6 +64,11 @@ final class ResampleDraws {
     return t;
   }
 
+  /** Whether the draws are kept: then they may be read in any order, from any thread. */
+  boolean kept() {
+    return table != null;
+  }
+
   /** Draw {@code i} of replicate {@code b}; replicates and draws must be read in order, each once, when not cached. */
   int at(int b, int i) {
     return table != null ? table[b * n + i] : rng.nextInt(n);

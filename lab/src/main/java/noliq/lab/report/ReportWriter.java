@@ -13,6 +13,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -122,11 +123,24 @@ public final class ReportWriter {
     for (Table t : report.tables()) {
       Files.writeString(dir.resolve(t.id() + ".csv"), tableCsv(t), StandardCharsets.UTF_8);
     }
-    for (Chart c : report.charts()) {
+    // Each chart is drawn on its own image, so they are drawn side by side (the rest of the report is one thread's work).
+    List<byte[]> drawn;
+    try {
+      drawn = report.charts().parallelStream().map(c -> {
+        try {
+          return png(c);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    for (int k = 0; k < report.charts().size(); k++) {
+      Chart c = report.charts().get(k);
       Files.writeString(dir.resolve(c.id() + ".csv"), chartCsv(c), StandardCharsets.UTF_8);
-      byte[] png = png(c);
-      Files.write(dir.resolve(c.id() + ".png"), png);
-      pngs.put(c.id(), png);
+      Files.write(dir.resolve(c.id() + ".png"), drawn.get(k));
+      pngs.put(c.id(), drawn.get(k));
     }
     for (Map.Entry<String, byte[]> f : report.files().entrySet()) {
       Files.write(dir.resolve(f.getKey()), f.getValue());
@@ -480,32 +494,55 @@ public final class ReportWriter {
     int w = rgb.getWidth();
     int h = rgb.getHeight();
     int[] pixels = rgb.getRGB(0, 0, w, h, null, 0, w);
-    Map<Integer, Integer> frequency = new java.util.HashMap<>();
     for (int i = 0; i < pixels.length; i++) {
       pixels[i] &= 0xffffff;
-      frequency.merge(pixels[i], 1, Integer::sum);
     }
-    List<Integer> colours = new ArrayList<>(frequency.keySet());
-    colours.sort((a, b) -> !frequency.get(a).equals(frequency.get(b)) ? Integer.compare(frequency.get(b), frequency.get(a)) : Integer.compare(a, b));
-    int n = Math.min(256, colours.size());
+    // The distinct colours and their counts from the pixels sorted (a grey's RGB hashes to few buckets: a map of boxed
+    // colours spent most of a chart's time in its collisions).
+    int[] sorted = pixels.clone();
+    Arrays.sort(sorted);
+    int distinct = 0;
+    int[] colour = new int[sorted.length];
+    int[] count = new int[sorted.length];
+    for (int i = 0; i < sorted.length; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        colour[distinct++] = sorted[i];
+      }
+      count[distinct - 1]++;
+    }
+    // The palette: the most frequent first, ties to the smaller RGB value.
+    Integer[] byFrequency = new Integer[distinct];
+    for (int i = 0; i < distinct; i++) {
+      byFrequency[i] = i;
+    }
+    Arrays.sort(byFrequency, (a, b) -> count[a] != count[b] ? Integer.compare(count[b], count[a]) : Integer.compare(colour[a], colour[b]));
+    int n = Math.min(256, distinct);
+    List<Integer> palette = new ArrayList<>(n);
     byte[] r = new byte[n];
     byte[] g = new byte[n];
     byte[] b = new byte[n];
-    Map<Integer, Integer> index = new java.util.HashMap<>();
+    // By distinct colour: its palette index, or the nearest palette colour's.
+    int[] indexOf = new int[distinct];
+    Arrays.fill(indexOf, -1);
     for (int i = 0; i < n; i++) {
-      int c = colours.get(i);
+      int c = colour[byFrequency[i]];
+      palette.add(c);
       r[i] = (byte) (c >> 16);
       g[i] = (byte) (c >> 8);
       b[i] = (byte) c;
-      index.put(c, i);
+      indexOf[byFrequency[i]] = i;
+    }
+    for (int d = 0; d < distinct; d++) {
+      if (indexOf[d] < 0) {
+        indexOf[d] = nearest(colour[d], palette, n);
+      }
     }
     java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_BYTE_INDEXED,
         new java.awt.image.IndexColorModel(8, n, r, g, b));
     java.awt.image.WritableRaster raster = out.getRaster();
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
-        int c = pixels[y * w + x];
-        raster.setSample(x, y, 0, index.computeIfAbsent(c, k -> nearest(k, colours, n)));
+        raster.setSample(x, y, 0, indexOf[Arrays.binarySearch(colour, 0, distinct, pixels[y * w + x])]);
       }
     }
     return out;
