@@ -517,7 +517,7 @@ public final class ReportWriter {
     }
     Arrays.sort(byFrequency, (a, b) -> count[a] != count[b] ? Integer.compare(count[b], count[a]) : Integer.compare(colour[a], colour[b]));
     int n = Math.min(256, distinct);
-    List<Integer> palette = new ArrayList<>(n);
+    int[] palette = new int[n];
     byte[] r = new byte[n];
     byte[] g = new byte[n];
     byte[] b = new byte[n];
@@ -526,7 +526,7 @@ public final class ReportWriter {
     Arrays.fill(indexOf, -1);
     for (int i = 0; i < n; i++) {
       int c = colour[byFrequency[i]];
-      palette.add(c);
+      palette[i] = c;
       r[i] = (byte) (c >> 16);
       g[i] = (byte) (c >> 8);
       b[i] = (byte) c;
@@ -534,7 +534,7 @@ public final class ReportWriter {
     }
     for (int d = 0; d < distinct; d++) {
       if (indexOf[d] < 0) {
-        indexOf[d] = nearest(colour[d], palette, n);
+        indexOf[d] = nearest(colour[d], palette);
       }
     }
     java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_BYTE_INDEXED,
@@ -549,11 +549,11 @@ public final class ReportWriter {
   }
 
   /** The index of the palette colour nearest to {@code c} (squared RGB distance; the first on a tie). */
-  private static int nearest(int c, List<Integer> palette, int n) {
+  private static int nearest(int c, int[] palette) {
     int best = 0;
     long bestDistance = Long.MAX_VALUE;
-    for (int i = 0; i < n; i++) {
-      int p = palette.get(i);
+    for (int i = 0; i < palette.length; i++) {
+      int p = palette[i];
       long dr = ((p >> 16) & 255) - ((c >> 16) & 255);
       long dg = ((p >> 8) & 255) - ((c >> 8) & 255);
       long db = (p & 255) - (c & 255);
