@@ -1,6 +1,8 @@
 package noliq.lab.metrics;
 
+import java.util.function.IntConsumer;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 import noliq.math.RuleViolation;
 
 /**
@@ -55,7 +57,7 @@ public final class Bootstrap {
     // of(values, Bootstrap::average) without copying each resample: the same draws summed in the same order
     ResampleDraws draws = ResampleDraws.of(SEED ^ n, n, RESAMPLES);
     double[] replicate = new double[RESAMPLES];
-    java.util.function.IntConsumer resample = b -> {
+    IntConsumer resample = b -> {
       double s = 0;
       for (int i = 0; i < n; i++) {
         s += values[draws.at(b, i)];
@@ -64,7 +66,7 @@ public final class Bootstrap {
     };
     if (draws.kept() && n >= PARALLEL_FROM) {
       // kept draws are read in any order: each replicate is its own sum, so the threads change no bit
-      java.util.stream.IntStream.range(0, RESAMPLES).parallel().forEach(resample);
+      IntStream.range(0, RESAMPLES).parallel().forEach(resample);
     } else {
       for (int b = 0; b < RESAMPLES; b++) {
         resample.accept(b);

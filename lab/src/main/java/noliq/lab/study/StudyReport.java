@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.zip.GZIPOutputStream;
 import noliq.lab.metrics.Estimate;
 import noliq.lab.metrics.Figures;
@@ -134,7 +136,7 @@ public final class StudyReport {
   private static Report buildOnce(StudyRunner.StudyResult result) {
     // The per-path dump deflates at the best level on one core (a third of the default report's time): it is written
     // beside the rest, which reads the same results and writes nothing it reads.
-    java.util.concurrent.FutureTask<byte[]> paths = new java.util.concurrent.FutureTask<>(() -> pathsCsvGz(result));
+    FutureTask<byte[]> paths = new FutureTask<>(() -> pathsCsvGz(result));
     Thread.ofPlatform().name("noliq-paths-csv").daemon().start(paths);
     StudyConfig config = result.config();
     Report.Builder b = Report.builder(config.title());
@@ -1162,13 +1164,13 @@ public final class StudyReport {
   }
 
   /** What {@code task} computed; its failure is rethrown here as it was thrown there. */
-  private static byte[] joined(java.util.concurrent.FutureTask<byte[]> task) {
+  private static byte[] joined(FutureTask<byte[]> task) {
     try {
       return task.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while writing paths.csv.gz", e);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
